@@ -1,0 +1,12 @@
+/** Where a command writes. The CLI passes the process streams; tests pass string collectors. */
+export interface TextSink {
+  write(text: string): unknown;
+  /** True when the sink is a terminal (colour and progress are shown only then). */
+  isTTY?: boolean;
+}
+
+export interface CommandIO {
+  stdout: TextSink;
+  stderr: TextSink;
+  env: Record<string, string | undefined>;
+}

@@ -1,0 +1,34 @@
+/**
+ * Typed errors carrying the exit code the CLI should use. Deep code throws these;
+ * only the CLI entry point turns them into an exit status.
+ */
+
+/** One problem in an input file, reported as `FILE:LINE:COL: message`. */
+export interface Problem {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
+}
+
+/** Bad input: usage errors, unreadable files, invalid scenarios. Exit code 2, nothing runs. */
+export class InputError extends Error {
+  readonly exitCode = 2;
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+  }
+}
+
+/** A usage error with no file position (bad flag, bad flag value). Exit code 2. */
+export class UsageError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Flattened metric names, as used in `expect:` blocks and `--format csv` columns:
+ * a Results path with `_` in place of dots, with the `_ms` unit dropped from
+ * distributions (`staleness_ms.p99` → `staleness_p99`). One table serves both
+ * validation (scenario loading) and lookup (expectation evaluation).
+ */
+import type { MetricSet, StrategyResult, Summary } from './results.js';
+
+const SUMMARY_FIELDS = ['p50', 'p90', 'p99', 'p999', 'max', 'mean', 'count'] as const;
+
+type Getter<T> = (r: T) => number;
+
+function summaryGetters<T>(prefix: string, pick: (r: T) => Summary): [string, Getter<T>][] {
+  return SUMMARY_FIELDS.map((f) => [`${prefix}_${f}`, (r: T) => pick(r)[f]]);
+}
+
+function metricSetGetters<T extends MetricSet>(): [string, Getter<T>][] {
+  return [
+    ['reads', (r) => r.reads],
+    ['stale_reads', (r) => r.stale_reads],
+    ['stale_read_ratio', (r) => r.stale_read_ratio],
+    ['hit_ratio', (r) => r.hit_ratio],
+    ...summaryGetters<T>('staleness', (r) => r.staleness_ms),
+    ...summaryGetters<T>('stale_age', (r) => r.stale_age_ms),
+    ['version_lag_max', (r) => r.version_lag.max],
+    ['version_lag_mean', (r) => r.version_lag.mean],
+    ['ryw_violations', (r) => r.ryw_violations],
+    ['monotonic_violations', (r) => r.monotonic_violations],
+    ['stale_refills', (r) => r.stale_refills],
+    ['failed_reads', (r) => r.failed_reads],
+    ['db_reads_primary', (r) => r.db_reads.primary],
+    ['db_reads_replica', (r) => r.db_reads.replica],
+    ...summaryGetters<T>('read_latency', (r) => r.read_latency_ms),
+  ];
+}
+
+const REGION_METRICS = new Map<string, Getter<MetricSet>>(metricSetGetters<MetricSet>());
+
+const STRATEGY_METRICS = new Map<string, Getter<StrategyResult>>([
+  ...metricSetGetters<StrategyResult>(),
+  ['writes', (r) => r.writes],
+  ['messages_sent', (r) => r.messages.sent],
+  ['messages_delivered', (r) => r.messages.delivered],
+  ['messages_lost', (r) => r.messages.lost],
+  ['messages_duplicated', (r) => r.messages.duplicated],
+  ...summaryGetters<StrategyResult>('convergence', (r) => r.convergence_ms),
+  ['unconverged_writes', (r) => r.unconverged_writes],
+  ['refused_fills', (r) => r.refused_fills],
+  ['db_reads_peak_per_second', (r) => r.db_reads_peak_per_second],
+]);
+
+/** Every name valid at strategy level; region-level names are `regions.<region>.<name>` for the MetricSet subset. */
+export const strategyMetricNames: readonly string[] = [...STRATEGY_METRICS.keys()];
+export const regionMetricNames: readonly string[] = [...REGION_METRICS.keys()];
+
+/** Metrics whose unit is milliseconds, so an `expect:` condition may be written as a duration. */
+export function isDurationMetric(name: string): boolean {
+  const base = name.startsWith('regions.') ? name.slice(name.indexOf('.', 8) + 1) : name;
+  return /^(staleness|stale_age|read_latency|convergence)_(p50|p90|p99|p999|max|mean)$/.test(base);
+}
+
+function splitRegion(name: string): { region: string; metric: string } | undefined {
+  if (!name.startsWith('regions.')) return undefined;
+  const dot = name.indexOf('.', 8);
+  if (dot < 0) return undefined;
+  return { region: name.slice(8, dot), metric: name.slice(dot + 1) };
+}
+
+export function isExpectableMetric(name: string, regionNames: readonly string[]): boolean {
+  const regional = splitRegion(name);
+  if (regional) return regionNames.includes(regional.region) && REGION_METRICS.has(regional.metric);
+  return STRATEGY_METRICS.has(name);
+}
+
+/** The value of a flattened metric, or `undefined` when the name or region does not exist. */
+export function metricValue(result: StrategyResult, name: string): number | undefined {
+  const regional = splitRegion(name);
+  if (regional) {
+    const set = result.regions[regional.region];
+    const get = REGION_METRICS.get(regional.metric);
+    return set && get ? get(set) : undefined;
+  }
+  return STRATEGY_METRICS.get(name)?.(result);
+}

@@ -1,0 +1,89 @@
+/**
+ * The Results object: everything a reporter may read. JSON names follow SPEC §4/§5 and are
+ * part of the user contract; key order here is the order they are printed in.
+ */
+
+/** Percentiles of a distribution, in the metric's unit. All zero when `count` is 0. */
+export interface Summary {
+  count: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  p999: number;
+  max: number;
+  mean: number;
+}
+
+/** Coarse staleness histogram for terminals and charts: `counts[i]` reads with staleness ≤ `upper_ms[i]` (and above the previous bound); the last bound is `null` (above everything). */
+export interface CoarseHistogram {
+  upper_ms: (number | null)[];
+  counts: number[];
+}
+
+/** A point of an empirical CDF: fraction of reads with staleness ≤ `ms`. */
+export interface CdfPoint {
+  ms: number;
+  fraction: number;
+}
+
+export interface MetricSet {
+  reads: number;
+  stale_reads: number;
+  stale_read_ratio: number;
+  hit_ratio: number;
+  staleness_ms: Summary;
+  stale_age_ms: Summary;
+  version_lag: { max: number; mean: number };
+  ryw_violations: number;
+  monotonic_violations: number;
+  stale_refills: number;
+  failed_reads: number;
+  db_reads: { primary: number; replica: number };
+  read_latency_ms: Summary;
+  staleness_histogram: CoarseHistogram;
+}
+
+export interface StrategyResult extends MetricSet {
+  /** The preset this entry ran (`pubsub` for a variant `pubsub-5s`). */
+  preset: string;
+  writes: number;
+  messages: { sent: number; delivered: number; lost: number; duplicated: number };
+  /** Per write: commit → no region's cache can serve an older version of that key. */
+  convergence_ms: Summary;
+  /** Writes whose convergence had not happened when the run ended (excluded from `convergence_ms`). */
+  unconverged_writes: number;
+  /** Fills the strategy's guards refused (version floor, lease token, …). */
+  refused_fills: number;
+  /** Highest number of database reads (primary + replicas) in any one simulated second. */
+  db_reads_peak_per_second: number;
+  staleness_cdf: CdfPoint[];
+  /** Events the engine processed for this strategy (a measure of simulated work). */
+  events: number;
+  regions: Record<string, MetricSet>;
+}
+
+export interface ExpectationResult {
+  strategy: string;
+  metric: string;
+  condition: string;
+  /** `null` when the metric does not exist for that strategy (which fails the expectation). */
+  actual: number | null;
+  pass: boolean;
+  /** `FILE:LINE:COL` of the expectation in the scenario. */
+  at: string;
+}
+
+export interface ScenarioResults {
+  version: 1;
+  scenario: string;
+  description: string;
+  file: string;
+  seed: number;
+  duration_ms: number;
+  warmup_ms: number;
+  /** In the order the scenario lists them, whatever order they ran in. */
+  strategies: Record<string, StrategyResult>;
+  expectations: ExpectationResult[];
+  /** How to reproduce this run exactly. */
+  replay: string;
+}
