@@ -1,0 +1,161 @@
+/**
+ * The checkers: an Observer that judges each observation against the truth as it happens
+ * and folds it into per-region tallies (SPEC §4 definitions). Nothing per read is kept.
+ */
+import { ConvergenceTracker } from './convergence.js';
+import type { StrategyResult } from './results.js';
+import { SessionLedger } from './session-ledger.js';
+import { Tally, summarise } from './tally.js';
+import { Truth } from './truth.js';
+import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
+
+export interface CollectorOptions {
+  regionNames: readonly string[];
+  keys: number;
+  primary: number;
+  warmupMs: number;
+  refillFromReplicas: boolean;
+}
+
+export class Collector implements Observer {
+  readonly truth: Truth;
+  private readonly tallies: Tally[];
+  private readonly sessions: SessionLedger;
+  private readonly convergence: ConvergenceTracker;
+  private readonly warmupMs: number;
+  private writes = 0;
+  private messagesSent = 0;
+  private messagesDelivered = 0;
+  private messagesLost = 0;
+  private messagesDuplicated = 0;
+  private refusedFills = 0;
+  private dbSecond = -1;
+  private dbReadsThisSecond = 0;
+  private dbReadsPeak = 0;
+
+  constructor(private readonly options: CollectorOptions) {
+    this.truth = new Truth(options.keys);
+    this.tallies = options.regionNames.map(() => new Tally());
+    this.sessions = new SessionLedger(options.keys);
+    this.convergence = new ConvergenceTracker(options.regionNames.length, options.keys, options.primary, options.refillFromReplicas);
+    this.warmupMs = options.warmupMs;
+  }
+
+  commit(key: number, version: number, time: number): void {
+    this.truth.record(key, version, time);
+    this.convergence.commit(key, version, time);
+    if (time >= this.warmupMs) this.writes++;
+  }
+
+  writeAck(session: number, key: number, version: number, time: number): void {
+    this.sessions.recordAck(session, key, version, time);
+  }
+
+  replicaApply(region: number, key: number, version: number): void {
+    this.convergence.replicaApply(region, key, version);
+  }
+
+  read(region: number, session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void {
+    const ryw = version < this.sessions.ackedBy(session, key, issued);
+    const monotonic = version < this.sessions.recordRead(session, key, version);
+    if (issued < this.warmupMs) return;
+    const tally = this.tallies[region];
+    tally.reads++;
+    if (source === ReadSource.Cache) tally.hits++;
+    if (ryw) tally.rywViolations++;
+    if (monotonic) tally.monotonicViolations++;
+    tally.latency.record(latencyMs);
+    const current = this.truth.versionAt(key, issued);
+    if (version < current) {
+      const age = issued - this.truth.commitTime(key, version + 1);
+      tally.staleReads++;
+      tally.staleness.record(age);
+      tally.staleAge.record(age);
+      const lag = current - version;
+      tally.versionLagSum += lag;
+      if (lag > tally.versionLagMax) tally.versionLagMax = lag;
+    } else {
+      tally.staleness.record(0);
+    }
+  }
+
+  readFailed(region: number, _session: number, _key: number, issued: number): void {
+    if (issued >= this.warmupMs) this.tallies[region].failedReads++;
+  }
+
+  databaseRead(region: number, source: ReadSource, time: number): void {
+    if (time < this.warmupMs) return;
+    const tally = this.tallies[region];
+    if (source === ReadSource.Primary) tally.primaryReads++;
+    else tally.replicaReads++;
+    const second = Math.floor(time / 1000);
+    if (second !== this.dbSecond) {
+      this.dbSecond = second;
+      this.dbReadsThisSecond = 0;
+    }
+    if (++this.dbReadsThisSecond > this.dbReadsPeak) this.dbReadsPeak = this.dbReadsThisSecond;
+  }
+
+  fill(region: number, key: number, version: number, time: number, stored: boolean): void {
+    if (!stored) {
+      if (time >= this.warmupMs) this.refusedFills++;
+      return;
+    }
+    this.convergence.stored(region, key, version);
+    if (time >= this.warmupMs && version < this.truth.versionAt(key, time)) this.tallies[region].staleRefills++;
+  }
+
+  fillInFlight(key: number, version: number): void {
+    this.convergence.inFlight(key, version);
+  }
+
+  fillLanded(key: number): void {
+    this.convergence.landed(key);
+  }
+
+  entryEnd(region: number, key: number, version: number, time: number, _why: EntryEnd): void {
+    this.convergence.entryEnd(region, key, version, time);
+  }
+
+  messageSent(_region: number, _key: number, _version: number, time: number): void {
+    if (time >= this.warmupMs) this.messagesSent++;
+  }
+
+  messageDelivered(_region: number, _key: number, _version: number, time: number): void {
+    if (time >= this.warmupMs) this.messagesDelivered++;
+  }
+
+  messageDuplicated(_region: number, _key: number, _version: number, time: number): void {
+    if (time >= this.warmupMs) this.messagesDuplicated++;
+  }
+
+  messageLost(_region: number, _key: number, _version: number, time: number): void {
+    if (time >= this.warmupMs) this.messagesLost++;
+  }
+
+  /** The metrics of this run; `preset` and `events` describe the run itself. */
+  result(preset: string, events: number): StrategyResult {
+    this.convergence.finish();
+    const all = new Tally();
+    for (const t of this.tallies) all.merge(t);
+    const regions: StrategyResult['regions'] = {};
+    this.options.regionNames.forEach((name, i) => {
+      regions[name] = this.tallies[i].toMetricSet();
+    });
+    const { staleness_histogram, ...totals } = all.toMetricSet();
+    return {
+      preset,
+      ...totals,
+      staleness_histogram,
+      writes: this.writes,
+      messages: { sent: this.messagesSent, delivered: this.messagesDelivered, lost: this.messagesLost, duplicated: this.messagesDuplicated },
+      convergence_ms: summarise(this.convergence.histogram),
+      unconverged_writes: this.convergence.unconverged,
+      refused_fills: this.refusedFills,
+      db_reads_peak_per_second: this.dbReadsPeak,
+      staleness_cdf: all.stalenessCdf(),
+      events,
+      regions,
+    };
+  }
+}

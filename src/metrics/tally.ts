@@ -1,0 +1,109 @@
+/**
+ * Running counts and histograms for one region (or, merged, for all): the streaming form
+ * of a MetricSet. Fixed memory whatever the number of reads.
+ */
+import { Histogram } from './histogram.js';
+import type { CdfPoint, CoarseHistogram, MetricSet, Summary } from './results.js';
+
+/** Bounds of the coarse staleness histogram shown in terminals (ms). */
+const COARSE_BOUNDS_MS = [0, 10, 100, 1_000, 10_000, 60_000];
+/** Where the staleness CDF is sampled (ms): 1-2-5 steps. */
+const CDF_POINTS_MS = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, 3_600_000];
+
+export class Tally {
+  reads = 0;
+  staleReads = 0;
+  hits = 0;
+  versionLagSum = 0;
+  versionLagMax = 0;
+  rywViolations = 0;
+  monotonicViolations = 0;
+  staleRefills = 0;
+  failedReads = 0;
+  primaryReads = 0;
+  replicaReads = 0;
+  readonly staleness = new Histogram();
+  readonly staleAge = new Histogram();
+  readonly latency = new Histogram();
+
+  merge(other: Tally): void {
+    this.reads += other.reads;
+    this.staleReads += other.staleReads;
+    this.hits += other.hits;
+    this.versionLagSum += other.versionLagSum;
+    this.versionLagMax = Math.max(this.versionLagMax, other.versionLagMax);
+    this.rywViolations += other.rywViolations;
+    this.monotonicViolations += other.monotonicViolations;
+    this.staleRefills += other.staleRefills;
+    this.failedReads += other.failedReads;
+    this.primaryReads += other.primaryReads;
+    this.replicaReads += other.replicaReads;
+    this.staleness.merge(other.staleness);
+    this.staleAge.merge(other.staleAge);
+    this.latency.merge(other.latency);
+  }
+
+  toMetricSet(): MetricSet {
+    return {
+      reads: this.reads,
+      stale_reads: this.staleReads,
+      stale_read_ratio: ratio(this.staleReads, this.reads),
+      hit_ratio: ratio(this.hits, this.reads),
+      staleness_ms: summarise(this.staleness),
+      stale_age_ms: summarise(this.staleAge),
+      version_lag: { max: this.versionLagMax, mean: round(this.reads === 0 ? 0 : this.versionLagSum / this.reads) },
+      ryw_violations: this.rywViolations,
+      monotonic_violations: this.monotonicViolations,
+      stale_refills: this.staleRefills,
+      failed_reads: this.failedReads,
+      db_reads: { primary: this.primaryReads, replica: this.replicaReads },
+      read_latency_ms: summarise(this.latency),
+      staleness_histogram: coarse(this.staleness),
+    };
+  }
+
+  stalenessCdf(): CdfPoint[] {
+    const total = this.staleness.count;
+    if (total === 0) return [];
+    const points: CdfPoint[] = [];
+    for (const ms of CDF_POINTS_MS) {
+      points.push({ ms, fraction: round(this.staleness.countAtMost(ms) / total) });
+      if (ms >= this.staleness.max) break;
+    }
+    return points;
+  }
+}
+
+/** Six significant digits: enough for any report, and it keeps last-bit float noise out of JSON. */
+export function round(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  return Number(x.toPrecision(6));
+}
+
+function ratio(part: number, whole: number): number {
+  return whole === 0 ? 0 : round(part / whole);
+}
+
+export function summarise(h: Histogram): Summary {
+  return {
+    count: h.count,
+    p50: round(h.quantile(0.5)),
+    p90: round(h.quantile(0.9)),
+    p99: round(h.quantile(0.99)),
+    p999: round(h.quantile(0.999)),
+    max: round(h.max),
+    mean: round(h.mean),
+  };
+}
+
+function coarse(h: Histogram): CoarseHistogram {
+  const counts: number[] = [];
+  let below = 0;
+  for (const bound of COARSE_BOUNDS_MS) {
+    const atMost = h.countAtMost(bound);
+    counts.push(atMost - below);
+    below = atMost;
+  }
+  counts.push(h.count - below);
+  return { upper_ms: [...COARSE_BOUNDS_MS, null], counts };
+}

@@ -1,0 +1,142 @@
+/**
+ * One region's cache: at most one entry per key, holding a version and an expiry instant
+ * on the region's own clock. Expired entries are dropped lazily, when next looked at (their
+ * end is reported at the instant they expired). Beyond `capacity` entries the least recently
+ * used is evicted (an intrusive doubly linked list over key indices; only kept when bounded).
+ */
+import { EntryEnd, type Observer } from './observer.js';
+import type { Clock } from './clock.js';
+
+const NONE = -1;
+
+export class RegionCache {
+  /** Cached version per key, or -1 when absent. Version 0 is the value before any write. */
+  private readonly versions: Int32Array;
+  private readonly expiresLocal: Float64Array;
+  private entries = 0;
+  private readonly lru: LruList | null;
+
+  constructor(
+    readonly region: number,
+    keys: number,
+    private readonly capacity: number,
+    private readonly clock: Clock,
+    private readonly observer: Observer,
+  ) {
+    this.versions = new Int32Array(keys).fill(NONE);
+    this.expiresLocal = new Float64Array(keys);
+    this.lru = capacity < keys ? new LruList(keys) : null;
+  }
+
+  get size(): number {
+    return this.entries;
+  }
+
+  /** The version a read would be served, or -1 on a miss. */
+  lookup(key: number, now: number): number {
+    const version = this.versions[key];
+    if (version === NONE) return NONE;
+    if (this.expiresLocal[key] <= this.clock.read(now)) {
+      this.remove(key, now, EntryEnd.Expired);
+      return NONE;
+    }
+    this.lru?.touch(key);
+    return version;
+  }
+
+  /** The version held, expired or not (what an invalidation compares against). */
+  peek(key: number): number {
+    return this.versions[key];
+  }
+
+  /** Store `version` for `ttlMs` on this region's clock, replacing any entry. */
+  store(key: number, version: number, now: number, ttlMs: number): void {
+    const previous = this.versions[key];
+    if (previous !== NONE) {
+      this.observer.entryEnd(this.region, key, previous, this.endTime(key, now), EntryEnd.Replaced);
+    } else {
+      this.entries++;
+      if (this.lru) {
+        if (this.entries > this.capacity) this.remove(this.lru.oldest(), now, EntryEnd.Evicted);
+        this.lru.add(key);
+      }
+    }
+    this.versions[key] = version;
+    this.expiresLocal[key] = this.clock.read(now) + ttlMs;
+    if (previous !== NONE) this.lru?.touch(key);
+  }
+
+  /** Drop the entry for `key`, if any (an invalidation). */
+  invalidate(key: number, now: number): void {
+    if (this.versions[key] !== NONE) this.remove(key, now, EntryEnd.Invalidated);
+  }
+
+  /** Lose every entry (a cache restart). */
+  clear(now: number): void {
+    for (let key = 0; key < this.versions.length; key++) {
+      if (this.versions[key] !== NONE) this.remove(key, now, EntryEnd.Restarted);
+    }
+  }
+
+  /** Drop every entry already expired at `now` (so the end of a run sees only live entries). */
+  sweepExpired(now: number): void {
+    const localNow = this.clock.read(now);
+    for (let key = 0; key < this.versions.length; key++) {
+      if (this.versions[key] !== NONE && this.expiresLocal[key] <= localNow) this.remove(key, now, EntryEnd.Expired);
+    }
+  }
+
+  private remove(key: number, now: number, why: EntryEnd): void {
+    this.observer.entryEnd(this.region, key, this.versions[key], this.endTime(key, now), why);
+    this.versions[key] = NONE;
+    this.entries--;
+    this.lru?.remove(key);
+  }
+
+  /** When the entry stopped being servable: now, or earlier if it had already expired. */
+  private endTime(key: number, now: number): number {
+    return Math.min(now, this.clock.trueTimeOf(this.expiresLocal[key]));
+  }
+}
+
+/** Recency order over key indices: `next` points towards older entries. */
+class LruList {
+  private readonly next: Int32Array;
+  private readonly prev: Int32Array;
+  private newest = NONE;
+  private oldestKey = NONE;
+
+  constructor(keys: number) {
+    this.next = new Int32Array(keys).fill(NONE);
+    this.prev = new Int32Array(keys).fill(NONE);
+  }
+
+  oldest(): number {
+    return this.oldestKey;
+  }
+
+  add(key: number): void {
+    this.prev[key] = NONE;
+    this.next[key] = this.newest;
+    if (this.newest !== NONE) this.prev[this.newest] = key;
+    this.newest = key;
+    if (this.oldestKey === NONE) this.oldestKey = key;
+  }
+
+  remove(key: number): void {
+    const before = this.prev[key];
+    const after = this.next[key];
+    if (before !== NONE) this.next[before] = after;
+    else this.newest = after;
+    if (after !== NONE) this.prev[after] = before;
+    else this.oldestKey = before;
+    this.prev[key] = NONE;
+    this.next[key] = NONE;
+  }
+
+  touch(key: number): void {
+    if (this.newest === key) return;
+    this.remove(key);
+    this.add(key);
+  }
+}

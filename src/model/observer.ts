@@ -1,0 +1,54 @@
+/**
+ * What the model reports as it runs. The model never prints or computes metrics: it tells
+ * an observer what happened, and checkers (src/metrics) or tracers (one key's story) fold
+ * these observations into results. Times are true simulated times in milliseconds.
+ */
+
+/** Where a read's value came from. */
+export const enum ReadSource {
+  Cache = 0,
+  Replica = 1,
+  Primary = 2,
+}
+
+/** Why a cache entry stopped being servable. */
+export const enum EntryEnd {
+  Expired = 0,
+  Invalidated = 1,
+  Replaced = 2,
+  Evicted = 3,
+  Restarted = 4,
+}
+
+export interface Observer {
+  /** A write reached the primary and became version `version` of `key`. */
+  commit(key: number, version: number, time: number, writeIndex: number): void;
+  /** The writer's session received the acknowledgement of `version`. */
+  writeAck(session: number, key: number, version: number, time: number): void;
+  /** A replica made `version` visible. */
+  replicaApply(region: number, key: number, version: number, time: number): void;
+  /**
+   * A read completed. `issued` is when the client asked (staleness is judged against
+   * the truth at that instant, SPEC §4); `latencyMs` is how long the client waited.
+   * `version` 0 means the key had never been written.
+   */
+  read(region: number, session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void;
+  /** A read could not be served at all (counted in `failed_reads`). */
+  readFailed(region: number, session: number, key: number, issued: number): void;
+  /** A database read, on behalf of a read in `region`, reached the primary or a replica. */
+  databaseRead(region: number, source: ReadSource, time: number): void;
+  /** A miss's value from the database was offered to the cache; `stored` is false when a guard refused it. */
+  fill(region: number, key: number, version: number, time: number, stored: boolean): void;
+  /** A database read whose value is on its way to a cache (for convergence: it may still store `version`). */
+  fillInFlight(key: number, version: number): void;
+  /** The in-flight value announced by `fillInFlight` landed (stored or not). */
+  fillLanded(key: number, version: number): void;
+  /** The entry holding `version` stopped being servable at `time`. */
+  entryEnd(region: number, key: number, version: number, time: number, why: EntryEnd): void;
+  /** A message was handed to the bus for `region`. */
+  messageSent(region: number, key: number, version: number, time: number): void;
+  messageDelivered(region: number, key: number, version: number, time: number): void;
+  /** The bus will deliver this message a second time. */
+  messageDuplicated(region: number, key: number, version: number, time: number): void;
+  messageLost(region: number, key: number, version: number, time: number): void;
+}

@@ -1,0 +1,53 @@
+/**
+ * Regions by index and the one-way latency between any two places. Same-region hops use
+ * `network.localLatency`; cross-region hops use a link's distribution or the default.
+ * A hop's latency is a counter-based draw addressed by (operation, hop number), so the
+ * same operation sees the same latency whichever strategy runs it.
+ */
+import { type Sampler, sampler } from '../random/distributions.js';
+import type { Indexed } from '../random/streams.js';
+import type { Dist, Scenario } from '../scenario/types.js';
+
+export class Topology {
+  readonly regionCount: number;
+  readonly regionNames: readonly string[];
+  readonly primary: number;
+  private readonly samplers: Sampler[];
+  /** NaN where the hop is random; the constant otherwise (skips the draw). */
+  private readonly constants: Float64Array;
+
+  constructor(
+    scenario: Scenario,
+    private readonly draws: Indexed,
+  ) {
+    const names = scenario.regions.map((r) => r.name);
+    const n = names.length;
+    this.regionCount = n;
+    this.regionNames = names;
+    this.primary = scenario.regions.findIndex((r) => r.primary);
+    const dists: Dist[] = new Array(n * n);
+    for (let a = 0; a < n; a++) {
+      for (let b = 0; b < n; b++) dists[a * n + b] = a === b ? scenario.network.localLatency : scenario.network.defaultLatency;
+    }
+    for (const link of scenario.network.links) {
+      const a = names.indexOf(link.a);
+      const b = names.indexOf(link.b);
+      dists[a * n + b] = link.latency;
+      dists[b * n + a] = link.latency;
+    }
+    this.samplers = dists.map(sampler);
+    this.constants = Float64Array.from(dists, (d) => (d.kind === 'constant' ? d.value : Number.NaN));
+  }
+
+  regionIndex(name: string): number {
+    return this.regionNames.indexOf(name);
+  }
+
+  /** One-way latency from region `from` to region `to` for hop `hop` of operation `operation`. */
+  latency(from: number, to: number, operation: number, hop: number): number {
+    const cell = from * this.regionCount + to;
+    const constant = this.constants[cell];
+    if (constant === constant) return constant; // not NaN
+    return this.samplers[cell](this.draws.u(operation, hop));
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The workload: Poisson arrivals of reads and writes (all regions together), each with a
+ * region (by weight), a session living in that region, and a key (uniform or Zipf).
+ * It draws only from its own sequential streams, in arrival order, so every strategy sees
+ * exactly the same operations at the same instants.
+ */
+import { AliasTable, zipfWeights } from '../random/discrete.js';
+import type { Stream } from '../random/streams.js';
+import type { Scenario } from '../scenario/types.js';
+
+/** One operation's choices, written in place to avoid an allocation per arrival. */
+export interface Choice {
+  region: number;
+  session: number;
+  key: number;
+}
+
+export class Workload {
+  /** Region of each session. */
+  readonly sessionRegion: Int32Array;
+  private readonly sessionsByRegion: Int32Array[];
+  private readonly keyTable: AliasTable | null;
+  private readonly keys: number;
+  private readonly readRegions: AliasTable | null;
+  private readonly writeRegions: AliasTable | null;
+  private readonly readMeanGapMs: number;
+  private readonly writeMeanGapMs: number;
+
+  constructor(scenario: Scenario) {
+    const w = scenario.workload;
+    const names = scenario.regions.map((r) => r.name);
+    this.keys = w.keys;
+    this.keyTable = w.popularity.kind === 'zipf' && w.popularity.exponent !== 0 ? new AliasTable(zipfWeights(w.keys, w.popularity.exponent)) : null;
+    const readWeights = names.map((n) => w.readRegions[n] ?? 0);
+    const writeWeights = names.map((n) => w.writeRegions[n] ?? 0);
+    this.readRegions = w.readsPerSecond > 0 ? new AliasTable(readWeights) : null;
+    this.writeRegions = w.writesPerSecond > 0 ? new AliasTable(writeWeights) : null;
+    this.readMeanGapMs = w.readsPerSecond > 0 ? 1000 / w.readsPerSecond : Infinity;
+    this.writeMeanGapMs = w.writesPerSecond > 0 ? 1000 / w.writesPerSecond : Infinity;
+    const activity = names.map((_, i) => w.readsPerSecond * readWeights[i] + w.writesPerSecond * writeWeights[i]);
+    this.sessionRegion = assignSessions(w.sessions, activity);
+    this.sessionsByRegion = names.map((_, r) => Int32Array.from(indicesWhere(this.sessionRegion, r)));
+  }
+
+  get hasReads(): boolean {
+    return this.readRegions !== null;
+  }
+
+  get hasWrites(): boolean {
+    return this.writeRegions !== null;
+  }
+
+  /** Time from one read arrival to the next (exponential). */
+  nextReadGap(stream: Stream): number {
+    return -this.readMeanGapMs * Math.log(1 - stream.next());
+  }
+
+  nextWriteGap(stream: Stream): number {
+    return -this.writeMeanGapMs * Math.log(1 - stream.next());
+  }
+
+  chooseRead(stream: Stream, out: Choice): void {
+    this.choose(stream, this.readRegions as AliasTable, out);
+  }
+
+  chooseWrite(stream: Stream, out: Choice): void {
+    this.choose(stream, this.writeRegions as AliasTable, out);
+  }
+
+  private choose(stream: Stream, regions: AliasTable, out: Choice): void {
+    const region = regions.pick(stream.next());
+    const sessions = this.sessionsByRegion[region];
+    out.region = region;
+    out.session = sessions[Math.floor(stream.next() * sessions.length)];
+    const u = stream.next();
+    out.key = this.keyTable ? this.keyTable.pick(u) : Math.floor(u * this.keys);
+  }
+}
+
+/**
+ * Sessions per region in proportion to the region's activity (largest remainder), at least
+ * one in every active region so each operation has a session to belong to.
+ */
+function assignSessions(total: number, activity: number[]): Int32Array {
+  const active = activity.map((a) => a > 0);
+  const activeCount = active.filter(Boolean).length;
+  const sum = activity.reduce((s, a) => s + a, 0);
+  const n = Math.max(total, activeCount);
+  const counts: number[] = activity.map((a) => (a > 0 ? 1 : 0));
+  const spare = n - activeCount;
+  if (sum > 0 && spare > 0) {
+    const exact = activity.map((a) => (a / sum) * spare);
+    const floors = exact.map(Math.floor);
+    let left = spare - floors.reduce((s, f) => s + f, 0);
+    const byRemainder = exact.map((x, i) => [x - floors[i], i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    for (let i = 0; i < activity.length; i++) counts[i] += floors[i];
+    for (const [, i] of byRemainder) {
+      if (left-- <= 0) break;
+      counts[i]++;
+    }
+  }
+  const regionOf = new Int32Array(counts.reduce((s: number, c: number) => s + c, 0));
+  let next = 0;
+  counts.forEach((c, region) => {
+    regionOf.fill(region, next, next + c);
+    next += c;
+  });
+  return regionOf;
+}
+
+function indicesWhere(values: Int32Array, wanted: number): number[] {
+  const out: number[] = [];
+  values.forEach((v, i) => {
+    if (v === wanted) out.push(i);
+  });
+  return out;
+}

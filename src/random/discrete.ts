@@ -1,0 +1,54 @@
+/**
+ * Discrete choices with O(1) draws: Walker's alias method. Used for key popularity
+ * (Zipf over many keys) and region weights, which are drawn once per operation.
+ */
+export class AliasTable {
+  private readonly probability: Float64Array;
+  private readonly alias: Int32Array;
+  readonly size: number;
+
+  constructor(weights: ArrayLike<number>) {
+    const n = weights.length;
+    let total = 0;
+    for (let i = 0; i < n; i++) total += weights[i];
+    if (!(n > 0 && total > 0)) throw new RangeError('an alias table needs at least one positive weight');
+    this.size = n;
+    this.probability = new Float64Array(n);
+    this.alias = new Int32Array(n);
+    const scaled = new Float64Array(n);
+    const small: number[] = [];
+    const large: number[] = [];
+    for (let i = 0; i < n; i++) {
+      scaled[i] = (weights[i] * n) / total;
+      (scaled[i] < 1 ? small : large).push(i);
+    }
+    while (small.length > 0 && large.length > 0) {
+      const s = small.pop() as number;
+      const l = large[large.length - 1];
+      this.probability[s] = scaled[s];
+      this.alias[s] = l;
+      scaled[l] = scaled[l] + scaled[s] - 1;
+      if (scaled[l] < 1) {
+        large.pop();
+        small.push(l);
+      }
+    }
+    // What is left is 1 up to rounding.
+    for (const i of large) this.probability[i] = 1;
+    for (const i of small) this.probability[i] = 1;
+  }
+
+  /** Index drawn with probability proportional to its weight, from one uniform u ∈ [0, 1). */
+  pick(u: number): number {
+    const scaled = u * this.size;
+    const column = Math.floor(scaled);
+    return scaled - column < this.probability[column] ? column : this.alias[column];
+  }
+}
+
+/** Zipf weights 1/(i+1)^s over n items (s = 0 is uniform). Key 0 is the most popular. */
+export function zipfWeights(n: number, exponent: number): Float64Array {
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) w[i] = 1 / (i + 1) ** exponent;
+  return w;
+}

@@ -1,0 +1,48 @@
+/**
+ * The library API: run a normalised scenario, every selected strategy on the same
+ * workload and faults, and gather the Results object reporters read.
+ */
+import { Collector } from './metrics/collector.js';
+import { evaluateExpectations } from './metrics/expect.js';
+import type { ScenarioResults, StrategyResult } from './metrics/results.js';
+import { Simulation } from './model/simulation.js';
+import type { Scenario, StrategySpec } from './scenario/types.js';
+
+export interface RunOptions {
+  /** Run only these strategies (by name); all when absent. */
+  only?: readonly string[];
+  /** The command that reproduces this run, shown when an expectation fails. */
+  replay?: string;
+}
+
+/** Run one strategy; its numbers do not depend on which other strategies run, or in what order. */
+export function runStrategy(scenario: Scenario, spec: StrategySpec): StrategyResult {
+  const collector = new Collector({
+    regionNames: scenario.regions.map((r) => r.name),
+    keys: scenario.workload.keys,
+    primary: scenario.regions.findIndex((r) => r.primary),
+    warmupMs: scenario.warmupMs,
+    refillFromReplicas: spec.cache.refillFrom === 'replica',
+  });
+  const events = new Simulation(scenario, spec, collector).run();
+  return collector.result(spec.use, events);
+}
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): ScenarioResults {
+  const selected = options.only ? scenario.strategies.filter((s) => options.only?.includes(s.name)) : scenario.strategies;
+  const strategies: Record<string, StrategyResult> = {};
+  for (const spec of selected) strategies[spec.name] = runStrategy(scenario, spec);
+  const expectations = scenario.expect.filter((e) => e.strategy in strategies);
+  return {
+    version: 1,
+    scenario: scenario.name,
+    description: scenario.description,
+    file: scenario.file,
+    seed: scenario.seed,
+    duration_ms: scenario.durationMs,
+    warmup_ms: scenario.warmupMs,
+    strategies,
+    expectations: evaluateExpectations(expectations, strategies),
+    replay: options.replay ?? `cache-sim run ${scenario.file} --seed ${scenario.seed}`,
+  };
+}
