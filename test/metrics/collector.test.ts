@@ -1,0 +1,162 @@
+/**
+ * The checkers on small hand-written histories: each metric's definition (SPEC §4),
+ * including the edge cases (a read at the exact commit instant, the warmup boundary).
+ */
+import { describe, expect, test } from 'vitest';
+import { Collector } from '../../src/metrics/collector.js';
+import { EntryEnd, ReadSource } from '../../src/model/observer.js';
+
+function collector(warmupMs = 0, regions = ['a', 'b']) {
+  return new Collector({ regionNames: regions, keys: 10, primary: 0, warmupMs, refillFromReplicas: true });
+}
+
+const KEY = 3;
+const SESSION = 1;
+
+describe('staleness', () => {
+  test('a read at the exact commit instant must see the commit; just before, it need not', () => {
+    const c = collector();
+    c.commit(KEY, 1, 100, 0);
+    c.read(0, SESSION, KEY, 99.999, 1, 0, ReadSource.Cache);
+    c.read(0, SESSION + 1, KEY, 100, 1, 0, ReadSource.Cache);
+    const r = c.result('ttl', 0);
+    expect(r.reads).toBe(2);
+    expect(r.stale_reads).toBe(1);
+    expect(r.stale_read_ratio).toBe(0.5);
+    expect(r.stale_age_ms.max).toBe(0);
+  });
+
+  test('staleness age is t − C(v+1) and version lag is V(t) − v', () => {
+    const c = collector();
+    c.commit(KEY, 1, 100, 0);
+    c.commit(KEY, 2, 200, 1);
+    c.commit(KEY, 3, 300, 2);
+    c.read(1, SESSION, KEY, 350, 1, 1, ReadSource.Cache);
+    const r = c.result('ttl', 0);
+    expect(r.stale_age_ms.max).toBe(150);
+    expect(r.staleness_ms.max).toBe(150);
+    expect(r.version_lag).toEqual({ max: 2, mean: 2 });
+    expect(r.regions.b.stale_reads).toBe(1);
+    expect(r.regions.a.reads).toBe(0);
+  });
+
+  test('a version committed while the read was in flight counts as fresh; so does a never-written key', () => {
+    const c = collector();
+    c.read(0, SESSION, 5, 10, 1, 0, ReadSource.Replica);
+    c.commit(KEY, 1, 100, 0);
+    c.read(0, SESSION, KEY, 90, 20, 1, ReadSource.Primary);
+    const r = c.result('ttl', 0);
+    expect(r.stale_reads).toBe(0);
+    expect(r.staleness_ms.count).toBe(2);
+    expect(r.hit_ratio).toBe(0);
+    expect(r.regions.a.db_reads).toEqual({ primary: 0, replica: 0 });
+  });
+
+  test('warmup: a read issued exactly at warmup counts, one just before does not', () => {
+    const c = collector(1000);
+    c.commit(KEY, 1, 10, 0);
+    c.read(0, SESSION, KEY, 999.9, 1, 0, ReadSource.Cache);
+    c.read(0, SESSION + 1, KEY, 1000, 1, 0, ReadSource.Cache);
+    const r = c.result('ttl', 0);
+    expect(r.reads).toBe(1);
+    expect(r.stale_reads).toBe(1);
+    expect(r.stale_age_ms.max).toBe(990);
+    expect(r.hit_ratio).toBe(1);
+    expect(r.writes).toBe(0);
+  });
+});
+
+describe('session guarantees', () => {
+  test('read-your-writes: only a write acknowledged before the read was issued counts', () => {
+    const c = collector();
+    c.commit(KEY, 1, 100, 0);
+    c.writeAck(SESSION, KEY, 1, 150);
+    c.read(0, SESSION, KEY, 140, 1, 0, ReadSource.Cache); // issued before the ack: allowed
+    c.read(0, SESSION, KEY, 150, 1, 0, ReadSource.Cache); // at the ack: a violation
+    c.read(0, SESSION + 1, KEY, 160, 1, 0, ReadSource.Cache); // another session: not its write
+    const r = c.result('ttl', 0);
+    expect(r.ryw_violations).toBe(1);
+  });
+
+  test('monotonic reads: going back to an older version than the session already read', () => {
+    const c = collector();
+    c.commit(KEY, 1, 100, 0);
+    c.commit(KEY, 2, 200, 1);
+    c.read(0, SESSION, KEY, 210, 1, 2, ReadSource.Replica);
+    c.read(0, SESSION, KEY, 220, 1, 2, ReadSource.Cache);
+    c.read(1, SESSION, KEY, 230, 1, 1, ReadSource.Cache);
+    c.read(1, SESSION + 1, KEY, 240, 1, 1, ReadSource.Cache);
+    const r = c.result('ttl', 0);
+    expect(r.monotonic_violations).toBe(1);
+    expect(r.regions.b.monotonic_violations).toBe(1);
+  });
+});
+
+describe('fills and database reads', () => {
+  test('a stored fill older than the latest commit is a stale refill; a refused one is not', () => {
+    const c = collector();
+    c.commit(KEY, 1, 100, 0);
+    c.commit(KEY, 2, 200, 1);
+    c.fill(1, KEY, 1, 250, true);
+    c.fill(1, KEY, 1, 260, false);
+    c.fill(0, KEY, 2, 270, true);
+    c.databaseRead(1, ReadSource.Replica, 240);
+    c.databaseRead(0, ReadSource.Primary, 1240);
+    c.databaseRead(0, ReadSource.Primary, 1500);
+    const r = c.result('ttl', 0);
+    expect(r.stale_refills).toBe(1);
+    expect(r.regions.b.stale_refills).toBe(1);
+    expect(r.refused_fills).toBe(1);
+    expect(r.db_reads).toEqual({ primary: 2, replica: 1 });
+    expect(r.db_reads_peak_per_second).toBe(2);
+  });
+});
+
+describe('convergence', () => {
+  test('from commit until the last older cache entry stops being servable', () => {
+    const c = collector();
+    c.fill(0, KEY, 0, 10, true);
+    c.fill(1, KEY, 0, 20, true);
+    c.commit(KEY, 1, 100, 0);
+    c.entryEnd(0, KEY, 0, 150, EntryEnd.Invalidated);
+    c.replicaApply(1, KEY, 1, 180);
+    c.entryEnd(1, KEY, 0, 400, EntryEnd.Expired);
+    const r = c.result('pubsub', 0);
+    expect(r.convergence_ms).toMatchObject({ count: 1, max: 300 });
+    expect(r.unconverged_writes).toBe(0);
+  });
+
+  test('a write with no older cached copy converges at once; one an entry still contradicts is unconverged', () => {
+    const c = collector();
+    c.commit(KEY, 1, 100, 0);
+    c.replicaApply(1, KEY, 1, 120);
+    c.fill(1, KEY, 1, 130, true);
+    c.commit(KEY, 2, 200, 1);
+    const r = c.result('ttl', 0);
+    expect(r.convergence_ms).toMatchObject({ count: 1, max: 0 });
+    expect(r.unconverged_writes).toBe(1);
+  });
+
+  test('an entry that ended before the commit does not delay it', () => {
+    const c = collector();
+    c.fill(0, KEY, 0, 10, true);
+    c.entryEnd(0, KEY, 0, 50, EntryEnd.Expired);
+    c.commit(KEY, 1, 100, 0);
+    c.replicaApply(1, KEY, 1, 500);
+    expect(c.result('ttl', 0).convergence_ms).toMatchObject({ count: 1, max: 0 });
+  });
+});
+
+describe('messages', () => {
+  test('sent, delivered, lost and duplicated are counted after warmup', () => {
+    const c = collector(100);
+    c.messageSent(0, KEY, 1, 50);
+    c.messageSent(0, KEY, 1, 150);
+    c.messageLost(0, KEY, 1, 150);
+    c.messageSent(1, KEY, 1, 150);
+    c.messageDuplicated(1, KEY, 1, 150);
+    c.messageDelivered(1, KEY, 1, 160);
+    c.messageDelivered(1, KEY, 1, 170);
+    expect(c.result('pubsub', 0).messages).toEqual({ sent: 2, delivered: 2, lost: 1, duplicated: 1 });
+  });
+});

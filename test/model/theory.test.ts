@@ -1,0 +1,96 @@
+/**
+ * The simulator against closed forms. Each point runs several independent seeds and
+ * checks the mean against theory within 5 standard errors of that mean, the standard
+ * error estimated from the spread between seeds (batch means): the tolerance follows
+ * from the sample size, not from tuning.
+ */
+import { describe, expect, test } from 'vitest';
+import { runStrategy } from '../../src/simulate.js';
+import type { Dist } from '../../src/scenario/types.js';
+import { constant, makeScenario, region, strategy } from '../helpers/scenario.js';
+
+const SEEDS = 12;
+const KEYS = 50;
+
+function meanAndStandardError(xs: number[]): [number, number] {
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1);
+  return [mean, Math.sqrt(variance / xs.length)];
+}
+
+function expectAgreement(samples: number[], theory: number): void {
+  const [mean, se] = meanAndStandardError(samples);
+  expect(se).toBeGreaterThan(0);
+  expect(Math.abs(mean - theory), `mean ${mean} vs theory ${theory}, standard error ${se}`).toBeLessThan(5 * se);
+}
+
+/** One region, fresh source, no latency: the textbook TTL cache. Rates are per key per second. */
+function ttlRun(seed: number, readRate: number, writeRate: number, ttlMs: number) {
+  const durationMs = Math.max(200 * (ttlMs + 1000 / readRate), 60_000);
+  const scenario = makeScenario({
+    seed,
+    durationMs,
+    warmupMs: 5 * (ttlMs + 1000 / readRate),
+    network: { localLatency: constant(0) },
+    workload: { keys: KEYS, readsPerSecond: readRate * KEYS, writesPerSecond: writeRate * KEYS },
+  });
+  return runStrategy(scenario, strategy('ttl', { ttlMs, refillFrom: 'primary' }));
+}
+
+describe('TTL cache with Poisson reads (rate r per key) and writes (rate λ per key)', () => {
+  const points: [number, number, number][] = [
+    [1, 0.2, 2_000],
+    [0.5, 0.05, 10_000],
+    [5, 1, 1_000],
+  ];
+
+  test.each(points)('r=%f/s λ=%f/s T=%ims: hit ratio rT/(1+rT), stale share of hits 1 − (1 − e^(−λT))/(λT)', (r, lambda, ttlMs) => {
+    const hitRatios: number[] = [];
+    const staleShares: number[] = [];
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const result = ttlRun(seed, r, lambda, ttlMs);
+      hitRatios.push(result.hit_ratio);
+      // Misses read the primary, so every stale read is a hit.
+      staleShares.push(result.stale_reads / (result.hit_ratio * result.reads));
+    }
+    const rT = (r * ttlMs) / 1000;
+    const lT = (lambda * ttlMs) / 1000;
+    expectAgreement(hitRatios, rT / (1 + rT));
+    expectAgreement(staleShares, 1 - (1 - Math.exp(-lT)) / lT);
+  });
+});
+
+describe('replicas applying in commit order', () => {
+  const lags: [string, Dist][] = [
+    ['constant 2s', constant(2_000)],
+    ['exponential mean 2s', { kind: 'exponential', mean: 2_000 }],
+    ['uniform 0..4s', { kind: 'uniform', min: 0, max: 4_000 }],
+  ];
+
+  test.each(lags)('lag %s, mean μ, writes λ per key: a direct replica read is fresh with probability e^(−λμ)', (_name, lag) => {
+    const lambda = 0.25;
+    const mu = 2;
+    const fresh: number[] = [];
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const scenario = makeScenario({
+        seed,
+        durationMs: 200_000,
+        warmupMs: 20_000,
+        regions: [region('primary', { primary: true }), region('replica', { replicaLag: lag })],
+        network: { localLatency: constant(0) },
+        workload: {
+          keys: KEYS,
+          readsPerSecond: 2 * KEYS,
+          writesPerSecond: lambda * KEYS,
+          readRegions: { primary: 0, replica: 1 },
+          writeRegions: { primary: 1, replica: 0 },
+        },
+      });
+      // A zero TTL makes every read a miss: each read goes straight to the replica.
+      const result = runStrategy(scenario, strategy('ttl', { ttlMs: 0 }));
+      expect(result.hit_ratio).toBe(0);
+      fresh.push(1 - result.stale_read_ratio);
+    }
+    expectAgreement(fresh, Math.exp(-lambda * mu));
+  });
+});
