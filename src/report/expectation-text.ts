@@ -1,0 +1,50 @@
+/**
+ * How an expectation result is put into words, shared by every report (terminal, markdown,
+ * JUnit, GitHub annotations) so a failure reads the same wherever it is seen.
+ */
+import { isDurationMetric } from '../metrics/metric-names.js';
+import type { ExpectationResult } from '../metrics/results.js';
+import { formatCount, formatDuration, formatNumber } from './format.js';
+
+/** The condition with its operator spelled out: a bare `0` in YAML means `== 0`. */
+export function conditionText(condition: string): string {
+  const trimmed = condition.trim();
+  return /^[<>=]/.test(trimmed) ? trimmed : `== ${trimmed}`;
+}
+
+/** `versioned staleness_p99 <= 2s`: the name of a check in CI test lists. */
+export function expectationTitle(e: ExpectationResult): string {
+  return `${e.strategy} ${e.metric} ${conditionText(e.condition)}`;
+}
+
+/**
+ * The actual value in the units the condition was likely written in, precise enough that
+ * a failing bound never looks like it holds (durations are not rounded to `2s` when they
+ * are 2.004 s). Ratios stay plain numbers because conditions on them are (`< 0.01`).
+ */
+export function actualText(e: Pick<ExpectationResult, 'metric' | 'actual'>): string {
+  if (e.actual === null) return 'missing';
+  if (isDurationMetric(e.metric)) return formatDuration(e.actual, { exact: true });
+  if (Number.isInteger(e.actual)) return formatCount(e.actual);
+  return formatNumber(e.actual);
+}
+
+/** One-line explanation of a failure, without the position (callers place it). */
+export function failureText(e: ExpectationResult): string {
+  if (e.actual === null) {
+    return `${e.metric} is not available for strategy ${e.strategy}; expected ${conditionText(e.condition)}`;
+  }
+  return `${e.strategy} ${e.metric} was ${actualText(e)}, expected ${conditionText(e.condition)}`;
+}
+
+/** `all held` or `2 of 6 failed`. */
+export function outcomeText(results: readonly ExpectationResult[]): string {
+  const failed = results.filter((e) => !e.pass).length;
+  return failed === 0 ? 'all held' : `${failed} of ${results.length} failed`;
+}
+
+/** The scenario file, line and column of an `at` string `FILE:LINE:COL` (file may contain colons). */
+export function parseAt(at: string): { file: string; line: number; col: number } | undefined {
+  const m = /^(.*):(\d+):(\d+)$/.exec(at);
+  return m ? { file: m[1], line: Number(m[2]), col: Number(m[3]) } : undefined;
+}

@@ -1,0 +1,35 @@
+/**
+ * The reporters, by `--format` name, for the `run` command. Each reads only Results.
+ */
+import type { ScenarioResults } from '../metrics/results.js';
+import type { Palette } from './colour.js';
+import { renderCsv } from './csv.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderTable } from './table.js';
+
+export const REPORT_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export function isReportFormat(name: string): name is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(name);
+}
+
+/** `colour` applies to the table only; the other formats are read by programs and never coloured. */
+export function renderReport(format: ReportFormat, results: ScenarioResults[], colour: Palette): string {
+  switch (format) {
+    case 'table':
+      return renderTable(results, { colour });
+    case 'json':
+      return renderJson(results);
+    case 'markdown':
+      return renderMarkdown(results);
+    case 'csv':
+      return renderCsv(results);
+  }
+}
+
+export { colourEnabled, makePalette, paletteFor, plain, type Palette } from './colour.js';
+export { renderAnnotations } from './github.js';
+export { renderJunit } from './junit.js';
+export { renderCsv, renderJson, renderMarkdown, renderTable };

@@ -1,0 +1,74 @@
+/**
+ * `--format markdown`: the comparison, the per-region breakdown and the expectations as
+ * GitHub-flavoured markdown, for `$GITHUB_STEP_SUMMARY` or a pull-request comment. Best
+ * values are bold, as colour is in the terminal.
+ */
+import { allPassed } from '../metrics/expect.js';
+import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
+import { actualText, conditionText, outcomeText } from './expectation-text.js';
+import { REGION_CELL_CAPTION, compareStrategies, regionCellText, regionNames, runFacts } from './rows.js';
+
+export function renderMarkdown(results: ScenarioResults[]): string {
+  return results.map(scenario).join('\n\n') + '\n';
+}
+
+function scenario(r: ScenarioResults): string {
+  const facts = [code(r.file), ...runFacts(r)].join(' · ');
+  const parts = [`## ${escapeText(r.scenario)}`, escapeText(r.description), facts, comparison(r), regions(r)];
+  if (r.expectations.length > 0) parts.push(expectations(r.expectations));
+  if (!allPassed(r.expectations)) parts.push(`Replay:\n\n\`\`\`sh\n${r.replay}\n\`\`\``);
+  return parts.filter((p) => p !== '').join('\n\n');
+}
+
+function comparison(r: ScenarioResults): string {
+  const rows = compareStrategies(r)
+    .flat()
+    .map((row) => [row.label, ...row.cells.map((c) => (c.best ? `**${c.text}**` : c.text))]);
+  return table(['metric', ...Object.keys(r.strategies).map(escapeCell)], rows, 'right');
+}
+
+function regions(r: ScenarioResults): string {
+  const strategies = Object.values(r.strategies);
+  const rows = regionNames(r).map((region) => [escapeCell(region), ...strategies.map((s) => regionCellText(s.regions[region]))]);
+  const caption = `Per region: ${REGION_CELL_CAPTION}`;
+  return `${caption}\n\n${table(['region', ...Object.keys(r.strategies).map(escapeCell)], rows, 'right')}`;
+}
+
+function expectations(results: ExpectationResult[]): string {
+  const rows = results.map((e) => [
+    e.pass ? '✅' : '❌',
+    escapeCell(e.strategy),
+    code(e.metric),
+    code(conditionText(e.condition)),
+    escapeCell(actualText(e)),
+    e.pass ? '' : code(e.at),
+  ]);
+  const title = `### Expectations: ${outcomeText(results)}`;
+  return `${title}\n\n${table(['', 'strategy', 'metric', 'condition', 'actual', 'at'], rows, 'left')}`;
+}
+
+/** First column left-aligned; the others as given (numbers read best right-aligned). */
+function table(head: string[], rows: string[][], align: 'left' | 'right'): string {
+  const rule = head.map((_, i) => (i === 0 || align === 'left' ? '---' : '---:'));
+  return [head, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+/** Inline code; a backtick inside gets a longer fence, per CommonMark. */
+function code(text: string): string {
+  const fence = text.includes('`') ? '``' : '`';
+  return `${fence}${escapePipes(text)}${fence}`;
+}
+
+/** A pipe ends a table cell even inside inline code in GFM, so it is escaped everywhere in cells. */
+function escapePipes(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+function escapeCell(text: string): string {
+  return escapePipes(escapeText(text)).replace(/\r?\n/g, ' ');
+}
+
+/** Characters that would turn plain text into markup (emphasis, links, HTML). */
+function escapeText(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+}

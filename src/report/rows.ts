@@ -1,0 +1,142 @@
+/**
+ * What the strategy comparison shows: which metrics, in which order and groups, how each is
+ * formatted and which direction is better. The terminal table and the markdown summary both
+ * render this one list, so they cannot drift apart.
+ */
+import { metricValue } from '../metrics/metric-names.js';
+import type { MetricSet, ScenarioResults, StrategyResult } from '../metrics/results.js';
+import { NONE, formatCount, formatDuration, formatRatio } from './format.js';
+
+export type ValueKind = 'count' | 'ratio' | 'duration';
+/** `none`: a fact, not a score (how many reads ran, how many fills a guard refused). */
+export type Better = 'lower' | 'higher' | 'none';
+
+export interface ComparisonRow {
+  label: string;
+  /** Flattened metric name (see metric-names.ts). */
+  metric: string;
+  kind: ValueKind;
+  better: Better;
+  /** A count metric that, when 0, means this row's value does not exist (no stale reads → no stale age). */
+  onlyIf?: string;
+}
+
+const row = (label: string, metric: string, kind: ValueKind, better: Better, onlyIf?: string): ComparisonRow => ({
+  label,
+  metric,
+  kind,
+  better,
+  onlyIf,
+});
+
+/** Groups are drawn with a rule between them. */
+export const COMPARISON_GROUPS: readonly (readonly ComparisonRow[])[] = [
+  [
+    row('reads', 'reads', 'count', 'none'),
+    row('stale read ratio', 'stale_read_ratio', 'ratio', 'lower'),
+    row('staleness p50', 'staleness_p50', 'duration', 'lower'),
+    row('staleness p99', 'staleness_p99', 'duration', 'lower'),
+    row('staleness p999', 'staleness_p999', 'duration', 'lower'),
+    row('staleness max', 'staleness_max', 'duration', 'lower'),
+    row('stale age p50', 'stale_age_p50', 'duration', 'lower', 'stale_age_count'),
+    row('stale age p99', 'stale_age_p99', 'duration', 'lower', 'stale_age_count'),
+    row('version lag max', 'version_lag_max', 'count', 'lower'),
+  ],
+  [
+    row('RYW violations', 'ryw_violations', 'count', 'lower'),
+    row('monotonic violations', 'monotonic_violations', 'count', 'lower'),
+    row('stale refills', 'stale_refills', 'count', 'lower'),
+    row('refused fills', 'refused_fills', 'count', 'none'),
+  ],
+  [
+    row('hit ratio', 'hit_ratio', 'ratio', 'higher'),
+    row('db reads primary', 'db_reads_primary', 'count', 'lower'),
+    row('db reads replica', 'db_reads_replica', 'count', 'lower'),
+    row('db reads peak/s', 'db_reads_peak_per_second', 'count', 'lower'),
+    row('messages sent', 'messages_sent', 'count', 'lower'),
+    // Losses follow from the bus's loss rate and from sending at all; fewer is not a merit.
+    row('messages lost', 'messages_lost', 'count', 'none'),
+  ],
+  [
+    row('failed reads', 'failed_reads', 'count', 'lower'),
+    row('read latency p50', 'read_latency_p50', 'duration', 'lower'),
+    row('read latency p99', 'read_latency_p99', 'duration', 'lower'),
+  ],
+  [
+    row('convergence p50', 'convergence_p50', 'duration', 'lower', 'convergence_count'),
+    row('convergence p99', 'convergence_p99', 'duration', 'lower', 'convergence_count'),
+    row('unconverged writes', 'unconverged_writes', 'count', 'lower'),
+  ],
+];
+
+export function formatValue(kind: ValueKind, value: number): string {
+  if (kind === 'ratio') return formatRatio(value);
+  if (kind === 'duration') return formatDuration(value);
+  return formatCount(value);
+}
+
+/** The row's value for one strategy, or undefined when it does not exist. */
+export function rowValue(r: ComparisonRow, result: StrategyResult): number | undefined {
+  if (r.onlyIf !== undefined && metricValue(result, r.onlyIf) === 0) return undefined;
+  return metricValue(result, r.metric);
+}
+
+export function rowText(r: ComparisonRow, value: number | undefined): string {
+  return value === undefined ? NONE : formatValue(r.kind, value);
+}
+
+/**
+ * Columns holding the row's best value. Nothing is best when the row is not a score, fewer
+ * than two values exist, or all look equal (highlighting every column says nothing). Ties
+ * are decided on the printed text: two cells that read `510µs` are both best, whatever
+ * digits rounding hid.
+ */
+export function bestColumns(r: ComparisonRow, values: readonly (number | undefined)[]): Set<number> {
+  const present = values.filter((v): v is number => v !== undefined && !Number.isNaN(v));
+  if (r.better === 'none' || present.length < 2) return new Set();
+  const bestText = rowText(r, r.better === 'lower' ? Math.min(...present) : Math.max(...present));
+  if (present.every((v) => rowText(r, v) === bestText)) return new Set();
+  return new Set(values.flatMap((v, i) => (v !== undefined && rowText(r, v) === bestText ? [i] : [])));
+}
+
+export interface ComparedRow {
+  label: string;
+  /** One per strategy, in the results' order. */
+  cells: { text: string; best: boolean }[];
+}
+
+/** The comparison of one scenario's strategies, in COMPARISON_GROUPS' groups and order. */
+export function compareStrategies(r: ScenarioResults): ComparedRow[][] {
+  const strategies = Object.values(r.strategies);
+  return COMPARISON_GROUPS.map((rows) =>
+    rows.map((row) => {
+      const values = strategies.map((s) => rowValue(row, s));
+      const best = bestColumns(row, values);
+      return { label: row.label, cells: values.map((v, i) => ({ text: rowText(row, v), best: best.has(i) })) };
+    }),
+  );
+}
+
+/** Every region that appears in any strategy, in first-seen order (the scenario's order). */
+export function regionNames(results: ScenarioResults): string[] {
+  const names = new Set<string>();
+  for (const s of Object.values(results.strategies)) for (const name of Object.keys(s.regions)) names.add(name);
+  return [...names];
+}
+
+/** Per-region cell: stale read ratio and staleness p99, the two numbers that locate a problem. */
+export function regionCellText(set: MetricSet | undefined): string {
+  if (!set) return NONE;
+  return `${formatRatio(set.stale_read_ratio)} · ${formatDuration(set.staleness_ms.p99)}`;
+}
+
+export const REGION_CELL_CAPTION = 'stale read ratio · staleness p99';
+
+/** What a run was, after its file: the seed to replay it, simulated time and warmup. */
+export function runFacts(r: ScenarioResults): string[] {
+  return [
+    `seed ${r.seed}`,
+    `${formatDuration(r.duration_ms)} simulated`,
+    ...(r.warmup_ms > 0 ? [`warmup ${formatDuration(r.warmup_ms)}`] : []),
+  ];
+}

@@ -1,0 +1,83 @@
+/**
+ * The terminal report (`--format table`): per scenario, a header, the strategy comparison,
+ * the per-region breakdown, staleness histograms and the expectations, ending with the
+ * replay command when an expectation failed.
+ */
+import { allPassed } from '../metrics/expect.js';
+import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
+import type { Palette } from './colour.js';
+import { actualText, conditionText, outcomeText } from './expectation-text.js';
+import { joinWrapped, wrapText } from './format.js';
+import { type GridCell, type GridSpec, renderGrid } from './grid.js';
+import { renderHistograms } from './histogram.js';
+import { REGION_CELL_CAPTION, compareStrategies, regionCellText, regionNames, runFacts } from './rows.js';
+
+export interface TableOptions {
+  colour: Palette;
+  /** Terminal columns to fit; tables with many strategies are split to stay within it. */
+  width?: number;
+}
+
+const DEFAULT_WIDTH = 100;
+
+export function renderTable(results: ScenarioResults[], opts: TableOptions): string {
+  const width = opts.width ?? DEFAULT_WIDTH;
+  return results.map((r) => renderScenario(r, opts.colour, width)).join('\n\n') + '\n';
+}
+
+function renderScenario(r: ScenarioResults, p: Palette, width: number): string {
+  const sections = [
+    header(r, p, width),
+    renderGrid(comparisonGrid(r), p, width),
+    [p.heading(`Per region: ${REGION_CELL_CAPTION}`), renderGrid(regionGrid(r), p, width)].join('\n'),
+    histograms(r, p, width),
+  ];
+  if (r.expectations.length > 0) sections.push(expectations(r.expectations, p));
+  if (!allPassed(r.expectations)) sections.push(`${p.bold('Replay:')} ${r.replay}`);
+  return sections.join('\n\n');
+}
+
+function header(r: ScenarioResults, p: Palette, width: number): string {
+  const facts = [r.file, ...runFacts(r)];
+  const factLines = joinWrapped(facts, ' · ', width).map(p.dim);
+  return [p.heading(r.scenario), ...wrapText(r.description, width), ...factLines].join('\n');
+}
+
+function comparisonGrid(r: ScenarioResults): GridSpec {
+  const groups = compareStrategies(r).map((rows) =>
+    rows.map((row): GridCell[] => [
+      { text: row.label },
+      ...row.cells.map((c): GridCell => ({ text: c.text, style: c.best ? 'best' : undefined })),
+    ]),
+  );
+  return { head: ['', ...Object.keys(r.strategies)], groups };
+}
+
+function regionGrid(r: ScenarioResults): GridSpec {
+  const strategies = Object.values(r.strategies);
+  const lines = regionNames(r).map((region): GridCell[] => [
+    { text: region },
+    ...strategies.map((s) => ({ text: regionCellText(s.regions[region]) })),
+  ]);
+  return { head: ['region', ...Object.keys(r.strategies)], groups: [lines] };
+}
+
+function histograms(r: ScenarioResults, p: Palette, width: number): string {
+  const entries = Object.entries(r.strategies).map(([name, s]) => [name, s.staleness_histogram] as const);
+  return [p.heading('Staleness of reads'), ...renderHistograms(entries, p, width)].join('\n');
+}
+
+function expectations(results: ExpectationResult[], p: Palette): string {
+  const columns = results.map((e) => [e.strategy, e.metric, conditionText(e.condition)]);
+  const widths = [0, 1, 2].map((i) => Math.max(...columns.map((c) => [...c[i]].length)));
+  const lines = results.map((e, i) => {
+    const mark = e.pass ? p.pass('✓') : p.fail('✗');
+    const [strategy, metric, condition] = columns[i].map((text, j) => text.padEnd(widths[j]));
+    const actual = `actual ${actualText(e)}`;
+    const line = `  ${mark} ${strategy}  ${metric}  ${condition}  ${e.pass ? actual : p.fail(actual)}`;
+    // The position goes on a line of its own: paths are long and would push past the width.
+    return e.pass ? line : `${line}\n    ${p.dim(`at ${e.at}`)}`;
+  });
+  const outcome = allPassed(results) ? p.pass(outcomeText(results)) : p.fail(outcomeText(results));
+  return [`${p.heading('Expectations')} ${outcome}`, ...lines].join('\n');
+}

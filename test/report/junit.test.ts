@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { ScenarioResults } from '../../src/metrics/results.js';
+import { renderJunit, stripInvalidXml } from '../../src/report/junit.js';
+import { baselineResults, fixtureResults } from '../fixtures/results.js';
+
+/** The fixture with one failing expectation whose names carry XML's special characters and a control character. */
+function awkward(): ScenarioResults {
+  return {
+    ...fixtureResults,
+    scenario: `a<b & "c" 'd'\u0007`,
+    expectations: [
+      {
+        strategy: 'ttl',
+        metric: 'staleness_p99',
+        condition: '< 2s & "soon"',
+        actual: 41_230.5,
+        pass: false,
+        at: 'dir/<x>.yaml:3:7',
+      },
+    ],
+    replay: `cache-sim run 'dir/<x>.yaml' --seed 7`,
+  };
+}
+
+describe('renderJunit', () => {
+  it('escapes <, &, " and \' in attributes and text', () => {
+    const xml = renderJunit([awkward()]);
+    expect(xml).toContain('<testsuite name="a&lt;b &amp; &quot;c&quot; &apos;d&apos;"');
+    expect(xml).toContain('name="ttl staleness_p99 &lt; 2s &amp; &quot;soon&quot;"');
+    expect(xml).toContain("Replay: cache-sim run 'dir/&lt;x&gt;.yaml' --seed 7</failure>");
+    // Nothing unescaped leaks: every < starts a tag and every & an entity.
+    expect(xml).not.toMatch(/<(?![?/a-z])/);
+    expect(xml).not.toMatch(/&(?!(amp|lt|gt|quot|apos|#\d+);)/);
+  });
+
+  it('strips characters XML 1.0 cannot carry', () => {
+    const xml = renderJunit([awkward()]);
+    expect(xml).not.toContain('\u0007');
+    expect(stripInvalidXml('a\u0000b\u0008c\td\ne\rf\uFFFEg\uD800h\u{1F600}')).toBe('abc\td\ne\rfgh\u{1F600}');
+  });
+
+  it('puts the actual value, the position and the replay command in the failure', () => {
+    const xml = renderJunit([fixtureResults]);
+    expect(xml).toContain(
+      '<failure message="pubsub-5s staleness_p999 was 1.8402s, expected &lt;= 1s (scenarios/stale-refill-from-lagging-replica.yaml:56:21)"',
+    );
+    expect(xml).toContain(`Replay: ${fixtureResults.replay}</failure>`);
+  });
+
+  it('emits an empty suite for a scenario without expectations', () => {
+    expect(renderJunit([baselineResults])).toContain(
+      '<testsuite name="single-region-baseline" tests="0" failures="0" errors="0" skipped="0"/>',
+    );
+  });
+
+  it('is deterministic: no time, timestamp or hostname', () => {
+    const xml = renderJunit([fixtureResults, baselineResults]);
+    expect(xml).toBe(renderJunit([fixtureResults, baselineResults]));
+    expect(xml).not.toMatch(/timestamp=|hostname=|time=/);
+  });
+
+  it('counts tests and failures over all suites', () => {
+    expect(renderJunit([fixtureResults, baselineResults])).toContain(
+      '<testsuites name="cache-sim" tests="6" failures="2" errors="0">',
+    );
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { isExpectableMetric, strategyMetricNames } from '../../src/metrics/metric-names.js';
+import { COMPARISON_GROUPS, type ComparisonRow, bestColumns, regionNames, rowValue } from '../../src/report/rows.js';
+import { bar, bucketLabels } from '../../src/report/histogram.js';
+import { fixtureResults } from '../fixtures/results.js';
+
+const lower: ComparisonRow = { label: 'x', metric: 'staleness_p99', kind: 'duration', better: 'lower' };
+const higher: ComparisonRow = { label: 'x', metric: 'hit_ratio', kind: 'ratio', better: 'higher' };
+
+describe('comparison rows', () => {
+  it('name only metrics that exist', () => {
+    for (const row of COMPARISON_GROUPS.flat()) {
+      expect(strategyMetricNames).toContain(row.metric);
+      if (row.onlyIf) expect(isExpectableMetric(row.onlyIf, [])).toBe(true);
+    }
+  });
+
+  it('show no stale age when there were no stale reads', () => {
+    const staleAge = COMPARISON_GROUPS.flat().find((r) => r.metric === 'stale_age_p99');
+    const s = fixtureResults.strategies.versioned;
+    expect(staleAge && rowValue(staleAge, { ...s, stale_age_ms: { ...s.stale_age_ms, count: 0 } })).toBeUndefined();
+  });
+});
+
+describe('bestColumns', () => {
+  it('picks the lowest or highest', () => {
+    expect([...bestColumns(lower, [3000, 10, 500])]).toEqual([1]);
+    expect([...bestColumns(higher, [0.5, 0.9, 0.7])]).toEqual([1]);
+  });
+
+  it('marks ties as printed, and nothing when all read the same', () => {
+    expect([...bestColumns(lower, [0.5101, 0.5102, 0.9])]).toEqual([0, 1]);
+    expect([...bestColumns(lower, [0.5101, 0.5102])]).toEqual([]);
+    expect([...bestColumns(lower, [0, 0, 0])]).toEqual([]);
+  });
+
+  it('ignores missing values and needs two to compare', () => {
+    expect([...bestColumns(lower, [undefined, 5, 7])]).toEqual([1]);
+    expect([...bestColumns(lower, [undefined, 5])]).toEqual([]);
+    expect([...bestColumns({ ...lower, better: 'none' }, [1, 2])]).toEqual([]);
+  });
+});
+
+describe('regionNames', () => {
+  it('lists regions in scenario order', () => {
+    expect(regionNames(fixtureResults)).toEqual(['us-east', 'eu-west', 'ap-south']);
+  });
+});
+
+describe('histogram drawing', () => {
+  it('labels buckets from their upper bounds', () => {
+    expect(bucketLabels([0, 10, 1_000, 60_000, null])).toEqual(['fresh', '≤10ms', '≤1s', '≤1m', '>1m']);
+    expect(bucketLabels([null])).toEqual(['all']);
+  });
+
+  it('scales bars in eighths and never hides a non-zero count', () => {
+    expect(bar(10, 10, 4)).toBe('████');
+    expect(bar(5, 10, 4)).toBe('██');
+    expect(bar(1, 16, 2)).toBe('▏');
+    expect(bar(1, 1_000_000, 10)).toBe('▏');
+    expect(bar(0, 10, 4)).toBe('');
+  });
+});
