@@ -20,6 +20,8 @@ export function runStrategy(scenario: Scenario, spec: StrategySpec): StrategyRes
   const collector = new Collector({
     regionNames: scenario.regions.map((r) => r.name),
     keys: scenario.workload.keys,
+    // The workload gives every active region at least one session, so there may be more than asked.
+    sessions: Math.max(scenario.workload.sessions, scenario.regions.length),
     primary: scenario.regions.findIndex((r) => r.primary),
     warmupMs: scenario.warmupMs,
     refillFromReplicas: spec.cache.refillFrom === 'replica',

@@ -12,6 +12,7 @@ import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
 export interface CollectorOptions {
   regionNames: readonly string[];
   keys: number;
+  sessions: number;
   primary: number;
   warmupMs: number;
   refillFromReplicas: boolean;
@@ -36,7 +37,7 @@ export class Collector implements Observer {
   constructor(private readonly options: CollectorOptions) {
     this.truth = new Truth(options.keys);
     this.tallies = options.regionNames.map(() => new Tally());
-    this.sessions = new SessionLedger(options.keys);
+    this.sessions = new SessionLedger(options.sessions, options.keys);
     this.convergence = new ConvergenceTracker(options.regionNames.length, options.keys, options.primary, options.refillFromReplicas);
     this.warmupMs = options.warmupMs;
   }

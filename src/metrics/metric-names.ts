@@ -55,14 +55,15 @@ export const regionMetricNames: readonly string[] = [...REGION_METRICS.keys()];
 
 /** Metrics whose unit is milliseconds, so an `expect:` condition may be written as a duration. */
 export function isDurationMetric(name: string): boolean {
-  const base = name.startsWith('regions.') ? name.slice(name.indexOf('.', 8) + 1) : name;
+  const base = splitRegion(name)?.metric ?? name;
   return /^(staleness|stale_age|read_latency|convergence)_(p50|p90|p99|p999|max|mean)$/.test(base);
 }
 
+/** `regions.<region>.<metric>`: metric names have no dots, region names may, so split at the last one. */
 function splitRegion(name: string): { region: string; metric: string } | undefined {
   if (!name.startsWith('regions.')) return undefined;
-  const dot = name.indexOf('.', 8);
-  if (dot < 0) return undefined;
+  const dot = name.lastIndexOf('.');
+  if (dot < 8) return undefined;
   return { region: name.slice(8, dot), metric: name.slice(dot + 1) };
 }
 

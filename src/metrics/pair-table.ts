@@ -1,38 +1,46 @@
 /**
- * A hash table from (session, key) pairs to a few numbers, in typed arrays with linear
- * probing: no object per pair and no Map overhead on the per-read path. Grows by doubling
- * at half load; memory is bounded by the pairs that occur, never by the number of reads.
+ * A hash table from (session, key) pair ids to a few numbers, in one typed array with linear
+ * probing. Each slot keeps its id next to its values, so a lookup touches one cache line:
+ * with many sessions × keys the table outgrows the CPU caches, and the checkers look it up
+ * on every read. Grows by doubling at half load; memory is bounded by the pairs that occur,
+ * never by the number of reads.
  */
 
 const EMPTY = -1;
 
 export class PairTable {
-  private ids: Float64Array<ArrayBuffer>;
-  /** `columns` numbers per slot, row-major. */
-  private values: Float64Array<ArrayBuffer>;
+  /** Per slot: the id, then `columns` values. */
+  private rows: Float64Array<ArrayBuffer>;
+  private readonly stride: number;
   private mask: number;
   private used = 0;
 
   constructor(private readonly columns: number) {
-    this.ids = new Float64Array(1024).fill(EMPTY);
-    this.values = new Float64Array(1024 * columns);
+    this.stride = columns + 1;
     this.mask = 1023;
+    this.rows = PairTable.emptyRows(1024, this.stride);
+  }
+
+  private static emptyRows(slots: number, stride: number): Float64Array<ArrayBuffer> {
+    const rows = new Float64Array(slots * stride);
+    for (let i = 0; i < rows.length; i += stride) rows[i] = EMPTY;
+    return rows;
   }
 
   /** The slot of `id` (≥ 0), inserting it with every column 0 if absent. */
   slot(id: number): number {
     let i = this.hash(id);
     for (;;) {
-      const found = this.ids[i];
+      const found = this.rows[i * this.stride];
       if (found === id) return i;
       if (found === EMPTY) break;
       i = (i + 1) & this.mask;
     }
-    if (2 * (this.used + 1) > this.ids.length) {
+    if (2 * (this.used + 1) > this.mask + 1) {
       this.grow();
       return this.slot(id);
     }
-    this.ids[i] = id;
+    this.rows[i * this.stride] = id;
     this.used++;
     return i;
   }
@@ -41,7 +49,7 @@ export class PairTable {
   find(id: number): number {
     let i = this.hash(id);
     for (;;) {
-      const found = this.ids[i];
+      const found = this.rows[i * this.stride];
       if (found === id) return i;
       if (found === EMPTY) return -1;
       i = (i + 1) & this.mask;
@@ -49,11 +57,11 @@ export class PairTable {
   }
 
   get(slot: number, column: number): number {
-    return this.values[slot * this.columns + column];
+    return this.rows[slot * this.stride + 1 + column];
   }
 
   set(slot: number, column: number, value: number): void {
-    this.values[slot * this.columns + column] = value;
+    this.rows[slot * this.stride + 1 + column] = value;
   }
 
   private hash(id: number): number {
@@ -65,17 +73,16 @@ export class PairTable {
   }
 
   private grow(): void {
-    const oldIds = this.ids;
-    const oldValues = this.values;
-    const size = oldIds.length * 2;
-    this.ids = new Float64Array(size).fill(EMPTY);
-    this.values = new Float64Array(size * this.columns);
-    this.mask = size - 1;
+    const old = this.rows;
+    const stride = this.stride;
+    const slots = (this.mask + 1) * 2;
+    this.rows = PairTable.emptyRows(slots, stride);
+    this.mask = slots - 1;
     this.used = 0;
-    for (let i = 0; i < oldIds.length; i++) {
-      if (oldIds[i] === EMPTY) continue;
-      const slot = this.slot(oldIds[i]);
-      for (let c = 0; c < this.columns; c++) this.values[slot * this.columns + c] = oldValues[i * this.columns + c];
+    for (let i = 0; i < old.length; i += stride) {
+      if (old[i] === EMPTY) continue;
+      const slot = this.slot(old[i]);
+      for (let c = 1; c < stride; c++) this.rows[slot * stride + c] = old[i + c];
     }
   }
 }

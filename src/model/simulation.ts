@@ -98,13 +98,21 @@ export class Simulation implements EventHandler {
     this.refillFromPrimary = spec.cache.refillFrom === 'primary';
   }
 
-  /** Run to the end of the scenario; returns the number of events processed. */
+  /**
+   * Run the scenario; returns the number of events processed. Operations arrive until the
+   * scenario's duration; then the run continues until everything in flight has landed, so
+   * every strategy completes (and counts) exactly the same reads.
+   */
   run(): number {
-    if (this.workload.hasReads) this.engine.at(this.workload.nextReadGap(this.streams.readArrivals), Ev.ReadArrival);
-    if (this.workload.hasWrites) this.engine.at(this.workload.nextWriteGap(this.streams.writeArrivals), Ev.WriteArrival);
-    this.engine.run(this.durationMs, this);
+    if (this.workload.hasReads) this.scheduleArrival(Ev.ReadArrival, this.workload.nextReadGap(this.streams.readArrivals));
+    if (this.workload.hasWrites) this.scheduleArrival(Ev.WriteArrival, this.workload.nextWriteGap(this.streams.writeArrivals));
+    this.engine.run(Infinity, this);
     for (const cache of this.caches) cache.sweepExpired(this.engine.now);
     return this.engine.processed;
+  }
+
+  private scheduleArrival(kind: Ev.ReadArrival | Ev.WriteArrival, at: number): void {
+    if (at < this.durationMs) this.engine.at(at, kind);
   }
 
   handle(kind: number, a: number, b: number, c: number): void {
@@ -133,7 +141,7 @@ export class Simulation implements EventHandler {
   private readArrives(): void {
     const now = this.engine.now;
     const index = this.reads++;
-    this.engine.at(now + this.workload.nextReadGap(this.streams.readArrivals), Ev.ReadArrival);
+    this.scheduleArrival(Ev.ReadArrival, now + this.workload.nextReadGap(this.streams.readArrivals));
     const { region, session, key } = this.pickRead();
     const operation = 2 * index;
     const cacheRoundTrip =
@@ -191,7 +199,7 @@ export class Simulation implements EventHandler {
   private writeArrives(): void {
     const now = this.engine.now;
     const index = this.writes++;
-    this.engine.at(now + this.workload.nextWriteGap(this.streams.writeArrivals), Ev.WriteArrival);
+    this.scheduleArrival(Ev.WriteArrival, now + this.workload.nextWriteGap(this.streams.writeArrivals));
     this.workload.chooseWrite(this.streams.writeChoices, this.choice);
     const { region, session, key } = this.choice;
     const toPrimary = this.topology.latency(region, this.topology.primary, 2 * index + 1, WriteHop.ToPrimary);

@@ -1,8 +1,8 @@
 /**
  * The normalised scenario: what the model runs on. Every default is filled, every
  * duration is in milliseconds (units last in names), every region weight names a
- * known region. Produced by `loadScenario` from YAML; the model never sees an
- * optional field or a unit string.
+ * known region. Produced from YAML by `loadScenarioFile` / `loadScenarioText`
+ * (src/scenario/load.ts); the model never sees an optional field or a unit string.
  */
 
 /** A random distribution of non-negative values (milliseconds unless the field says otherwise). */

@@ -7,7 +7,7 @@ import { Collector } from '../../src/metrics/collector.js';
 import { EntryEnd, ReadSource } from '../../src/model/observer.js';
 
 function collector(warmupMs = 0, regions = ['a', 'b']) {
-  return new Collector({ regionNames: regions, keys: 10, primary: 0, warmupMs, refillFromReplicas: true });
+  return new Collector({ regionNames: regions, keys: 10, sessions: 10, primary: 0, warmupMs, refillFromReplicas: true });
 }
 
 const KEY = 3;
@@ -16,7 +16,7 @@ const SESSION = 1;
 describe('staleness', () => {
   test('a read at the exact commit instant must see the commit; just before, it need not', () => {
     const c = collector();
-    c.commit(KEY, 1, 100, 0);
+    c.commit(KEY, 1, 100);
     c.read(0, SESSION, KEY, 99.999, 1, 0, ReadSource.Cache);
     c.read(0, SESSION + 1, KEY, 100, 1, 0, ReadSource.Cache);
     const r = c.result('ttl', 0);
@@ -28,9 +28,9 @@ describe('staleness', () => {
 
   test('staleness age is t − C(v+1) and version lag is V(t) − v', () => {
     const c = collector();
-    c.commit(KEY, 1, 100, 0);
-    c.commit(KEY, 2, 200, 1);
-    c.commit(KEY, 3, 300, 2);
+    c.commit(KEY, 1, 100);
+    c.commit(KEY, 2, 200);
+    c.commit(KEY, 3, 300);
     c.read(1, SESSION, KEY, 350, 1, 1, ReadSource.Cache);
     const r = c.result('ttl', 0);
     expect(r.stale_age_ms.max).toBe(150);
@@ -43,7 +43,7 @@ describe('staleness', () => {
   test('a version committed while the read was in flight counts as fresh; so does a never-written key', () => {
     const c = collector();
     c.read(0, SESSION, 5, 10, 1, 0, ReadSource.Replica);
-    c.commit(KEY, 1, 100, 0);
+    c.commit(KEY, 1, 100);
     c.read(0, SESSION, KEY, 90, 20, 1, ReadSource.Primary);
     const r = c.result('ttl', 0);
     expect(r.stale_reads).toBe(0);
@@ -54,7 +54,7 @@ describe('staleness', () => {
 
   test('warmup: a read issued exactly at warmup counts, one just before does not', () => {
     const c = collector(1000);
-    c.commit(KEY, 1, 10, 0);
+    c.commit(KEY, 1, 10);
     c.read(0, SESSION, KEY, 999.9, 1, 0, ReadSource.Cache);
     c.read(0, SESSION + 1, KEY, 1000, 1, 0, ReadSource.Cache);
     const r = c.result('ttl', 0);
@@ -69,7 +69,7 @@ describe('staleness', () => {
 describe('session guarantees', () => {
   test('read-your-writes: only a write acknowledged before the read was issued counts', () => {
     const c = collector();
-    c.commit(KEY, 1, 100, 0);
+    c.commit(KEY, 1, 100);
     c.writeAck(SESSION, KEY, 1, 150);
     c.read(0, SESSION, KEY, 140, 1, 0, ReadSource.Cache); // issued before the ack: allowed
     c.read(0, SESSION, KEY, 150, 1, 0, ReadSource.Cache); // at the ack: a violation
@@ -80,8 +80,8 @@ describe('session guarantees', () => {
 
   test('monotonic reads: going back to an older version than the session already read', () => {
     const c = collector();
-    c.commit(KEY, 1, 100, 0);
-    c.commit(KEY, 2, 200, 1);
+    c.commit(KEY, 1, 100);
+    c.commit(KEY, 2, 200);
     c.read(0, SESSION, KEY, 210, 1, 2, ReadSource.Replica);
     c.read(0, SESSION, KEY, 220, 1, 2, ReadSource.Cache);
     c.read(1, SESSION, KEY, 230, 1, 1, ReadSource.Cache);
@@ -95,8 +95,8 @@ describe('session guarantees', () => {
 describe('fills and database reads', () => {
   test('a stored fill older than the latest commit is a stale refill; a refused one is not', () => {
     const c = collector();
-    c.commit(KEY, 1, 100, 0);
-    c.commit(KEY, 2, 200, 1);
+    c.commit(KEY, 1, 100);
+    c.commit(KEY, 2, 200);
     c.fill(1, KEY, 1, 250, true);
     c.fill(1, KEY, 1, 260, false);
     c.fill(0, KEY, 2, 270, true);
@@ -117,9 +117,9 @@ describe('convergence', () => {
     const c = collector();
     c.fill(0, KEY, 0, 10, true);
     c.fill(1, KEY, 0, 20, true);
-    c.commit(KEY, 1, 100, 0);
+    c.commit(KEY, 1, 100);
     c.entryEnd(0, KEY, 0, 150, EntryEnd.Invalidated);
-    c.replicaApply(1, KEY, 1, 180);
+    c.replicaApply(1, KEY, 1);
     c.entryEnd(1, KEY, 0, 400, EntryEnd.Expired);
     const r = c.result('pubsub', 0);
     expect(r.convergence_ms).toMatchObject({ count: 1, max: 300 });
@@ -128,10 +128,10 @@ describe('convergence', () => {
 
   test('a write with no older cached copy converges at once; one an entry still contradicts is unconverged', () => {
     const c = collector();
-    c.commit(KEY, 1, 100, 0);
-    c.replicaApply(1, KEY, 1, 120);
+    c.commit(KEY, 1, 100);
+    c.replicaApply(1, KEY, 1);
     c.fill(1, KEY, 1, 130, true);
-    c.commit(KEY, 2, 200, 1);
+    c.commit(KEY, 2, 200);
     const r = c.result('ttl', 0);
     expect(r.convergence_ms).toMatchObject({ count: 1, max: 0 });
     expect(r.unconverged_writes).toBe(1);
@@ -141,8 +141,8 @@ describe('convergence', () => {
     const c = collector();
     c.fill(0, KEY, 0, 10, true);
     c.entryEnd(0, KEY, 0, 50, EntryEnd.Expired);
-    c.commit(KEY, 1, 100, 0);
-    c.replicaApply(1, KEY, 1, 500);
+    c.commit(KEY, 1, 100);
+    c.replicaApply(1, KEY, 1);
     expect(c.result('ttl', 0).convergence_ms).toMatchObject({ count: 1, max: 0 });
   });
 });

@@ -8,7 +8,7 @@ import { renderJunit } from '../../src/report/junit.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderTable } from '../../src/report/table.js';
 import { baselineResults, fixtureResults } from '../fixtures/results.js';
-import { expectGolden } from './golden.js';
+import { expectGolden } from '../helpers/golden.js';
 
 const both = [fixtureResults, baselineResults];
 

@@ -1,6 +1,6 @@
 /**
- * Golden-file comparison: the expected output lives in `__golden__/NAME` and must match
- * exactly. `UPDATE_GOLDEN=1 npx vitest run test/report` rewrites the files instead; review
+ * Golden-file comparison: the expected output lives in `test/golden/NAME` and must match
+ * exactly. `UPDATE_GOLDEN=1 npx vitest run` rewrites the files instead; review
  * the diff before committing it.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
-const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '__golden__');
+const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden');
 
 export function expectGolden(name: string, actual: string): void {
   const path = join(GOLDEN_DIR, name);
@@ -18,7 +18,7 @@ export function expectGolden(name: string, actual: string): void {
     return;
   }
   if (!existsSync(path)) {
-    throw new Error(`no golden file ${path}: run UPDATE_GOLDEN=1 npx vitest run test/report to create it`);
+    throw new Error(`no golden file ${path}: run UPDATE_GOLDEN=1 npx vitest run to create it`);
   }
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }

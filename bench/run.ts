@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: speed and memory against the targets of the core-simulator issue.
+ *   1. engine alone ≥ 5 M events/s;
+ *   2. `cache-sim run` end to end ≥ 1 M simulated events/s (3 regions, 1 M reads), whole process;
+ *   3. peak memory flat as reads grow (10 M reads within 10 % + 20 MiB of 1 M reads);
+ *   4. the SimPy peer (shared/bench, when Debian's python3-simpy3 is installed): SimPy's loop
+ *      seconds ÷ cache-sim's whole-process seconds on the same model, target ≥ 4×.
+ * Prints a line per check and exits 1 if a target is missed. Timings are best of 3.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { engineEventsPerSecond } from './engine.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'bin', 'cache-sim.js');
+const peerDir = join(root, '..', 'shared', 'bench');
+let missed = 0;
+
+function report(name: string, value: string, ok: boolean, target: string): void {
+  if (!ok) missed++;
+  console.log(`${ok ? 'ok  ' : 'MISS'} ${name.padEnd(34)} ${value.padStart(14)}   target ${target}`);
+}
+
+function bestOf<T>(runs: number, measure: () => T, better: (a: T, b: T) => boolean): T {
+  let best = measure();
+  for (let i = 1; i < runs; i++) {
+    const next = measure();
+    if (better(next, best)) best = next;
+  }
+  return best;
+}
+
+/** Whole-process wall time of `cache-sim run FILE --format json` and the events it simulated. */
+function timeCli(file: string, extra: string[] = []): { seconds: number; events: number } {
+  const started = performance.now();
+  const out = execFileSync(process.execPath, [cli, 'run', file, '--format', 'json', ...extra], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - started) / 1000;
+  const doc = JSON.parse(out) as { strategies: Record<string, { events: number }> };
+  const events = Object.values(doc.strategies).reduce((n, s) => n + s.events, 0);
+  return { seconds, events };
+}
+
+function peakMemory(file: string, duration: string): { reads: number; maxRssMiB: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'memory-child.ts'), file, duration], { encoding: 'utf8', cwd: root });
+  return JSON.parse(out);
+}
+
+const engineRate = bestOf(3, () => engineEventsPerSecond(1000, 5_000_000), (a, b) => a > b);
+report('engine alone (hold model, 1000)', `${(engineRate / 1e6).toFixed(2)} M ev/s`, engineRate >= 5e6, '≥ 5 M events/s');
+
+const benchFile = join(root, 'bench', 'three-region.yaml');
+const e2e = bestOf(3, () => timeCli(benchFile), (a, b) => a.seconds < b.seconds);
+const e2eRate = e2e.events / e2e.seconds;
+report('cache-sim run, 3 regions, 1 M reads', `${(e2eRate / 1e6).toFixed(2)} M ev/s`, e2eRate >= 1e6, `≥ 1 M events/s (${e2e.events} events in ${e2e.seconds.toFixed(2)} s)`);
+
+const small = peakMemory(benchFile, '500s');
+const large = peakMemory(benchFile, '5000s');
+report(
+  `peak RSS ${(small.reads / 1e6).toFixed(1)} M → ${(large.reads / 1e6).toFixed(1)} M reads`,
+  `${small.maxRssMiB.toFixed(0)} → ${large.maxRssMiB.toFixed(0)} MiB`,
+  large.maxRssMiB <= small.maxRssMiB * 1.1 + 20,
+  'flat (≤ +10 % + 20 MiB)',
+);
+
+const peerScenario = join(peerDir, 'speed-model-b.yaml');
+const python = '/usr/bin/python3';
+if (existsSync(peerScenario) && simpyInstalled()) {
+  const simpy = bestOf(
+    3,
+    () => JSON.parse(execFileSync(python, [join(peerDir, 'simpy_bench.py'), 'b', '0', '1000000', '1'], { encoding: 'utf8' })).seconds as number,
+    (a, b) => a < b,
+  );
+  const ours = bestOf(3, () => timeCli(peerScenario), (a, b) => a.seconds < b.seconds);
+  const ratio = simpy / ours.seconds;
+  report('SimPy loop ÷ cache-sim process', `${ratio.toFixed(1)}×`, ratio >= 4, `≥ 4× (SimPy ${simpy.toFixed(2)} s, cache-sim ${ours.seconds.toFixed(2)} s)`);
+} else {
+  console.log('skip SimPy peer: needs ../shared/bench and Debian python3-simpy3 (apt-get install -y python3-simpy3)');
+}
+
+function simpyInstalled(): boolean {
+  try {
+    execFileSync(python, ['-c', 'import simpy'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+process.exitCode = missed > 0 ? 1 : 0;

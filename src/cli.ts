@@ -1,0 +1,109 @@
+/**
+ * The command line: commander wiring over the library's commands. The only place that
+ * decides exit codes from errors (SPEC §1): 0 ran and held, 1 an expectation failed,
+ * 2 bad input (nothing ran, nothing written), 3 a bug in cache-sim.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { CommandIO } from './commands/io.js';
+import { formatProblem, InputError, UsageError } from './errors.js';
+import { REPORT_FORMATS, type ReportFormat } from './report/index.js';
+
+const EXIT_BAD_INPUT = 2;
+const EXIT_BUG = 3;
+
+function parseSeed(text: string): number {
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new InvalidArgumentError('the seed must be a whole number ≥ 0.');
+  return Number(text);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseList(text: string): string[] {
+  const names = text.split(',').map((s) => s.trim());
+  if (names.some((n) => n === '')) throw new InvalidArgumentError('give strategy names separated by commas, e.g. ttl,pubsub.');
+  return names;
+}
+
+function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
+  const program = new Command('cache-sim')
+    .description('Simulate caches spread over several regions and see how stale their reads get under each coherence strategy.')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError('(run `cache-sim --help` for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  program
+    .command('run')
+    .description('run each scenario, every strategy on the same workload and faults; print a comparison; check `expect:`')
+    .argument('<file...>', 'scenario YAML files')
+    .option('--seed <n>', 'override the scenario seed', parseSeed)
+    .option('--strategy <names>', 'run only these strategies (comma-separated)', parseList)
+    .option('--set <path=value>', 'override a scenario value, e.g. cache.ttl=5s (repeatable)', collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('table'))
+    .option('--junit <file>', 'also write expectations as JUnit XML')
+    .action(async (files: string[], opts: { seed?: number; strategy?: string[]; set: string[]; format: ReportFormat; junit?: string }) => {
+      const { runCommand } = await import('./commands/run.js');
+      setExit(runCommand(files, { seed: opts.seed, strategies: opts.strategy, sets: opts.set, format: opts.format, junit: opts.junit }, io));
+    });
+
+  program
+    .command('validate')
+    .description('check scenarios and print every problem with its position; nothing runs')
+    .argument('<file...>', 'scenario YAML files')
+    .action(async (files: string[]) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      setExit(validateCommand(files, io));
+    });
+
+  program
+    .command('strategies')
+    .description('list the strategies: what each guarantees and what it costs')
+    .action(async () => {
+      const { strategiesCommand } = await import('./commands/strategies.js');
+      setExit(strategiesCommand(io));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the scenario format')
+    .action(async () => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      setExit(schemaCommand(io));
+    });
+
+  return program;
+}
+
+/** Runs the CLI on `argv` (without node and script); resolves to the exit code. Never exits the process. */
+export async function runCli(argv: string[], io: CommandIO): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return exitCodeFor(error, io);
+  }
+}
+
+function exitCodeFor(error: unknown, io: CommandIO): number {
+  if (error instanceof CommanderError) {
+    // Help and version are successful exits; everything else commander rejects is usage.
+    return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+  }
+  if (error instanceof InputError) {
+    io.stderr.write(`${error.problems.map(formatProblem).join('\n')}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (error instanceof UsageError) {
+    io.stderr.write(`cache-sim: ${error.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(`cache-sim: internal error (a bug; please report it with the command that caused it)\n${detail}\n`);
+  return EXIT_BUG;
+}

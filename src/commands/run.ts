@@ -1,0 +1,73 @@
+/**
+ * `cache-sim run`: load every scenario (all problems at once, nothing runs if any), run the
+ * selected strategies, print the comparison, write the requested report files, and return
+ * 0 when every expectation held, 1 otherwise.
+ */
+import { InputError, UsageError } from '../errors.js';
+import { allPassed } from '../metrics/expect.js';
+import type { ScenarioResults } from '../metrics/results.js';
+import { paletteFor, renderAnnotations, renderJunit, renderReport, type ReportFormat } from '../report/index.js';
+import { loadScenarioFile } from '../scenario/load.js';
+import type { Scenario } from '../scenario/types.js';
+import { runScenario } from '../simulate.js';
+import type { CommandIO } from './io.js';
+import { writeFileAtomically } from './output-file.js';
+import { replayCommand } from './replay.js';
+
+export interface RunCommandOptions {
+  seed?: number;
+  strategies?: string[];
+  sets: string[];
+  format: ReportFormat;
+  junit?: string;
+}
+
+export function runCommand(files: string[], options: RunCommandOptions, io: CommandIO): number {
+  const scenarios = loadAll(files, options);
+  const results = scenarios.map((scenario) => runScenario(scenario, { only: options.strategies, replay: replayFor(scenario, options) }));
+  if (options.junit) writeFileAtomically(options.junit, renderJunit(results));
+  io.stdout.write(renderReport(options.format, results, paletteFor(io.env, io.stdout)));
+  const passed = results.every((r) => allPassed(r.expectations));
+  if (!passed) reportFailures(results, options, io);
+  return passed ? 0 : 1;
+}
+
+function loadAll(files: string[], options: RunCommandOptions): Scenario[] {
+  const sets = options.seed === undefined ? options.sets : [...options.sets, `seed=${options.seed}`];
+  const problems: InputError['problems'] = [];
+  const scenarios: Scenario[] = [];
+  for (const file of files) {
+    try {
+      scenarios.push(loadScenarioFile(file, sets));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  for (const scenario of scenarios) checkStrategiesExist(scenario, options.strategies);
+  return scenarios;
+}
+
+function checkStrategiesExist(scenario: Scenario, wanted: string[] | undefined): void {
+  const known = scenario.strategies.map((s) => s.name);
+  const unknown = (wanted ?? []).filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    throw new UsageError(`--strategy ${unknown.join(',')}: not in ${scenario.file}; its strategies are ${known.join(', ')}`);
+  }
+}
+
+function replayFor(scenario: Scenario, options: RunCommandOptions): string {
+  return replayCommand({ file: scenario.file, seed: scenario.seed, strategies: options.strategies, sets: options.sets });
+}
+
+/**
+ * The table already ends with the replay line; machine formats keep stdout parseable, so
+ * the replay command goes to stderr. On GitHub Actions failures also become annotations.
+ */
+function reportFailures(results: ScenarioResults[], options: RunCommandOptions, io: CommandIO): void {
+  if (options.format !== 'table') {
+    for (const r of results) if (!allPassed(r.expectations)) io.stderr.write(`expectation failed; replay: ${r.replay}\n`);
+  }
+  if (io.env.GITHUB_ACTIONS === 'true') io.stderr.write(renderAnnotations(results));
+}

@@ -1,0 +1,23 @@
+/**
+ * `cache-sim validate FILE...`: loads each scenario and reports; nothing runs. Every file is
+ * checked even after a bad one, so one invocation lists every problem.
+ */
+import { formatProblem, InputError } from '../errors.js';
+import { loadScenarioFile } from '../scenario/load.js';
+import type { CommandIO } from './io.js';
+
+/** 0 when every file is valid, 2 (bad input) otherwise. */
+export function validateCommand(files: readonly string[], io: CommandIO): number {
+  let allValid = true;
+  for (const file of files) {
+    try {
+      const scenario = loadScenarioFile(file);
+      io.stdout.write(`${file}: ok (${scenario.strategies.length} strategies, ${scenario.regions.length} regions)\n`);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      allValid = false;
+      for (const problem of error.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+    }
+  }
+  return allValid ? 0 : 2;
+}

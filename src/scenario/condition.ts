@@ -1,0 +1,28 @@
+/** `expect:` conditions: a number (equality) or `OP VALUE`, VALUE a number or a duration. */
+import type { ComparisonOp } from './types.js';
+import { durationMs } from './units.js';
+
+/** `OP VALUE`, VALUE a number or a duration; whether a duration fits the metric is a rule. */
+export const CONDITION_PATTERN = '^\\s*(<=|>=|==|<|>)\\s*(-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?|\\d+(\\.\\d+)?(us|ms|s|m|h))\\s*$';
+
+export interface ParsedCondition {
+  op: ComparisonOp;
+  /** Milliseconds when written with a unit. */
+  value: number;
+  /** Written with a unit (`2s`): only meaningful for duration metrics. */
+  hasUnit: boolean;
+}
+
+/** Assumes CONDITION_PATTERN already matched (the schema checks it). */
+export function parseCondition(written: number | string): ParsedCondition {
+  if (typeof written === 'number') return { op: '==', value: written, hasUnit: false };
+  const match = /^\s*(<=|>=|==|<|>)\s*(\S+)\s*$/.exec(written);
+  const [, op, valueText] = match ?? ['', '==', 'NaN'];
+  const hasUnit = /[a-z]$/.test(valueText);
+  return { op: op as ComparisonOp, value: hasUnit ? durationMs(valueText) : Number(valueText), hasUnit };
+}
+
+/** The condition as the user wrote it, for reports: `"<= 2s"`, `0`. */
+export function conditionText(written: number | string): string {
+  return typeof written === 'number' ? String(written) : written.trim();
+}

@@ -1,0 +1,113 @@
+/**
+ * `--set path=value` overrides. They edit the YAML document before validation, so a value
+ * set on the command line is checked exactly like one written in the file, and a problem
+ * in it points back at the `--set` argument.
+ */
+import { type Document, isMap, isScalar, isSeq, type Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
+import type { Problem } from '../errors.js';
+import { childOf, SET_FILE, type SetOrigin } from './positions.js';
+import { oneLine, showValue } from './wording.js';
+
+export interface SetOverride extends SetOrigin {
+  path: string[];
+  value: Node;
+}
+
+const SET_USAGE = 'expected path=value, e.g. --set cache.ttl=5s or --set regions.1.replica_lag=2s';
+
+/** Parses every `--set` argument; problems for malformed ones (all reported together). */
+export function parseSets(sets: readonly string[]): { overrides: SetOverride[]; problems: Problem[] } {
+  const overrides: SetOverride[] = [];
+  const problems: Problem[] = [];
+  for (const text of sets) {
+    const parsed = parseSet(text);
+    if ('message' in parsed) problems.push(parsed);
+    else overrides.push(parsed);
+  }
+  return { overrides, problems };
+}
+
+function parseSet(text: string): SetOverride | Problem {
+  const equals = text.indexOf('=');
+  if (equals < 0) return setProblem(text, `no \`=\`; ${SET_USAGE}`);
+  const path = text.slice(0, equals).trim().split('.');
+  if (path.some((segment) => segment === '')) return setProblem(text, `empty path or path segment; ${SET_USAGE}`);
+  const valueOffset = equals + 1;
+  const valueDoc = parseDocument(text.slice(valueOffset), { prettyErrors: false, logLevel: 'error' });
+  const [error] = valueDoc.errors;
+  if (error) return setProblem(text, `YAML syntax error in the value: ${error.message.split('\n')[0]}`, valueOffset + error.pos[0]);
+  return { text, valueOffset, path, value: (valueDoc.contents as Node | null) ?? new Scalar(null) };
+}
+
+function setProblem(text: string, message: string, offset = 0): Problem {
+  return { file: SET_FILE, line: 1, col: offset + 1, message: `--set ${oneLine(text)}: ${message}` };
+}
+
+/**
+ * Puts each override's value into `doc`, creating missing maps on the way, and records which
+ * nodes each override brought in (for positions). Lists are indexed by number; an index
+ * equal to the length appends. Later overrides win over earlier ones.
+ */
+export function applySets(doc: Document, overrides: readonly SetOverride[]): { origins: Map<Node, SetOrigin>; problems: Problem[] } {
+  const origins = new Map<Node, SetOrigin>();
+  const problems: Problem[] = [];
+  for (const override of overrides) {
+    const problem = applySet(doc, override, origins);
+    if (problem) problems.push(problem);
+  }
+  return { origins, problems };
+}
+
+function applySet(doc: Document, override: SetOverride, origins: Map<Node, SetOrigin>): Problem | undefined {
+  const origin: SetOrigin = { text: override.text, valueOffset: override.valueOffset };
+  const fresh = () => remember(new YAMLMap(), origin, origins);
+  if (isAbsent(doc.contents)) doc.contents = fresh() as typeof doc.contents;
+  let parent = doc.contents as Node;
+  for (const [i, segment] of override.path.entries()) {
+    const problem = cannotFollow(parent, override.path, i);
+    if (problem) return setProblem(override.text, problem);
+    if (i === override.path.length - 1) {
+      put(parent, segment, remember(override.value, origin, origins), origin, origins);
+      break;
+    }
+    const existing = childOf(parent, segment)?.node ?? null;
+    // A scalar in the middle of the path is kept, and reported by cannotFollow on the next step.
+    parent = isAbsent(existing) ? put(parent, segment, fresh(), origin, origins) : (existing as Node);
+  }
+  return undefined;
+}
+
+/** Why `path[i]` cannot be followed from `parent`, if it cannot. */
+function cannotFollow(parent: Node, path: string[], i: number): string | undefined {
+  const where = i === 0 ? 'the scenario' : `\`${path.slice(0, i).join('.')}\``;
+  if (isMap(parent)) return undefined;
+  if (isSeq(parent)) {
+    const count = parent.items.length;
+    const valid = /^\d+$/.test(path[i]) && Number(path[i]) <= count;
+    return valid ? undefined : `${where} is a list of ${count}; allowed: an index from 0 to ${count} (${count} appends)`;
+  }
+  return `${where} is ${showValue(isScalar(parent) ? parent.value : parent)}, not a map or a list, so it has no \`${path[i]}\``;
+}
+
+/** Sets `parent[segment] = child`, replacing an existing value or adding a key or list item. */
+function put(parent: Node, segment: string, child: Node, origin: SetOrigin, origins: Map<Node, SetOrigin>): Node {
+  if (isSeq(parent)) {
+    parent.items[Number(segment)] = child;
+    return child;
+  }
+  const map = parent as YAMLMap<unknown, unknown>;
+  const pair = map.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+  if (pair) pair.value = child;
+  else map.items.push(new Pair(remember(new Scalar(segment), origin, origins), child));
+  return child;
+}
+
+function remember<T extends Node>(node: T, origin: SetOrigin, origins: Map<Node, SetOrigin>): T {
+  origins.set(node, origin);
+  return node;
+}
+
+/** No value, or a blank one (`cache:`): a `--set` below it starts a fresh map. */
+function isAbsent(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && node.value === null);
+}

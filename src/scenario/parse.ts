@@ -1,0 +1,65 @@
+/**
+ * YAML text -> document with source positions. Thin: syntax errors (and duplicate keys,
+ * which the YAML library flags as errors) become problems; nothing is interpreted here.
+ */
+import { type Document, isScalar, LineCounter, type Node, parseDocument, visit, type YAMLError } from 'yaml';
+import type { Problem } from '../errors.js';
+import { quoteName } from './wording.js';
+
+export interface ParsedYaml {
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+export type ParseOutcome = { ok: true; parsed: ParsedYaml } | { ok: false; problems: Problem[] };
+
+/**
+ * `logLevel: 'error'` keeps the YAML library from printing warnings (collection keys,
+ * unknown tags) to the process's stderr: whatever they hint at, validation reports.
+ */
+export function parseYaml(text: string, file: string): ParseOutcome {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, logLevel: 'error' });
+  const problems = doc.errors.map((error) => {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return { file, line, col, message: syntaxMessage(error, doc) };
+  });
+  problems.push(...unresolvedAliases(doc, lineCounter, file));
+  return problems.length === 0 ? { ok: true, parsed: { doc, lineCounter } } : { ok: false, problems };
+}
+
+/** The YAML library accepts `*x` without an `&x` before it, and only fails when converting. */
+function unresolvedAliases(doc: Document, lineCounter: LineCounter, file: string): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) !== undefined) return;
+      const { line, col } = lineCounter.linePos(alias.range?.[0] ?? 0);
+      problems.push({ file, line, col, message: `alias ${quoteName(`*${alias.source}`)} has no anchor ${quoteName(`&${alias.source}`)} before it` });
+    },
+  });
+  return problems;
+}
+
+function syntaxMessage(error: YAMLError, doc: Document): string {
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = keyAt(doc, error.pos[0]);
+    return `duplicate key${key === undefined ? '' : ` ${quoteName(key)}`}; each key may appear once in a map`;
+  }
+  return `YAML syntax error: ${error.message.split('\n')[0]}`;
+}
+
+/** The scalar key starting at `offset`, to name it in the duplicate-key message. */
+function keyAt(doc: Document, offset: number): string | undefined {
+  let found: string | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (isScalar(key) && key.range?.[0] === offset) {
+        found = String(key.value);
+        return visit.BREAK;
+      }
+    },
+  });
+  return found;
+}

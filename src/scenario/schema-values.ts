@@ -1,0 +1,188 @@
+/**
+ * The building blocks of the written-scenario schema: one customised message per kind of
+ * value (what was found, what is allowed), and the value types every section shares —
+ * durations, distributions, names. Kept apart from the sections (written-schema.ts) so
+ * each file reads as one list.
+ */
+import { z } from 'zod';
+import { presetNames } from '../strategies/registry.js';
+import { didYouMean } from './suggest.js';
+import { DURATION_PATTERN, DURATION_WORDING, durationMs, SIGNED_DURATION_PATTERN } from './units.js';
+import { listOf, showValue } from './wording.js';
+
+interface Customiser {
+  error: (issue: { input?: unknown }) => string;
+}
+
+/** The error message for one kind of value: what was found, and what is allowed instead. */
+export function says(noun: string, allowed: string): Customiser {
+  return {
+    error: (issue) =>
+      issue.input === undefined
+        ? `missing; required: ${allowed}`
+        : `${showValue(issue.input)} is not ${noun}; allowed: ${allowed}`,
+  };
+}
+
+/** As `says`, with a did-you-mean when a string is close to one of the allowed words. */
+function saysOneOf(noun: string, words: readonly string[]): Customiser {
+  const plain = says(noun, listOf(words));
+  return {
+    error: (issue) => {
+      if (typeof issue.input !== 'string') return plain.error(issue);
+      return `${showValue(issue.input)} is not ${noun}${didYouMean(issue.input, words)}; allowed: ${listOf(words)}`;
+    },
+  };
+}
+
+/** Checks across sibling keys run only on an otherwise clean object, so one mistake gives one message. */
+export const whenClean = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
+
+export function word<const T extends readonly [string, ...string[]]>(noun: string, words: T) {
+  return z.enum(words, saysOneOf(noun, words));
+}
+
+export function map<S extends z.ZodRawShape>(noun: string, shape: S) {
+  return z.strictObject(shape, says(noun, `a map with keys ${listOf(Object.keys(shape))}`));
+}
+
+export function list<T extends z.ZodType>(noun: string, allowed: string, item: T) {
+  const customiser = says(noun, allowed);
+  return z.array(item, customiser).min(1, customiser);
+}
+
+export function numberFrom(min: number, noun: string, allowed = `a number ≥ ${min}`) {
+  const customiser = says(noun, allowed);
+  return z.number(customiser).min(min, customiser);
+}
+
+export function integerFrom(min: number, noun: string) {
+  const customiser = says(noun, `an integer ≥ ${min}`);
+  return z.number(customiser).int(customiser).min(min, customiser).max(Number.MAX_SAFE_INTEGER, customiser);
+}
+
+export function probability() {
+  const customiser = says('a probability', 'a number from 0 to 1');
+  return z.number(customiser).min(0, customiser).max(1, customiser);
+}
+
+/**
+ * A number of milliseconds or a string with a unit. The finiteness check catches strings
+ * of digits long enough to overflow; it runs only on well-formed input, so a bad unit gets
+ * one message, not two.
+ */
+function durationSchema(pattern: string, customiser: Customiser, number: z.ZodNumber) {
+  return z
+    .union([number, z.string(customiser).regex(new RegExp(pattern), customiser)], customiser)
+    .refine((written) => written === 'infinite' || Number.isFinite(durationMs(written)), { ...customiser, ...whenClean });
+}
+
+// The shared value types carry an `id`, so the JSON Schema defines each once and refers to it.
+
+const durationSays = says('a duration', DURATION_WORDING);
+export const duration = durationSchema(DURATION_PATTERN, durationSays, z.number(durationSays).min(0, durationSays)).meta({
+  id: 'duration',
+  description: `A duration ≥ 0: ${DURATION_WORDING}.`,
+});
+
+const signedSays = says('a duration', `${DURATION_WORDING}, may be negative (-2s)`);
+export const signedDuration = durationSchema(SIGNED_DURATION_PATTERN, signedSays, z.number(signedSays)).meta({
+  id: 'signed_duration',
+  description: `A duration that may be negative: ${DURATION_WORDING}.`,
+});
+
+export const positiveDuration = duration
+  .refine((written) => durationMs(written) > 0, { ...says('a positive duration', `${DURATION_WORDING}, above 0`), ...whenClean })
+  .meta({ id: 'positive_duration', description: `A duration > 0: ${DURATION_WORDING}.` });
+
+/** `infinite` is part of the string pattern, so a misspelt TTL gets the whole list of forms. */
+export function ttlSchema() {
+  const customiser = says('a TTL', `${DURATION_WORDING}, or infinite`);
+  const pattern = `(${DURATION_PATTERN})|^infinite$`;
+  return durationSchema(pattern, customiser, z.number(customiser).min(0, customiser));
+}
+
+const DIST_KINDS = ['exponential', 'uniform', 'normal', 'lognormal', 'pareto', 'empirical'] as const;
+
+const DIST_WORDING =
+  'a duration (constant) or exactly one of {exponential: {mean}}, {uniform: [min, max]}, {normal: {mean, stddev}}, ' +
+  '{lognormal: {median, p99}}, {pareto: {scale, shape}}, {empirical: [d1, d2, ...]}';
+
+/** For "exactly one of" maps: names the kinds present, or the lack of them. */
+export function exactlyOneKey(noun: string, kinds: readonly string[], allowed: string) {
+  return {
+    ...whenClean,
+    error: (issue: { input?: unknown }) => {
+      const present = Object.keys(issue.input ?? {}).filter((key) => kinds.includes(key));
+      const found = present.length === 0 ? `none of ${listOf(kinds)}` : `both ${present.slice(0, 2).join(' and ')}`;
+      return `${found} given, so this is not ${noun}; allowed: ${allowed}`;
+    },
+  };
+}
+
+export function hasExactlyOne(kinds: readonly string[]) {
+  return (value: object) => Object.keys(value).filter((key) => kinds.includes(key)).length === 1;
+}
+
+/** Two parameters of one distribution that must be in order, checked once their units are known. */
+function inOrder(low: number | string, high: number | string): boolean {
+  return durationMs(low) <= durationMs(high);
+}
+
+function outOfOrder(kind: string, wrong: string, allowed: string) {
+  return { ...whenClean, path: [kind], error: () => `${wrong}; allowed: ${allowed}` };
+}
+
+const paretoShapeSays = says('a pareto shape', 'a number above 0');
+
+const distributionKinds = z
+  .strictObject(
+    {
+      exponential: map('exponential parameters', { mean: duration }).optional(),
+      uniform: z.tuple([duration, duration], says('uniform bounds', 'a list [min, max] of two durations')).optional(),
+      normal: map('normal parameters', { mean: duration, stddev: duration }).optional(),
+      lognormal: map('lognormal parameters', { median: positiveDuration, p99: duration }).optional(),
+      pareto: map('pareto parameters', {
+        scale: positiveDuration,
+        shape: z.number(paretoShapeSays).positive(paretoShapeSays),
+      }).optional(),
+      empirical: list('a list of samples', 'a non-empty list of durations', duration).optional(),
+    },
+    says('a distribution', DIST_WORDING),
+  )
+  .refine(hasExactlyOne(DIST_KINDS), exactlyOneKey('a distribution', DIST_KINDS, DIST_WORDING))
+  .refine((d) => !d.uniform || inOrder(d.uniform[0], d.uniform[1]), outOfOrder('uniform', 'min is above max', '[min, max] with min ≤ max'))
+  .refine(
+    (d) => !d.lognormal || inOrder(d.lognormal.median, d.lognormal.p99),
+    outOfOrder('lognormal', 'median is above p99', 'p99 ≥ median > 0'),
+  )
+  .meta({ minProperties: 1, maxProperties: 1 });
+
+export const distribution = z.union([duration, distributionKinds], says('a distribution', DIST_WORDING)).meta({
+  id: 'distribution',
+  description: `A random duration: ${DIST_WORDING}.`,
+});
+
+/**
+ * Region and strategy names become map keys (`read_regions`, `expect`), where `__proto__`
+ * cannot survive conversion to a JS object; so it is not a name.
+ */
+const NAME_PATTERN = /^(?!__proto__$)[A-Za-z0-9_.-]+$/;
+const NAME_WORDING = 'a non-empty name of letters, digits, _, . and -';
+
+export const regionName = () => {
+  const customiser = says('a region name', NAME_WORDING);
+  return z.string(customiser).regex(NAME_PATTERN, customiser);
+};
+
+/** A region mentioned elsewhere (faults, weights): that it exists is a cross-field rule. */
+export const regionRef = () => z.string(says('a region name', 'the name of a region in `regions`'));
+
+export const strategyName = () => {
+  const customiser = says('a strategy name', NAME_WORDING);
+  return z.string(customiser).regex(NAME_PATTERN, customiser);
+};
+
+export const presetName = () => word('a strategy preset', presetNames as [string, ...string[]]);
+
+export type WrittenDist = z.output<typeof distribution>;

@@ -1,0 +1,37 @@
+/** "Did you mean ...?" for misspelt keys and names: the closest candidate by edit distance. */
+
+/** Levenshtein distance with one rolling row (names are short). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * The candidate closest to `written`, if it is close enough to be a typo: within a third of
+ * the word's length, so `ttll` finds `ttl` but `foo` does not find `seed`. Names of one or
+ * two letters match only up to case: any other guess would be noise.
+ */
+function closest(written: string, candidates: readonly string[]): string | undefined {
+  const limit = written.length < 3 ? 0 : Math.max(1, Math.floor(written.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(written.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+/** ` (did you mean \`x\`?)` or nothing, ready to follow the misspelt name in a message. */
+export function didYouMean(written: string, candidates: readonly string[]): string {
+  const suggestion = closest(written, candidates);
+  return suggestion === undefined ? '' : ` (did you mean \`${suggestion}\`?)`;
+}

@@ -1,0 +1,47 @@
+/**
+ * How user values appear inside messages. Messages are one line each (`FILE:LINE:COL: ...`),
+ * so anything the user wrote is quoted, escaped and shortened before it is shown.
+ */
+
+const MAX_SHOWN = 40;
+
+function shorten(text: string): string {
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+}
+
+/** Text the user typed (a `--set` argument), with control characters escaped so it stays on one line. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
+/** A name the user wrote (key, region, strategy), in backticks, one line. */
+export function quoteName(name: string): string {
+  return `\`${shorten(JSON.stringify(name).slice(1, -1))}\``;
+}
+
+/** A value as the user would recognise it: `1.5`, `"lots"`, `a list`, `an empty value`. */
+export function showValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'string') return shorten(JSON.stringify(value));
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
+  if (value instanceof Uint8Array) return 'binary data';
+  if (typeof value === 'object') return Object.keys(value).length === 0 ? 'an empty map' : 'a map';
+  return String(value);
+}
+
+/** `a, b, c` for allowed-value lists, each name once. */
+export function listOf(names: readonly string[]): string {
+  return [...new Set(names)].join(', ');
+}
+
+/** Dotted path as used in messages and in `--set`: `regions.1.replica_lag`. */
+export function pathText(path: readonly PropertyKey[]): string {
+  return path.map(pathSegment).join('.');
+}
+
+/** Keys the user invented (region or metric names) may hold anything; quote the odd ones. */
+function pathSegment(segment: PropertyKey): string {
+  const text = String(segment);
+  return /^[\w<>$-]{1,60}$/.test(text) ? text : shorten(JSON.stringify(text));
+}

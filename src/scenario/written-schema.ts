@@ -1,0 +1,245 @@
+/**
+ * The scenario as written (SPEC §2): snake_case keys, units as strings, every optional key
+ * optional. One zod schema serves three readers: validation (messages built here say what
+ * is wrong and what is allowed), the TypeScript type of a validated scenario, and the JSON
+ * Schema for editors. It holds no defaults and no transforms — normalise.ts fills and
+ * converts — so the JSON Schema describes exactly what may be typed.
+ */
+import { z } from 'zod';
+import { presetNames } from '../strategies/registry.js';
+import { CONDITION_PATTERN } from './condition.js';
+import { DEFAULTS } from './defaults.js';
+import {
+  distribution,
+  duration,
+  exactlyOneKey,
+  hasExactlyOne,
+  integerFrom,
+  list,
+  map,
+  numberFrom,
+  positiveDuration,
+  presetName,
+  probability,
+  regionName,
+  regionRef,
+  says,
+  signedDuration,
+  strategyName,
+  ttlSchema,
+  whenClean,
+  word,
+} from './schema-values.js';
+import { DURATION_WORDING, PERCENT_PATTERN } from './units.js';
+import { listOf } from './wording.js';
+
+const clockSchema = map('a clock', {
+  skew: signedDuration.optional().describe('Offset from true time; may be negative. Default: 0.'),
+  drift_ppm: z
+    .number(says('a drift', 'a number of parts per million (may be negative)'))
+    .optional()
+    .describe('Rate error in parts per million. Default: 0.'),
+  jumps: z
+    .array(map('a clock jump', { at: duration, by: signedDuration }), says('a list of jumps', 'a list of {at, by}'))
+    .optional()
+    .describe('Step changes: at true time `at`, the clock moves by `by`. Default: none.'),
+});
+
+const regionSchema = map('a region', {
+  name: regionName(),
+  primary: z
+    .boolean(says('true or false', 'true or false'))
+    .optional()
+    .describe('The region holding the primary database. Exactly one region is primary. Default: false.'),
+  replica_lag: distribution.optional().describe('Replication lag of this region’s replica. Default: 0.'),
+  clock: clockSchema.optional().describe('Clock skew, drift and jumps. Default: a perfect clock.'),
+});
+
+const networkSchema = map('a network section', {
+  local_latency: distribution.optional().describe(`One-way latency inside a region. Default: ${DEFAULTS.localLatency}.`),
+  default_latency: distribution.optional().describe(`One-way latency between regions. Default: ${DEFAULTS.defaultLatency}.`),
+  links: z
+    .record(z.string(), distribution, says('a map of links', 'a map from "a<->b" to a latency distribution'))
+    .optional()
+    .describe('Per-pair latency overrides, symmetric, keyed "a<->b".'),
+  on_unreachable: word('an unreachable policy', ['serve-stale', 'fail', 'route'])
+    .optional()
+    .describe(`What a region does with a read it cannot serve during a network partition. Default: ${DEFAULTS.onUnreachable}.`),
+});
+
+const busSchema = map('a bus section', {
+  delay: distribution.optional().describe(`Delivery delay of one message to one region. Default: ${DEFAULTS.busDelay}.`),
+  loss: probability().optional().describe('Probability that one delivery is lost. Default: 0.'),
+  duplicate: probability().optional().describe('Probability that a delivery happens twice. Default: 0.'),
+  delivery: word('a delivery mode', ['at-least-once', 'at-most-once'])
+    .optional()
+    .describe(`Default: ${DEFAULTS.delivery}.`),
+  redelivery_timeout: positiveDuration
+    .optional()
+    .describe(`at-least-once: a lost delivery is retried after this long. Default: ${DEFAULTS.redeliveryTimeout}.`),
+  on_partition: word('a partition policy', ['retain', 'drop'])
+    .optional()
+    .describe(`retain: held and delivered on heal; drop: lost. Default: ${DEFAULTS.onPartition}.`),
+});
+
+const weights = () =>
+  z.record(
+    z.string(),
+    numberFrom(0, 'a weight'),
+    says('a map of weights', 'a map from region name to a weight ≥ 0'),
+  );
+
+const popularitySchema = () => {
+  const customiser = says('a popularity', 'uniform or {zipf: s} with s ≥ 0');
+  return z.union([z.literal('uniform', customiser), map('a popularity', { zipf: numberFrom(0, 'a zipf exponent') })], customiser);
+};
+
+const workloadSchema = map('a workload section', {
+  keys: integerFrom(1, 'a key count').describe('Number of distinct keys.'),
+  popularity: popularitySchema().optional().describe('Key popularity: uniform or {zipf: s}. Default: uniform.'),
+  reads_per_second: numberFrom(0, 'a rate').describe('Reads per second, all regions together (Poisson).'),
+  writes_per_second: numberFrom(0, 'a rate').optional().describe('Writes per second (Poisson). Default: 0.'),
+  read_regions: weights().optional().describe('Share of reads per region; unlisted regions get 0. Default: even.'),
+  write_regions: weights().optional().describe('Share of writes per region; unlisted regions get 0. Default: even.'),
+  sessions: integerFrom(1, 'a session count').optional().describe(`Client sessions. Default: ${DEFAULTS.sessions}.`),
+});
+
+function cacheSchema() {
+  const jitter = says('a TTL jitter', 'a fraction from 0 to 1 or a percentage like 10%');
+  const capacity = says('a capacity', 'an integer ≥ 1 or unbounded');
+  return map('a cache section', {
+    ttl: ttlSchema().optional().describe(`Default: ${DEFAULTS.ttl}.`),
+    ttl_jitter: z
+      .union([z.number(jitter).min(0, jitter).max(1, jitter), z.string(jitter).regex(new RegExp(PERCENT_PATTERN), jitter)], jitter)
+      .optional()
+      .describe('Each fill’s TTL is drawn from ttl·(1 ± jitter). Default: 0.'),
+    capacity: z
+      .union([z.number(capacity).int(capacity).min(1, capacity), z.literal('unbounded', capacity)], capacity)
+      .optional()
+      .describe('Entries per region, LRU beyond it. Default: unbounded.'),
+    refill_from: word('a refill source', ['replica', 'primary'])
+      .optional()
+      .describe(`Where a miss reads from. Default: ${DEFAULTS.refillFrom}.`),
+  });
+}
+
+/** Preset options are open here: each preset's own schema checks them (rules-strategies.ts). */
+const strategyVariantSchema = z.looseObject(
+  {
+    name: strategyName().describe('Display and result name.'),
+    use: presetName().optional().describe('The preset this variant is based on. Default: the name.'),
+    cache: cacheSchema().optional().describe('Overrides of the top-level cache settings.'),
+  },
+  says('a strategy', `a preset name (${listOf(presetNames)}) or a map {name, use, cache, ...options}`),
+);
+
+const strategySchema = () => {
+  const customiser = says('a strategy', `a preset name (${listOf(presetNames)}) or a map {name, use, cache, ...options}`);
+  return z.union([presetName(), strategyVariantSchema], customiser);
+};
+
+const FAULT_KINDS = [
+  'partition',
+  'network_partition',
+  'replica_lag',
+  'replication_pause',
+  'cache_restart',
+  'bus_loss',
+  'consumer_pause',
+] as const;
+
+/** The one fault that is an instant, not a window. */
+const INSTANT_FAULTS: readonly string[] = ['cache_restart'];
+
+const FAULT_WORDING = `a map {at, for, KIND: {...}} with exactly one KIND of ${listOf(FAULT_KINDS)}`;
+
+function faultSchema() {
+  const inRegion = (noun: string) => map(noun, { region: regionRef() });
+  const customiser = says('a fault', FAULT_WORDING);
+  return z
+    .strictObject(
+      {
+        at: duration.describe('Start, in simulated time.'),
+        for: positiveDuration.optional().describe('Length of the window (every fault but cache_restart).'),
+        partition: map('a partition', {
+          region: regionRef(),
+          from: word('a partition side', ['bus', 'primary', 'both']).optional().describe('Default: bus.'),
+        }).optional(),
+        network_partition: map('a network partition', {
+          between: z.tuple([regionRef(), regionRef()], says('a region pair', 'a list [a, b] of two region names')),
+        }).optional(),
+        replica_lag: map('a replica lag fault', { region: regionRef(), lag: distribution }).optional(),
+        replication_pause: inRegion('a replication pause').optional(),
+        cache_restart: inRegion('a cache restart').optional(),
+        bus_loss: map('a bus loss fault', { loss: probability() }).optional(),
+        consumer_pause: inRegion('a consumer pause').optional(),
+      },
+      customiser,
+    )
+    .refine(hasExactlyOne(FAULT_KINDS), exactlyOneKey('a fault', FAULT_KINDS, FAULT_WORDING))
+    .refine((fault) => windowMatchesKind(fault), {
+      ...whenClean,
+      path: ['for'],
+      error: (issue: { input?: unknown }) =>
+        INSTANT_FAULTS.includes(faultKind(issue.input as object))
+          ? `not allowed: ${faultKind(issue.input as object)} is an instant; remove \`for\``
+          : `missing; required: the length of the fault window, ${DURATION_WORDING}, above 0`,
+    });
+}
+
+function faultKind(fault: object): string {
+  return Object.keys(fault).find((key) => (FAULT_KINDS as readonly string[]).includes(key)) ?? '';
+}
+
+function windowMatchesKind(fault: object): boolean {
+  return ('for' in fault) !== INSTANT_FAULTS.includes(faultKind(fault));
+}
+
+function conditionSchema() {
+  const customiser = says('a condition', 'a number, or "OP VALUE" with OP one of <, <=, >, >=, == and VALUE a number or a duration ("<= 2s")');
+  return z.union([z.number(customiser), z.string(customiser).regex(new RegExp(CONDITION_PATTERN), customiser)], customiser);
+}
+
+const expectSchema = z.record(
+  z.string(),
+  z.record(z.string(), conditionSchema(), says('a map of conditions', 'a map from metric name to condition')),
+  says('an expect section', 'a map from strategy name to {metric: condition}'),
+);
+
+const TOP_LEVEL_KEYS = 'name, duration, regions, workload and optionally description, seed, warmup, network, bus, cache, strategies, faults, expect';
+
+export const scenarioSchema = z
+  .strictObject(
+    {
+      $schema: z.string(says('a schema reference', 'a path or URL')).optional().describe('For editors; ignored.'),
+      name: z
+        .string(says('a scenario name', 'a non-empty string'))
+        .min(1, says('a scenario name', 'a non-empty string'))
+        .describe('Scenario name, shown in every report.'),
+      description: z.string(says('a description', 'a string')).optional(),
+      seed: integerFrom(0, 'a seed').optional().describe(`Root seed of every random stream. Default: ${DEFAULTS.seed}.`),
+      duration: positiveDuration.describe('Simulated time to run.'),
+      warmup: duration.optional().describe('Reads before this time are not measured. Default: 0.'),
+      regions: list('a list of regions', 'a non-empty list of regions {name, primary, replica_lag, clock}', regionSchema),
+      network: networkSchema.optional(),
+      bus: busSchema.optional().describe('The invalidation/update channel between regions.'),
+      workload: workloadSchema,
+      cache: cacheSchema().optional().describe('Cache settings every strategy starts from.'),
+      strategies: list('a list of strategies', 'a non-empty list of preset names or variants', strategySchema())
+        .optional()
+        .describe('Strategies to compare. Default: every preset.'),
+      faults: z
+        .array(faultSchema(), says('a list of faults', `a list of ${FAULT_WORDING}`))
+        .optional()
+        .describe('Scheduled faults.'),
+      expect: expectSchema.optional().describe('strategy -> metric -> condition, checked after the run.'),
+    },
+    says('a scenario', `a map with keys ${TOP_LEVEL_KEYS}`),
+  )
+  .meta({ title: 'cache-sim scenario', description: 'A cache-sim scenario (see the README for every key).' });
+
+export type WrittenScenario = z.output<typeof scenarioSchema>;
+export type WrittenCache = NonNullable<WrittenScenario['cache']>;
+export type WrittenStrategy = NonNullable<WrittenScenario['strategies']>[number];
+export type WrittenFault = NonNullable<WrittenScenario['faults']>[number];
+export type WrittenWeights = NonNullable<WrittenScenario['workload']['read_regions']>;

@@ -1,0 +1,88 @@
+/**
+ * zod issues -> positioned problems. Messages come from the schema's own customisers; this
+ * file adds what only the whole picture knows: which branch of a union the user meant,
+ * and, for an unknown key, the keys that are allowed there and the likely intended one.
+ */
+import { z } from 'zod';
+import type { Problem } from '../errors.js';
+import type { Locator, Path } from './positions.js';
+import { didYouMean } from './suggest.js';
+import { listOf, quoteName } from './wording.js';
+
+type Issue = z.core.$ZodIssue;
+
+export interface IssueContext {
+  /** The schema the issues came from, to list the keys allowed where an unknown one was found. */
+  schema: z.ZodType;
+  locator: Locator;
+  /** Where in the scenario the validated value sits (a strategy entry, for preset options). */
+  basePath?: Path;
+  /** Keys allowed besides the schema's own (the entry keys around preset options). */
+  extraKeys?: readonly string[];
+}
+
+export function issuesToProblems(issues: readonly Issue[], context: IssueContext): Problem[] {
+  const base = context.basePath ?? [];
+  return issues.flatMap((issue) => problemsFor(issue, base, context));
+}
+
+function problemsFor(issue: Issue, parentPath: Path, context: IssueContext): Problem[] {
+  const path = [...parentPath, ...issue.path];
+  if (issue.code === 'invalid_union') {
+    const meant = intendedBranch(issue.errors);
+    return meant ? meant.flatMap((inner) => problemsFor(inner, path, context)) : [context.locator.atValue(path, issue.message)];
+  }
+  if (issue.code === 'unrecognized_keys') {
+    const relative = path.slice((context.basePath ?? []).length);
+    const allowed = [...(context.extraKeys ?? []), ...allowedKeysAt(context.schema, relative)];
+    return issue.keys.map((key) =>
+      context.locator.atKey([...path, key], `unknown key ${quoteName(key)}${didYouMean(key, allowed)}; allowed keys: ${listOf(allowed)}`),
+    );
+  }
+  return [context.locator.atValue(path, issue.message)];
+}
+
+/**
+ * The branch the user evidently meant: the only one whose type matches the value (a map
+ * for a `{exponential: ...}` distribution, a string for `250ms`). With none or several,
+ * the union's own message (which lists every form) is the honest answer.
+ */
+function intendedBranch(branches: Issue[][]): Issue[] | undefined {
+  const fitting = branches.filter((issues) => !rejectsType(issues));
+  return fitting.length === 1 ? fitting[0] : undefined;
+}
+
+function rejectsType(issues: readonly Issue[]): boolean {
+  return issues.some(
+    (issue) =>
+      issue.path.length === 0 &&
+      (issue.code === 'invalid_type' || (issue.code === 'invalid_union' && issue.errors.every(rejectsType))),
+  );
+}
+
+/** Keys of every object schema that can sit at `path` below `schema` (all branches of unions). */
+function allowedKeysAt(schema: z.ZodType, path: Path): string[] {
+  let candidates = alternatives(schema);
+  for (const segment of path) {
+    candidates = candidates.flatMap((candidate) => {
+      const child = childSchema(candidate, segment);
+      return child ? alternatives(child) : [];
+    });
+  }
+  const keys = candidates.flatMap((candidate) => (candidate instanceof z.ZodObject ? Object.keys(candidate.shape) : []));
+  return [...new Set(keys)];
+}
+
+function alternatives(schema: z.ZodType): z.ZodType[] {
+  if (schema instanceof z.ZodOptional) return alternatives(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).flatMap(alternatives);
+  return [schema];
+}
+
+function childSchema(schema: z.ZodType, segment: PropertyKey): z.ZodType | undefined {
+  if (schema instanceof z.ZodObject) return schema.shape[String(segment)] as z.ZodType | undefined;
+  if (schema instanceof z.ZodArray) return schema.element as z.ZodType;
+  if (schema instanceof z.ZodRecord) return schema.valueType as z.ZodType;
+  if (schema instanceof z.ZodTuple) return schema.def.items[Number(segment)] as z.ZodType | undefined;
+  return undefined;
+}

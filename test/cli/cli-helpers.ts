@@ -1,0 +1,28 @@
+/** Running the CLI in-process with captured output, as the tests of commands need. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function cli(args: string[], env: Record<string, string | undefined> = {}, isTTY = false): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: { write: (s: string) => (stdout += s), isTTY },
+    stderr: { write: (s: string) => (stderr += s), isTTY },
+    env,
+  });
+  return { code, stdout, stderr };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'cache-sim-test-'));
+}
+
+export const SMALL = 'test/fixtures/scenarios/small.yaml';

@@ -1,0 +1,160 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { expectGolden } from '../helpers/golden.js';
+import { cli, SMALL, tempDir } from './cli-helpers.js';
+
+describe('cache-sim run', () => {
+  test('golden: the comparison table of a small scenario (no colour when not a terminal)', async () => {
+    const run = await cli(['run', SMALL]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+    expectGolden('cli-run-small.txt', run.stdout);
+  });
+
+  test('colour on a terminal, none with NO_COLOR', async () => {
+    expect((await cli(['run', SMALL, '--strategy', 'ttl'], {}, true)).stdout).toMatch(/\u001b\[/);
+    expect((await cli(['run', SMALL, '--strategy', 'ttl'], { NO_COLOR: '1' }, true)).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  test('same scenario and seed ⇒ byte-identical JSON', async () => {
+    const first = await cli(['run', SMALL, '--format', 'json']);
+    const second = await cli(['run', SMALL, '--format', 'json']);
+    expect(first.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    const doc = JSON.parse(first.stdout);
+    expect(Object.keys(doc)).toEqual(['version', 'scenario', 'description', 'file', 'seed', 'duration_ms', 'warmup_ms', 'strategies', 'expectations', 'replay']);
+    expect(doc.version).toBe(1);
+    expect(doc.seed).toBe(3);
+    expect(Object.keys(doc.strategies)).toEqual(['ttl', 'pubsub', 'pubsub-2s']);
+  });
+
+  test('a different seed gives different numbers, and the JSON says which seed', async () => {
+    const run = await cli(['run', SMALL, '--format', 'json', '--seed', '4']);
+    const base = JSON.parse((await cli(['run', SMALL, '--format', 'json'])).stdout);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.seed).toBe(4);
+    expect(doc.strategies.ttl.stale_reads).not.toBe(base.strategies.ttl.stale_reads);
+  });
+
+  test("running a subset of strategies, or reordering them, changes no strategy's numbers", async () => {
+    const all = JSON.parse((await cli(['run', SMALL, '--format', 'json'])).stdout).strategies;
+    const subset = JSON.parse((await cli(['run', SMALL, '--format', 'json', '--strategy', 'pubsub-2s,ttl'])).stdout).strategies;
+    expect(Object.keys(subset)).toEqual(['ttl', 'pubsub-2s']);
+    expect(subset.ttl).toEqual(all.ttl);
+    expect(subset['pubsub-2s']).toEqual(all['pubsub-2s']);
+    const reordered = await cli(['run', SMALL, '--format', 'json', '--set', 'strategies=[{name: pubsub-2s, use: pubsub, cache: {ttl: 2s}}, pubsub, ttl]']);
+    expect(reordered.stderr).toBe('');
+    const byName = JSON.parse(reordered.stdout).strategies;
+    expect(Object.keys(byName)).toEqual(['pubsub-2s', 'pubsub', 'ttl']);
+    for (const name of ['ttl', 'pubsub', 'pubsub-2s']) expect(byName[name]).toEqual(all[name]);
+  });
+
+  test('every strategy sees the same reads and writes', async () => {
+    const strategies = JSON.parse((await cli(['run', SMALL, '--format', 'json'])).stdout).strategies;
+    const counts = Object.values(strategies).map((s: any) => [s.reads, s.writes]);
+    expect(new Set(counts.map((c) => c.join()))).toHaveLength(1);
+  });
+
+  test('a failed expectation exits 1 and ends with the command that replays the run', async () => {
+    const run = await cli(['run', SMALL, '--set', 'expect={pubsub: {stale_read_ratio: "< 0.0000001"}}', '--strategy', 'pubsub']);
+    expect(run.code).toBe(1);
+    const lastLine = run.stdout.trimEnd().split('\n').at(-1);
+    expect(lastLine).toBe(`Replay: cache-sim run ${SMALL} --seed 3 --strategy pubsub --set 'expect={pubsub: {stale_read_ratio: "< 0.0000001"}}'`);
+    const json = await cli(['run', SMALL, '--format', 'json', '--set', 'expect={ttl: {reads: 0}}']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).expectations[0]).toMatchObject({ strategy: 'ttl', metric: 'reads', pass: false });
+    expect(json.stderr).toContain('replay: cache-sim run');
+  });
+
+  test('--junit writes the expectations as JUnit XML', async () => {
+    const file = join(tempDir(), 'junit.xml');
+    const run = await cli(['run', SMALL, '--junit', file, '--format', 'csv']);
+    expect(run.code).toBe(0);
+    const xml = readFileSync(file, 'utf8');
+    expect(xml).toContain('<testsuite name="small" tests="2" failures="0"');
+  });
+
+  test('several files print a JSON array in the order given', async () => {
+    const run = await cli(['run', SMALL, SMALL, '--format', 'json', '--strategy', 'ttl']);
+    const docs = JSON.parse(run.stdout);
+    expect(docs).toHaveLength(2);
+    expect(docs[0]).toEqual(docs[1]);
+  });
+});
+
+describe('bad input: exit 2, one FILE:LINE:COL line per problem, no stack trace, no output file', () => {
+  const cases: [string, string, RegExp[]][] = [
+    ['YAML syntax error', 'name: x\nduration: [1m\n', [/^bad\.yaml:\d+:\d+: /]],
+    ['wrong type', 'name: x\nduration: 1m\nregions: [{name: a, primary: true}]\nworkload: {keys: lots, reads_per_second: 1}\n', [/^bad\.yaml:4:18: .*keys/]],
+    ['negative rate', 'name: x\nduration: 1m\nregions: [{name: a, primary: true}]\nworkload: {keys: 5, reads_per_second: -1}\n', [/^bad\.yaml:4:39: .*reads_per_second/]],
+    ['loss above 1', 'name: x\nduration: 1m\nregions: [{name: a, primary: true}]\nworkload: {keys: 5, reads_per_second: 1}\nbus: {loss: 1.5}\n', [/^bad\.yaml:5:13: .*loss/]],
+    ['unknown strategy', 'name: x\nduration: 1m\nregions: [{name: a, primary: true}]\nworkload: {keys: 5, reads_per_second: 1}\nstrategies: [ttl, nope]\n', [/^bad\.yaml:5:19: .*nope/]],
+    [
+      'unknown region in weights',
+      'name: x\nduration: 1m\nregions: [{name: a, primary: true}]\nworkload: {keys: 5, reads_per_second: 1, read_regions: {b: 1}}\n',
+      [/^bad\.yaml:4:57: .*\bb\b/],
+    ],
+    ['two primaries', 'name: x\nduration: 1m\nregions:\n  - {name: a, primary: true}\n  - {name: b, primary: true}\nworkload: {keys: 5, reads_per_second: 1}\n', [/^bad\.yaml:5:24: .*primary/]],
+    ['unknown key', 'name: x\nduration: 1m\nregions: [{name: a, primary: true}]\nworkload: {keys: 5, reads_per_second: 1}\ncache: {ttll: 5s}\n', [/^bad\.yaml:5:9: .*ttll.*did you mean .*ttl/i]],
+  ];
+
+  test.each(cases)('%s', async (_name, text, expected) => {
+    const dir = tempDir();
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, text);
+    const junit = join(dir, 'out.xml');
+    const run = await cli(['run', file, '--junit', junit]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines.length).toBe(expected.length);
+    lines.forEach((line, i) => expect(line.replace(`${dir}/`, '')).toMatch(expected[i]));
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(junit)).toBe(false);
+  });
+
+  test('usage errors: unknown option, bad --format, bad --seed, unknown --strategy, missing file', async () => {
+    for (const args of [
+      ['run', SMALL, '--frobnicate'],
+      ['run', SMALL, '--format', 'xml'],
+      ['run', SMALL, '--seed', '-1'],
+      ['run', SMALL, '--strategy', 'nope'],
+      ['run', 'does-not-exist.yaml'],
+      ['run'],
+      ['explode'],
+    ]) {
+      const run = await cli(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe('other commands', () => {
+  test('strategies lists every preset with its guarantees and costs', async () => {
+    const run = await cli(['strategies']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ttl\n/);
+    expect(run.stdout).toContain('pubsub\n');
+    expect(run.stdout).toContain('Guarantees:');
+  });
+
+  test('validate: ok for a good file, problems for a bad one', async () => {
+    const ok = await cli(['validate', SMALL]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('ok');
+  });
+
+  test('schema prints the checked-in JSON Schema', async () => {
+    const run = await cli(['schema']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync('schema/scenario.schema.json', 'utf8')));
+  });
+
+  test('--help and --version exit 0', async () => {
+    expect((await cli(['--help'])).code).toBe(0);
+    expect((await cli(['--version'])).stdout.trim()).toBe('0.1.0');
+  });
+});

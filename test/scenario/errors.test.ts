@@ -1,0 +1,211 @@
+/**
+ * Bad scenarios: each case asserts where the problem is reported (LINE:COL in the YAML
+ * text) and the phrase that tells the user what is wrong and what is allowed.
+ */
+import { describe, expect, it } from 'vitest';
+import { MINIMAL, problemsOf } from './helpers.js';
+
+interface BadCase {
+  name: string;
+  yaml: string;
+  /** Each expected problem: `LINE:COL` and a phrase of its message, in reporting order. */
+  problems: [string, string][];
+}
+
+/** MINIMAL with one more top-level section appended (it starts on line 10). */
+const withSection = (section: string) => MINIMAL + section;
+
+const cases: BadCase[] = [
+  {
+    name: 'YAML syntax error',
+    yaml: 'name: x\nregions: [a, b\nworkload: 1\n',
+    problems: [['3:1', 'YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]']],
+  },
+  {
+    name: 'duplicate key',
+    yaml: withSection('name: again\n'),
+    problems: [['10:1', 'duplicate key `name`; each key may appear once in a map']],
+  },
+  {
+    name: 'wrong type',
+    yaml: MINIMAL.replace('keys: 100', 'keys: lots'),
+    problems: [['8:9', 'workload.keys: "lots" is not a key count; allowed: an integer ≥ 1']],
+  },
+  {
+    name: 'negative rate',
+    yaml: MINIMAL.replace('reads_per_second: 50', 'reads_per_second: -5'),
+    problems: [['9:21', 'workload.reads_per_second: -5 is not a rate; allowed: a number ≥ 0']],
+  },
+  {
+    name: 'loss above 1',
+    yaml: withSection('bus:\n  loss: 1.5\n'),
+    problems: [['11:9', 'bus.loss: 1.5 is not a probability; allowed: a number from 0 to 1']],
+  },
+  {
+    name: 'unknown strategy preset',
+    yaml: withSection('strategies: [ttl, pubsbu]\n'),
+    problems: [['10:19', 'strategies.1: "pubsbu" is not a strategy preset (did you mean `pubsub`?); allowed: ttl, pubsub']],
+  },
+  {
+    name: 'variant whose name is not a preset and has no use',
+    yaml: withSection('strategies:\n  - name: fast\n    cache: { ttl: 1s }\n'),
+    problems: [['11:11', 'strategies.0.name: `fast` is not a preset; a variant with another name needs `use: PRESET`; presets: ttl, pubsub']],
+  },
+  {
+    name: 'unknown region in read_regions',
+    yaml: MINIMAL + '  read_regions: { us-east: 1, eu-wset: 2 }\n',
+    problems: [['10:31', 'workload.read_regions: unknown region `eu-wset` (did you mean `eu-west`?); known regions: us-east, eu-west']],
+  },
+  {
+    name: 'two primaries (reported at the second)',
+    yaml: MINIMAL.replace('  - name: eu-west\n', '  - name: eu-west\n    primary: true\n'),
+    problems: [['7:14', 'regions.1.primary: a second primary (`us-east` is primary already); allowed: exactly one primary region']],
+  },
+  {
+    name: 'no primary',
+    yaml: MINIMAL.replace('    primary: true\n', ''),
+    problems: [['4:3', 'regions: no primary region; allowed: exactly one region with `primary: true`']],
+  },
+  {
+    name: 'unknown key with did-you-mean, at the key',
+    yaml: withSection('cache:\n  ttll: 5s\n'),
+    problems: [['11:3', 'cache: unknown key `ttll` (did you mean `ttl`?); allowed keys: ttl, ttl_jitter, capacity, refill_from']],
+  },
+  {
+    name: 'bad duration unit',
+    yaml: MINIMAL.replace('duration: 10m', 'duration: 10min'),
+    problems: [['2:11', 'duration: "10min" is not a duration; allowed: a duration like 250ms, 1.5s or 10m']],
+  },
+  {
+    name: 'missing required key, at the enclosing key',
+    yaml: MINIMAL.replace('  keys: 100\n', ''),
+    problems: [['7:1', 'workload.keys: missing; required: an integer ≥ 1']],
+  },
+  {
+    name: 'several problems, in position order',
+    yaml: withSection('bus:\n  delivery: sometimes\n  loss: -1\ncache:\n  capacity: 0\n').replace('duration: 10m', 'duration: soon'),
+    problems: [
+      ['2:11', 'duration: "soon" is not a duration'],
+      ['11:13', 'bus.delivery: "sometimes" is not a delivery mode; allowed: at-least-once, at-most-once'],
+      ['12:9', 'bus.loss: -1 is not a probability'],
+      ['14:13', 'cache.capacity: 0 is not a capacity; allowed: an integer ≥ 1 or unbounded'],
+    ],
+  },
+  {
+    name: 'distribution with a misspelt kind',
+    yaml: withSection('bus:\n  delay: { exponentail: { mean: 50ms } }\n'),
+    problems: [['11:12', 'bus.delay: unknown key `exponentail` (did you mean `exponential`?); allowed keys: exponential, uniform']],
+  },
+  {
+    name: 'distribution parameter of the wrong type',
+    yaml: withSection('bus:\n  delay: { exponential: { mean: fast } }\n'),
+    problems: [['11:33', 'bus.delay.exponential.mean: "fast" is not a duration']],
+  },
+  {
+    name: 'uniform bounds out of order',
+    yaml: withSection('bus:\n  delay: { uniform: [2s, 500ms] }\n'),
+    problems: [['11:21', 'bus.delay.uniform: min is above max; allowed: [min, max] with min ≤ max']],
+  },
+  {
+    name: 'blank value, at its key',
+    yaml: withSection('bus:\n  delay:\n'),
+    problems: [['11:3', 'bus.delay: an empty value is not a distribution; allowed: a duration (constant) or exactly one of']],
+  },
+  {
+    name: 'warmup not before the end',
+    yaml: withSection('warmup: 10m\n'),
+    problems: [['10:9', 'warmup: 10m does not end before the run does (duration: 10m); allowed: warmup < duration']],
+  },
+  {
+    name: 'fault window past the end, fault in an unknown region',
+    yaml: withSection('faults:\n  - { at: 9m, for: 2m, partition: { region: eu-west } }\n  - { at: 1m, for: 1m, consumer_pause: { region: mars } }\n'),
+    problems: [
+      ['11:20', 'faults.0.for: the window 9m..11m ends after the run (duration: 10m); allowed: at + for ≤ duration'],
+      ['12:50', 'faults.1.consumer_pause.region: unknown region `mars`; known regions: us-east, eu-west'],
+    ],
+  },
+  {
+    name: 'instant fault with a window',
+    yaml: withSection('faults:\n  - { at: 1m, for: 1m, cache_restart: { region: eu-west } }\n'),
+    problems: [['11:20', 'faults.0.for: not allowed: cache_restart is an instant; remove `for`']],
+  },
+  {
+    name: 'expect: unknown strategy, unknown metric, duration for a ratio',
+    yaml: withSection('expect:\n  ttl: { stalenes_p99: "<= 2s", hit_ratio: "> 1s" }\n  versioned: { hit_ratio: 0.9 }\n'),
+    problems: [
+      ['11:10', 'expect.ttl: unknown metric `stalenes_p99` (did you mean `staleness_p99`?); the README lists every metric name'],
+      ['11:44', 'expect.ttl.hit_ratio: "> 1s" compares with a duration, but `hit_ratio` is not a time; allowed: a plain number'],
+      ['12:3', 'expect: `versioned` is not a strategy of this scenario; strategies: ttl, pubsub'],
+    ],
+  },
+  {
+    name: 'duplicate strategy names',
+    yaml: withSection('strategies: [ttl, { name: ttl, cache: { ttl: 1s } }]\n'),
+    problems: [['10:27', 'strategies.1.name: `ttl` is already the name of strategies.0; allowed: each name once']],
+  },
+  {
+    name: 'preset option the preset does not have',
+    yaml: withSection('strategies: [{ name: ttl-2, use: ttl, fanout: 3 }]\n'),
+    problems: [['10:39', 'strategies.0: unknown key `fanout`; allowed keys: name, use, cache']],
+  },
+  {
+    name: 'links: unknown region and self-link',
+    yaml: withSection('network:\n  links: { "us-east<->mars": 10ms, "eu-west<->eu-west": 5ms }\n'),
+    problems: [
+      ['11:12', 'network.links: unknown region `mars`; known regions: us-east, eu-west'],
+      ['11:36', 'network.links: `eu-west<->eu-west` links a region to itself'],
+    ],
+  },
+  {
+    name: 'a duration too large to represent',
+    yaml: MINIMAL.replace('duration: 10m', `duration: ${'9'.repeat(400)}h`),
+    problems: [['2:11', 'is not a duration; allowed: a duration like 250ms']],
+  },
+  {
+    name: 'empty list where one item is needed',
+    yaml: withSection('bus: { delay: { empirical: [] } }\n'),
+    problems: [['10:28', 'bus.delay.empirical: an empty list is not a list of samples; allowed: a non-empty list of durations']],
+  },
+  {
+    name: 'weights that are all zero',
+    yaml: MINIMAL + '  write_regions: { us-east: 0 }\n',
+    problems: [['10:18', 'workload.write_regions: no region has a weight above 0; allowed: weights ≥ 0 with at least one above 0']],
+  },
+  {
+    name: 'not a map at all',
+    yaml: '- just\n- a list\n',
+    problems: [['1:1', 'a list is not a scenario; allowed: a map with keys name, duration, regions, workload']],
+  },
+  {
+    name: 'alias without an anchor',
+    yaml: withSection('cache: *defaults\n'),
+    problems: [['10:8', 'alias `*defaults` has no anchor `&defaults` before it']],
+  },
+];
+
+describe('bad scenarios are reported with position and reason', () => {
+  it.each(cases)('$name', ({ yaml, problems }) => {
+    const reported = problemsOf(yaml);
+    expect(reported).toHaveLength(problems.length);
+    problems.forEach(([position, phrase], i) => {
+      expect(reported[i]).toContain(`test.yaml:${position}: `);
+      expect(reported[i]).toContain(phrase);
+    });
+  });
+});
+
+describe('an unreadable file', () => {
+  it('is a problem at 1:1 with the reason, not a stack trace', async () => {
+    const { loadScenarioFile } = await import('../../src/scenario/load.js');
+    const { InputError } = await import('../../src/errors.js');
+    const missing = '/nonexistent/dir/scenario.yaml';
+    let caught: unknown;
+    try {
+      loadScenarioFile(missing);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    expect((caught as InstanceType<typeof InputError>).message).toMatch(/^\/nonexistent\/dir\/scenario\.yaml:1:1: cannot read file: ENOENT/);
+  });
+});

@@ -1,0 +1,39 @@
+/** `--set` mistakes: malformed arguments, impossible paths, bad values, all traced to the argument. */
+import { describe, expect, it } from 'vitest';
+import { MINIMAL, problemsOf } from './helpers.js';
+
+describe('--set problems', () => {
+  it.each([
+    ['cache.ttl', '--set:1:1: --set cache.ttl: no `=`; expected path=value'],
+    ['=5s', '--set:1:1: --set =5s: empty path or path segment'],
+    ['cache..ttl=5s', '--set:1:1: --set cache..ttl=5s: empty path or path segment'],
+    ['name.first=x', '--set:1:1: --set name.first=x: `name` is "minimal", not a map or a list, so it has no `first`'],
+    ['regions.7.primary=true', '--set:1:1: --set regions.7.primary=true: `regions` is a list of 2; allowed: an index from 0 to 2'],
+    ['bus.delay={uniform: [1', '--set:1:23: --set bus.delay={uniform: [1: YAML syntax error in the value'],
+  ])('%s', (set, problem) => {
+    expect(problemsOf(MINIMAL, [set])).toEqual([expect.stringContaining(problem)]);
+  });
+
+  it('reports a bad value at its place in the argument and names the argument', () => {
+    expect(problemsOf(MINIMAL, ['bus.loss=2'])).toEqual([
+      '--set:1:10: bus.loss: 2 is not a probability; allowed: a number from 0 to 1 (from --set bus.loss=2)',
+    ]);
+  });
+
+  it('points inside a structured value', () => {
+    expect(problemsOf(MINIMAL, ['bus.delay={exponential: {mean: soon}}'])).toEqual([
+      expect.stringMatching(/^--set:1:32: bus\.delay\.exponential\.mean: "soon" is not a duration; .* \(from --set bus\.delay=\{exponential: \{mean: soon\}\}\)$/),
+    ]);
+  });
+
+  it('reports file problems first, then --set problems', () => {
+    const problems = problemsOf(MINIMAL.replace('keys: 100', 'keys: 0'), ['bus.loss=-1']);
+    expect(problems.map((p) => p.split(': ')[0])).toEqual(['test.yaml:8:9', '--set:1:10']);
+  });
+
+  it('runs cross-field rules on set values too', () => {
+    expect(problemsOf(MINIMAL, ['workload.read_regions={mars: 1}'])).toEqual([
+      '--set:1:24: workload.read_regions: unknown region `mars`; known regions: us-east, eu-west (from --set workload.read_regions={mars: 1})',
+    ]);
+  });
+});

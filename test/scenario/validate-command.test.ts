@@ -1,0 +1,61 @@
+/** `cache-sim validate`: output lines and exit codes, on real files. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CommandIO } from '../../src/commands/io.js';
+import { schemaCommand } from '../../src/commands/schema.js';
+import { validateCommand } from '../../src/commands/validate.js';
+import { scenarioJsonSchemaText } from '../../src/scenario/json-schema.js';
+import { presetNames } from '../../src/strategies/registry.js';
+import { MINIMAL } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cache-sim-validate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function capture(): CommandIO & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (text: string) => (out += text) },
+    stderr: { write: (text: string) => (err += text) },
+    env: {},
+    out: () => out,
+    err: () => err,
+  };
+}
+
+const good = join(dir, 'good.yaml');
+const bad = join(dir, 'bad.yaml');
+writeFileSync(good, MINIMAL);
+writeFileSync(bad, MINIMAL.replace('keys: 100', 'keys: lots').replace('duration: 10m', 'duration: 10 minutes'));
+
+describe('validateCommand', () => {
+  it('prints ok with counts and exits 0 for a valid file', () => {
+    const io = capture();
+    expect(validateCommand([good], io)).toBe(0);
+    expect(io.out()).toBe(`${good}: ok (${presetNames.length} strategies, 2 regions)\n`);
+    expect(io.err()).toBe('');
+  });
+
+  it('prints every problem as FILE:LINE:COL: message, checks every file, and exits 2', () => {
+    const io = capture();
+    const missing = join(dir, 'missing.yaml');
+    expect(validateCommand([bad, good, missing], io)).toBe(2);
+    expect(io.out()).toBe(`${good}: ok (${presetNames.length} strategies, 2 regions)\n`);
+    const lines = io.err().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toContain(`${bad}:2:11: duration: "10 minutes" is not a duration; allowed: `);
+    expect(lines[1]).toBe(`${bad}:8:9: workload.keys: "lots" is not a key count; allowed: an integer ≥ 1`);
+    expect(lines[2]).toContain(`${missing}:1:1: cannot read file: ENOENT`);
+    expect(lines[3]).toBe('');
+  });
+});
+
+describe('schemaCommand', () => {
+  it('prints the JSON Schema and exits 0', () => {
+    const io = capture();
+    expect(schemaCommand(io)).toBe(0);
+    expect(io.out()).toBe(scenarioJsonSchemaText());
+  });
+});
