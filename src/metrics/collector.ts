@@ -25,6 +25,7 @@ export class Collector implements Observer {
   private readonly convergence: ConvergenceTracker;
   private readonly warmupMs: number;
   private writes = 0;
+  private failedWrites = 0;
   private messagesSent = 0;
   private messagesDelivered = 0;
   private messagesLost = 0;
@@ -46,6 +47,10 @@ export class Collector implements Observer {
     this.truth.record(key, version, time);
     this.convergence.commit(key, version, time);
     if (time >= this.warmupMs) this.writes++;
+  }
+
+  writeFailed(_region: number, _session: number, _key: number, time: number): void {
+    if (time >= this.warmupMs) this.failedWrites++;
   }
 
   writeAck(session: number, key: number, version: number, time: number): void {
@@ -97,7 +102,7 @@ export class Collector implements Observer {
     if (++this.dbReadsThisSecond > this.dbReadsPeak) this.dbReadsPeak = this.dbReadsThisSecond;
   }
 
-  fill(region: number, key: number, version: number, time: number, stored: boolean): void {
+  fill(region: number, key: number, version: number, time: number, stored: boolean, _readAt: number): void {
     if (!stored) {
       if (time >= this.warmupMs) this.refusedFills++;
       return;
@@ -149,6 +154,7 @@ export class Collector implements Observer {
       ...totals,
       staleness_histogram,
       writes: this.writes,
+      failed_writes: this.failedWrites,
       messages: { sent: this.messagesSent, delivered: this.messagesDelivered, lost: this.messagesLost, duplicated: this.messagesDuplicated },
       convergence_ms: summarise(this.convergence.histogram),
       unconverged_writes: this.convergence.unconverged,

@@ -54,7 +54,8 @@ export class ConvergenceTracker {
   }
 
   replicaApply(region: number, key: number, version: number): void {
-    this.replicas[region * this.keys + key] = version;
+    const cell = region * this.keys + key;
+    if (version > this.replicas[cell]) this.replicas[cell] = version;
     this.settle(key);
   }
 

@@ -39,6 +39,7 @@ const REGION_METRICS = new Map<string, Getter<MetricSet>>(metricSetGetters<Metri
 const STRATEGY_METRICS = new Map<string, Getter<StrategyResult>>([
   ...metricSetGetters<StrategyResult>(),
   ['writes', (r) => r.writes],
+  ['failed_writes', (r) => r.failed_writes],
   ['messages_sent', (r) => r.messages.sent],
   ['messages_delivered', (r) => r.messages.delivered],
   ['messages_lost', (r) => r.messages.lost],

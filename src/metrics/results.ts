@@ -47,6 +47,8 @@ export interface StrategyResult extends MetricSet {
   /** The preset this entry ran (`pubsub` for a variant `pubsub-5s`). */
   preset: string;
   writes: number;
+  /** Writes that could not reach the primary (network partitions); never committed. */
+  failed_writes: number;
   messages: { sent: number; delivered: number; lost: number; duplicated: number };
   /** Per write: commit → no region's cache can serve an older version of that key. */
   convergence_ms: Summary;

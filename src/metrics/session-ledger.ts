@@ -9,8 +9,8 @@
  */
 import { PairTable } from './pair-table.js';
 
-/** Up to this many (session, key) cells the dense layout is used (64 MiB of Int32 at most). */
-const DENSE_CELLS_MAX = 1 << 24;
+/** Up to this many (session, key) cells the dense layout is used (256 MiB of Int32 at most, touched lazily). */
+const DENSE_CELLS_MAX = 1 << 26;
 
 const enum Ack {
   /** Version acknowledged before the last acknowledgement. */

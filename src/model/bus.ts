@@ -8,11 +8,19 @@
  * Every draw is addressed by (region, key, n, draw) where n counts this run's messages to
  * that region on that key, so two strategies sending the n-th message about a key to a
  * region see the same fate (SPEC §3, common random numbers).
+ *
+ * Faults act on it through verbs: `hold`/`release` (a retaining partition or a paused
+ * consumer: deliveries wait and arrive, in arrival order, when the last hold ends),
+ * `cut`/`restore` (a dropping partition: deliveries are lost) and `startLoss`/`endLoss`
+ * (a `bus_loss` window). Every verb nests.
  */
 import { type Sampler, sampler } from '../random/distributions.js';
 import type { Indexed } from '../random/streams.js';
 import type { BusSpec } from '../scenario/types.js';
+import { Holds } from './holds.js';
 import type { Observer } from './observer.js';
+import { Overrides } from './overrides.js';
+import { Switches } from './switches.js';
 
 /** Where accepted deliveries go: the simulation schedules them as events. */
 export type DeliverySink = (time: number, region: number, key: number, version: number) => void;
@@ -26,7 +34,13 @@ const DRAWS_PER_ATTEMPT = 4;
 export class Bus {
   private readonly sent: Int32Array;
   private readonly delay: Sampler;
-  loss: number;
+  /** Loss probability (0..1) for messages sent now: the scenario's, or the open `bus_loss` window's. */
+  private loss: number;
+  private readonly lossWindows = new Overrides<number>();
+  /** Deliveries held per region (retaining partitions, paused consumers). */
+  private readonly holds: Holds;
+  /** Dropping partitions in force per region. */
+  private readonly cuts: Switches;
 
   constructor(
     private readonly spec: BusSpec,
@@ -40,6 +54,66 @@ export class Bus {
     this.sent = new Int32Array(regions * keys);
     this.delay = sampler(spec.delay);
     this.loss = spec.loss;
+    this.holds = new Holds(regions);
+    this.cuts = new Switches(regions);
+  }
+
+  /**
+   * Whether a delivery arriving at `region` now reaches its consumer (called for every
+   * delivery, and again for each held one when it is released). Under a dropping partition it
+   * is lost — and, under at-least-once, sent again one redelivery timeout later; under a
+   * retaining partition or a paused consumer it is held until the last hold ends.
+   */
+  admit(region: number, key: number, version: number, now: number): boolean {
+    if (this.cuts.isOn(region)) {
+      this.dropped(region, key, version, now);
+      return false;
+    }
+    if (!this.holds.isHeld(region)) return true;
+    this.holds.hold(region, key, version);
+    return false;
+  }
+
+  /** Hold deliveries to `region` (retaining partition, paused consumer) until the matching `release`. */
+  hold(region: number): void {
+    this.holds.block(region);
+  }
+
+  /** End one hold of `region`; when it was the last, deliver at `now` (ms) what was held, in arrival order. */
+  release(region: number, now: number): void {
+    this.holds.unblock(region, (r, key, version) => this.deliver(now, r, key, version));
+  }
+
+  /** Deliveries to `region` waiting for a hold to end. */
+  held(region: number): number {
+    return this.holds.held(region);
+  }
+
+  /** Drop deliveries to `region` (a partition with `on_partition: drop`) until the matching `restore`. */
+  cut(region: number): void {
+    this.cuts.on(region);
+  }
+
+  /** End one dropping partition of `region`. */
+  restore(region: number): void {
+    this.cuts.off(region);
+  }
+
+  /**
+   * Window `token` (a fault's index) opens: messages sent from now on are lost with
+   * probability `loss` (0..1) instead of the scenario's. Overlapping windows: the one started
+   * last is in force until it ends. The loss is fixed when a message is sent, so its
+   * redelivery attempts (at-least-once) keep the loss it was sent with.
+   */
+  startLoss(token: number, loss: number): void {
+    this.lossWindows.start(token, loss);
+    this.loss = loss;
+  }
+
+  /** Window `token` closes: the latest started window still open applies, else the scenario's loss. */
+  endLoss(token: number): void {
+    this.lossWindows.end(token);
+    this.loss = this.lossWindows.current ?? this.spec.loss;
   }
 
   /** Send a message about `key` (carrying `version`) to `region` at time `now`. */
@@ -61,5 +135,12 @@ export class Bus {
       departs += this.spec.redeliveryTimeoutMs;
       if (this.spec.delivery === 'at-most-once' || departs > this.horizon) return;
     }
+  }
+
+  /** A partition dropped a delivery: it is lost; at-least-once sends it again after the redelivery timeout (ms). */
+  private dropped(region: number, key: number, version: number, now: number): void {
+    this.observer.messageLost(region, key, version, now);
+    const again = now + this.spec.redeliveryTimeoutMs;
+    if (this.spec.delivery === 'at-least-once' && again <= this.horizon) this.deliver(again, region, key, version);
   }
 }

@@ -1,34 +1,60 @@
 /**
  * A region's clock, as a shape (after TigerBeetle's testing/time.zig):
  *
- *   local(t) = t · (1 + driftPpm·1e-6) + skewMs + Σ jumps applied so far
+ *   local(t) = t · (1 + driftPpm·1e-6) + skewMs + Σ byMs of the jumps made at or before t
  *
- * Jumps are applied by the simulation at their scheduled instant (`jump`), so reading the
- * clock is one multiply-add. Mechanisms read it wherever they compare timestamps (TTL
- * expiry on the cache's own clock, timestamp versions); metrics always use true time.
+ * Between jumps the clock is one segment of that line; a jump (`jump`, called by the fault
+ * schedule at its instant) starts a new segment, so reading the clock stays one multiply-add.
+ * Mechanisms read it wherever they compare timestamps (TTL expiry on the cache's own clock,
+ * timestamp versions); metrics always use true time.
  */
 import type { ClockSpec } from '../scenario/types.js';
 
 export class Clock {
   private readonly rate: number;
+  /** Offset of the current segment (skew plus the jumps so far). */
   private offset: number;
+  /** True time the current segment began (-Infinity before any jump). */
+  private since = Number.NEGATIVE_INFINITY;
+  /** Earlier segments, oldest first: when each began and its offset (only kept once the clock has jumped). */
+  private readonly history: { since: number; offset: number }[] = [];
 
   constructor(spec: ClockSpec) {
     this.rate = 1 + spec.driftPpm * 1e-6;
     this.offset = spec.skewMs;
   }
 
+  /** What the clock reads at true time `trueTime` (ms), taken in the current segment: read it at now. */
   read(trueTime: number): number {
     return trueTime * this.rate + this.offset;
   }
 
-  /** The true time at which this clock will read `local`, assuming no further jump. */
+  /**
+   * The true time (ms) at which this clock reached the reading `local` most recently, assuming
+   * no further jump: in the current segment when it started at or below `local` (in the future
+   * if the clock has not got there yet); otherwise in the latest earlier segment that did. A
+   * reading skipped by a forward jump was passed at the jump's instant; one never reached
+   * since an earlier segment maps to that segment's end.
+   */
   trueTimeOf(local: number): number {
-    return (local - this.offset) / this.rate;
+    if (this.history.length === 0 || local >= this.since * this.rate + this.offset) {
+      return Math.max(this.since, (local - this.offset) / this.rate);
+    }
+    let end = this.since;
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const segment = this.history[i];
+      if (local >= segment.since * this.rate + segment.offset) {
+        return Math.min(end, Math.max(segment.since, (local - segment.offset) / this.rate));
+      }
+      end = segment.since;
+    }
+    return end;
   }
 
-  /** Step the clock by `byMs` (negative steps go back in time, as badly-run NTP does). */
-  jump(byMs: number): void {
+  /** At true time `now`, step the clock by `byMs` (negative steps go back in time, as badly-run NTP does). */
+  jump(byMs: number, now: number): void {
+    this.history.push({ since: this.since, offset: this.offset });
+    this.since = now;
     this.offset += byMs;
   }
 }

@@ -23,6 +23,8 @@ export const enum EntryEnd {
 export interface Observer {
   /** A write reached the primary and became version `version` of `key`. */
   commit(key: number, version: number, time: number, writeIndex: number): void;
+  /** A write could not reach the primary (a network partition) and was not committed. */
+  writeFailed(region: number, session: number, key: number, time: number): void;
   /** The writer's session received the acknowledgement of `version`. */
   writeAck(session: number, key: number, version: number, time: number): void;
   /** A replica made `version` visible. */
@@ -37,8 +39,11 @@ export interface Observer {
   readFailed(region: number, session: number, key: number, issued: number): void;
   /** A database read, on behalf of a read in `region`, reached the primary or a replica. */
   databaseRead(region: number, source: ReadSource, time: number): void;
-  /** A miss's value from the database was offered to the cache; `stored` is false when a guard refused it. */
-  fill(region: number, key: number, version: number, time: number, stored: boolean): void;
+  /**
+   * A miss's value from the database was offered to the cache; `stored` is false when a guard
+   * refused it. `readAt` is when the database was read (what the value may have raced).
+   */
+  fill(region: number, key: number, version: number, time: number, stored: boolean, readAt: number): void;
   /** A database read whose value is on its way to a cache (for convergence: it may still store `version`). */
   fillInFlight(key: number, version: number): void;
   /** The in-flight value announced by `fillInFlight` landed (stored or not). */

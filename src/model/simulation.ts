@@ -1,23 +1,29 @@
 /**
  * One run of one strategy over a scenario: wires the engine, the workload, the database,
- * the caches and the bus, and routes every event to the piece it concerns. What happens is
- * reported to an Observer; the simulation keeps no metrics of its own.
+ * the caches, the bus, the faults and the strategy, and routes every event to the piece it
+ * concerns. What happens is reported to an Observer; the simulation keeps no metrics.
  *
- * Read path (cache-aside): the client asks its region's cache (a local round trip); on a
- * hit it has its answer. On a miss it reads the refill source (its own region's database
- * copy, or the primary), gets the answer back, and sets the cache (one more local hop).
+ * Read path (cache-aside): the client asks its region's cache (a local round trip); on a hit
+ * the strategy may still refuse the value (a session token ahead of it). On a miss, a leased
+ * strategy may make the client wait and ask again; otherwise the client reads the refill
+ * source (its region's database copy, or the primary), and the strategy may send the read on
+ * to the primary when the replica is behind what it knows. The answer returns to the client,
+ * and the cache is set one local hop later, if the strategy's guards accept the value.
+ *
  * Write path: the writer sends to the primary, which commits, replicates asynchronously to
  * every replica, acknowledges to the writer, and lets the strategy react.
  */
 import { Engine, type EventHandler } from '../engine/engine.js';
 import { Streams } from '../random/streams.js';
-import type { Scenario, StrategySpec } from '../scenario/types.js';
-import { composeStrategy, type Strategy } from '../strategies/strategy.js';
+import type { Scenario, StrategySpec, UnreachablePolicy } from '../scenario/types.js';
+import { LEASE_DENIED, NO_LEASE } from '../strategies/mechanisms/leases.js';
 import { findPreset } from '../strategies/registry.js';
+import { Strategy } from '../strategies/strategy.js';
 import { Bus } from './bus.js';
 import { RegionCache } from './cache.js';
 import { Clock } from './clock.js';
 import { Database } from './database.js';
+import { type FaultPhase, FaultSchedule } from './faults.js';
 import { InflightReads } from './inflight.js';
 import { type Observer, ReadSource } from './observer.js';
 import { Topology } from './topology.js';
@@ -33,21 +39,23 @@ const enum Ev {
   WriteAck,
   /** a = region, b = key, c = version */
   ReplicaApply,
-  /** a = in-flight read slot */
+  /** a = in-flight read slot: the client asks the cache again (lease wait over) */
+  CacheRetry,
+  /** a = in-flight read slot: the request reaches the database copy it asks */
   SourceRead,
   /** a = in-flight read slot */
   Fill,
   /** a = region, b = key, c = version */
   Deliver,
+  /** a = fault index, b = phase */
+  Fault,
 }
 
-/** Hop numbers within one read, addressing its latency draws. */
+/** Hop numbers addressing a read's latency draws: the cache round trip, then one per further hop. */
 const enum ReadHop {
   CacheRequest,
   CacheResponse,
-  SourceRequest,
-  SourceResponse,
-  CacheSet,
+  Next,
 }
 
 const enum WriteHop {
@@ -65,11 +73,14 @@ export class Simulation implements EventHandler {
   private readonly caches: RegionCache[];
   private readonly bus: Bus;
   private readonly strategy: Strategy;
+  private readonly faults: FaultSchedule;
   private readonly inflight = new InflightReads();
   private readonly choice: Choice = { region: 0, session: 0, key: 0 };
   private readonly ttlMs: number;
   private readonly ttlJitter: number;
   private readonly refillFromPrimary: boolean;
+  private readonly onUnreachable: UnreachablePolicy;
+  private readonly primary: number;
   private readonly durationMs: number;
   private reads = 0;
   private writes = 0;
@@ -85,17 +96,29 @@ export class Simulation implements EventHandler {
     this.durationMs = scenario.durationMs;
     this.streams = new Streams(scenario.seed);
     this.topology = new Topology(scenario, this.streams.network);
+    this.primary = this.topology.primary;
     this.workload = new Workload(scenario);
-    this.database = new Database(scenario, this.topology.primary, this.streams.replicaLag);
+    this.database = new Database(scenario, this.primary, this.streams.replicaLag, (time, region, key, version) =>
+      this.engine.at(time, Ev.ReplicaApply, region, key, version),
+    );
     this.clocks = scenario.regions.map((r) => new Clock(r.clock));
     this.caches = scenario.regions.map((_, i) => new RegionCache(i, keys, spec.cache.capacity, this.clocks[i], observer));
     this.bus = new Bus(scenario.bus, scenario.regions.length, keys, this.streams.bus, scenario.durationMs, observer, (time, region, key, version) =>
       this.engine.at(time, Ev.Deliver, region, key, version),
     );
-    this.strategy = composeStrategy(preset.parts(spec.options), { caches: this.caches, bus: this.bus });
+    this.strategy = new Strategy(preset.parts(spec.options), { caches: this.caches, clocks: this.clocks, bus: this.bus, primary: this.primary, keys });
+    this.faults = new FaultSchedule(scenario, {
+      regionIndex: (name) => this.topology.regionIndex(name),
+      caches: this.caches,
+      clocks: this.clocks,
+      bus: this.bus,
+      database: this.database,
+      topology: this.topology,
+    });
     this.ttlMs = spec.cache.ttlMs;
     this.ttlJitter = spec.cache.ttlJitter;
     this.refillFromPrimary = spec.cache.refillFrom === 'primary';
+    this.onUnreachable = scenario.onUnreachable;
   }
 
   /**
@@ -106,6 +129,7 @@ export class Simulation implements EventHandler {
   run(): number {
     if (this.workload.hasReads) this.scheduleArrival(Ev.ReadArrival, this.workload.nextReadGap(this.streams.readArrivals));
     if (this.workload.hasWrites) this.scheduleArrival(Ev.WriteArrival, this.workload.nextWriteGap(this.streams.writeArrivals));
+    this.faults.start((time, index, phase) => this.engine.at(time, Ev.Fault, index, phase));
     this.engine.run(Infinity, this);
     for (const cache of this.caches) cache.sweepExpired(this.engine.now);
     return this.engine.processed;
@@ -116,77 +140,193 @@ export class Simulation implements EventHandler {
   }
 
   handle(kind: number, a: number, b: number, c: number): void {
+    const now = this.engine.now;
     switch (kind as Ev) {
       case Ev.ReadArrival:
-        return this.readArrives();
+        return this.readArrives(now);
       case Ev.WriteArrival:
-        return this.writeArrives();
+        return this.writeArrives(now);
       case Ev.Commit:
-        return this.commit(a, b, c);
+        return this.commit(a, b, c, now);
       case Ev.WriteAck:
-        return this.observer.writeAck(a, b, c, this.engine.now);
+        this.strategy.writeAcked(a, b, c);
+        return this.observer.writeAck(a, b, c, now);
       case Ev.ReplicaApply:
+        // A partitioned or paused replica holds the version; the database re-sends it on release.
+        if (!this.database.admit(a, b, c)) return;
         this.database.apply(a, b, c);
-        return this.observer.replicaApply(a, b, c, this.engine.now);
+        return this.observer.replicaApply(a, b, c, now);
+      case Ev.CacheRetry:
+        return this.askCacheAgain(a, now);
       case Ev.SourceRead:
-        return this.readSource(a);
+        return this.readSource(a, now);
       case Ev.Fill:
-        return this.fill(a);
+        return this.fill(a, now);
       case Ev.Deliver:
-        this.observer.messageDelivered(a, b, c, this.engine.now);
-        return this.strategy.delivered(a, b, c, this.engine.now);
+        // A partitioned or paused consumer holds (or drops) the message; the bus re-sends held ones on release.
+        if (!this.bus.admit(a, b, c, now)) return;
+        this.observer.messageDelivered(a, b, c, now);
+        return this.strategy.delivered(a, b, c, now);
+      case Ev.Fault:
+        return this.faults.fire(a, b as FaultPhase, now);
     }
   }
 
-  private readArrives(): void {
-    const now = this.engine.now;
+  // --- reads ---------------------------------------------------------------------------
+
+  private readArrives(now: number): void {
     const index = this.reads++;
     this.scheduleArrival(Ev.ReadArrival, now + this.workload.nextReadGap(this.streams.readArrivals));
-    const { region, session, key } = this.pickRead();
+    this.workload.chooseRead(this.streams.readChoices, this.choice);
+    const { region, session, key } = this.choice;
     const operation = 2 * index;
-    const cacheRoundTrip =
+    const roundTrip =
       this.topology.latency(region, region, operation, ReadHop.CacheRequest) + this.topology.latency(region, region, operation, ReadHop.CacheResponse);
     const cached = this.caches[region].lookup(key, now);
-    if (cached >= 0) {
-      this.observer.read(region, session, key, now, cacheRoundTrip, cached, ReadSource.Cache);
+    if (cached >= 0 && this.strategy.acceptHit(session, key, cached)) {
+      this.returnValue(region, session, key, now, roundTrip, cached, ReadSource.Cache);
       return;
     }
-    const source = this.refillFromPrimary ? this.topology.primary : region;
-    const slot = this.inflight.acquire(region, session, key, index, now, source);
-    const toSource = this.topology.latency(region, source, operation, ReadHop.SourceRequest);
-    this.engine.at(now + cacheRoundTrip + toSource, Ev.SourceRead, slot);
+    this.missed(this.inflight.acquire(region, session, key, index, now, ReadHop.Next), now + roundTrip);
   }
 
-  private pickRead(): Choice {
-    this.workload.chooseRead(this.streams.readChoices, this.choice);
-    return this.choice;
+  private returnValue(region: number, session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void {
+    this.strategy.readReturned(session, key, version);
+    this.observer.read(region, session, key, issued, latencyMs, version, source);
   }
 
-  private readSource(slot: number): void {
-    const now = this.engine.now;
+  /** At `at` the client knows the cache could not serve it. */
+  private missed(slot: number, at: number): void {
+    const leases = this.strategy.leases;
+    if (leases) {
+      const pool = this.inflight;
+      const token = leases.acquire(pool.region[slot], pool.key[slot], at);
+      if (token === LEASE_DENIED && pool.attempts[slot] < leases.settings.maxRetries) {
+        pool.attempts[slot]++;
+        this.engine.at(at + leases.settings.retryAfterMs, Ev.CacheRetry, slot);
+        return;
+      }
+      pool.lease[slot] = token === LEASE_DENIED ? NO_LEASE : token;
+    }
+    this.fetch(slot, this.refillFromPrimary ? this.primary : this.inflight.region[slot], at);
+  }
+
+  /** A client that was refused a lease asks the cache again. */
+  private askCacheAgain(slot: number, now: number): void {
+    const pool = this.inflight;
+    const region = pool.region[slot];
+    const roundTrip = this.nextHop(slot, region, region) + this.nextHop(slot, region, region);
+    const cached = this.caches[region].lookup(pool.key[slot], now);
+    if (cached >= 0 && this.strategy.acceptHit(pool.session[slot], pool.key[slot], cached)) {
+      this.returnValue(region, pool.session[slot], pool.key[slot], pool.issued[slot], now + roundTrip - pool.issued[slot], cached, ReadSource.Cache);
+      pool.release(slot);
+      return;
+    }
+    this.missed(slot, now + roundTrip);
+  }
+
+  /** The latency of the read's next hop, each hop its own draw. */
+  private nextHop(slot: number, from: number, to: number): number {
+    const pool = this.inflight;
+    return this.topology.latency(from, to, 2 * pool.index[slot], pool.hop[slot]++);
+  }
+
+  /** Send the read from its region to `source`'s database copy at `at`, relaying around a partition if allowed. */
+  private fetch(slot: number, source: number, at: number): void {
+    const pool = this.inflight;
+    const region = pool.region[slot];
+    pool.source[slot] = source;
+    pool.relay[slot] = -1;
+    if (this.topology.reachable(region, source)) {
+      this.engine.at(at + this.nextHop(slot, region, source), Ev.SourceRead, slot);
+      return;
+    }
+    this.unreachable(slot, source, at);
+  }
+
+  /** The source cannot be reached from the read's region: apply `network.on_unreachable`. */
+  private unreachable(slot: number, source: number, at: number): void {
+    const pool = this.inflight;
+    const region = pool.region[slot];
+    if (this.onUnreachable === 'route') {
+      const relay = this.relayFor(region, source);
+      if (relay >= 0) {
+        pool.relay[slot] = relay;
+        this.engine.at(at + this.nextHop(slot, region, relay) + this.nextHop(slot, relay, source), Ev.SourceRead, slot);
+        return;
+      }
+    } else if (this.onUnreachable === 'serve-stale' && source !== region) {
+      // Serve the region's own database copy, however far behind: availability over freshness.
+      pool.source[slot] = region;
+      pool.anyVersion[slot] = 1;
+      this.engine.at(at + this.nextHop(slot, region, region), Ev.SourceRead, slot);
+      return;
+    }
+    this.observer.readFailed(region, pool.session[slot], pool.key[slot], pool.issued[slot]);
+    pool.release(slot);
+  }
+
+  /** The first region (in scenario order) that both sides can reach, or -1. */
+  private relayFor(from: number, to: number): number {
+    for (let r = 0; r < this.topology.regionCount; r++) {
+      if (r !== from && r !== to && this.topology.reachable(from, r) && this.topology.reachable(r, to)) return r;
+    }
+    return -1;
+  }
+
+  /** The read reaches the database copy it asked for. */
+  private readSource(slot: number, now: number): void {
     const pool = this.inflight;
     const region = pool.region[slot];
     const source = pool.source[slot];
     const key = pool.key[slot];
+    const session = pool.session[slot];
     const version = this.database.readLocal(source, key);
-    const from = source === this.topology.primary ? ReadSource.Primary : ReadSource.Replica;
-    pool.version[slot] = version;
+    const from = source === this.primary ? ReadSource.Primary : ReadSource.Replica;
     this.observer.databaseRead(region, from, now);
+    if (from === ReadSource.Replica && pool.anyVersion[slot] === 0 && !this.strategy.acceptReplicaValue(region, session, key, version)) {
+      this.replicaBehind(slot, now);
+      return;
+    }
+    if (pool.anyVersion[slot] === 1 && !this.strategy.acceptHit(session, key, version)) {
+      // Even a degraded read must not break a session's guarantee: fail it instead.
+      this.observer.readFailed(region, session, key, pool.issued[slot]);
+      pool.release(slot);
+      return;
+    }
+    pool.version[slot] = version;
+    pool.readAt[slot] = now;
     this.observer.fillInFlight(key, version);
-    const operation = 2 * pool.index[slot];
-    const answered = now + this.topology.latency(source, region, operation, ReadHop.SourceResponse);
-    this.observer.read(region, pool.session[slot], key, pool.issued[slot], answered - pool.issued[slot], version, from);
-    this.engine.at(answered + this.topology.latency(region, region, operation, ReadHop.CacheSet), Ev.Fill, slot);
+    const relay = pool.relay[slot];
+    const back = relay >= 0 ? this.nextHop(slot, source, relay) + this.nextHop(slot, relay, region) : this.nextHop(slot, source, region);
+    const answered = now + back;
+    this.returnValue(region, session, key, pool.issued[slot], answered - pool.issued[slot], version, from);
+    this.engine.at(answered + this.nextHop(slot, region, region), Ev.Fill, slot);
   }
 
-  private fill(slot: number): void {
-    const now = this.engine.now;
+  /** The replica's value is older than the strategy allows: poll it again, or go to the primary. */
+  private replicaBehind(slot: number, now: number): void {
+    const pool = this.inflight;
+    const wait = this.strategy.sessionSettings;
+    if (wait?.onBehind === 'wait') {
+      if (pool.waitingSince[slot] < 0) pool.waitingSince[slot] = now;
+      if (now + wait.pollMs - pool.waitingSince[slot] <= wait.maxWaitMs) {
+        this.engine.at(now + wait.pollMs, Ev.SourceRead, slot);
+        return;
+      }
+    }
+    const region = pool.region[slot];
+    this.fetch(slot, this.primary, now + this.nextHop(slot, pool.source[slot], region));
+  }
+
+  private fill(slot: number, now: number): void {
     const pool = this.inflight;
     const region = pool.region[slot];
     const key = pool.key[slot];
     const version = pool.version[slot];
-    this.caches[region].store(key, version, now, this.drawTtl(pool.index[slot]));
-    this.observer.fill(region, key, version, now, true);
+    const stored = this.strategy.acceptFill(region, key, version, pool.lease[slot], now);
+    if (stored) this.caches[region].store(key, version, now, this.drawTtl(pool.index[slot]));
+    this.observer.fill(region, key, version, now, stored, pool.readAt[slot]);
     this.observer.fillLanded(key, version);
     pool.release(slot);
   }
@@ -196,27 +336,31 @@ export class Simulation implements EventHandler {
     return this.ttlMs * (1 + this.ttlJitter * (2 * this.streams.ttlJitter.u(readIndex) - 1));
   }
 
-  private writeArrives(): void {
-    const now = this.engine.now;
+  // --- writes --------------------------------------------------------------------------
+
+  private writeArrives(now: number): void {
     const index = this.writes++;
     this.scheduleArrival(Ev.WriteArrival, now + this.workload.nextWriteGap(this.streams.writeArrivals));
     this.workload.chooseWrite(this.streams.writeChoices, this.choice);
     const { region, session, key } = this.choice;
-    const toPrimary = this.topology.latency(region, this.topology.primary, 2 * index + 1, WriteHop.ToPrimary);
+    if (!this.topology.reachable(region, this.primary)) {
+      this.observer.writeFailed(region, session, key, now);
+      return;
+    }
+    this.strategy.writeIssued(index, region, now);
+    const toPrimary = this.topology.latency(region, this.primary, 2 * index + 1, WriteHop.ToPrimary);
     this.engine.at(now + toPrimary, Ev.Commit, index, key, session);
   }
 
-  private commit(writeIndex: number, key: number, session: number): void {
-    const now = this.engine.now;
-    const primary = this.topology.primary;
+  private commit(writeIndex: number, key: number, session: number, now: number): void {
     const version = this.database.commit(key);
     this.observer.commit(key, version, now, writeIndex);
     for (let region = 0; region < this.topology.regionCount; region++) {
-      if (region === primary) continue;
+      if (region === this.primary) continue;
       this.engine.at(this.database.visibleAt(region, key, now, writeIndex), Ev.ReplicaApply, region, key, version);
     }
     const writer = this.workload.sessionRegion[session];
-    this.engine.at(now + this.topology.latency(primary, writer, 2 * writeIndex + 1, WriteHop.Ack), Ev.WriteAck, session, key, version);
-    this.strategy.committed(key, version, now);
+    this.engine.at(now + this.topology.latency(this.primary, writer, 2 * writeIndex + 1, WriteHop.Ack), Ev.WriteAck, session, key, version);
+    this.strategy.committed(key, version, writeIndex, now);
   }
 }

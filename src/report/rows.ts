@@ -59,6 +59,7 @@ export const COMPARISON_GROUPS: readonly (readonly ComparisonRow[])[] = [
   ],
   [
     row('failed reads', 'failed_reads', 'count', 'lower'),
+    row('failed writes', 'failed_writes', 'count', 'lower'),
     row('read latency p50', 'read_latency_p50', 'duration', 'lower'),
     row('read latency p99', 'read_latency_p99', 'duration', 'lower'),
   ],

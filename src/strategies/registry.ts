@@ -3,7 +3,8 @@
  * (names and option schemas) and the model (which mechanisms to switch on) all read it.
  */
 import { z } from 'zod';
-import type { StrategyParts } from './parts.js';
+import { countOption, durationOption } from './options.js';
+import { PLAIN_PARTS, type StrategyParts, type VersionSource } from './parts.js';
 
 export interface Preset {
   name: string;
@@ -21,15 +22,39 @@ export interface Preset {
 
 const noOptions = z.object({}).strict();
 
+const versionedOptions = z
+  .object({
+    version_source: z
+      .enum(['counter', 'timestamp', 'hlc'])
+      .default('counter')
+      .describe('where version stamps come from: the commit counter, the writer region wall clock, or a hybrid logical clock'),
+  })
+  .strict();
+
+const leaseOptions = z
+  .object({
+    lease_ttl: durationOption(2_000, 'how long a lease stays valid if its holder never fills'),
+    retry_after: durationOption(10, 'how long a client refused a lease waits before asking again'),
+    max_retries: countOption(50, 'refusals after which a client reads the database without a lease (and does not fill)'),
+  })
+  .strict();
+
+const sessionTokenOptions = z
+  .object({
+    on_behind: z.enum(['primary', 'wait']).default('primary').describe('when the replica is behind the token: read the primary, or poll the replica'),
+    poll: durationOption(50, 'with on_behind: wait, how often the replica is asked again'),
+    max_wait: durationOption(1_000, 'with on_behind: wait, how long before giving up and reading the primary'),
+  })
+  .strict();
+
 export const presets: readonly Preset[] = [
   {
     name: 'ttl',
-    summary:
-      'Cache-aside with expiry only: a miss reads the refill source and stores the value for the TTL; writes send nothing.',
+    summary: 'Cache-aside with expiry only: a miss reads the refill source and stores the value for the TTL; writes send nothing.',
     guarantees: 'Staleness of a cache hit is bounded by the TTL (plus replica lag when refilling from a replica).',
     costs: 'No messages. Database reads grow as the TTL shrinks; every write is invisible to readers until expiry.',
     options: noOptions,
-    parts: () => ({ publish: 'nothing' }),
+    parts: () => PLAIN_PARTS,
   },
   {
     name: 'pubsub',
@@ -39,7 +64,43 @@ export const presets: readonly Preset[] = [
       'Staleness is bounded by the bus delay when no message is lost; a lost or late message, or a refill from a lagging replica racing the delete, falls back to the TTL bound.',
     costs: 'One message per write per region. A delete that overtakes replication lets a lagging replica refill the old value (a stale refill).',
     options: noOptions,
-    parts: () => ({ publish: 'delete' }),
+    parts: () => ({ ...PLAIN_PARTS, invalidation: 'delete' }),
+  },
+  {
+    name: 'versioned',
+    summary:
+      'Invalidations and entries carry the version: a message deletes only older entries, and each cache remembers the newest version it has heard of per key, refusing older fills and sending such reads on to the primary.',
+    guarantees:
+      'No cache replaces a newer value by an older one, and once a region has heard of a version it never serves or stores an older one: stale refills from lagging replicas are refused. With version_source: timestamp, clock skew between writers can order versions wrongly (newer writes refused or ignored); hlc and counter keep commit order.',
+    costs: 'One message per write per region, one number per key per region for the floor, and primary reads while a replica lags behind what the cache has heard.',
+    options: versionedOptions,
+    parts: (o) => ({ ...PLAIN_PARTS, invalidation: 'versioned', versionSource: o.version_source as VersionSource }),
+  },
+  {
+    name: 'lease',
+    summary:
+      'Memcache-style leases on top of delete invalidation: on a miss one client per key gets a lease token and refills; the others wait and retry instead of stampeding the database; a delete voids the token, so a fill that raced an invalidation is refused.',
+    guarantees: 'No fill that raced an invalidation is stored (no stale set after a delete), and at most one database read per key per region at a time while leases are honoured (no thundering herd).',
+    costs: 'Waiting clients pay retry latency; refused fills (shown as refused_fills) mean more misses. Stale values from a lagging replica read after the delete can still be stored.',
+    options: leaseOptions,
+    parts: (o) => ({
+      ...PLAIN_PARTS,
+      invalidation: 'delete',
+      lease: { leaseTtlMs: o.lease_ttl as number, retryAfterMs: o.retry_after as number, maxRetries: o.max_retries as number },
+    }),
+  },
+  {
+    name: 'session-token',
+    summary:
+      'Delete invalidation plus a per-session token: each session carries, per key, the highest version it has written or read; a cached or replica value below it is not returned, and the read goes to the primary (or waits for the replica).',
+    guarantees: 'Read-your-writes and monotonic reads for every session (zero ryw_violations and monotonic_violations), as long as the primary can be reached.',
+    costs: 'Cross-region reads to the primary (db_reads.primary, read latency) whenever a session is ahead of its region; other sessions still see stale data.',
+    options: sessionTokenOptions,
+    parts: (o) => ({
+      ...PLAIN_PARTS,
+      invalidation: 'delete',
+      sessionToken: { onBehind: o.on_behind as 'primary' | 'wait', pollMs: o.poll as number, maxWaitMs: o.max_wait as number },
+    }),
   },
 ];
 

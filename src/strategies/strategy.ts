@@ -1,33 +1,102 @@
 /**
  * A strategy at run time: the hooks the simulation calls, composed from the mechanisms its
- * preset switches on (parts.ts). Mechanisms act on the world the simulation hands over.
+ * preset switches on (parts.ts). Each hook asks only the mechanisms that are on; a preset
+ * with none of them behaves as plain cache-aside with a TTL.
  */
 import type { Bus } from '../model/bus.js';
 import type { RegionCache } from '../model/cache.js';
-import { deleteOnDelivery, publishToEveryRegion } from './mechanisms/invalidation.js';
-import type { StrategyParts } from './parts.js';
+import type { Clock } from '../model/clock.js';
+import { deleteIfOlder, publishToEveryRegion } from './mechanisms/invalidation.js';
+import { Leases } from './mechanisms/leases.js';
+import { SessionTokens } from './mechanisms/session-tokens.js';
+import { VersionFloor } from './mechanisms/version-floor.js';
+import { VersionStamps } from './mechanisms/version-stamps.js';
+import type { Invalidation, SessionTokenSettings, StrategyParts } from './parts.js';
 
 /** The parts of the model a strategy may act on. */
 export interface CoherenceWorld {
   caches: readonly RegionCache[];
+  clocks: readonly Clock[];
   bus: Bus;
+  primary: number;
+  keys: number;
 }
 
-export interface Strategy {
-  /** The primary committed `version` of `key`. */
-  committed(key: number, version: number, now: number): void;
+export class Strategy {
+  /** Present when the preset uses leases: the simulation asks it on a miss and on a fill. */
+  readonly leases: Leases | null;
+  /** Present when the preset uses session tokens: how to treat a replica that is behind. */
+  readonly sessionSettings: SessionTokenSettings | null;
+  private readonly invalidation: Invalidation;
+  private readonly stamps: VersionStamps;
+  private readonly floor: VersionFloor | null;
+  private readonly tokens: SessionTokens | null;
+
+  constructor(
+    parts: StrategyParts,
+    private readonly world: CoherenceWorld,
+  ) {
+    const regions = world.caches.length;
+    this.invalidation = parts.invalidation;
+    this.stamps = new VersionStamps(parts.versionSource, world.clocks, world.primary, world.keys);
+    this.floor = parts.invalidation === 'versioned' ? new VersionFloor(world.keys, regions) : null;
+    this.leases = parts.lease ? new Leases(parts.lease, world.keys, regions) : null;
+    this.tokens = parts.sessionToken ? new SessionTokens(parts.sessionToken, world.keys) : null;
+    this.sessionSettings = parts.sessionToken;
+  }
+
+  writeIssued(writeIndex: number, region: number, now: number): void {
+    this.stamps.writeIssued(writeIndex, region, now);
+  }
+
+  /** The primary committed `version` of `key`: publish if the preset invalidates. */
+  committed(key: number, version: number, writeIndex: number, now: number): void {
+    this.stamps.committed(key, version, writeIndex, now);
+    if (this.invalidation !== 'none') publishToEveryRegion(this.world.bus, this.world.caches.length, key, version, now);
+  }
+
+  writeAcked(session: number, key: number, version: number): void {
+    this.tokens?.saw(session, key, version);
+  }
+
   /** A bus message about `key` (carrying `version`) reached `region`. */
-  delivered(region: number, key: number, version: number, now: number): void;
-}
+  delivered(region: number, key: number, version: number, now: number): void {
+    const cache = this.world.caches[region];
+    if (this.floor) {
+      const stamp = this.stamps.of(key, version);
+      this.floor.heard(region, key, stamp);
+      deleteIfOlder(cache, key, this.stamps, stamp, now);
+    } else {
+      cache.invalidate(key, now);
+    }
+    this.leases?.voidLease(region, key);
+  }
 
-export function composeStrategy(parts: StrategyParts, world: CoherenceWorld): Strategy {
-  const publishes = parts.publish !== 'nothing';
-  return {
-    committed(key, version, now) {
-      if (publishes) publishToEveryRegion(world, key, version, now);
-    },
-    delivered(region, key, _version, now) {
-      deleteOnDelivery(world, region, key, now);
-    },
-  };
+  /** May a cached `version` be returned to `session`? */
+  acceptHit(session: number, key: number, version: number): boolean {
+    return this.tokens === null || version >= this.tokens.token(session, key);
+  }
+
+  /** May a value read from a replica be returned, or must the read go on to the primary? */
+  acceptReplicaValue(region: number, session: number, key: number, version: number): boolean {
+    if (this.floor && !this.floor.admits(region, key, this.stamps.of(key, version))) return false;
+    return this.acceptHit(session, key, version);
+  }
+
+  /** A value was returned to `session`. */
+  readReturned(session: number, key: number, version: number): void {
+    this.tokens?.saw(session, key, version);
+  }
+
+  /**
+   * May this fill be stored? Versioned caches refuse values older than what they hold or
+   * have heard of; leased fills must carry the outstanding token.
+   */
+  acceptFill(region: number, key: number, version: number, leaseToken: number, now: number): boolean {
+    if (this.leases && !this.leases.redeem(region, key, leaseToken, now)) return false;
+    if (!this.floor) return true;
+    const stamp = this.stamps.of(key, version);
+    const cached = this.world.caches[region].peek(key);
+    return this.floor.admits(region, key, stamp) && (cached < 0 || this.stamps.of(key, cached) <= stamp);
+  }
 }

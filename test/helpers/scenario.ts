@@ -2,6 +2,7 @@
  * Normalised scenarios built in code, for tests of the model and the checkers that should
  * not depend on YAML loading. Every field has the loader's default unless overridden.
  */
+import { findPreset } from '../../src/strategies/registry.js';
 import type { CacheSpec, Dist, RegionSpec, Scenario, StrategySpec } from '../../src/scenario/types.js';
 
 export const constant = (value: number): Dist => ({ kind: 'constant', value });
@@ -12,8 +13,8 @@ export function region(name: string, extra: Partial<RegionSpec> = {}): RegionSpe
 
 export const defaultCache: CacheSpec = { ttlMs: 60_000, ttlJitter: 0, capacity: Infinity, refillFrom: 'replica' };
 
-export function strategy(use: string, cache: Partial<CacheSpec> = {}, name = use, options: Record<string, unknown> = {}): StrategySpec {
-  return { name, use, cache: { ...defaultCache, ...cache }, options };
+export function strategy(use: string, cache: Partial<CacheSpec> = {}, name = use, options?: Record<string, unknown>): StrategySpec {
+  return { name, use, cache: { ...defaultCache, ...cache }, options: findPreset(use)?.options.parse(options ?? {}) ?? {} };
 }
 
 export interface ScenarioOverrides extends Partial<Omit<Scenario, 'workload' | 'bus' | 'network'>> {

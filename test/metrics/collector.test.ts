@@ -97,9 +97,9 @@ describe('fills and database reads', () => {
     const c = collector();
     c.commit(KEY, 1, 100);
     c.commit(KEY, 2, 200);
-    c.fill(1, KEY, 1, 250, true);
-    c.fill(1, KEY, 1, 260, false);
-    c.fill(0, KEY, 2, 270, true);
+    c.fill(1, KEY, 1, 250, true, 0);
+    c.fill(1, KEY, 1, 260, false, 0);
+    c.fill(0, KEY, 2, 270, true, 0);
     c.databaseRead(1, ReadSource.Replica, 240);
     c.databaseRead(0, ReadSource.Primary, 1240);
     c.databaseRead(0, ReadSource.Primary, 1500);
@@ -115,8 +115,8 @@ describe('fills and database reads', () => {
 describe('convergence', () => {
   test('from commit until the last older cache entry stops being servable', () => {
     const c = collector();
-    c.fill(0, KEY, 0, 10, true);
-    c.fill(1, KEY, 0, 20, true);
+    c.fill(0, KEY, 0, 10, true, 0);
+    c.fill(1, KEY, 0, 20, true, 0);
     c.commit(KEY, 1, 100);
     c.entryEnd(0, KEY, 0, 150, EntryEnd.Invalidated);
     c.replicaApply(1, KEY, 1);
@@ -130,7 +130,7 @@ describe('convergence', () => {
     const c = collector();
     c.commit(KEY, 1, 100);
     c.replicaApply(1, KEY, 1);
-    c.fill(1, KEY, 1, 130, true);
+    c.fill(1, KEY, 1, 130, true, 0);
     c.commit(KEY, 2, 200);
     const r = c.result('ttl', 0);
     expect(r.convergence_ms).toMatchObject({ count: 1, max: 0 });
@@ -139,7 +139,7 @@ describe('convergence', () => {
 
   test('an entry that ended before the commit does not delay it', () => {
     const c = collector();
-    c.fill(0, KEY, 0, 10, true);
+    c.fill(0, KEY, 0, 10, true, 0);
     c.entryEnd(0, KEY, 0, 50, EntryEnd.Expired);
     c.commit(KEY, 1, 100);
     c.replicaApply(1, KEY, 1);

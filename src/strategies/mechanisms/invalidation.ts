@@ -2,13 +2,19 @@
  * Invalidation through the bus: after a commit, one message per region (the writer's own
  * included, SPEC §3), and what a cache does when one arrives.
  */
-import type { CoherenceWorld } from '../strategy.js';
+import type { Bus } from '../../model/bus.js';
+import type { RegionCache } from '../../model/cache.js';
+import type { VersionStamps } from './version-stamps.js';
 
-export function publishToEveryRegion(world: CoherenceWorld, key: number, version: number, now: number): void {
-  for (let region = 0; region < world.caches.length; region++) world.bus.send(region, key, version, now);
+export function publishToEveryRegion(bus: Bus, regions: number, key: number, version: number, now: number): void {
+  for (let region = 0; region < regions; region++) bus.send(region, key, version, now);
 }
 
-/** Plain delete: whatever version the cache holds goes. */
-export function deleteOnDelivery(world: CoherenceWorld, region: number, key: number, now: number): void {
-  world.caches[region].invalidate(key, now);
+/**
+ * Versioned delete: drop the entry only if its stamp is older than the message's, so a late
+ * or duplicated message for an old version never evicts a newer value.
+ */
+export function deleteIfOlder(cache: RegionCache, key: number, stamps: VersionStamps, messageStamp: number, now: number): void {
+  const cached = cache.peek(key);
+  if (cached >= 0 && stamps.of(key, cached) < messageStamp) cache.invalidate(key, now);
 }

@@ -1,0 +1,73 @@
+/**
+ * Each strategy's promise, checked over many random scenarios (loss, duplication, delay,
+ * lag, clock skew, partitions, pauses, restarts): fast-check shrinks any counterexample to a
+ * small scenario and prints its seed.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { presetNames } from '../../src/strategies/registry.js';
+import { runChecked } from '../helpers/invariants.js';
+import { arbitraryCache, arbitraryScenario, strategy } from './arbitrary-scenario.js';
+
+const RUNS = 100;
+
+describe('guarantees under random faults', () => {
+  test('session-token: zero read-your-writes and zero monotonic-read violations, always', () => {
+    fc.assert(
+      fc.property(arbitraryScenario, arbitraryCache, fc.constantFrom('primary' as const, 'wait' as const), (scenario, cache, onBehind) => {
+        const { result } = runChecked(scenario, strategy('session-token', cache, 'session-token', { on_behind: onBehind, poll: 50, max_wait: 500 }));
+        expect(result.ryw_violations).toBe(0);
+        expect(result.monotonic_violations).toBe(0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('versioned (counter): no cache replaces a newer version by an older one, nor stores one older than it has heard of', () => {
+    fc.assert(
+      fc.property(arbitraryScenario, arbitraryCache, (scenario, cache) => {
+        const { violations } = runChecked(scenario, strategy('versioned', cache, 'versioned', { version_source: 'counter' }));
+        expect(violations.replacedNewerByOlder).toEqual([]);
+        expect(violations.storedBelowHeard).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('lease: no fill that raced an invalidation is ever stored', () => {
+    fc.assert(
+      fc.property(arbitraryScenario, arbitraryCache, (scenario, cache) => {
+        const { violations } = runChecked(scenario, strategy('lease', cache, 'lease', { lease_ttl: 2000, retry_after: 10, max_retries: 20 }));
+        expect(violations.storedAfterRacingInvalidation).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test.each(presetNames)('%s: every read returns a version that was committed (never one from the future)', (name) => {
+    fc.assert(
+      fc.property(arbitraryScenario, arbitraryCache, (scenario, cache) => {
+        const { violations, result } = runChecked(scenario, strategy(name, cache));
+        expect(violations.truth).toEqual([]);
+        expect(result.stale_reads).toBeLessThanOrEqual(result.reads);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  test('pubsub does break these promises on the same kind of scenarios (the checks can fail)', () => {
+    // Without this, the checks above might pass because they never look at anything.
+    let raced = 0;
+    let ryw = 0;
+    fc.assert(
+      fc.property(arbitraryScenario, arbitraryCache, (scenario, cache) => {
+        const { violations, result } = runChecked(scenario, strategy('pubsub', cache));
+        raced += violations.storedAfterRacingInvalidation.length;
+        ryw += result.ryw_violations;
+      }),
+      { numRuns: RUNS, seed: 1 },
+    );
+    expect(raced).toBeGreaterThan(0);
+    expect(ryw).toBeGreaterThan(0);
+  });
+});
