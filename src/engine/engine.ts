@@ -52,12 +52,7 @@ export class Engine {
       this.move(parent, i);
       i = parent;
     }
-    times[i] = time;
-    seqs[i] = seq;
-    this.kinds[i] = kind;
-    this.argA[i] = a;
-    this.argB[i] = b;
-    this.argC[i] = c;
+    this.place(i, time, seq, kind, a, b, c);
   }
 
   /** Schedule an event `delay` milliseconds from now. */
@@ -113,8 +108,12 @@ export class Engine {
       this.move(child, i);
       i = child;
     }
-    times[i] = time;
-    seqs[i] = seq;
+    this.place(i, time, seq, kind, a, b, c);
+  }
+
+  private place(i: number, time: number, seq: number, kind: number, a: number, b: number, c: number): void {
+    this.times[i] = time;
+    this.seqs[i] = seq;
     this.kinds[i] = kind;
     this.argA[i] = a;
     this.argB[i] = b;
