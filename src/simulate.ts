@@ -24,7 +24,6 @@ export function runStrategy(scenario: Scenario, spec: StrategySpec): StrategyRes
     sessions: Math.max(scenario.workload.sessions, scenario.regions.length),
     primary: scenario.regions.findIndex((r) => r.primary),
     warmupMs: scenario.warmupMs,
-    refillFromReplicas: spec.cache.refillFrom === 'replica',
   });
   const events = new Simulation(scenario, spec, collector).run();
   return collector.result(spec.use, events);

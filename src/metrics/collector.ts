@@ -15,7 +15,6 @@ export interface CollectorOptions {
   sessions: number;
   primary: number;
   warmupMs: number;
-  refillFromReplicas: boolean;
 }
 
 export class Collector implements Observer {
@@ -39,7 +38,7 @@ export class Collector implements Observer {
     this.truth = new Truth(options.keys);
     this.tallies = options.regionNames.map(() => new Tally());
     this.sessions = new SessionLedger(options.sessions, options.keys);
-    this.convergence = new ConvergenceTracker(options.regionNames.length, options.keys, options.primary, options.refillFromReplicas);
+    this.convergence = new ConvergenceTracker(options.regionNames.length, options.keys, options.primary);
     this.warmupMs = options.warmupMs;
   }
 

@@ -5,7 +5,7 @@
  * The measured value is the end of the last servable cache entry older than the write, after
  * its commit (0 if there was none). A write is settled — its value can no longer grow — once
  * no cache holds an older entry, no older database read is on its way to a cache, and every
- * replica a cache may refill from has applied it. Writes still unsettled when the run ends are
+ * replica has applied it. Writes still unsettled when the run ends are
  * settled then if no older entry is left (expired ones were swept first), else counted as
  * unconverged.
  */
@@ -35,7 +35,6 @@ export class ConvergenceTracker {
     private readonly regions: number,
     private readonly keys: number,
     private readonly primary: number,
-    private readonly refillFromReplicas: boolean,
   ) {
     this.cached = new Int32Array(regions * keys).fill(NONE);
     this.replicas = new Int32Array(regions * keys);
@@ -108,10 +107,10 @@ export class ConvergenceTracker {
   private settledFloor(key: number): number {
     let floor = this.oldestCached(key);
     if (this.inflightCount[key] > 0 && this.inflightMin[key] < floor) floor = this.inflightMin[key];
-    if (this.refillFromReplicas) {
-      for (let r = 0; r < this.regions; r++) {
-        if (r !== this.primary && this.replicas[r * this.keys + key] < floor) floor = this.replicas[r * this.keys + key];
-      }
+    // Any replica may feed a cache (refills, serve-stale reads under partitions): settling
+    // waits for all of them. Waiting longer never changes a write's value, only when it is final.
+    for (let r = 0; r < this.regions; r++) {
+      if (r !== this.primary && this.replicas[r * this.keys + key] < floor) floor = this.replicas[r * this.keys + key];
     }
     return floor;
   }

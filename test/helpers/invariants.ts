@@ -38,7 +38,6 @@ class CheckingCollector extends Collector {
       sessions: Math.max(scenario.workload.sessions, scenario.regions.length),
       primary: scenario.regions.findIndex((r) => r.primary),
       warmupMs: scenario.warmupMs,
-      refillFromReplicas: true,
     });
   }
 

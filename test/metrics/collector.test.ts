@@ -7,7 +7,7 @@ import { Collector } from '../../src/metrics/collector.js';
 import { EntryEnd, ReadSource } from '../../src/model/observer.js';
 
 function collector(warmupMs = 0, regions = ['a', 'b']) {
-  return new Collector({ regionNames: regions, keys: 10, sessions: 10, primary: 0, warmupMs, refillFromReplicas: true });
+  return new Collector({ regionNames: regions, keys: 10, sessions: 10, primary: 0, warmupMs });
 }
 
 const KEY = 3;
