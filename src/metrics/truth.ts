@@ -42,8 +42,4 @@ export class Truth {
     if (!times || version < 1 || version > times.length) throw new RangeError(`version ${version} of key ${key} was never committed`);
     return times[version - 1];
   }
-
-  latest(key: number): number {
-    return this.commits[key]?.length ?? 0;
-  }
 }

@@ -78,11 +78,6 @@ export function distMean(dist: Dist): number {
   }
 }
 
-/** True when every draw is the same value (lets hot paths skip the draw). */
-export function isConstant(dist: Dist): boolean {
-  return dist.kind === 'constant';
-}
-
 /** Standard normal CDF, via erfc (W. J. Cody's rational approximations are overkill here; this is accurate to ~1e-7). */
 export function normalCdf(z: number): number {
   return 0.5 * erfc(-z / Math.SQRT2);

@@ -11,10 +11,6 @@ import { renderTable } from './table.js';
 export const REPORT_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export function isReportFormat(name: string): name is ReportFormat {
-  return (REPORT_FORMATS as readonly string[]).includes(name);
-}
-
 /** `colour` applies to the table only; the other formats are read by programs and never coloured. */
 export function renderReport(format: ReportFormat, results: ScenarioResults[], colour: Palette): string {
   switch (format) {
