@@ -11,10 +11,14 @@ import { REPORT_FORMATS, type ReportFormat } from './report/index.js';
 const EXIT_BAD_INPUT = 2;
 const EXIT_BUG = 3;
 
-function parseSeed(text: string): number {
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new InvalidArgumentError('the seed must be a whole number ≥ 0.');
-  return Number(text);
+function parseWholeNumber(what: string): (text: string) => number {
+  return (text) => {
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new InvalidArgumentError(`${what} must be a whole number ≥ 0.`);
+    return Number(text);
+  };
 }
+
+const parseSeed = parseWholeNumber('the seed');
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -46,6 +50,21 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .action(async (files: string[], opts: { seed?: number; strategy?: string[]; set: string[]; format: ReportFormat; junit?: string }) => {
       const { runCommand } = await import('./commands/run.js');
       setExit(runCommand(files, { seed: opts.seed, strategies: opts.strategy, sets: opts.set, format: opts.format, junit: opts.junit }, io));
+    });
+
+  program
+    .command('trace')
+    .description("the story of one key: writes, commits, replication, invalidations, fills and stale reads, per region, in time order")
+    .argument('<file>', 'scenario YAML file')
+    .requiredOption('--key <k>', 'key number (0 is the most popular)', parseWholeNumber('the key'))
+    .option('--strategy <name>', 'strategy to trace (default: the first listed)')
+    .option('--seed <n>', 'override the scenario seed', parseSeed)
+    .option('--set <path=value>', 'override a scenario value (repeatable)', collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'mermaid']).default('text'))
+    .option('--all-reads', 'show every read of the key, not only stale and failed ones', false)
+    .action(async (file: string, opts: { key: number; strategy?: string; seed?: number; set: string[]; format: 'text' | 'mermaid'; allReads: boolean }) => {
+      const { traceCommand } = await import('./commands/trace.js');
+      setExit(traceCommand(file, { key: opts.key, strategy: opts.strategy, seed: opts.seed, sets: opts.set, format: opts.format, allReads: opts.allReads }, io));
     });
 
   program

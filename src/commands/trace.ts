@@ -1,0 +1,30 @@
+/** `cache-sim trace`: the story of one key under one strategy, as text or a Mermaid diagram. */
+import { UsageError } from '../errors.js';
+import { renderTraceMermaid, renderTraceText } from '../report/trace.js';
+import { loadScenarioFile } from '../scenario/load.js';
+import { traceKey } from '../trace/key-trace.js';
+import type { CommandIO } from './io.js';
+
+export interface TraceCommandOptions {
+  key: number;
+  strategy?: string;
+  seed?: number;
+  sets: string[];
+  format: 'text' | 'mermaid';
+  allReads: boolean;
+}
+
+export function traceCommand(file: string, options: TraceCommandOptions, io: CommandIO): number {
+  const sets = options.seed === undefined ? options.sets : [...options.sets, `seed=${options.seed}`];
+  const scenario = loadScenarioFile(file, sets);
+  if (options.key >= scenario.workload.keys) {
+    throw new UsageError(`--key ${options.key}: ${file} has keys 0 to ${scenario.workload.keys - 1} (0 is the most popular)`);
+  }
+  const spec = options.strategy === undefined ? scenario.strategies[0] : scenario.strategies.find((s) => s.name === options.strategy);
+  if (!spec) {
+    throw new UsageError(`--strategy ${options.strategy}: not in ${file}; its strategies are ${scenario.strategies.map((s) => s.name).join(', ')}`);
+  }
+  const trace = traceKey(scenario, spec, options.key, options.allReads);
+  io.stdout.write(options.format === 'mermaid' ? renderTraceMermaid(trace) : renderTraceText(trace));
+  return 0;
+}

@@ -1,0 +1,61 @@
+/**
+ * Renderings of one key's story (a KeyTrace): a time-ordered text log, or a Mermaid sequence
+ * diagram (paste it into any Mermaid viewer, GitHub included) with one lifeline per region.
+ */
+import type { KeyTrace, TraceEvent, TraceKind } from '../trace/key-trace.js';
+import { formatDuration } from './format.js';
+
+const WORDS: Record<TraceKind, string> = {
+  commit: 'commit',
+  ack: 'write acknowledged',
+  'write-failed': 'write failed',
+  apply: 'replica applies',
+  sent: 'invalidation sent',
+  lost: 'invalidation lost',
+  duplicated: 'invalidation duplicated',
+  delivered: 'invalidation delivered',
+  fill: 'cache filled with',
+  refused: 'fill refused',
+  end: 'entry ends',
+  read: 'read',
+  'stale-read': 'STALE read',
+  'failed-read': 'read failed',
+};
+
+function headline(trace: KeyTrace): string {
+  return `key ${trace.key} under ${trace.strategy}: ${trace.reads} reads, ${trace.staleReads} stale`;
+}
+
+function versionText(e: TraceEvent): string {
+  return e.kind === 'write-failed' || e.kind === 'failed-read' ? '' : ` v${e.version}`;
+}
+
+export function renderTraceText(trace: KeyTrace): string {
+  const width = Math.max(6, ...trace.events.map((e) => e.region.length));
+  const lines = trace.events.map((e) => {
+    const time = formatDuration(e.time, { exact: true }).padStart(12);
+    const detail = e.detail ? ` (${e.detail})` : '';
+    return `${time}  ${e.region.padEnd(width)}  ${WORDS[e.kind]}${versionText(e)}${detail}`;
+  });
+  return `${headline(trace)}\n${lines.join('\n')}\n`;
+}
+
+/** Mermaid: messages travel from the primary's lifeline; everything else is a note on its region. */
+export function renderTraceMermaid(trace: KeyTrace): string {
+  const regions = trace.regions;
+  const id = (region: string) => `r${regions.indexOf(region)}`;
+  const primary = trace.events.find((e) => e.kind === 'commit')?.region ?? regions[0];
+  const lines = ['sequenceDiagram', `  title ${headline(trace)}`];
+  for (const region of regions) lines.push(`  participant ${id(region)} as ${region}`);
+  for (const e of trace.events) {
+    const at = formatDuration(e.time, { exact: true });
+    const text = `${at} ${WORDS[e.kind]}${versionText(e)}${e.detail ? ` (${e.detail})` : ''}`.replaceAll(';', ',').replaceAll('#', '');
+    if (e.kind === 'delivered' || e.kind === 'lost' || (e.kind === 'apply' && e.region !== primary)) {
+      const arrow = e.kind === 'lost' ? '-x' : '->>';
+      lines.push(`  ${id(primary)}${arrow}${id(e.region)}: ${text}`);
+    } else {
+      lines.push(`  Note over ${id(e.region)}: ${text}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,143 @@
+/**
+ * One key's story: an Observer that keeps, in the order they happened, the observations that
+ * concern one key — writes and commits, replication, invalidations sent, lost, duplicated and
+ * delivered, fills stored or refused, entries ending, and reads that were stale or failed (or
+ * every read, when asked). It judges staleness against its own record of the key's commits.
+ */
+import { Truth } from '../metrics/truth.js';
+import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
+import { Simulation } from '../model/simulation.js';
+import type { Scenario, StrategySpec } from '../scenario/types.js';
+
+export type TraceKind = 'commit' | 'ack' | 'write-failed' | 'apply' | 'sent' | 'lost' | 'duplicated' | 'delivered' | 'fill' | 'refused' | 'end' | 'read' | 'stale-read' | 'failed-read';
+
+export interface TraceEvent {
+  /** True time (ms) the thing happened (for reads: when the client asked). */
+  time: number;
+  kind: TraceKind;
+  /** Region concerned; the primary's region for commits. */
+  region: string;
+  version: number;
+  /** Human detail: why an entry ended, where a read was served from, how stale it was. */
+  detail: string;
+}
+
+export interface KeyTrace {
+  key: number;
+  strategy: string;
+  /** Every region, in scenario order. */
+  regions: string[];
+  events: TraceEvent[];
+  /** Counts of every read of the key, shown or not. */
+  reads: number;
+  staleReads: number;
+}
+
+const END_WORDS: Record<EntryEnd, string> = {
+  [EntryEnd.Expired]: 'expired',
+  [EntryEnd.Invalidated]: 'invalidated',
+  [EntryEnd.Replaced]: 'replaced',
+  [EntryEnd.Evicted]: 'evicted',
+  [EntryEnd.Restarted]: 'lost in a restart',
+};
+
+const SOURCE_WORDS: Record<ReadSource, string> = {
+  [ReadSource.Cache]: 'cache',
+  [ReadSource.Replica]: 'replica',
+  [ReadSource.Primary]: 'primary',
+};
+
+class KeyTracer implements Observer {
+  readonly events: TraceEvent[] = [];
+  reads = 0;
+  staleReads = 0;
+  private readonly truth: Truth;
+
+  constructor(
+    private readonly key: number,
+    private readonly regionNames: readonly string[],
+    private readonly primary: number,
+    private readonly allReads: boolean,
+  ) {
+    this.truth = new Truth(key + 1);
+  }
+
+  private add(time: number, kind: TraceKind, region: number, version: number, detail = ''): void {
+    this.events.push({ time, kind, region: this.regionNames[region], version, detail });
+  }
+
+  commit(key: number, version: number, time: number): void {
+    if (key !== this.key) return;
+    this.truth.record(key, version, time);
+    this.add(time, 'commit', this.primary, version);
+  }
+
+  writeAck(_session: number, key: number, version: number, time: number): void {
+    if (key === this.key) this.add(time, 'ack', this.primary, version);
+  }
+
+  writeFailed(region: number, _session: number, key: number, time: number): void {
+    if (key === this.key) this.add(time, 'write-failed', region, 0, 'primary unreachable');
+  }
+
+  replicaApply(region: number, key: number, version: number, time: number): void {
+    if (key === this.key) this.add(time, 'apply', region, version);
+  }
+
+  read(region: number, _session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void {
+    if (key !== this.key) return;
+    this.reads++;
+    const current = this.truth.versionAt(key, issued);
+    const stale = version < current;
+    if (stale) this.staleReads++;
+    if (!stale && !this.allReads) return;
+    const age = stale ? issued - this.truth.commitTime(key, version + 1) : 0;
+    const detail = `from ${SOURCE_WORDS[source]} in ${latencyMs.toFixed(1)}ms${stale ? `, latest is v${current}, stale for ${age.toFixed(1)}ms` : ''}`;
+    this.add(issued, stale ? 'stale-read' : 'read', region, version, detail);
+  }
+
+  readFailed(region: number, _session: number, key: number, issued: number): void {
+    if (key === this.key) this.add(issued, 'failed-read', region, 0);
+  }
+
+  databaseRead(): void {}
+
+  fill(region: number, key: number, version: number, time: number, stored: boolean): void {
+    if (key !== this.key) return;
+    const latest = this.truth.versionAt(key, time);
+    this.add(time, stored ? 'fill' : 'refused', region, version, version < latest ? `stale: latest is v${latest}` : '');
+  }
+
+  fillInFlight(): void {}
+
+  fillLanded(): void {}
+
+  entryEnd(region: number, key: number, version: number, time: number, why: EntryEnd): void {
+    if (key === this.key) this.add(time, 'end', region, version, END_WORDS[why]);
+  }
+
+  messageSent(region: number, key: number, version: number, time: number): void {
+    if (key === this.key) this.add(time, 'sent', region, version);
+  }
+
+  messageDelivered(region: number, key: number, version: number, time: number): void {
+    if (key === this.key) this.add(time, 'delivered', region, version);
+  }
+
+  messageDuplicated(region: number, key: number, version: number, time: number): void {
+    if (key === this.key) this.add(time, 'duplicated', region, version);
+  }
+
+  messageLost(region: number, key: number, version: number, time: number): void {
+    if (key === this.key) this.add(time, 'lost', region, version);
+  }
+}
+
+/** Run `spec` over `scenario` and keep the story of `key`, in time order (ties in the order observed). */
+export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, allReads = false): KeyTrace {
+  const primary = scenario.regions.findIndex((r) => r.primary);
+  const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, allReads);
+  new Simulation(scenario, spec, tracer).run();
+  const events = tracer.events.map((e, i) => [e, i] as const).sort((a, b) => a[0].time - b[0].time || a[1] - b[1]).map(([e]) => e);
+  return { key, strategy: spec.name, regions: scenario.regions.map((r) => r.name), events, reads: tracer.reads, staleReads: tracer.staleReads };
+}

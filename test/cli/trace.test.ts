@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { expectGolden } from '../helpers/golden.js';
+import { cli, SMALL } from './cli-helpers.js';
+
+const SHORT = ['--set', 'duration=10s', '--set', 'warmup=0'];
+
+describe('cache-sim trace', () => {
+  test('golden: the story of the hottest key under pubsub, as text', async () => {
+    const run = await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsub', ...SHORT]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^key 0 under pubsub: \d+ reads, \d+ stale\n/);
+    expect(run.stdout).toContain('commit v1');
+    expect(run.stdout).toContain('invalidation delivered v1');
+    expectGolden('trace-small-key0.txt', run.stdout);
+  });
+
+  test('the events are in time order and a stale read says how stale', async () => {
+    const run = await cli(['trace', SMALL, '--key', '0', '--strategy', 'ttl', ...SHORT]);
+    const lines = run.stdout.trimEnd().split('\n').slice(1);
+    expect(lines.some((l) => /STALE read v\d+ \(from cache .*stale for/.test(l))).toBe(true);
+    const [head] = run.stdout.split('\n');
+    const stale = Number(/(\d+) stale/.exec(head)?.[1]);
+    expect(lines.filter((l) => l.includes('STALE read'))).toHaveLength(stale);
+  });
+
+  test('--all-reads shows every read; --format mermaid gives a sequence diagram', async () => {
+    const all = await cli(['trace', SMALL, '--key', '0', '--all-reads', ...SHORT]);
+    const reads = Number(/(\d+) reads/.exec(all.stdout)?.[1]);
+    expect(all.stdout.split('\n').filter((l) => / read v\d/.test(l) || l.includes('STALE read'))).toHaveLength(reads);
+    const mermaid = await cli(['trace', SMALL, '--key', '0', '--format', 'mermaid', ...SHORT]);
+    expect(mermaid.stdout.startsWith('sequenceDiagram\n')).toBe(true);
+    expect(mermaid.stdout).toContain('participant r0 as home');
+  });
+
+  test('bad key or strategy: exit 2 with the allowed range', async () => {
+    const key = await cli(['trace', SMALL, '--key', '999']);
+    expect(key.code).toBe(2);
+    expect(key.stderr).toContain('keys 0 to 199');
+    const strategy = await cli(['trace', SMALL, '--key', '1', '--strategy', 'nope']);
+    expect(strategy.code).toBe(2);
+    expect((await cli(['trace', SMALL])).code).toBe(2);
+  });
+});
