@@ -47,9 +47,11 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .option('--set <path=value>', 'override a scenario value, e.g. cache.ttl=5s (repeatable)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('table'))
     .option('--junit <file>', 'also write expectations as JUnit XML')
-    .action(async (files: string[], opts: { seed?: number; strategy?: string[]; set: string[]; format: ReportFormat; junit?: string }) => {
+    .option('--html <file>', 'also write a self-contained HTML report with charts')
+    .action(async (files: string[], opts: { seed?: number; strategy?: string[]; set: string[]; format: ReportFormat; junit?: string; html?: string }) => {
       const { runCommand } = await import('./commands/run.js');
-      setExit(runCommand(files, { seed: opts.seed, strategies: opts.strategy, sets: opts.set, format: opts.format, junit: opts.junit }, io));
+      const { seed, strategy: strategies, set: sets, format, junit, html } = opts;
+      setExit(runCommand(files, { seed, strategies, sets, format, junit, html }, io));
     });
 
   program

@@ -6,7 +6,7 @@
 import { InputError, UsageError } from '../errors.js';
 import { allPassed } from '../metrics/expect.js';
 import type { ScenarioResults } from '../metrics/results.js';
-import { paletteFor, renderAnnotations, renderJunit, renderReport, type ReportFormat } from '../report/index.js';
+import { paletteFor, renderAnnotations, renderHtml, renderJunit, renderReport, type ReportFormat } from '../report/index.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { runScenario } from '../simulate.js';
@@ -20,12 +20,14 @@ export interface RunCommandOptions {
   sets: string[];
   format: ReportFormat;
   junit?: string;
+  html?: string;
 }
 
 export function runCommand(files: string[], options: RunCommandOptions, io: CommandIO): number {
   const scenarios = loadAll(files, options);
   const results = scenarios.map((scenario) => runScenario(scenario, { only: options.strategies, replay: replayFor(scenario, options) }));
   if (options.junit) writeFileAtomically(options.junit, renderJunit(results));
+  if (options.html) writeFileAtomically(options.html, renderHtml(results));
   io.stdout.write(renderReport(options.format, results, paletteFor(io.env, io.stdout)));
   const passed = results.every((r) => allPassed(r.expectations));
   if (!passed) reportFailures(results, options, io);

@@ -27,5 +27,6 @@ export function renderReport(format: ReportFormat, results: ScenarioResults[], c
 
 export { colourEnabled, makePalette, paletteFor, plain, type Palette } from './colour.js';
 export { renderAnnotations } from './github.js';
+export { renderHtml } from './html.js';
 export { renderJunit } from './junit.js';
 export { renderCsv, renderJson, renderMarkdown, renderTable };

@@ -76,6 +76,17 @@ describe('cache-sim run', () => {
     expect(xml).toContain('<testsuite name="small" tests="2" failures="0"');
   });
 
+  test('--html writes a self-contained report with charts', async () => {
+    const file = join(tempDir(), 'report.html');
+    const run = await cli(['run', SMALL, '--html', file, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect(html).toContain('<svg');
+    expect(html).not.toContain('<script');
+    expect(html).toContain('pubsub-2s');
+  });
+
   test('several files print a JSON array in the order given', async () => {
     const run = await cli(['run', SMALL, SMALL, '--format', 'json', '--strategy', 'ttl']);
     const docs = JSON.parse(run.stdout);
@@ -105,7 +116,8 @@ describe('bad input: exit 2, one FILE:LINE:COL line per problem, no stack trace,
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, text);
     const junit = join(dir, 'out.xml');
-    const run = await cli(['run', file, '--junit', junit]);
+    const html = join(dir, 'out.html');
+    const run = await cli(['run', file, '--junit', junit, '--html', html]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trimEnd().split('\n');
@@ -113,6 +125,7 @@ describe('bad input: exit 2, one FILE:LINE:COL line per problem, no stack trace,
     lines.forEach((line, i) => expect(line.replace(`${dir}/`, '')).toMatch(expected[i]));
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(junit)).toBe(false);
+    expect(existsSync(html)).toBe(false);
   });
 
   test('usage errors: unknown option, bad --format, bad --seed, unknown --strategy, missing file', async () => {

@@ -1,0 +1,466 @@
+/**
+ * `--html FILE`: one self-contained HTML document per run: per scenario its facts, the
+ * strategy comparison (COMPARISON_GROUPS, best values highlighted), the per-region
+ * breakdown, three hand-written SVG charts and the expectations, ending with the replay
+ * command when one failed. Inline CSS only: no scripts, no external resources, no dates or
+ * random ids, so the same results give the same bytes.
+ */
+import { allPassed } from '../metrics/expect.js';
+import type { ExpectationResult, ScenarioResults, StrategyResult } from '../metrics/results.js';
+import { actualText, conditionText, outcomeText } from './expectation-text.js';
+import { formatCount, formatDuration, formatRatio } from './format.js';
+import { bucketLabels } from './histogram.js';
+import { compareStrategies, regionNames } from './rows.js';
+import {
+  type LegendEntry,
+  type Scale,
+  decadeAbove,
+  decadeBelow,
+  decades,
+  escapeHtml as esc,
+  legend,
+  linePath,
+  linearScale,
+  logScale,
+  niceStep,
+  num,
+  seriesColour,
+  seriesDash,
+  tag,
+  ticks,
+  zeroLogScale,
+} from './svg.js';
+
+export function renderHtml(results: ScenarioResults[]): string {
+  const title =
+    results.length === 1 ? `cache-sim: ${results[0].scenario}` : `cache-sim: ${results.length} scenarios`;
+  const nav =
+    results.length > 1
+      ? `<nav><ol>${results.map((r, i) => `<li><a href="#scenario-${i + 1}">${esc(r.scenario)}</a> <span class="${outcomeClass(r.expectations)}">${esc(outcome(r.expectations))}</span></li>`).join('')}</ol></nav>\n`
+      : '';
+  const body = results.length === 0 ? '<p>No scenarios ran.</p>\n' : results.map(scenario).join('');
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(title)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<h1>cache-sim report</h1>',
+    `${nav}${body}</body>`,
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+const CSS = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;background:#fff;margin:0 auto;padding:16px 24px 48px;max-width:1100px}
+h1{font-size:22px;margin:8px 0 16px}
+h2{font-size:19px;margin:0 0 4px;word-break:break-word}
+h3{font-size:15px;margin:28px 0 8px}
+section.scenario{border-top:3px solid #4e79a7;padding-top:12px;margin-top:24px}
+.description{margin:4px 0 8px;color:#444;max-width:80ch}
+.facts{display:flex;flex-wrap:wrap;gap:4px 20px;margin:8px 0;padding:0}
+.facts div{display:flex;gap:6px}.facts dt{color:#666}.facts dd{margin:0;font-weight:600}
+code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}
+pre{background:#f4f4f4;border:1px solid #ddd;padding:8px 12px;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
+.table-wrap{overflow-x:auto}
+table{border-collapse:collapse;font-variant-numeric:tabular-nums}
+th,td{padding:3px 10px;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:bottom}
+thead th{border-bottom:2px solid #bbb;font-weight:600}
+tbody+tbody{border-top:2px solid #bbb}
+td.num,th.num{text-align:right;white-space:nowrap}
+th small{display:block;font-weight:400;color:#777}
+td.best{background:#e3f4e1;font-weight:700;color:#1d5e1a}
+.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:baseline}
+.pass{color:#1d5e1a;font-weight:600}.fail{color:#b3261e;font-weight:600}
+tr.failed td{background:#fdf0ef}
+figure{margin:0}figcaption{color:#555;font-size:12.5px;max-width:80ch;margin-top:2px}
+svg.chart{display:block;width:100%;max-width:760px;height:auto}
+svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;fill:#333}
+svg .tick{fill:#555;font-size:11px}svg .value{font-size:10px;fill:#444}
+svg .grid{stroke:#e6e6e6;stroke-width:1}svg .axis{stroke:#888;stroke-width:1;fill:none}
+nav ol{margin:0;padding-left:20px}
+`.trim();
+
+function outcome(expectations: readonly ExpectationResult[]): string {
+  return expectations.length === 0 ? 'no expectations' : `expectations ${outcomeText(expectations)}`;
+}
+
+function outcomeClass(expectations: readonly ExpectationResult[]): string {
+  return allPassed(expectations) ? 'pass' : 'fail';
+}
+
+function scenario(r: ScenarioResults, index: number): string {
+  const names = Object.keys(r.strategies);
+  const parts = [
+    `<section class="scenario" id="scenario-${index + 1}">`,
+    `<h2>${esc(r.scenario)}</h2>`,
+    r.description ? `<p class="description">${esc(r.description)}</p>` : '',
+    facts(r),
+    '<h3>Comparison</h3>',
+    comparison(r),
+    '<h3>Per region</h3>',
+    regionTable(r),
+  ];
+  if (names.length > 0) {
+    parts.push(
+      '<h3>Staleness distribution</h3>',
+      figure(
+        cdfChart(r),
+        'Share of reads (after warmup) whose staleness is at most x: fresh reads sit at 0 on the left edge, the rest on a log scale. Dots are measured points; lines join them.',
+      ),
+      '<h3>Stale read ratio per region</h3>',
+      figure(regionBarChart(r), 'Stale reads ÷ reads in each region, per strategy.'),
+      '<h3>Staleness histogram</h3>',
+      figure(
+        histogramChart(r),
+        'Share of reads in each staleness bucket, on a log scale so rare stale reads stay visible next to the fresh majority.',
+      ),
+    );
+  }
+  if (r.expectations.length > 0) {
+    parts.push(`<h3>Expectations: <span class="${outcomeClass(r.expectations)}">${esc(outcomeText(r.expectations))}</span></h3>`);
+    parts.push(expectationTable(r.expectations));
+  }
+  if (!allPassed(r.expectations)) {
+    parts.push('<h3>Replay</h3>', `<pre><code>${esc(r.replay)}</code></pre>`);
+  }
+  parts.push('</section>');
+  return parts.filter((p) => p !== '').join('\n') + '\n';
+}
+
+function facts(r: ScenarioResults): string {
+  const items: [string, string][] = [
+    ['file', `<code>${esc(r.file)}</code>`],
+    ['seed', esc(String(r.seed))],
+    ['simulated', esc(formatDuration(r.duration_ms))],
+    ['warmup', esc(formatDuration(r.warmup_ms))],
+    ['outcome', `<span class="${outcomeClass(r.expectations)}">${esc(outcome(r.expectations))}</span>`],
+  ];
+  return `<dl class="facts">${items.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`;
+}
+
+/** Column heads: swatch in the strategy's chart colour, name, and the preset under a variant's name. */
+function strategyHeads(r: ScenarioResults, colspan?: number): string {
+  return Object.entries(r.strategies)
+    .map(([name, s], i) => {
+      const preset = s.preset !== name ? `<small>${esc(s.preset)}</small>` : '';
+      const span = colspan ? ` colspan="${colspan}"` : '';
+      return `<th class="num"${span}>${swatch(i)}${esc(name)}${preset}</th>`;
+    })
+    .join('');
+}
+
+function swatch(i: number): string {
+  return `<span class="swatch" style="background:${seriesColour(i)}"></span>`;
+}
+
+function comparison(r: ScenarioResults): string {
+  const groups = compareStrategies(r).map(
+    (rows) =>
+      `<tbody>${rows
+        .map(
+          (row) =>
+            `<tr><th>${esc(row.label)}</th>${row.cells.map((c) => `<td class="num${c.best ? ' best' : ''}">${esc(c.text)}</td>`).join('')}</tr>`,
+        )
+        .join('\n')}</tbody>`,
+  );
+  return wrapTable(`<thead><tr><th>metric</th>${strategyHeads(r)}</tr></thead>\n${groups.join('\n')}`);
+}
+
+function regionTable(r: ScenarioResults): string {
+  const strategies = Object.values(r.strategies);
+  const sub = strategies.map(() => '<th class="num">stale read ratio</th><th class="num">staleness p99</th>').join('');
+  const head = `<thead><tr><th rowspan="2">region</th>${strategyHeads(r, 2)}</tr><tr>${sub}</tr></thead>`;
+  const rows = regionNames(r).map((region) => {
+    const cells = strategies.map((s) => {
+      const set = s.regions[region];
+      if (!set) return '<td class="num">—</td><td class="num">—</td>';
+      return `<td class="num">${esc(formatRatio(set.stale_read_ratio))}</td><td class="num">${esc(formatDuration(set.staleness_ms.p99))}</td>`;
+    });
+    return `<tr><th>${esc(region)}</th>${cells.join('')}</tr>`;
+  });
+  return wrapTable(`${head}\n<tbody>${rows.join('\n')}</tbody>`);
+}
+
+function expectationTable(expectations: readonly ExpectationResult[]): string {
+  const head = '<thead><tr><th></th><th>strategy</th><th>metric</th><th>condition</th><th class="num">actual</th><th>at</th></tr></thead>';
+  const rows = expectations.map((e) => {
+    const status = e.pass ? '<span class="pass">✓ pass</span>' : '<span class="fail">✗ fail</span>';
+    return [
+      `<tr${e.pass ? '' : ' class="failed"'}>`,
+      `<td>${status}</td>`,
+      `<td>${esc(e.strategy)}</td>`,
+      `<td><code>${esc(e.metric)}</code></td>`,
+      `<td><code>${esc(conditionText(e.condition))}</code></td>`,
+      `<td class="num">${esc(actualText(e))}</td>`,
+      `<td>${e.pass ? '' : `<code>${esc(e.at)}</code>`}</td>`,
+      '</tr>',
+    ].join('');
+  });
+  return wrapTable(`${head}\n<tbody>${rows.join('\n')}</tbody>`);
+}
+
+function wrapTable(inner: string): string {
+  return `<div class="table-wrap"><table>\n${inner}\n</table></div>`;
+}
+
+function figure(svg: string, caption: string): string {
+  return `<figure>${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Charts. One frame for all three: a fixed-width viewBox, the plot area inside margins,
+// and the strategies' legend underneath.
+
+const WIDTH = 720;
+const MARGIN = { left: 70, right: 24, top: 14, bottom: 46 };
+const PLOT_HEIGHT = 240;
+const PLOT = {
+  x0: MARGIN.left,
+  x1: WIDTH - MARGIN.right,
+  y0: MARGIN.top + PLOT_HEIGHT,
+  y1: MARGIN.top,
+};
+
+function legendEntries(r: ScenarioResults, suffix: (s: StrategyResult) => string = () => ''): LegendEntry[] {
+  return Object.entries(r.strategies).map(([name, s], i) => ({
+    label: name + suffix(s),
+    colour: seriesColour(i),
+    dash: seriesDash(i),
+  }));
+}
+
+/** The frame around a plot: axis titles, the legend below, and the `<svg>` element itself. */
+function frame(label: string, plot: string, xTitle: string, yTitle: string, entries: LegendEntry[]): string {
+  const key = legend(entries, PLOT.x0, PLOT.y0 + MARGIN.bottom, PLOT.x1 - PLOT.x0);
+  const height = PLOT.y0 + MARGIN.bottom + key.height + 6;
+  const xLabel = tag('text', { x: (PLOT.x0 + PLOT.x1) / 2, y: PLOT.y0 + 36, 'text-anchor': 'middle' }, esc(xTitle));
+  const yx = 16;
+  const yy = (PLOT.y0 + PLOT.y1) / 2;
+  const yLabel = tag('text', { x: yx, y: yy, 'text-anchor': 'middle', transform: `rotate(-90 ${num(yx)} ${num(yy)})` }, esc(yTitle));
+  return tag(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      class: 'chart',
+      viewBox: `0 0 ${WIDTH} ${num(height)}`,
+      width: WIDTH,
+      height,
+      role: 'img',
+      'aria-label': label,
+    },
+    `\n${tag('title', {}, esc(label))}\n${plot}\n${xLabel}${yLabel}\n${key.svg}\n`,
+  );
+}
+
+function hGrid(values: readonly number[], y: Scale, text: (v: number) => string): string {
+  return values
+    .map(
+      (v) =>
+        tag('line', { class: 'grid', x1: PLOT.x0, y1: y(v), x2: PLOT.x1, y2: y(v) }) +
+        tag('text', { class: 'tick', x: PLOT.x0 - 6, y: y(v) + 4, 'text-anchor': 'end' }, esc(text(v))),
+    )
+    .join('\n');
+}
+
+/** (1) Staleness CDF: one line per strategy; x: staleness, 0 at the left edge then log; y: share of reads. */
+function cdfChart(r: ScenarioResults): string {
+  const series = Object.entries(r.strategies);
+  const points = series.flatMap(([, s]) => s.staleness_cdf);
+  const positive = points.map((p) => p.ms).filter((ms) => ms > 0);
+  const lo = positive.length > 0 ? decadeBelow(Math.min(...positive)) : 1;
+  let hi = positive.length > 0 ? decadeAbove(Math.max(...positive)) : 10;
+  if (hi <= lo) hi = lo * 10;
+  const zeroGap = 40;
+  const x = zeroLogScale([lo, hi], [PLOT.x0, PLOT.x1], zeroGap);
+
+  const firsts = series.flatMap(([, s]) => (s.staleness_cdf.length > 0 ? [s.staleness_cdf[0].fraction] : []));
+  const minFirst = firsts.length > 0 ? Math.min(...firsts) : 0;
+  const step = minFirst >= 1 ? 0.002 : niceStep(1 - minFirst, 5);
+  const yMin = minFirst >= 1 ? 0.99 : Math.max(0, Number((Math.floor(minFirst / step + 1e-9) * step).toPrecision(12)));
+  const y = linearScale([yMin, 1], [PLOT.y0, PLOT.y1]);
+
+  const xTicks = [0, ...decades(lo, hi)];
+  const vGrid = xTicks
+    .map(
+      (v) =>
+        tag('line', { class: 'grid', x1: x(v), y1: PLOT.y1, x2: x(v), y2: PLOT.y0 }) +
+        tag('text', { class: 'tick', x: x(v), y: PLOT.y0 + 16, 'text-anchor': 'middle' }, esc(formatDuration(v))),
+    )
+    .join('\n');
+  // The axis breaks between 0 and the first decade: the gap stands for every value in between.
+  const breakX = PLOT.x0 + zeroGap / 2;
+  const axes = [
+    tag('path', { class: 'axis', d: `M${num(PLOT.x0)} ${num(PLOT.y1)} V${num(PLOT.y0)} H${num(breakX - 4)}` }),
+    tag('path', { class: 'axis', d: `M${num(breakX + 4)} ${num(PLOT.y0)} H${num(PLOT.x1)}` }),
+    tag('path', {
+      class: 'axis',
+      d: `M${num(breakX - 7)} ${num(PLOT.y0 + 5)} l6 -10 M${num(breakX + 1)} ${num(PLOT.y0 + 5)} l6 -10`,
+    }),
+  ].join('');
+
+  const lines = series.map(([name, s], i) => {
+    const cdf = s.staleness_cdf;
+    if (cdf.length === 0) return '';
+    const xy = cdf.map((p) => [x(p.ms), y(p.fraction)] as const);
+    // After the last measured point nothing changes: carry it on to the right edge.
+    const last = xy[xy.length - 1];
+    const path = tag('path', {
+      d: linePath([...xy, [PLOT.x1, last[1]]]),
+      fill: 'none',
+      stroke: seriesColour(i),
+      'stroke-width': 2,
+      'stroke-dasharray': seriesDash(i),
+      'stroke-linejoin': 'round',
+    });
+    const dots = cdf
+      .map((p, j) =>
+        tag(
+          'circle',
+          { cx: xy[j][0], cy: xy[j][1], r: 3, fill: seriesColour(i) },
+          tag('title', {}, esc(`${name}: ${formatRatio(p.fraction)} of reads at most ${formatDuration(p.ms)} stale`)),
+        ),
+      )
+      .join('');
+    return tag('g', { class: 'series' }, path + dots);
+  });
+
+  const plot = [
+    hGrid(ticks(yMin, 1, step), y, percentTick(step)),
+    vGrid,
+    axes,
+    lines.filter((l) => l !== '').join('\n'),
+  ].join('\n');
+  return frame(
+    `Staleness CDF of ${r.scenario}`,
+    plot,
+    'staleness (log scale; 0 at the left edge)',
+    'reads at most this stale',
+    legendEntries(r, (s) => (s.staleness_cdf.length === 0 ? ' (no counted reads)' : '')),
+  );
+}
+
+interface BarGroup {
+  label: string;
+  /** One per strategy, in order; `undefined` draws no bar. */
+  values: (number | undefined)[];
+  /** Tooltip per bar. */
+  titles: string[];
+}
+
+/** Grouped bars: one group per `groups` entry, one bar per strategy inside it. */
+function groupedBars(
+  groups: readonly BarGroup[],
+  y: Scale,
+  valueLabel?: (v: number) => string,
+): string {
+  const plotW = PLOT.x1 - PLOT.x0;
+  const groupW = plotW / Math.max(1, groups.length);
+  const n = Math.max(1, groups[0]?.values.length ?? 1);
+  const inner = groupW * 0.8;
+  const barW = inner / n;
+  // Value labels only where they fit above their bar.
+  const showValues = valueLabel !== undefined && barW >= 38;
+  return groups
+    .map((g, gi) => {
+      const gx = PLOT.x0 + gi * groupW + (groupW - inner) / 2;
+      const bars = g.values.map((v, i) => {
+        if (v === undefined || v <= 0) return '';
+        const top = Math.min(y(v), PLOT.y0 - 1.5);
+        const bx = gx + i * barW + 1;
+        const rect = tag(
+          'rect',
+          { x: bx, y: top, width: Math.max(1, barW - 2), height: PLOT.y0 - top, fill: seriesColour(i) },
+          tag('title', {}, esc(g.titles[i])),
+        );
+        const text = showValues
+          ? tag('text', { class: 'value', x: bx + (barW - 2) / 2, y: top - 4, 'text-anchor': 'middle' }, esc(valueLabel(v)))
+          : '';
+        return rect + text;
+      });
+      const label = tag(
+        'text',
+        { class: 'tick', x: PLOT.x0 + (gi + 0.5) * groupW, y: PLOT.y0 + 16, 'text-anchor': 'middle' },
+        esc(g.label),
+      );
+      return tag('g', {}, bars.join('') + label);
+    })
+    .join('\n');
+}
+
+function barAxes(): string {
+  return tag('path', { class: 'axis', d: `M${num(PLOT.x0)} ${num(PLOT.y1)} V${num(PLOT.y0)} H${num(PLOT.x1)}` });
+}
+
+/** (2) Stale read ratio per region (groups) per strategy (bars), on a linear scale from 0. */
+function regionBarChart(r: ScenarioResults): string {
+  const strategies = Object.entries(r.strategies);
+  const groups: BarGroup[] = regionNames(r).map((region) => ({
+    label: region,
+    values: strategies.map(([, s]) => s.regions[region]?.stale_read_ratio),
+    titles: strategies.map(([name, s]) => {
+      const set = s.regions[region];
+      return set
+        ? `${name} in ${region}: ${formatRatio(set.stale_read_ratio)} stale (${formatCount(set.stale_reads)} of ${formatCount(set.reads)} reads)`
+        : `${name} in ${region}: no reads`;
+    }),
+  }));
+  const max = Math.max(0, ...groups.flatMap((g) => g.values.filter((v): v is number => v !== undefined)));
+  const step = niceStep(max > 0 ? max : 0.01, 5);
+  const yMax = Math.max(step, Number((Math.ceil(max / step - 1e-9) * step).toPrecision(12)));
+  const y = linearScale([0, yMax], [PLOT.y0, PLOT.y1]);
+  const plot = [hGrid(ticks(0, yMax, step), y, percentTick(step)), barAxes(), groupedBars(groups, y, formatRatio)].join('\n');
+  return frame(`Stale read ratio per region of ${r.scenario}`, plot, 'region', 'stale read ratio', legendEntries(r));
+}
+
+/** (3) The coarse staleness histogram: buckets (groups) per strategy (bars), share of reads on a log scale. */
+function histogramChart(r: ScenarioResults): string {
+  const strategies = Object.entries(r.strategies);
+  const bounds = strategies.reduce<(number | null)[]>(
+    (widest, [, s]) => (s.staleness_histogram.upper_ms.length > widest.length ? s.staleness_histogram.upper_ms : widest),
+    [],
+  );
+  const labels = bucketLabels(bounds);
+  const shareOf = (s: StrategyResult, i: number): number | undefined => {
+    const total = s.staleness_histogram.counts.reduce((a, b) => a + b, 0);
+    const count = s.staleness_histogram.counts[i];
+    return total === 0 || count === undefined ? undefined : count / total;
+  };
+  const groups: BarGroup[] = labels.map((label, i) => ({
+    label,
+    values: strategies.map(([, s]) => shareOf(s, i)),
+    titles: strategies.map(([name, s]) => {
+      const share = shareOf(s, i);
+      const count = s.staleness_histogram.counts[i] ?? 0;
+      return `${name}, ${label}: ${formatCount(count)} reads${share === undefined ? '' : ` (${formatRatio(share)})`}`;
+    }),
+  }));
+  const positive = groups.flatMap((g) => g.values.filter((v): v is number => v !== undefined && v > 0));
+  // Below one in ten million the bars say nothing a reader can use; they are drawn at the floor.
+  const lo = Math.max(1e-7, positive.length > 0 ? decadeBelow(Math.min(...positive)) : 1e-3);
+  const y = logScale([lo, 1], [PLOT.y0, PLOT.y1]);
+  const plot = [hGrid(decades(lo, 1), y, decadePercent), barAxes(), groupedBars(groups, y)].join('\n');
+  return frame(
+    `Staleness histogram of ${r.scenario}`,
+    plot,
+    'staleness bucket',
+    'share of reads (log scale)',
+    legendEntries(r),
+  );
+}
+
+/** A power of ten as a percentage: `100%`, `1%`, `0.001%`. */
+function decadePercent(d: number): string {
+  return `${Number((d * 100).toPrecision(1))}%`;
+}
+
+/** Tick labels of a linear percentage axis, all with the decimals its step needs: `95%`, `99.8%`. */
+function percentTick(step: number): (v: number) => string {
+  const decimals = Math.max(0, -Math.floor(Math.log10(step * 100) + 1e-9));
+  return (v) => `${(v * 100).toFixed(decimals)}%`;
+}

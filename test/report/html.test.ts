@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { ScenarioResults } from '../../src/metrics/results.js';
+import { renderHtml } from '../../src/report/html.js';
+import { escapeHtml, num, zeroLogScale } from '../../src/report/svg.js';
+import { baselineResults, fixtureResults } from '../fixtures/results.js';
+import { expectGolden } from '../helpers/golden.js';
+
+const both = [fixtureResults, baselineResults];
+
+/** The SVG chart whose accessible label starts with `label`. */
+function chart(html: string, label: string): string {
+  const start = html.indexOf(`aria-label="${label}`);
+  expect(start).toBeGreaterThan(-1);
+  return html.slice(start, html.indexOf('</svg>', start));
+}
+
+describe('renderHtml', () => {
+  it('matches the golden report of the fixture', () => {
+    expectGolden('report.html', renderHtml(both));
+  });
+
+  it('is self-contained: no scripts, no external resources', () => {
+    const html = renderHtml(both);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\bon[a-z]+=/i);
+    const urls = html.match(/https?:\/\/[^\s"'<>]*/g) ?? [];
+    expect(new Set(urls)).toEqual(new Set(['http://www.w3.org/2000/svg']));
+    expect(html).not.toMatch(/<(link|img|iframe|object|embed)\b/i);
+  });
+
+  it('escapes user text: scenario names, descriptions, strategy and region names', () => {
+    const strategies = Object.entries(fixtureResults.strategies);
+    const hostile: ScenarioResults = {
+      ...fixtureResults,
+      scenario: '<b>&"x"</b>',
+      description: "<script>alert('d')</script>",
+      strategies: Object.fromEntries([
+        ['<i>s</i>', { ...strategies[0][1], regions: { '<r>': strategies[0][1].regions['us-east'] } }],
+        ...strategies.slice(1),
+      ]),
+    };
+    const html = renderHtml([hostile]);
+    expect(html).toContain('&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;');
+    expect(html).not.toContain('<b>');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;alert(&#39;d&#39;)&lt;/script&gt;');
+    expect(html).not.toContain('<i>s</i>');
+    expect(html).toContain('&lt;i&gt;s&lt;/i&gt;');
+    expect(html).not.toContain('<r>');
+  });
+
+  it('renders the same bytes twice', () => {
+    expect(renderHtml(both)).toBe(renderHtml(both));
+  });
+
+  it('names every strategy in the CDF legend, in its palette colour', () => {
+    const cdf = chart(renderHtml([fixtureResults]), 'Staleness CDF');
+    const key = cdf.slice(cdf.indexOf('<g class="legend">'));
+    for (const name of Object.keys(fixtureResults.strategies)) expect(key).toContain(`>${name}</text>`);
+    expect(key).toContain('stroke="#4e79a7"');
+    expect(key).toContain('stroke="#e15759"');
+    // One line per strategy.
+    expect(cdf.match(/<g class="series">/g)).toHaveLength(3);
+  });
+
+  it('highlights the best value of a row, and ends with the replay command only when an expectation failed', () => {
+    const html = renderHtml([fixtureResults]);
+    // versioned has the lowest stale read ratio.
+    expect(html).toMatch(/<tr><th>stale read ratio<\/th><td class="num">[^<]*<\/td><td class="num best">0\.035%<\/td>/);
+    expect(html).toContain(`<pre><code>${escapeHtml(fixtureResults.replay)}</code></pre>`);
+    expect(renderHtml([baselineResults])).not.toContain('<pre>');
+  });
+
+  it('keeps every SVG coordinate to at most one decimal', () => {
+    const html = renderHtml(both);
+    const svg = html.slice(html.indexOf('<svg'), html.lastIndexOf('</svg>'));
+    const coords = svg.match(/ (?:x|y|x1|y1|x2|y2|cx|cy|width|height)="[^"]*"/g) ?? [];
+    expect(coords.length).toBeGreaterThan(50);
+    for (const c of coords) expect(c).toMatch(/="-?\d+(\.\d)?"$/);
+  });
+
+  it('renders an empty run as a valid document', () => {
+    const html = renderHtml([]);
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('No scenarios ran.');
+  });
+});
+
+describe('svg helpers', () => {
+  it('rounds coordinates to one decimal without -0', () => {
+    expect(num(12.345)).toBe('12.3');
+    expect(num(12.96)).toBe('13');
+    expect(num(-0.04)).toBe('0');
+    expect(num(-3.25)).toBe('-3.2');
+  });
+
+  it('places 0 at the left edge and decades on a log scale after the gap', () => {
+    const x = zeroLogScale([1, 1000], [0, 340], 40);
+    expect(x(0)).toBe(0);
+    expect(x(1)).toBe(40);
+    expect(x(10)).toBeCloseTo(140);
+    expect(x(1000)).toBe(340);
+  });
+});
