@@ -70,6 +70,28 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     });
 
   program
+    .command('sweep')
+    .description('run a grid of parameter values × seeds; print each metric as mean ± 95% confidence interval per point and strategy')
+    .argument('<file>', 'scenario YAML file')
+    .option('--param <path=values>', 'a parameter and its values, e.g. cache.ttl=1s,5s,30s (repeatable; the first varies slowest)', collect, [])
+    .option('--seeds <n>', 'seeds per grid point (default 5)', parseWholeNumber('the number of seeds'))
+    .option('--seed <n>', 'override the root seed the per-point seeds derive from', parseSeed)
+    .option('--strategy <names>', 'run only these strategies (comma-separated)', parseList)
+    .option('--set <path=value>', 'override a scenario value at every point (repeatable)', collect, [])
+    .option('--metric <name>', 'summarise this metric (repeatable; replaces the default list)', collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .action(
+      async (
+        file: string,
+        opts: { param: string[]; seeds?: number; seed?: number; strategy?: string[]; set: string[]; metric: string[]; format: 'table' | 'json' | 'csv' },
+      ) => {
+        const { sweepCommand } = await import('./commands/sweep.js');
+        const { param: params, seeds, seed, strategy: strategies, set: sets, metric: metrics, format } = opts;
+        setExit(sweepCommand(file, { params, seeds, seed, strategies, sets, metrics, format }, io));
+      },
+    );
+
+  program
     .command('validate')
     .description('check scenarios and print every problem with its position; nothing runs')
     .argument('<file...>', 'scenario YAML files')

@@ -1,0 +1,33 @@
+/**
+ * `cache-sim sweep`: run a grid of parameter values × seeds and print, per point and
+ * strategy, each metric's mean and 95 % confidence interval. Bad input (a malformed
+ * `--param`, a problem in any point's scenario) ends in exit 2 with nothing on stdout;
+ * otherwise exit 0, since a sweep evaluates no expectations.
+ */
+import { paletteFor } from '../report/colour.js';
+import { renderSweep, type SweepFormat } from '../report/sweep.js';
+import { runSweep } from '../sweep.js';
+import type { CommandIO } from './io.js';
+
+export interface SweepCommandOptions {
+  params: string[];
+  seeds?: number;
+  seed?: number;
+  strategies?: string[];
+  sets: string[];
+  metrics: string[];
+  format: SweepFormat;
+}
+
+export function sweepCommand(file: string, options: SweepCommandOptions, io: CommandIO): number {
+  const results = runSweep(file, {
+    params: options.params,
+    seeds: options.seeds,
+    seed: options.seed,
+    strategies: options.strategies,
+    sets: options.sets,
+    metrics: options.metrics,
+  });
+  io.stdout.write(renderSweep(options.format, results, paletteFor(io.env, io.stdout)));
+  return 0;
+}

@@ -1,0 +1,99 @@
+/**
+ * Reporters for `cache-sim sweep`: a table (one row per grid point × strategy, `mean ± ci`
+ * per metric), JSON (the SweepResults, deterministic key order) and CSV (one row per
+ * point × strategy × metric).
+ */
+import { isDurationMetric } from '../metrics/metric-names.js';
+import type { MetricSummary, SweepResults } from '../sweep.js';
+import type { Palette } from './colour.js';
+import { csvField } from './csv.js';
+import { NONE, formatCount, formatDuration, formatRatio, joinWrapped } from './format.js';
+import { type GridCell, type GridSpec, renderGrid } from './grid.js';
+
+export const SWEEP_FORMATS = ['table', 'json', 'csv'] as const;
+export type SweepFormat = (typeof SWEEP_FORMATS)[number];
+
+/** Width the header facts wrap at; the table itself is never split, so rows stay whole. */
+const HEADER_WIDTH = 100;
+
+export function renderSweep(format: SweepFormat, results: SweepResults, colour: Palette): string {
+  switch (format) {
+    case 'table':
+      return renderSweepTable(results, colour);
+    case 'json':
+      return renderSweepJson(results);
+    case 'csv':
+      return renderSweepCsv(results);
+  }
+}
+
+export function renderSweepTable(r: SweepResults, p: Palette): string {
+  const facts = [
+    r.file,
+    `seed ${r.seed}`,
+    `${r.points.length} ${r.points.length === 1 ? 'point' : 'points'} × ${r.seeds.length} ${r.seeds.length === 1 ? 'seed' : 'seeds'}`,
+    'mean ± 95% CI over seeds',
+  ];
+  const header = [p.heading(r.scenario), ...joinWrapped(facts, ' · ', HEADER_WIDTH).map(p.dim)];
+  const paths = r.params.map((param) => param.path);
+  const groups = r.points.map((point) =>
+    Object.entries(point.strategies).map(([name, summaries], i): GridCell[] => [
+      // The point's values head its group; the strategies below it share them.
+      ...paths.map((path) => ({ text: i === 0 ? point.params[path] : '' })),
+      { text: name },
+      ...r.metrics.map((metric) => ({ text: summaryText(metric, summaries[metric]) })),
+    ]),
+  );
+  const spec: GridSpec = { head: [...paths, 'strategy', ...r.metrics], groups };
+  return `${header.join('\n')}\n\n${renderGrid(spec, p, Number.POSITIVE_INFINITY)}\n`;
+}
+
+/** `mean ± half-width` in the metric's unit. */
+function summaryText(metric: string, s: MetricSummary | undefined): string {
+  if (!s || Number.isNaN(s.mean)) return NONE;
+  const format = formatterFor(metric);
+  return `${format(s.mean)} ± ${format(s.ci95)}`;
+}
+
+function formatterFor(metric: string): (v: number) => string {
+  if (metric.endsWith('_ratio')) return formatRatio;
+  if (isDurationMetric(metric)) return formatDuration;
+  // Means of counts: one decimal is all a handful of seeds can support.
+  return (v) => (Number.isNaN(v) ? NONE : formatCount(Math.round(v * 10) / 10));
+}
+
+/** The document: `{ version, scenario, seed, seeds, params, points }`, two-space indent. */
+export function renderSweepJson(r: SweepResults): string {
+  const document = {
+    version: r.version,
+    scenario: r.scenario,
+    seed: r.seed,
+    seeds: r.seeds,
+    params: r.params.map(({ path, values }) => ({ path, values })),
+    points: r.points.map((point) => ({
+      params: Object.fromEntries(r.params.map(({ path }) => [path, point.params[path]])),
+      strategies: Object.fromEntries(
+        Object.entries(point.strategies).map(([name, summaries]) => [
+          name,
+          Object.fromEntries(r.metrics.map((m) => [m, { mean: summaries[m].mean, ci95: summaries[m].ci95, values: summaries[m].values }])),
+        ]),
+      ),
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** One row per point × strategy × metric: the parameter values, strategy, metric, mean, ci95, n. */
+export function renderSweepCsv(r: SweepResults): string {
+  const paths = r.params.map((param) => param.path);
+  const header = [...paths, 'strategy', 'metric', 'mean', 'ci95', 'n'];
+  const rows = r.points.flatMap((point) =>
+    Object.entries(point.strategies).flatMap(([name, summaries]) =>
+      r.metrics.map((metric) => {
+        const s = summaries[metric];
+        return [...paths.map((path) => point.params[path]), name, metric, s.mean, s.ci95, s.values.length];
+      }),
+    ),
+  );
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+}

@@ -1,0 +1,220 @@
+/**
+ * `sweep`: a grid of parameter values × seeds. Each grid point is the scenario loaded with
+ * the user's `--set`s, then the point's `path=value` pairs, then its seed; every point runs
+ * the same seeds (derived from the root seed and the seed's index only), so points are
+ * compared on common random numbers. Each metric is summarised per point and strategy as a
+ * mean and a 95 % confidence half-width over the seeds.
+ */
+import { InputError, UsageError, formatProblem, type Problem } from './errors.js';
+import { meanCI } from './metrics/confidence.js';
+import { metricValue, strategyMetricNames } from './metrics/metric-names.js';
+import { deriveSeed } from './random/streams.js';
+import { loadScenarioFile } from './scenario/load.js';
+import type { Scenario } from './scenario/types.js';
+import { runStrategy } from './simulate.js';
+
+export const DEFAULT_SWEEP_METRICS: readonly string[] = [
+  'stale_read_ratio',
+  'staleness_p99',
+  'hit_ratio',
+  'ryw_violations',
+  'db_reads_primary',
+  'messages_sent',
+];
+
+export const DEFAULT_SWEEP_SEEDS = 5;
+
+export interface SweepOptions {
+  /** `path=v1,v2,...`, in grid order (the first varies slowest). */
+  params: readonly string[];
+  /** Seeds per grid point (default 5). */
+  seeds?: number;
+  /** Root seed; the scenario's own when absent. */
+  seed?: number;
+  /** Strategies to run, by name; all when absent. */
+  strategies?: readonly string[];
+  /** `--set` overrides applied before each point's values. */
+  sets?: readonly string[];
+  /** Flattened metric names; DEFAULT_SWEEP_METRICS when absent or empty. */
+  metrics?: readonly string[];
+}
+
+export interface SweepParam {
+  path: string;
+  values: string[];
+}
+
+export interface MetricSummary {
+  mean: number;
+  ci95: number;
+  /** One per seed, in seed order. */
+  values: number[];
+}
+
+export interface SweepPoint {
+  /** path → value text, in parameter order. */
+  params: Record<string, string>;
+  /** strategy → metric → summary, in scenario and metric order. */
+  strategies: Record<string, Record<string, MetricSummary>>;
+}
+
+export interface SweepResults {
+  version: 1;
+  scenario: string;
+  file: string;
+  /** The root seed the per-point seeds derive from. */
+  seed: number;
+  seeds: number[];
+  params: SweepParam[];
+  metrics: string[];
+  points: SweepPoint[];
+}
+
+const PARAM_USAGE = 'expected path=v1,v2,..., e.g. --param cache.ttl=1s,5s,30s';
+
+/**
+ * `path=v1,v2,...` split into the path and its values. Values are YAML flow scalars as
+ * `--set` takes them, so commas inside `{}`, `[]` or quotes do not separate values.
+ */
+export function parseParam(text: string): SweepParam {
+  const equals = text.indexOf('=');
+  if (equals < 0) throw new UsageError(`--param ${text}: no \`=\`; ${PARAM_USAGE}`);
+  const path = text.slice(0, equals).trim();
+  if (path === '' || path.split('.').some((segment) => segment === '')) {
+    throw new UsageError(`--param ${text}: empty path or path segment; ${PARAM_USAGE}`);
+  }
+  const list = text.slice(equals + 1);
+  if (list.trim() === '') throw new UsageError(`--param ${text}: no values; ${PARAM_USAGE}`);
+  const values = splitTopLevel(list).map((v) => v.trim());
+  if (values.some((v) => v === '')) throw new UsageError(`--param ${text}: an empty value (two commas in a row, or one at an end); ${PARAM_USAGE}`);
+  return { path, values };
+}
+
+/** Splits on commas outside brackets, braces and quotes. */
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && depth > 0) depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** Every combination of the parameters' values; the first parameter varies slowest. */
+export function gridPoints(params: readonly SweepParam[]): Record<string, string>[] {
+  let points: Record<string, string>[] = [{}];
+  for (const { path, values } of params) {
+    points = points.flatMap((point) => values.map((value) => ({ ...point, [path]: value })));
+  }
+  return points;
+}
+
+/** The seed of run `index` of every grid point, for root seed `root`. */
+export function sweepSeeds(root: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => deriveSeed(root, `sweep-${i}`));
+}
+
+export function runSweep(file: string, options: SweepOptions): SweepResults {
+  const params = checkParams(options.params);
+  const count = options.seeds ?? DEFAULT_SWEEP_SEEDS;
+  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--seeds ${count}: give at least 1 seed per grid point`);
+  const metrics = checkMetrics(options.metrics);
+  const userSets = options.sets ?? [];
+
+  const base = loadScenarioFile(file, options.seed === undefined ? userSets : [...userSets, `seed=${options.seed}`]);
+  checkStrategiesExist(base, options.strategies);
+  const seeds = sweepSeeds(base.seed, count);
+  const points = gridPoints(params);
+  const scenarios = loadPoints(file, userSets, points, seeds);
+
+  return {
+    version: 1,
+    scenario: base.name,
+    file,
+    seed: base.seed,
+    seeds,
+    params,
+    metrics,
+    points: points.map((point, i) => ({ params: point, strategies: summarise(scenarios[i], options.strategies, metrics) })),
+  };
+}
+
+function checkParams(texts: readonly string[]): SweepParam[] {
+  if (texts.length === 0) throw new UsageError(`give at least one --param; ${PARAM_USAGE}`);
+  const params = texts.map(parseParam);
+  const seen = new Set<string>();
+  for (const { path } of params) {
+    if (seen.has(path)) throw new UsageError(`--param ${path} given twice; give each path once with all its values`);
+    seen.add(path);
+  }
+  return params;
+}
+
+function checkMetrics(wanted: readonly string[] | undefined): string[] {
+  if (!wanted || wanted.length === 0) return [...DEFAULT_SWEEP_METRICS];
+  const unknown = wanted.filter((m) => !strategyMetricNames.includes(m));
+  if (unknown.length > 0) {
+    throw new UsageError(`--metric ${unknown.join(', ')}: unknown; the metrics are ${strategyMetricNames.join(', ')}`);
+  }
+  return [...new Set(wanted)];
+}
+
+function checkStrategiesExist(scenario: Scenario, wanted: readonly string[] | undefined): void {
+  const known = scenario.strategies.map((s) => s.name);
+  const unknown = (wanted ?? []).filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    throw new UsageError(`--strategy ${unknown.join(',')}: not in ${scenario.file}; its strategies are ${known.join(', ')}`);
+  }
+}
+
+/** The scenario of every point and seed (`[point][seed]`); every problem of every point at once. */
+function loadPoints(file: string, userSets: readonly string[], points: readonly Record<string, string>[], seeds: readonly number[]): Scenario[][] {
+  const problems = new Map<string, Problem>();
+  const scenarios = points.map((point) => {
+    const pointSets = [...userSets, ...Object.entries(point).map(([path, value]) => `${path}=${value}`)];
+    const perSeed: Scenario[] = [];
+    for (const seed of seeds) {
+      try {
+        perSeed.push(loadScenarioFile(file, [...pointSets, `seed=${seed}`]));
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        for (const p of error.problems) problems.set(formatProblem(p), p);
+        // The seed cannot cause a problem the other seeds of this point do not share.
+        break;
+      }
+    }
+    return perSeed;
+  });
+  if (problems.size > 0) throw new InputError([...problems.values()]);
+  return scenarios;
+}
+
+function summarise(runs: readonly Scenario[], only: readonly string[] | undefined, metrics: readonly string[]): SweepPoint['strategies'] {
+  const out: SweepPoint['strategies'] = {};
+  const specs = runs[0].strategies.filter((s) => !only || only.includes(s.name));
+  for (const spec of specs) {
+    const results = runs.map((scenario) => {
+      const own = scenario.strategies.find((s) => s.name === spec.name) ?? spec;
+      return runStrategy(scenario, own);
+    });
+    const summary: Record<string, MetricSummary> = {};
+    for (const metric of metrics) {
+      const values = results.map((r) => metricValue(r, metric) ?? NaN);
+      summary[metric] = { ...meanCI(values), values };
+    }
+    out[spec.name] = summary;
+  }
+  return out;
+}

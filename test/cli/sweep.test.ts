@@ -1,0 +1,185 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { deriveSeed } from '../../src/random/streams.js';
+import { metricValue } from '../../src/metrics/metric-names.js';
+import { loadScenarioFile } from '../../src/scenario/load.js';
+import { runStrategy } from '../../src/simulate.js';
+import { DEFAULT_SWEEP_METRICS, gridPoints, parseParam } from '../../src/sweep.js';
+import { expectGolden } from '../helpers/golden.js';
+import { cli, SMALL, tempDir } from './cli-helpers.js';
+
+/** Short runs keep the suite fast. */
+const SHORT = ['--set', 'duration=5s', '--set', 'warmup=0'];
+
+describe('--param parsing and the grid', () => {
+  test('values split on top-level commas only', () => {
+    expect(parseParam('cache.ttl=1s,5s,30s')).toEqual({ path: 'cache.ttl', values: ['1s', '5s', '30s'] });
+    expect(parseParam('bus.delay={exponential: {mean: 50ms}},{uniform: [10ms, 20ms]},100ms')).toEqual({
+      path: 'bus.delay',
+      values: ['{exponential: {mean: 50ms}}', '{uniform: [10ms, 20ms]}', '100ms'],
+    });
+    expect(parseParam('name="a,b",c').values).toEqual(['"a,b"', 'c']);
+  });
+
+  test('bad --param: no `=`, empty path, empty list, empty value', () => {
+    expect(() => parseParam('cache.ttl')).toThrow(/no `=`/);
+    expect(() => parseParam('=1s')).toThrow(/empty path/);
+    expect(() => parseParam('cache.ttl=')).toThrow(/no values/);
+    expect(() => parseParam('cache.ttl=1s,,2s')).toThrow(/empty value/);
+  });
+
+  test('the first parameter varies slowest', () => {
+    const points = gridPoints([
+      { path: 'a', values: ['1', '2'] },
+      { path: 'b', values: ['x', 'y', 'z'] },
+    ]);
+    expect(points).toEqual([
+      { a: '1', b: 'x' },
+      { a: '1', b: 'y' },
+      { a: '1', b: 'z' },
+      { a: '2', b: 'x' },
+      { a: '2', b: 'y' },
+      { a: '2', b: 'z' },
+    ]);
+  });
+});
+
+describe('cache-sim sweep', () => {
+  test('grid order and size in the JSON; default metrics and every strategy', async () => {
+    const run = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s,5s', '--param', 'bus.loss=0,0.1,0.5', '--seeds', '1', '--format', 'json', ...SHORT]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(Object.keys(doc)).toEqual(['version', 'scenario', 'seed', 'seeds', 'params', 'points']);
+    expect(doc.params).toEqual([
+      { path: 'cache.ttl', values: ['1s', '5s'] },
+      { path: 'bus.loss', values: ['0', '0.1', '0.5'] },
+    ]);
+    expect(doc.points.map((p: any) => p.params)).toEqual([
+      { 'cache.ttl': '1s', 'bus.loss': '0' },
+      { 'cache.ttl': '1s', 'bus.loss': '0.1' },
+      { 'cache.ttl': '1s', 'bus.loss': '0.5' },
+      { 'cache.ttl': '5s', 'bus.loss': '0' },
+      { 'cache.ttl': '5s', 'bus.loss': '0.1' },
+      { 'cache.ttl': '5s', 'bus.loss': '0.5' },
+    ]);
+    for (const point of doc.points) {
+      expect(Object.keys(point.strategies)).toEqual(['ttl', 'pubsub', 'pubsub-2s']);
+      expect(Object.keys(point.strategies.ttl)).toEqual([...DEFAULT_SWEEP_METRICS]);
+      expect(point.strategies.ttl.hit_ratio.ci95).toBe(0); // n = 1
+    }
+    expect(doc.points[0].strategies.pubsub.messages_sent.mean).toBeGreaterThan(0);
+    expect(doc.points[0].strategies.ttl.messages_sent.mean).toBe(0);
+  });
+
+  test('the same seeds at every point, and a point with the scenario’s own values reproduces runStrategy', async () => {
+    const run = await cli(['sweep', SMALL, '--param', 'cache.ttl=2s,10s', '--seeds', '3', '--strategy', 'ttl,pubsub', '--format', 'json', ...SHORT]);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.seed).toBe(3);
+    const seeds = [0, 1, 2].map((i) => deriveSeed(3, `sweep-${i}`));
+    expect(doc.seeds).toEqual(seeds);
+    expect(new Set(seeds).size).toBe(3);
+
+    // small.yaml's own ttl is 10s: the second point is the scenario as written, run at each seed.
+    const point = doc.points[1];
+    expect(point.params).toEqual({ 'cache.ttl': '10s' });
+    for (const name of ['ttl', 'pubsub']) {
+      const direct = seeds.map((seed) => {
+        const scenario = loadScenarioFile(SMALL, ['duration=5s', 'warmup=0', `seed=${seed}`]);
+        return runStrategy(scenario, scenario.strategies.find((s) => s.name === name)!);
+      });
+      for (const metric of DEFAULT_SWEEP_METRICS) {
+        expect(point.strategies[name][metric].values).toEqual(direct.map((r) => metricValue(r, metric)));
+      }
+    }
+
+    // --seed changes the root, so every seed.
+    const other = JSON.parse((await cli(['sweep', SMALL, '--param', 'cache.ttl=2s', '--seeds', '2', '--seed', '9', '--strategy', 'ttl', '--format', 'json', ...SHORT])).stdout);
+    expect(other.seed).toBe(9);
+    expect(other.seeds).toEqual([deriveSeed(9, 'sweep-0'), deriveSeed(9, 'sweep-1')]);
+  });
+
+  test('the confidence half-width is t(0.975, n−1) · sd / √n of the per-seed values', async () => {
+    const run = await cli(['sweep', SMALL, '--param', 'cache.ttl=10s', '--seeds', '2', '--strategy', 'ttl', '--metric', 'db_reads_primary', '--format', 'json', ...SHORT]);
+    const summary = JSON.parse(run.stdout).points[0].strategies.ttl.db_reads_primary;
+    expect(Object.keys(summary)).toEqual(['mean', 'ci95', 'values']);
+    const [a, b] = summary.values;
+    expect(a).not.toBe(b);
+    expect(summary.mean).toBe((a + b) / 2);
+    // n = 2: sd = |a − b| / √2, so t(1) · sd / √2 = 12.7062 · |a − b| / 2.
+    expect(summary.ci95).toBeCloseTo((12.7062 * Math.abs(a - b)) / 2, 9);
+  });
+
+  test('golden: the table for small.yaml over two TTLs', async () => {
+    const run = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s,10s', '--seeds', '2', '--strategy', 'ttl', '--set', 'duration=20s']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+    expect(run.stdout).toContain('2 points × 2 seeds');
+    expect(run.stdout).toMatch(/│ 1s +│ +ttl │ .* ± /);
+    expectGolden('sweep-small-ttl.txt', run.stdout);
+  });
+
+  test('same command twice ⇒ byte-identical JSON; csv has one row per point × strategy × metric', async () => {
+    const args = ['sweep', SMALL, '--param', 'cache.ttl=1s,5s', '--seeds', '2', '--strategy', 'pubsub', ...SHORT];
+    const first = await cli([...args, '--format', 'json']);
+    const second = await cli([...args, '--format', 'json']);
+    expect(first.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect(first.stdout.endsWith('}\n')).toBe(true);
+    expect(first.stdout).toContain('\n  "version": 1,');
+
+    const csv = (await cli([...args, '--format', 'csv', '--metric', 'hit_ratio', '--metric', 'staleness_p99'])).stdout.trimEnd().split('\n');
+    expect(csv[0]).toBe('cache.ttl,strategy,metric,mean,ci95,n');
+    expect(csv).toHaveLength(1 + 2 * 1 * 2);
+    expect(csv.slice(1).map((line) => line.split(',').slice(0, 3).join(','))).toEqual([
+      '1s,pubsub,hit_ratio',
+      '1s,pubsub,staleness_p99',
+      '5s,pubsub,hit_ratio',
+      '5s,pubsub,staleness_p99',
+    ]);
+    expect(csv[1].endsWith(',2')).toBe(true);
+  });
+
+  test('bad --param, metric, strategy or seeds: exit 2, nothing on stdout', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--param', 'cache.ttl'], /--param cache.ttl: no `=`/],
+      [['--param', 'cache.ttl='], /no values/],
+      [['--param', 'cache.ttl=1s,,2s'], /empty value/],
+      [[], /at least one --param/],
+      [['--param', 'cache.ttl=1s', '--param', 'cache.ttl=2s'], /given twice/],
+      [['--param', 'cache.ttl=1s', '--metric', 'nope'], /--metric nope: unknown; the metrics are reads, stale_reads, stale_read_ratio/],
+      [['--param', 'cache.ttl=1s', '--strategy', 'nope'], /--strategy nope: not in/],
+      [['--param', 'cache.ttl=1s', '--seeds', '0'], /at least 1 seed/],
+    ];
+    for (const [extra, message] of cases) {
+      const run = await cli(['sweep', SMALL, ...extra, ...SHORT]);
+      expect(run.code, extra.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(message);
+    }
+  });
+
+  test('problems in grid points: all of them, with positions, exit 2', async () => {
+    const run = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s,bogus,-3s', '--param', 'bus.loss=0,2', ...SHORT]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines.some((l) => /^--set:1:\d+: cache\.ttl: "bogus" is not a TTL/.test(l))).toBe(true);
+    expect(lines.some((l) => /^--set:1:\d+: cache\.ttl: "-3s"/.test(l))).toBe(true);
+    expect(lines.some((l) => /^--set:1:\d+: .*bus\.loss/.test(l))).toBe(true);
+    // Each problem once, though several points share it.
+    expect(new Set(lines).size).toBe(lines.length);
+
+    // A problem in the file itself: FILE:LINE:COL, once.
+    const dir = tempDir();
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(file, 'name: broken\nduration: 5s\nregions:\n  - { name: a, primary: true }\nworkload: { keys: -1 }\n');
+    const broken = await cli(['sweep', file, '--param', 'cache.ttl=1s,2s']);
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:\\d+: `, 'm'));
+  });
+});
