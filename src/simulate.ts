@@ -13,6 +13,8 @@ export interface RunOptions {
   only?: readonly string[];
   /** The command that reproduces this run, shown when an expectation fails. */
   replay?: string;
+  /** Called before each strategy runs (for progress on a terminal). */
+  onStrategy?: (name: string, index: number, total: number) => void;
 }
 
 /** Run one strategy; its numbers do not depend on which other strategies run, or in what order. */
@@ -32,7 +34,10 @@ export function runStrategy(scenario: Scenario, spec: StrategySpec): StrategyRes
 export function runScenario(scenario: Scenario, options: RunOptions = {}): ScenarioResults {
   const selected = options.only ? scenario.strategies.filter((s) => options.only?.includes(s.name)) : scenario.strategies;
   const strategies: Record<string, StrategyResult> = {};
-  for (const spec of selected) strategies[spec.name] = runStrategy(scenario, spec);
+  selected.forEach((spec, index) => {
+    options.onStrategy?.(spec.name, index, selected.length);
+    strategies[spec.name] = runStrategy(scenario, spec);
+  });
   const expectations = scenario.expect.filter((e) => e.strategy in strategies);
   return {
     version: 1,

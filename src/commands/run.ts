@@ -25,13 +25,26 @@ export interface RunCommandOptions {
 
 export function runCommand(files: string[], options: RunCommandOptions, io: CommandIO): number {
   const scenarios = loadAll(files, options);
-  const results = scenarios.map((scenario) => runScenario(scenario, { only: options.strategies, replay: replayFor(scenario, options) }));
+  const progress = io.stderr.isTTY ? progressLine(io) : undefined;
+  const results = scenarios.map((scenario) =>
+    runScenario(scenario, {
+      only: options.strategies,
+      replay: replayFor(scenario, options),
+      onStrategy: progress && ((name, index, total) => progress(`${scenario.name}: ${name} (${index + 1}/${total})`)),
+    }),
+  );
+  progress?.('');
   if (options.junit) writeFileAtomically(options.junit, renderJunit(results));
   if (options.html) writeFileAtomically(options.html, renderHtml(results));
   io.stdout.write(renderReport(options.format, results, paletteFor(io.env, io.stdout)));
   const passed = results.every((r) => allPassed(r.expectations));
   if (!passed) reportFailures(results, options, io);
   return passed ? 0 : 1;
+}
+
+/** Progress on a terminal only (SPEC §1): one line on stderr, rewritten in place; '' clears it. */
+function progressLine(io: CommandIO): (text: string) => void {
+  return (text) => io.stderr.write(`\r\u001b[2K${text}`);
 }
 
 function loadAll(files: string[], options: RunCommandOptions): Scenario[] {

@@ -13,6 +13,13 @@ describe('cache-sim run', () => {
     expectGolden('cli-run-small.txt', run.stdout);
   });
 
+  test('progress goes to stderr on a terminal only, and is cleared at the end', async () => {
+    const tty = await cli(['run', SMALL, '--strategy', 'ttl,pubsub'], {}, true);
+    expect(tty.stderr).toContain('small: pubsub (2/2)');
+    expect(tty.stderr.endsWith('\r\u001b[2K')).toBe(true);
+    expect((await cli(['run', SMALL, '--strategy', 'ttl'])).stderr).toBe('');
+  });
+
   test('colour on a terminal, none with NO_COLOR', async () => {
     expect((await cli(['run', SMALL, '--strategy', 'ttl'], {}, true)).stdout).toMatch(/\u001b\[/);
     expect((await cli(['run', SMALL, '--strategy', 'ttl'], { NO_COLOR: '1' }, true)).stdout).not.toMatch(/\u001b\[/);
