@@ -15,6 +15,8 @@ export interface CollectorOptions {
   sessions: number;
   primary: number;
   warmupMs: number;
+  /** Never drop session-ledger rows (tests use it to show dropping changes no count). */
+  keepEverySessionPair?: boolean;
 }
 
 export class Collector implements Observer {
@@ -23,6 +25,8 @@ export class Collector implements Observer {
   private readonly sessions: SessionLedger;
   private readonly convergence: ConvergenceTracker;
   private readonly warmupMs: number;
+  /** Scratch for the session ledger's answer (no allocation per read). */
+  private readonly seen = { acked: 0, readBefore: 0 };
   private writes = 0;
   private failedWrites = 0;
   private messagesSent = 0;
@@ -37,7 +41,9 @@ export class Collector implements Observer {
   constructor(private readonly options: CollectorOptions) {
     this.truth = new Truth(options.keys);
     this.tallies = options.regionNames.map(() => new Tally());
-    this.sessions = new SessionLedger(options.sessions, options.keys);
+    this.sessions = new SessionLedger(options.sessions, options.keys, (region, key) =>
+      options.keepEverySessionPair ? -Infinity : this.convergence.servableFloor(region, key, this.truth.versionAt(key, Infinity)),
+    );
     this.convergence = new ConvergenceTracker(options.regionNames.length, options.keys, options.primary);
     this.warmupMs = options.warmupMs;
   }
@@ -61,8 +67,10 @@ export class Collector implements Observer {
   }
 
   read(region: number, session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void {
-    const ryw = version < this.sessions.ackedBy(session, key, issued);
-    const monotonic = version < this.sessions.recordRead(session, key, version);
+    const seen = this.seen;
+    this.sessions.recordRead(region, session, key, version, issued, seen);
+    const ryw = version < seen.acked;
+    const monotonic = version < seen.readBefore;
     if (issued < this.warmupMs) return;
     const tally = this.tallies[region];
     tally.reads++;

@@ -81,6 +81,19 @@ export class ConvergenceTracker {
     this.settle(key);
   }
 
+  /**
+   * The oldest version a read of `key` in `region` could still be served from now on: its
+   * cache entry, its replica (the primary's latest in the primary region), or a value on its
+   * way to a cache. Copies only move forward, except by such in-flight values, which count.
+   */
+  servableFloor(region: number, key: number, primaryVersion: number): number {
+    let floor = region === this.primary ? primaryVersion : this.replicas[region * this.keys + key];
+    const cached = this.cached[region * this.keys + key];
+    if (cached !== NONE && cached < floor) floor = cached;
+    if (this.inflightCount[key] > 0 && this.inflightMin[key] < floor) floor = this.inflightMin[key];
+    return floor;
+  }
+
   /** At the end of the run (after expired entries were swept): settle what can be, count the rest. */
   finish(): void {
     for (const [key, list] of this.pending) {

@@ -2,11 +2,17 @@
  * A hash table from (session, key) pair ids to a few numbers, in one typed array with linear
  * probing. Each slot keeps its id next to its values, so a lookup touches one cache line:
  * with many sessions × keys the table outgrows the CPU caches, and the checkers look it up
- * on every read. Grows by doubling at half load; memory is bounded by the pairs that occur,
- * never by the number of reads.
+ * on every read. At half load it first drops the rows its owner no longer needs (`keep`), and
+ * doubles only if more than a quarter is still in use: memory follows the pairs that matter,
+ * never the number of reads.
  */
 
 const EMPTY = -1;
+
+/** Whether a row is still needed: `row[offset + c]` is column c of pair `id`. */
+export type KeepRow = (id: number, row: Float64Array, offset: number) => boolean;
+
+const keepAll: KeepRow = () => true;
 
 export class PairTable {
   /** Per slot: the id, then `columns` values. */
@@ -15,7 +21,10 @@ export class PairTable {
   private mask: number;
   private used = 0;
 
-  constructor(private readonly columns: number) {
+  constructor(
+    private readonly columns: number,
+    private readonly keep: KeepRow = keepAll,
+  ) {
     this.stride = columns + 1;
     this.mask = 1023;
     this.rows = PairTable.emptyRows(1024, this.stride);
@@ -37,7 +46,7 @@ export class PairTable {
       i = (i + 1) & this.mask;
     }
     if (2 * (this.used + 1) > this.mask + 1) {
-      this.grow();
+      this.rebuild();
       return this.slot(id);
     }
     this.rows[i * this.stride] = id;
@@ -72,15 +81,20 @@ export class PairTable {
     return (h ^ (h >>> 16)) & this.mask;
   }
 
-  private grow(): void {
+  /** Keep the rows still needed, in a table of the same size or, if that stays over a quarter full, twice the size. */
+  private rebuild(): void {
     const old = this.rows;
     const stride = this.stride;
-    const slots = (this.mask + 1) * 2;
+    const survivors: number[] = [];
+    for (let i = 0; i < old.length; i += stride) {
+      if (old[i] !== EMPTY && this.keep(old[i], old, i + 1)) survivors.push(i);
+    }
+    const size = this.mask + 1;
+    const slots = 4 * survivors.length > size ? size * 2 : size;
     this.rows = PairTable.emptyRows(slots, stride);
     this.mask = slots - 1;
     this.used = 0;
-    for (let i = 0; i < old.length; i += stride) {
-      if (old[i] === EMPTY) continue;
+    for (const i of survivors) {
       const slot = this.slot(old[i]);
       for (let c = 1; c < stride; c++) this.rows[slot * stride + c] = old[i + c];
     }

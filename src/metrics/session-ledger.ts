@@ -1,73 +1,65 @@
 /**
  * What each session has seen of each key, for the read-your-writes and monotonic-read
- * checkers. Memory is bounded by sessions × keys, never by the number of reads.
- *
- * Every read needs both answers, so the common case must be cheap: the highest version read
- * is a dense array when sessions × keys is moderate (else a hash table), and acknowledged
- * writes — far fewer pairs — sit in a hash table behind a dense bitmap that says whether a
- * pair was ever written, so most reads never probe it.
+ * checkers: one row per (session, key) pair with the highest version the session read and
+ * its last two acknowledged writes. A row is dropped once it can no longer matter — when
+ * every copy a read in the session's region could be served from (its cache entry, its
+ * replica, values on their way to a cache) is at least as new as anything in the row — so
+ * memory follows the pairs at risk, not the number of reads.
  */
 import { PairTable } from './pair-table.js';
 
-/** Up to this many (session, key) cells the dense layout is used (256 MiB of Int32 at most, touched lazily). */
-const DENSE_CELLS_MAX = 1 << 26;
-
-const enum Ack {
+const enum Column {
+  HighestRead,
   /** Version acknowledged before the last acknowledgement. */
-  Previous,
-  Last,
-  LastTime,
+  PreviousAck,
+  LastAck,
+  LastAckTime,
 }
 
+/** The oldest version a read of `key` in `region` could still return from now on. */
+export type ServableFloor = (region: number, key: number) => number;
+
 export class SessionLedger {
-  private readonly denseRead: Int32Array | null;
-  private readonly sparseRead: PairTable | null;
-  private readonly written: Uint8Array | null;
-  private readonly acks = new PairTable(3);
+  private readonly table: PairTable;
+  /** Region of each session (sessions live in one region), -1 until seen. */
+  private readonly regionOf: Int32Array;
 
   constructor(
     sessions: number,
     private readonly keys: number,
+    floor: ServableFloor,
   ) {
-    const cells = sessions * keys;
-    const dense = cells <= DENSE_CELLS_MAX;
-    this.denseRead = dense ? new Int32Array(cells) : null;
-    this.sparseRead = dense ? null : new PairTable(1);
-    this.written = dense ? new Uint8Array((cells >> 3) + 1) : null;
+    this.regionOf = new Int32Array(sessions).fill(-1);
+    this.table = new PairTable(4, (id, row, at) => {
+      const session = Math.floor(id / keys);
+      const region = this.regionOf[session];
+      if (region < 0) return true;
+      const newest = Math.max(row[at + Column.HighestRead], row[at + Column.LastAck]);
+      return newest > floor(region, id - session * keys);
+    });
   }
 
   recordAck(session: number, key: number, version: number, time: number): void {
-    const pair = session * this.keys + key;
-    if (this.written) this.written[pair >> 3] |= 1 << (pair & 7);
-    const slot = this.acks.slot(pair);
-    const last = this.acks.get(slot, Ack.Last);
+    const table = this.table;
+    const slot = table.slot(session * this.keys + key);
+    const last = table.get(slot, Column.LastAck);
     if (version <= last) return;
-    this.acks.set(slot, Ack.Previous, last);
-    this.acks.set(slot, Ack.Last, version);
-    this.acks.set(slot, Ack.LastTime, time);
+    table.set(slot, Column.PreviousAck, last);
+    table.set(slot, Column.LastAck, version);
+    table.set(slot, Column.LastAckTime, time);
   }
 
-  /** Highest version of `key` the session had written and had acknowledged by `time`. */
-  ackedBy(session: number, key: number, time: number): number {
-    const pair = session * this.keys + key;
-    if (this.written && (this.written[pair >> 3] & (1 << (pair & 7))) === 0) return 0;
-    const slot = this.acks.find(pair);
-    if (slot < 0) return 0;
-    return this.acks.get(slot, Ack.LastTime) <= time ? this.acks.get(slot, Ack.Last) : this.acks.get(slot, Ack.Previous);
-  }
-
-  /** Records a read's version; returns the highest version the session had read of `key` before it. */
-  recordRead(session: number, key: number, version: number): number {
-    const pair = session * this.keys + key;
-    if (this.denseRead) {
-      const before = this.denseRead[pair];
-      if (version > before) this.denseRead[pair] = version;
-      return before;
-    }
-    const table = this.sparseRead as PairTable;
-    const slot = table.slot(pair);
-    const before = table.get(slot, 0);
-    if (version > before) table.set(slot, 0, version);
-    return before;
+  /**
+   * Records a read of `version` issued at `issued` in `region`. Returns, in `out`, the highest
+   * version of `key` the session had written and had acknowledged by then, and the highest it
+   * had read before.
+   */
+  recordRead(region: number, session: number, key: number, version: number, issued: number, out: { acked: number; readBefore: number }): void {
+    this.regionOf[session] = region;
+    const table = this.table;
+    const slot = table.slot(session * this.keys + key);
+    out.acked = table.get(slot, Column.LastAckTime) <= issued ? table.get(slot, Column.LastAck) : table.get(slot, Column.PreviousAck);
+    out.readBefore = table.get(slot, Column.HighestRead);
+    if (version > out.readBefore) table.set(slot, Column.HighestRead, version);
   }
 }
