@@ -2,7 +2,7 @@
  * The library API: run a normalised scenario, every selected strategy on the same
  * workload and faults, and gather the Results object reporters read.
  */
-import { Collector } from './metrics/collector.js';
+import { Collector, collectorOptions } from './metrics/collector.js';
 import { evaluateExpectations } from './metrics/expect.js';
 import type { ScenarioResults, StrategyResult } from './metrics/results.js';
 import { Simulation } from './model/simulation.js';
@@ -19,14 +19,7 @@ export interface RunOptions {
 
 /** Run one strategy; its numbers do not depend on which other strategies run, or in what order. */
 export function runStrategy(scenario: Scenario, spec: StrategySpec): StrategyResult {
-  const collector = new Collector({
-    regionNames: scenario.regions.map((r) => r.name),
-    keys: scenario.workload.keys,
-    // The workload gives every active region at least one session, so there may be more than asked.
-    sessions: Math.max(scenario.workload.sessions, scenario.regions.length),
-    primary: scenario.regions.findIndex((r) => r.primary),
-    warmupMs: scenario.warmupMs,
-  });
+  const collector = new Collector(collectorOptions(scenario));
   const events = new Simulation(scenario, spec, collector).run();
   return collector.result(spec.use, events);
 }

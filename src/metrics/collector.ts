@@ -8,6 +8,7 @@ import { SessionLedger } from './session-ledger.js';
 import { Tally, summarise } from './tally.js';
 import { Truth } from './truth.js';
 import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
+import type { Scenario } from '../scenario/types.js';
 
 export interface CollectorOptions {
   regionNames: readonly string[];
@@ -17,6 +18,18 @@ export interface CollectorOptions {
   warmupMs: number;
   /** Never drop session-ledger rows (tests use it to show dropping changes no count). */
   keepEverySessionPair?: boolean;
+}
+
+/** The options for checking a run of `scenario` (what the checkers need to know of it). */
+export function collectorOptions(scenario: Scenario): CollectorOptions {
+  return {
+    regionNames: scenario.regions.map((r) => r.name),
+    keys: scenario.workload.keys,
+    // The workload gives every active region at least one session, so there may be more than asked.
+    sessions: Math.max(scenario.workload.sessions, scenario.regions.length),
+    primary: scenario.regions.findIndex((r) => r.primary),
+    warmupMs: scenario.warmupMs,
+  };
 }
 
 export class Collector implements Observer {

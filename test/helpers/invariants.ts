@@ -3,7 +3,7 @@
  * It sees only observations (what any checker sees), so a violation it records is one a
  * user's report would contain.
  */
-import { Collector } from '../../src/metrics/collector.js';
+import { Collector, collectorOptions } from '../../src/metrics/collector.js';
 import type { StrategyResult } from '../../src/metrics/results.js';
 import { Simulation } from '../../src/model/simulation.js';
 import { EntryEnd, type ReadSource } from '../../src/model/observer.js';
@@ -28,17 +28,11 @@ class CheckingCollector extends Collector {
   private readonly lastDelivery = new Map<number, number>();
   private readonly committed = new Map<number, number>();
 
-  constructor(
-    scenario: Scenario,
-    private readonly keys: number,
-  ) {
-    super({
-      regionNames: scenario.regions.map((r) => r.name),
-      keys: scenario.workload.keys,
-      sessions: Math.max(scenario.workload.sessions, scenario.regions.length),
-      primary: scenario.regions.findIndex((r) => r.primary),
-      warmupMs: scenario.warmupMs,
-    });
+  private readonly keys: number;
+
+  constructor(scenario: Scenario) {
+    super(collectorOptions(scenario));
+    this.keys = scenario.workload.keys;
   }
 
   private cell(region: number, key: number): number {
@@ -82,7 +76,7 @@ class CheckingCollector extends Collector {
 
 /** Run one strategy and return its metrics and every invariant violation seen. */
 export function runChecked(scenario: Scenario, spec: StrategySpec): { result: StrategyResult; violations: Violations } {
-  const collector = new CheckingCollector(scenario, scenario.workload.keys);
+  const collector = new CheckingCollector(scenario);
   const events = new Simulation(scenario, spec, collector).run();
   return { result: collector.result(spec.use, events), violations: collector.violations };
 }

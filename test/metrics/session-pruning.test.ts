@@ -4,21 +4,14 @@
  */
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { Collector } from '../../src/metrics/collector.js';
+import { Collector, collectorOptions } from '../../src/metrics/collector.js';
 import { Simulation } from '../../src/model/simulation.js';
 import type { Scenario, StrategySpec } from '../../src/scenario/types.js';
 import { presetNames } from '../../src/strategies/registry.js';
 import { arbitraryCache, arbitraryScenario, strategy } from '../strategies/arbitrary-scenario.js';
 
 function sessionCounts(scenario: Scenario, spec: StrategySpec, keepEverySessionPair: boolean) {
-  const collector = new Collector({
-    regionNames: scenario.regions.map((r) => r.name),
-    keys: scenario.workload.keys,
-    sessions: Math.max(scenario.workload.sessions, scenario.regions.length),
-    primary: scenario.regions.findIndex((r) => r.primary),
-    warmupMs: scenario.warmupMs,
-    keepEverySessionPair,
-  });
+  const collector = new Collector({ ...collectorOptions(scenario), keepEverySessionPair });
   const result = collector.result(spec.use, new Simulation(scenario, spec, collector).run());
   return [result.ryw_violations, result.monotonic_violations];
 }
