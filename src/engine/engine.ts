@@ -4,8 +4,10 @@
  * run in the order they were scheduled — the property that makes runs reproducible.
  *
  * An event is a small integer `kind` plus three integer arguments; what they mean is the
- * caller's business (the engine knows nothing of caches). Storage is struct-of-arrays in
- * typed arrays (no object per event), grown by doubling: this loop is the hot path.
+ * caller's business (the engine knows nothing of caches). Events live in slots of
+ * struct-of-arrays typed arrays (no object per event), reused through a free list; the heap
+ * itself holds only slot numbers, so sifting moves one integer per level: this loop is the
+ * hot path.
  */
 import { grownFloat64, grownInt32 } from '../util/typed-arrays.js';
 
@@ -25,6 +27,12 @@ export class Engine {
   private size = 0;
   private capacity = INITIAL_CAPACITY;
   private nextSeq = 0;
+  /** Slot numbers, heap-ordered by their (time, seq). */
+  private heap = new Int32Array(INITIAL_CAPACITY);
+  /** Slots never used yet start here; freed ones wait in `free`. */
+  private fresh = 0;
+  private free = new Int32Array(INITIAL_CAPACITY);
+  private freeCount = 0;
   private times = new Float64Array(INITIAL_CAPACITY);
   private seqs = new Float64Array(INITIAL_CAPACITY);
   private kinds = new Int32Array(INITIAL_CAPACITY);
@@ -39,20 +47,28 @@ export class Engine {
   /** Schedule an event at absolute time `time` (never earlier than `now`). */
   at(time: number, kind: number, a = 0, b = 0, c = 0): void {
     if (!(time >= this.now)) throw new RangeError(`cannot schedule at ${time} before now (${this.now})`);
-    if (this.size === this.capacity) this.grow();
+    const slot = this.freeCount > 0 ? this.free[--this.freeCount] : this.freshSlot();
     const seq = this.nextSeq++;
-    // Sift up: move parents down until the new event's slot is found.
-    let i = this.size++;
     const times = this.times;
     const seqs = this.seqs;
+    times[slot] = time;
+    seqs[slot] = seq;
+    this.kinds[slot] = kind;
+    this.argA[slot] = a;
+    this.argB[slot] = b;
+    this.argC[slot] = c;
+    // Sift up: move parents down until the new event's place is found.
+    const heap = this.heap;
+    let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const pt = times[parent];
-      if (pt < time || (pt === time && seqs[parent] < seq)) break;
-      this.move(parent, i);
+      const above = heap[parent];
+      const pt = times[above];
+      if (pt < time || (pt === time && seqs[above] < seq)) break;
+      heap[i] = above;
       i = parent;
     }
-    this.place(i, time, seq, kind, a, b, c);
+    heap[i] = slot;
   }
 
   /** Schedule an event `delay` milliseconds from now. */
@@ -67,13 +83,15 @@ export class Engine {
   run(until: number, handler: EventHandler): void {
     while (this.size > 0) {
       // Arrays are read through `this` each time: the handler may have grown them.
-      const t = this.times[0];
+      const slot = this.heap[0];
+      const t = this.times[slot];
       if (t > until) break;
-      const kind = this.kinds[0];
-      const a = this.argA[0];
-      const b = this.argB[0];
-      const c = this.argC[0];
+      const kind = this.kinds[slot];
+      const a = this.argA[slot];
+      const b = this.argB[slot];
+      const c = this.argC[slot];
       this.popRoot();
+      this.free[this.freeCount++] = slot;
       this.now = t;
       this.processed++;
       handler.handle(kind, a, b, c);
@@ -84,53 +102,45 @@ export class Engine {
   private popRoot(): void {
     const last = --this.size;
     if (last === 0) return;
+    const heap = this.heap;
     const times = this.times;
     const seqs = this.seqs;
-    const time = times[last];
-    const seq = seqs[last];
-    const kind = this.kinds[last];
-    const a = this.argA[last];
-    const b = this.argB[last];
-    const c = this.argC[last];
-    // Sift the former last element down from the root.
+    const moving = heap[last];
+    const time = times[moving];
+    const seq = seqs[moving];
+    // Sift the former last slot down from the root.
     let i = 0;
     const half = last >> 1;
     while (i < half) {
       let child = 2 * i + 1;
+      let below = heap[child];
       const right = child + 1;
       if (right < last) {
-        const ct = times[child];
-        const rt = times[right];
-        if (rt < ct || (rt === ct && seqs[right] < seqs[child])) child = right;
+        const other = heap[right];
+        const ct = times[below];
+        const rt = times[other];
+        if (rt < ct || (rt === ct && seqs[other] < seqs[below])) {
+          child = right;
+          below = other;
+        }
       }
-      const ct = times[child];
-      if (time < ct || (time === ct && seq < seqs[child])) break;
-      this.move(child, i);
+      const ct = times[below];
+      if (time < ct || (time === ct && seq < seqs[below])) break;
+      heap[i] = below;
       i = child;
     }
-    this.place(i, time, seq, kind, a, b, c);
+    heap[i] = moving;
   }
 
-  private place(i: number, time: number, seq: number, kind: number, a: number, b: number, c: number): void {
-    this.times[i] = time;
-    this.seqs[i] = seq;
-    this.kinds[i] = kind;
-    this.argA[i] = a;
-    this.argB[i] = b;
-    this.argC[i] = c;
-  }
-
-  private move(from: number, to: number): void {
-    this.times[to] = this.times[from];
-    this.seqs[to] = this.seqs[from];
-    this.kinds[to] = this.kinds[from];
-    this.argA[to] = this.argA[from];
-    this.argB[to] = this.argB[from];
-    this.argC[to] = this.argC[from];
+  private freshSlot(): number {
+    if (this.fresh === this.capacity) this.grow();
+    return this.fresh++;
   }
 
   private grow(): void {
     const capacity = this.capacity * 2;
+    this.heap = grownInt32(this.heap, capacity);
+    this.free = grownInt32(this.free, capacity);
     this.times = grownFloat64(this.times, capacity);
     this.seqs = grownFloat64(this.seqs, capacity);
     this.kinds = grownInt32(this.kinds, capacity);

@@ -55,7 +55,7 @@ export class Collector implements Observer {
     this.truth = new Truth(options.keys);
     this.tallies = options.regionNames.map(() => new Tally());
     this.sessions = new SessionLedger(options.sessions, options.keys, (region, key) =>
-      options.keepEverySessionPair ? -Infinity : this.convergence.servableFloor(region, key, this.truth.versionAt(key, Infinity)),
+      options.keepEverySessionPair ? -Infinity : this.convergence.servableFloor(region, key, this.truth.latest(key)),
     );
     this.convergence = new ConvergenceTracker(options.regionNames.length, options.keys, options.primary);
     this.warmupMs = options.warmupMs;

@@ -23,7 +23,8 @@ const NONE = -1;
 export class ConvergenceTracker {
   readonly histogram = new Histogram();
   unconverged = 0;
-  private readonly pending = new Map<number, Pending[]>();
+  /** Unsettled writes per key, oldest first (absent when none). */
+  private readonly pending: (Pending[] | undefined)[];
   /** Version each region's cache holds per key, or -1. */
   private readonly cached: Int32Array;
   /** Version each region's replica shows per key (primary region: unused). */
@@ -40,13 +41,14 @@ export class ConvergenceTracker {
     this.replicas = new Int32Array(regions * keys);
     this.inflightCount = new Int32Array(keys);
     this.inflightMin = new Int32Array(keys);
+    this.pending = new Array(keys);
   }
 
   commit(key: number, version: number, time: number): void {
-    let list = this.pending.get(key);
+    let list = this.pending[key];
     if (!list) {
       list = [];
-      this.pending.set(key, list);
+      this.pending[key] = list;
     }
     list.push({ version, committed: time, olderServedUntil: time });
     this.settle(key);
@@ -64,7 +66,7 @@ export class ConvergenceTracker {
 
   entryEnd(region: number, key: number, version: number, time: number): void {
     this.cached[region * this.keys + key] = NONE;
-    const list = this.pending.get(key);
+    const list = this.pending[key];
     if (!list) return;
     for (const write of list) {
       if (write.version > version && time > write.olderServedUntil) write.olderServedUntil = time;
@@ -96,23 +98,24 @@ export class ConvergenceTracker {
 
   /** At the end of the run (after expired entries were swept): settle what can be, count the rest. */
   finish(): void {
-    for (const [key, list] of this.pending) {
+    this.pending.forEach((list, key) => {
+      if (!list) return;
       const oldestCached = this.oldestCached(key);
       for (const write of list) {
         if (write.version <= oldestCached) this.record(write);
         else this.unconverged++;
       }
-    }
-    this.pending.clear();
+      this.pending[key] = undefined;
+    });
   }
 
   private settle(key: number): void {
-    const list = this.pending.get(key);
+    const list = this.pending[key];
     if (!list) return;
     const floor = this.settledFloor(key);
     let settled = 0;
     while (settled < list.length && list[settled].version <= floor) this.record(list[settled++]);
-    if (settled === list.length) this.pending.delete(key);
+    if (settled === list.length) this.pending[key] = undefined;
     else if (settled > 0) list.splice(0, settled);
   }
 

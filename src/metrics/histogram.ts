@@ -17,9 +17,13 @@ const TWO_POW_31 = 2147483648;
 
 function bucketOf(us: number): number {
   if (us < SUB_COUNT) return us;
-  // exponent = floor(log2(us)) - (SUB_BITS - 1): how far to shift to keep SUB_BITS significant bits.
-  const log2 = us < TWO_POW_31 ? 31 - Math.clz32(us) : 31 + (31 - Math.clz32(Math.floor(us / TWO_POW_31)));
-  const shift = log2 - (SUB_BITS - 1);
+  // shift = floor(log2(us)) - (SUB_BITS - 1): how far to shift to keep SUB_BITS significant bits.
+  if (us < TWO_POW_31) {
+    // The common case (under 35 minutes) in 32-bit integer arithmetic.
+    const shift = 31 - Math.clz32(us) - (SUB_BITS - 1);
+    return SUB_COUNT + (shift - 1) * HALF + ((us >>> shift) - HALF);
+  }
+  const shift = 31 + (31 - Math.clz32(Math.floor(us / TWO_POW_31))) - (SUB_BITS - 1);
   const mantissa = Math.floor(us / 2 ** shift); // in [HALF, SUB_COUNT)
   return SUB_COUNT + (shift - 1) * HALF + (mantissa - HALF);
 }

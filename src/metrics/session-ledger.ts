@@ -27,7 +27,7 @@ export class SessionLedger {
   constructor(
     sessions: number,
     private readonly keys: number,
-    floor: ServableFloor,
+    private readonly floor: ServableFloor,
   ) {
     this.regionOf = new Int32Array(sessions).fill(-1);
     this.table = new PairTable(4, (id, row, at) => {
@@ -57,7 +57,16 @@ export class SessionLedger {
   recordRead(region: number, session: number, key: number, version: number, issued: number, out: { acked: number; readBefore: number }): void {
     this.regionOf[session] = region;
     const table = this.table;
-    const slot = table.slot(session * this.keys + key);
+    const id = session * this.keys + key;
+    let slot = table.find(id);
+    if (slot < 0) {
+      out.acked = 0;
+      out.readBefore = 0;
+      // Most reads return what every later read will return at least: a row for them would
+      // only be dropped again, so it is made only when this read could be contradicted.
+      if (version <= this.floor(region, key)) return;
+      slot = table.slot(id);
+    }
     out.acked = table.get(slot, Column.LastAckTime) <= issued ? table.get(slot, Column.LastAck) : table.get(slot, Column.PreviousAck);
     out.readBefore = table.get(slot, Column.HighestRead);
     if (version > out.readBefore) table.set(slot, Column.HighestRead, version);

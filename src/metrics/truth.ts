@@ -20,6 +20,11 @@ export class Truth {
     times.push(time);
   }
 
+  /** Latest version of `key` committed so far (0 if none). */
+  latest(key: number): number {
+    return this.commits[key]?.length ?? 0;
+  }
+
   /** Latest version of `key` committed at or before `time` (0 if none). */
   versionAt(key: number, time: number): number {
     const times = this.commits[key];

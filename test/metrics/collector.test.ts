@@ -82,8 +82,9 @@ describe('session guarantees', () => {
     const c = collector();
     c.commit(KEY, 1, 100);
     c.commit(KEY, 2, 200);
-    c.read(0, SESSION, KEY, 210, 1, 2, ReadSource.Replica);
-    c.read(0, SESSION, KEY, 220, 1, 2, ReadSource.Cache);
+    // Sessions live in one region (region b here, whose replica has applied nothing).
+    c.read(1, SESSION, KEY, 210, 1, 2, ReadSource.Primary);
+    c.read(1, SESSION, KEY, 220, 1, 2, ReadSource.Cache);
     c.read(1, SESSION, KEY, 230, 1, 1, ReadSource.Cache);
     c.read(1, SESSION + 1, KEY, 240, 1, 1, ReadSource.Cache);
     const r = c.result('ttl', 0);
