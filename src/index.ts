@@ -1,0 +1,14 @@
+/**
+ * The library API (package `main`): what the CLI is a thin shell over, for programs and
+ * tests that load scenarios, run them and render the results themselves.
+ */
+export { runCli } from './cli.js';
+export type { CommandIO, TextSink } from './commands/io.js';
+export { InputError } from './errors.js';
+export type { ScenarioResults, StrategyResult } from './metrics/results.js';
+export { renderAnnotations, renderHtml, renderReport, REPORT_FORMATS, type ReportFormat } from './report/index.js';
+export { loadScenarioFile, loadScenarioText } from './scenario/load.js';
+export type { Scenario } from './scenario/types.js';
+export { runScenario, runStrategy, type RunOptions } from './simulate.js';
+export { runSweep, type SweepOptions, type SweepResults } from './sweep.js';
+export { traceKey, type KeyTrace } from './trace/key-trace.js';

@@ -1,0 +1,48 @@
+/**
+ * The installed command: bin/cache-sim.js runs the bundle `npm install` built (dist/), with
+ * its code cache, and behaves exactly as the library's runCli.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { cli, SMALL, tempDir } from './cli-helpers.js';
+
+const BUNDLE = 'dist/cache-sim.cjs';
+
+function launch(args: string[]) {
+  return spawnSync(process.execPath, ['bin/cache-sim.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+}
+
+describe.skipIf(!existsSync(BUNDLE))('bin/cache-sim.js', () => {
+  test('prints what runCli prints, byte for byte', async () => {
+    const installed = launch(['run', SMALL, '--format', 'json']);
+    const library = await cli(['run', SMALL, '--format', 'json']);
+    expect(installed.status).toBe(0);
+    expect(installed.stderr).toBe('');
+    expect(installed.stdout).toBe(library.stdout);
+  });
+
+  test('bad input: exit 2 and a FILE:LINE:COL line, no stack trace', () => {
+    const bad = join(tempDir(), 'bad.yaml');
+    writeFileSync(bad, 'name: bad\nduration: soon\nregions:\n  - name: a\n    primary: true\n');
+    const run = launch(['run', bad]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${bad}:2:11: `);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('the code cache written at build time fits this Node', () => {
+    const check = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `import { loadBundle } from './bin/load-bundle.js'; console.log(loadBundle('${process.cwd()}/${BUNDLE}').script.cachedDataRejected);`],
+      { encoding: 'utf8' },
+    );
+    expect(check.stderr).toBe('');
+    expect(check.stdout.trim()).toBe('false');
+  });
+});
+
+test('the bundle exists (npm install builds it through `prepare`)', () => {
+  expect(existsSync(BUNDLE), `${BUNDLE} is missing: run \`npm run build\``).toBe(true);
+});
