@@ -81,7 +81,7 @@ export class Collector implements Observer {
 
   read(region: number, session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void {
     const seen = this.seen;
-    this.sessions.recordRead(region, session, key, version, issued, seen);
+    this.sessions.recordRead(region, session, key, version, issued, this.truth.latest(key), seen);
     const ryw = version < seen.acked;
     const monotonic = version < seen.readBefore;
     if (issued < this.warmupMs) return;

@@ -50,21 +50,32 @@ export class SessionLedger {
   }
 
   /**
-   * Records a read of `version` issued at `issued` in `region`. Returns, in `out`, the highest
-   * version of `key` the session had written and had acknowledged by then, and the highest it
-   * had read before.
+   * Records a read of `version` issued at `issued` in `region`, when `latest` is the newest
+   * version of `key` committed. Returns, in `out`, the highest version of `key` the session had
+   * written and had acknowledged by then, and the highest it had read before.
    */
-  recordRead(region: number, session: number, key: number, version: number, issued: number, out: { acked: number; readBefore: number }): void {
+  recordRead(
+    region: number,
+    session: number,
+    key: number,
+    version: number,
+    issued: number,
+    latest: number,
+    out: { acked: number; readBefore: number },
+  ): void {
     this.regionOf[session] = region;
+    const floor = this.floor(region, key);
+    out.acked = 0;
+    out.readBefore = 0;
+    // The common case, without a lookup: the newest version, which every copy in the region
+    // already holds. Nothing the session saw can be newer, and nothing later can be older.
+    if (version >= latest && version <= floor) return;
     const table = this.table;
     const id = session * this.keys + key;
     let slot = table.find(id);
     if (slot < 0) {
-      out.acked = 0;
-      out.readBefore = 0;
-      // Most reads return what every later read will return at least: a row for them would
-      // only be dropped again, so it is made only when this read could be contradicted.
-      if (version <= this.floor(region, key)) return;
+      // A row would only be dropped again unless this read could be contradicted later.
+      if (version <= floor) return;
       slot = table.slot(id);
     }
     out.acked = table.get(slot, Column.LastAckTime) <= issued ? table.get(slot, Column.LastAck) : table.get(slot, Column.PreviousAck);
