@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is bundled into dist/cache-sim.cjs by `npm install` (the `prepare` script).
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadBundle } from './load-bundle.js';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { bundlePath, loadBundle } from './load-bundle.js';
 
 // `cache-sim trace … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error) => {
@@ -10,9 +10,10 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-const { runCli } = loadBundle(join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cache-sim.cjs')).exports;
+const { runCli } = loadBundle(bundlePath).exports;
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
+  workers: { cores: availableParallelism(), spawn: () => new Worker(new URL('./worker.js', import.meta.url)) },
 });

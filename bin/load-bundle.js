@@ -4,8 +4,12 @@
 // is then compiled from source, only slower.
 import { readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+
+/** Where `npm run build` writes the bundle. */
+export const bundlePath = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cache-sim.cjs');
 
 /** Runs the CommonJS bundle at `file`; returns its exports and the compiled script. */
 export function loadBundle(file) {

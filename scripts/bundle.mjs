@@ -1,14 +1,12 @@
-// `npm run build`, second step: bundle the CLI and everything it imports into one CommonJS
+// `npm run build`, second step: bundle the library and CLI (src/index.ts) into one CommonJS
 // file (one file to read and compile instead of hundreds), run it over a small scenario in
 // every output format, then save V8's code cache of everything that ran, for bin/load-bundle.js.
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import { loadBundle } from '../bin/load-bundle.js';
+import { bundlePath as bundle, loadBundle } from '../bin/load-bundle.js';
 
-const bundle = resolve('dist/cache-sim.cjs');
 await build({
-  entryPoints: ['src/cli.ts'],
+  entryPoints: ['src/index.ts'],
   bundle: true,
   platform: 'node',
   format: 'cjs',

@@ -11,9 +11,11 @@ import { REPORT_FORMATS, type ReportFormat } from './report/index.js';
 const EXIT_BAD_INPUT = 2;
 const EXIT_BUG = 3;
 
-function parseWholeNumber(what: string): (text: string) => number {
+function parseWholeNumber(what: string, least = 0): (text: string) => number {
   return (text) => {
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new InvalidArgumentError(`${what} must be a whole number ≥ 0.`);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < least) {
+      throw new InvalidArgumentError(`${what} must be a whole number ≥ ${least}.`);
+    }
     return Number(text);
   };
 }
@@ -48,11 +50,14 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('table'))
     .option('--junit <file>', 'also write expectations as JUnit XML')
     .option('--html <file>', 'also write a self-contained HTML report with charts')
-    .action(async (files: string[], opts: { seed?: number; strategy?: string[]; set: string[]; format: ReportFormat; junit?: string; html?: string }) => {
-      const { runCommand } = await import('./commands/run.js');
-      const { seed, strategy: strategies, set: sets, format, junit, html } = opts;
-      setExit(runCommand(files, { seed, strategies, sets, format, junit, html }, io));
-    });
+    .option('--workers <n>', 'worker threads for the strategy runs (default: one per core when the job is big enough; 1 = none)', parseWholeNumber('the number of workers', 1))
+    .action(
+      async (files: string[], opts: { seed?: number; strategy?: string[]; set: string[]; format: ReportFormat; junit?: string; html?: string; workers?: number }) => {
+        const { runCommand } = await import('./commands/run.js');
+        const { seed, strategy: strategies, set: sets, format, junit, html, workers } = opts;
+        setExit(await runCommand(files, { seed, strategies, sets, format, junit, html, workers }, io));
+      },
+    );
 
   program
     .command('trace')

@@ -12,3 +12,4 @@ export type { Scenario } from './scenario/types.js';
 export { runScenario, runStrategy, type RunOptions } from './simulate.js';
 export { runSweep, type SweepOptions, type SweepResults } from './sweep.js';
 export { traceKey, type KeyTrace } from './trace/key-trace.js';
+export { serveStrategyRuns } from './parallel/serve.js';

@@ -25,12 +25,22 @@ export function runStrategy(scenario: Scenario, spec: StrategySpec): StrategyRes
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): ScenarioResults {
-  const selected = options.only ? scenario.strategies.filter((s) => options.only?.includes(s.name)) : scenario.strategies;
+  const selected = selectedStrategies(scenario, options.only);
   const strategies: Record<string, StrategyResult> = {};
   selected.forEach((spec, index) => {
     options.onStrategy?.(spec.name, index, selected.length);
     strategies[spec.name] = runStrategy(scenario, spec);
   });
+  return scenarioResults(scenario, strategies, options.replay);
+}
+
+/** The strategies of `scenario` a run covers, in scenario order. */
+export function selectedStrategies(scenario: Scenario, only?: readonly string[]): StrategySpec[] {
+  return only ? scenario.strategies.filter((s) => only.includes(s.name)) : scenario.strategies;
+}
+
+/** The Results object of `scenario` from its strategies' results (in scenario order). */
+export function scenarioResults(scenario: Scenario, strategies: Record<string, StrategyResult>, replay?: string): ScenarioResults {
   const expectations = scenario.expect.filter((e) => e.strategy in strategies);
   return {
     version: 1,
@@ -42,6 +52,6 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
     warmup_ms: scenario.warmupMs,
     strategies,
     expectations: evaluateExpectations(expectations, strategies),
-    replay: options.replay ?? `cache-sim run ${scenario.file} --seed ${scenario.seed}`,
+    replay: replay ?? `cache-sim run ${scenario.file} --seed ${scenario.seed}`,
   };
 }

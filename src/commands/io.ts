@@ -1,3 +1,5 @@
+import type { SpawnWorker } from '../parallel/pool.js';
+
 /** Where a command writes. The CLI passes the process streams; tests pass string collectors. */
 export interface TextSink {
   write(text: string): unknown;
@@ -9,4 +11,6 @@ export interface CommandIO {
   stdout: TextSink;
   stderr: TextSink;
   env: Record<string, string | undefined>;
+  /** Worker threads the command may start (the installed command has them; absent, all runs stay in this thread). */
+  workers?: { cores: number; spawn: SpawnWorker };
 }

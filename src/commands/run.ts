@@ -7,9 +7,10 @@ import { InputError, UsageError } from '../errors.js';
 import { allPassed } from '../metrics/expect.js';
 import type { ScenarioResults } from '../metrics/results.js';
 import { paletteFor, renderAnnotations, renderHtml, renderJunit, renderReport, type ReportFormat } from '../report/index.js';
+import { runScenariosOnWorkers, type ScenarioJob } from '../parallel/run-scenarios.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
-import { runScenario } from '../simulate.js';
+import { runScenario, selectedStrategies } from '../simulate.js';
 import type { CommandIO } from './io.js';
 import { writeFileAtomically } from './output-file.js';
 import { replayCommand } from './replay.js';
@@ -21,18 +22,30 @@ export interface RunCommandOptions {
   format: ReportFormat;
   junit?: string;
   html?: string;
+  /** Worker threads for the strategy runs; default: every core when the job is big enough. */
+  workers?: number;
 }
 
-export function runCommand(files: string[], options: RunCommandOptions, io: CommandIO): number {
+/**
+ * Below this many simulated operations (reads and writes of every run together) starting
+ * worker threads costs more than it saves: a worker needs about 0.05 s to load.
+ */
+const OPERATIONS_WORTH_A_WORKER = 300_000;
+
+export async function runCommand(files: string[], options: RunCommandOptions, io: CommandIO): Promise<number> {
   const scenarios = loadAll(files, options);
   const progress = io.stderr.isTTY ? progressLine(io) : undefined;
-  const results = scenarios.map((scenario) =>
-    runScenario(scenario, {
-      only: options.strategies,
-      replay: replayFor(scenario, options),
-      onStrategy: progress && ((name, index, total) => progress(`${scenario.name}: ${name} (${index + 1}/${total})`)),
-    }),
-  );
+  const jobs: ScenarioJob[] = scenarios.map((scenario) => ({ scenario, only: options.strategies, replay: replayFor(scenario, options) }));
+  const workers = workerCount(jobs, options.workers, io);
+  const results = io.workers && workers > 1
+    ? await runScenariosOnWorkers(jobs, workers, io.workers.spawn, progress && ((scenario, name, finished, total) => progress(`${scenario.name}: ${name} done (${finished}/${total})`)))
+    : jobs.map((job) =>
+        runScenario(job.scenario, {
+          only: job.only,
+          replay: job.replay,
+          onStrategy: progress && ((name, index, total) => progress(`${job.scenario.name}: ${name} (${index + 1}/${total})`)),
+        }),
+      );
   progress?.('');
   if (options.junit) writeFileAtomically(options.junit, renderJunit(results));
   if (options.html) writeFileAtomically(options.html, renderHtml(results));
@@ -40,6 +53,18 @@ export function runCommand(files: string[], options: RunCommandOptions, io: Comm
   const passed = results.every((r) => allPassed(r.expectations));
   if (!passed) reportFailures(results, options, io);
   return passed ? 0 : 1;
+}
+
+/** As asked, else one per core when there is enough work to share, never more than there are runs. */
+function workerCount(jobs: readonly ScenarioJob[], requested: number | undefined, io: CommandIO): number {
+  const runs = jobs.map((job) => selectedStrategies(job.scenario, job.only));
+  const total = runs.reduce((n, specs) => n + specs.length, 0);
+  if (requested !== undefined) return Math.min(requested, total);
+  const operations = jobs.reduce((sum, job, i) => {
+    const { readsPerSecond, writesPerSecond } = job.scenario.workload;
+    return sum + runs[i].length * (readsPerSecond + writesPerSecond) * (job.scenario.durationMs / 1000);
+  }, 0);
+  return operations < OPERATIONS_WORTH_A_WORKER ? 1 : Math.min(io.workers?.cores ?? 1, total);
 }
 
 /** Progress on a terminal only (SPEC §1): one line on stderr, rewritten in place; '' clears it. */

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli.js';
+import type { CommandIO } from '../../src/commands/io.js';
 
 export interface CliRun {
   code: number;
@@ -10,13 +11,14 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function cli(args: string[], env: Record<string, string | undefined> = {}, isTTY = false): Promise<CliRun> {
+export async function cli(args: string[], env: Record<string, string | undefined> = {}, isTTY = false, workers?: CommandIO['workers']): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
     stdout: { write: (s: string) => (stdout += s), isTTY },
     stderr: { write: (s: string) => (stderr += s), isTTY },
     env,
+    workers,
   });
   return { code, stdout, stderr };
 }

@@ -23,6 +23,14 @@ describe.skipIf(!existsSync(BUNDLE))('bin/cache-sim.js', () => {
     expect(installed.stdout).toBe(library.stdout);
   });
 
+  test('worker threads (--workers 2) print the same bytes as one thread', () => {
+    const one = launch(['run', 'scenarios/quickstart.yaml', '--set', 'duration=90s', '--format', 'json', '--workers', '1']);
+    const two = launch(['run', 'scenarios/quickstart.yaml', '--set', 'duration=90s', '--format', 'json', '--workers', '2']);
+    expect(two.stderr).toBe('');
+    expect(two.status).toBe(one.status);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   test('bad input: exit 2 and a FILE:LINE:COL line, no stack trace', () => {
     const bad = join(tempDir(), 'bad.yaml');
     writeFileSync(bad, 'name: bad\nduration: soon\nregions:\n  - name: a\n    primary: true\n');

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { expectGolden } from '../helpers/golden.js';
+import { inThreadWorker } from '../helpers/in-thread-worker.js';
 import { cli, SMALL, tempDir } from './cli-helpers.js';
 
 describe('cache-sim run', () => {
@@ -176,5 +177,34 @@ describe('other commands', () => {
   test('--help and --version exit 0', async () => {
     expect((await cli(['--help'])).code).toBe(0);
     expect((await cli(['--version'])).stdout.trim()).toBe('0.1.0');
+  });
+});
+
+describe('cache-sim run --workers', () => {
+  const workers = { cores: 2, spawn: inThreadWorker };
+
+  test('the same output with 1, 2 or 3 workers, in every format', async () => {
+    for (const format of ['json', 'table', 'csv']) {
+      const one = await cli(['run', SMALL, '--format', format, '--workers', '1'], {}, false, workers);
+      for (const n of ['2', '3']) {
+        const many = await cli(['run', SMALL, '--format', format, '--workers', n], {}, false, workers);
+        expect(many.code).toBe(one.code);
+        expect(many.stdout).toBe(one.stdout);
+      }
+    }
+  });
+
+  test('progress on a terminal counts finished runs', async () => {
+    const run = await cli(['run', SMALL, '--workers', '2'], {}, true, workers);
+    expect(run.stderr).toContain('done (3/3)');
+    expect(run.stderr.endsWith('\r\u001b[2K')).toBe(true);
+  });
+
+  test('--workers must be a whole number ≥ 1', async () => {
+    for (const bad of ['0', 'two', '-1']) {
+      const run = await cli(['run', SMALL, '--workers', bad]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/--workers/);
+    }
   });
 });
