@@ -42,10 +42,11 @@ export function deriveSeed(root: number, purpose: string): number {
  * shared/bench/sfc32.py so a SimPy model fed the same seed draws the same numbers.
  */
 export class Stream {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * The four 32-bit words of state (a, b, c, d). A typed array, not four fields: V8 keeps
+   * only 31-bit integers unboxed in object fields, and half of these words are wider.
+   */
+  private readonly state = new Int32Array(4);
 
   constructor(seed: number) {
     let s = seed >>> 0;
@@ -53,20 +54,25 @@ export class Stream {
       s = (s + 0x9e3779b9) >>> 0;
       return fmix32(s);
     };
-    this.a = splitmix();
-    this.b = splitmix();
-    this.c = splitmix();
-    this.d = 1;
+    this.state[0] = splitmix();
+    this.state[1] = splitmix();
+    this.state[2] = splitmix();
+    this.state[3] = 1;
     for (let i = 0; i < 12; i++) this.next();
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (((this.c << 21) | (this.c >>> 11)) + t) | 0;
+    const state = this.state;
+    const a = state[0];
+    const b = state[1];
+    const c = state[2];
+    const d = state[3];
+    const t = (((a + b) | 0) + d) | 0;
+    state[3] = (d + 1) | 0;
+    state[0] = b ^ (b >>> 9);
+    state[1] = (c + (c << 3)) | 0;
+    state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
     return (t >>> 0) / TWO_POW_32;
   }
 }
