@@ -4,11 +4,13 @@
  *   2. `cache-sim run` end to end ≥ 1 M simulated events/s (3 regions, 1 M reads), whole process;
  *   3. peak memory flat as reads grow (10 M reads within 10 % + 20 MiB of 1 M reads);
  *   4. the SimPy peer (shared/bench, when Debian's python3-simpy3 is installed): SimPy's loop
- *      seconds ÷ cache-sim's whole-process seconds on the same model, target ≥ 4×.
+ *      seconds ÷ cache-sim's whole-process seconds on the same model, target ≥ 4×;
+ *   5. (information, no target) the quickstart's six strategies on one thread and on every core.
  * Prints a line per check and exits 1 if a target is missed. Timings are best of 3.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { engineEventsPerSecond } from './engine.js';
@@ -78,6 +80,13 @@ if (existsSync(peerScenario) && simpyInstalled()) {
 } else {
   console.log('skip SimPy peer: needs ../shared/bench and Debian python3-simpy3 (apt-get install -y python3-simpy3)');
 }
+
+const quickstart = join(root, 'scenarios', 'quickstart.yaml');
+const oneThread = bestOf(3, () => timeCli(quickstart, ['--workers', '1']), (a, b) => a.seconds < b.seconds);
+const everyCore = bestOf(3, () => timeCli(quickstart), (a, b) => a.seconds < b.seconds);
+console.log(
+  `info quickstart, 6 strategies: ${oneThread.seconds.toFixed(2)} s on one thread, ${everyCore.seconds.toFixed(2)} s on ${availableParallelism()} cores (${(oneThread.seconds / everyCore.seconds).toFixed(2)}×)`,
+);
 
 function simpyInstalled(): boolean {
   try {

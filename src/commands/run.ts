@@ -36,16 +36,7 @@ export async function runCommand(files: string[], options: RunCommandOptions, io
   const scenarios = loadAll(files, options);
   const progress = io.stderr.isTTY ? progressLine(io) : undefined;
   const jobs: ScenarioJob[] = scenarios.map((scenario) => ({ scenario, only: options.strategies, replay: replayFor(scenario, options) }));
-  const workers = workerCount(jobs, options.workers, io);
-  const results = io.workers && workers > 1
-    ? await runScenariosOnWorkers(jobs, workers, io.workers.spawn, progress && ((scenario, name, finished, total) => progress(`${scenario.name}: ${name} done (${finished}/${total})`)))
-    : jobs.map((job) =>
-        runScenario(job.scenario, {
-          only: job.only,
-          replay: job.replay,
-          onStrategy: progress && ((name, index, total) => progress(`${job.scenario.name}: ${name} (${index + 1}/${total})`)),
-        }),
-      );
+  const results = await runJobs(jobs, options.workers, io, progress);
   progress?.('');
   if (options.junit) writeFileAtomically(options.junit, renderJunit(results));
   if (options.html) writeFileAtomically(options.html, renderHtml(results));
@@ -53,6 +44,21 @@ export async function runCommand(files: string[], options: RunCommandOptions, io
   const passed = results.every((r) => allPassed(r.expectations));
   if (!passed) reportFailures(results, options, io);
   return passed ? 0 : 1;
+}
+
+/** Every job's strategies: on worker threads when that pays, else one after the other here. */
+async function runJobs(jobs: ScenarioJob[], requested: number | undefined, io: CommandIO, progress?: (text: string) => void): Promise<ScenarioResults[]> {
+  const workers = workerCount(jobs, requested, io);
+  if (io.workers && workers > 1) {
+    return runScenariosOnWorkers(jobs, workers, io.workers.spawn, progress && ((scenario, name, done, total) => progress(`${scenario.name}: ${name} done (${done}/${total})`)));
+  }
+  return jobs.map(({ scenario, only, replay }) =>
+    runScenario(scenario, {
+      only,
+      replay,
+      onStrategy: progress && ((name, index, total) => progress(`${scenario.name}: ${name} (${index + 1}/${total})`)),
+    }),
+  );
 }
 
 /** As asked, else one per core when there is enough work to share, never more than there are runs. */
