@@ -22,6 +22,8 @@ function parseWholeNumber(what: string, least = 0): (text: string) => number {
 
 const parseSeed = parseWholeNumber('the seed');
 
+const WORKERS_HELP = 'worker threads for the strategy runs (default: one per core when there is enough work; 1 = none)';
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -50,7 +52,7 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('table'))
     .option('--junit <file>', 'also write expectations as JUnit XML')
     .option('--html <file>', 'also write a self-contained HTML report with charts')
-    .option('--workers <n>', 'worker threads for the strategy runs (default: one per core when the job is big enough; 1 = none)', parseWholeNumber('the number of workers', 1))
+    .option('--workers <n>', WORKERS_HELP, parseWholeNumber('the number of workers', 1))
     .action(
       async (files: string[], opts: { seed?: number; strategy?: string[]; set: string[]; format: ReportFormat; junit?: string; html?: string; workers?: number }) => {
         const { runCommand } = await import('./commands/run.js');
@@ -85,14 +87,15 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .option('--set <path=value>', 'override a scenario value at every point (repeatable)', collect, [])
     .option('--metric <name>', 'summarise this metric (repeatable; replaces the default list)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--workers <n>', WORKERS_HELP, parseWholeNumber('the number of workers', 1))
     .action(
       async (
         file: string,
-        opts: { param: string[]; seeds?: number; seed?: number; strategy?: string[]; set: string[]; metric: string[]; format: 'table' | 'json' | 'csv' },
+        opts: { param: string[]; seeds?: number; seed?: number; strategy?: string[]; set: string[]; metric: string[]; format: 'table' | 'json' | 'csv'; workers?: number },
       ) => {
         const { sweepCommand } = await import('./commands/sweep.js');
-        const { param: params, seeds, seed, strategy: strategies, set: sets, metric: metrics, format } = opts;
-        setExit(sweepCommand(file, { params, seeds, seed, strategies, sets, metrics, format }, io));
+        const { param: params, seeds, seed, strategy: strategies, set: sets, metric: metrics, format, workers } = opts;
+        setExit(await sweepCommand(file, { params, seeds, seed, strategies, sets, metrics, format, workers }, io));
       },
     );
 

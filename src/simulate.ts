@@ -17,6 +17,12 @@ export interface RunOptions {
   onStrategy?: (name: string, index: number, total: number) => void;
 }
 
+/** One strategy of one scenario: the unit of work, whichever thread runs it. */
+export interface StrategyRun {
+  scenario: Scenario;
+  spec: StrategySpec;
+}
+
 /** Run one strategy; its numbers do not depend on which other strategies run, or in what order. */
 export function runStrategy(scenario: Scenario, spec: StrategySpec): StrategyResult {
   const collector = new Collector(collectorOptions(scenario));

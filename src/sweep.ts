@@ -10,8 +10,9 @@ import { meanCI } from './metrics/confidence.js';
 import { metricValue, strategyMetricNames } from './metrics/metric-names.js';
 import { deriveSeed } from './random/streams.js';
 import { loadScenarioFile } from './scenario/load.js';
-import type { Scenario } from './scenario/types.js';
-import { runStrategy } from './simulate.js';
+import type { Scenario, StrategySpec } from './scenario/types.js';
+import type { StrategyResult } from './metrics/results.js';
+import { runStrategy, selectedStrategies, type StrategyRun } from './simulate.js';
 
 export const DEFAULT_SWEEP_METRICS: readonly string[] = [
   'stale_read_ratio',
@@ -126,7 +127,19 @@ export function sweepSeeds(root: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => deriveSeed(root, `sweep-${i}`));
 }
 
-export function runSweep(file: string, options: SweepOptions): SweepResults {
+/**
+ * A sweep ready to run: its header, its grid points, and every strategy run it needs (point
+ * by point, strategy by strategy, seed by seed), which may run in any thread and any order.
+ */
+export interface SweepPlan {
+  results: Omit<SweepResults, 'points'>;
+  points: Record<string, string>[];
+  /** The strategies run at each point, by name, in scenario order. */
+  strategies: string[][];
+  runs: StrategyRun[];
+}
+
+export function planSweep(file: string, options: SweepOptions): SweepPlan {
   const params = checkParams(options.params);
   const count = options.seeds ?? DEFAULT_SWEEP_SEEDS;
   if (!Number.isInteger(count) || count < 1) throw new UsageError(`--seeds ${count}: give at least 1 seed per grid point`);
@@ -138,17 +151,47 @@ export function runSweep(file: string, options: SweepOptions): SweepResults {
   const seeds = sweepSeeds(base.seed, count);
   const points = gridPoints(params);
   const scenarios = loadPoints(file, userSets, points, seeds);
+  // A point's values may reach into the strategies themselves: each point runs its own.
+  const strategies = scenarios.map((perSeed) => selectedStrategies(perSeed[0], options.strategies).map((s) => s.name));
+  const runs = scenarios.flatMap((perSeed, point) =>
+    strategies[point].flatMap((name) => perSeed.map((scenario) => ({ scenario, spec: strategyNamed(scenario, name) }))),
+  );
+  return { results: { version: 1, scenario: base.name, file, seed: base.seed, seeds, params, metrics }, points, strategies, runs };
+}
 
-  return {
-    version: 1,
-    scenario: base.name,
-    file,
-    seed: base.seed,
-    seeds,
-    params,
-    metrics,
-    points: points.map((point, i) => ({ params: point, strategies: summarise(scenarios[i], options.strategies, metrics) })),
-  };
+/** The sweep's results from its runs' results (in the plan's order of runs). */
+export function sweepResults(plan: SweepPlan, outcomes: readonly StrategyResult[]): SweepResults {
+  const { metrics, seeds } = plan.results;
+  let next = 0;
+  const points = plan.points.map((params, point) => {
+    const strategies: SweepPoint['strategies'] = {};
+    for (const name of plan.strategies[point]) {
+      const perSeed = outcomes.slice(next, (next += seeds.length));
+      const summary: Record<string, MetricSummary> = {};
+      for (const metric of metrics) {
+        const values = perSeed.map((r) => metricValue(r, metric) ?? NaN);
+        summary[metric] = { ...meanCI(values), values };
+      }
+      strategies[name] = summary;
+    }
+    return { params, strategies };
+  });
+  return { ...plan.results, points };
+}
+
+function strategyNamed(scenario: Scenario, name: string): StrategySpec {
+  const spec = scenario.strategies.find((s) => s.name === name);
+  if (!spec) throw new Error(`strategy ${name} missing from a seed of its sweep point`);
+  return spec;
+}
+
+/** A whole sweep in this thread. */
+export function runSweep(file: string, options: SweepOptions): SweepResults {
+  const plan = planSweep(file, options);
+  return sweepResults(
+    plan,
+    plan.runs.map((run) => runStrategy(run.scenario, run.spec)),
+  );
 }
 
 function checkParams(texts: readonly string[]): SweepParam[] {
@@ -201,20 +244,3 @@ function loadPoints(file: string, userSets: readonly string[], points: readonly 
   return scenarios;
 }
 
-function summarise(runs: readonly Scenario[], only: readonly string[] | undefined, metrics: readonly string[]): SweepPoint['strategies'] {
-  const out: SweepPoint['strategies'] = {};
-  const specs = runs[0].strategies.filter((s) => !only || only.includes(s.name));
-  for (const spec of specs) {
-    const results = runs.map((scenario) => {
-      const own = scenario.strategies.find((s) => s.name === spec.name) ?? spec;
-      return runStrategy(scenario, own);
-    });
-    const summary: Record<string, MetricSummary> = {};
-    for (const metric of metrics) {
-      const values = results.map((r) => metricValue(r, metric) ?? NaN);
-      summary[metric] = { ...meanCI(values), values };
-    }
-    out[spec.name] = summary;
-  }
-  return out;
-}

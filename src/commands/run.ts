@@ -5,15 +5,15 @@
  */
 import { InputError, UsageError } from '../errors.js';
 import { allPassed } from '../metrics/expect.js';
-import type { ScenarioResults } from '../metrics/results.js';
+import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
 import { paletteFor, renderAnnotations, renderHtml, renderJunit, renderReport, type ReportFormat } from '../report/index.js';
-import { runScenariosOnWorkers, type ScenarioJob } from '../parallel/run-scenarios.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
-import { runScenario, selectedStrategies } from '../simulate.js';
+import { scenarioResults, selectedStrategies, type StrategyRun } from '../simulate.js';
 import type { CommandIO } from './io.js';
 import { writeFileAtomically } from './output-file.js';
 import { replayCommand } from './replay.js';
+import { runStrategies, terminalProgress } from './strategy-runs.js';
 
 export interface RunCommandOptions {
   seed?: number;
@@ -26,56 +26,24 @@ export interface RunCommandOptions {
   workers?: number;
 }
 
-/**
- * Below this many simulated operations (reads and writes of every run together) starting
- * worker threads costs more than it saves: a worker needs about 0.05 s to load.
- */
-const OPERATIONS_WORTH_A_WORKER = 300_000;
-
 export async function runCommand(files: string[], options: RunCommandOptions, io: CommandIO): Promise<number> {
   const scenarios = loadAll(files, options);
-  const progress = io.stderr.isTTY ? progressLine(io) : undefined;
-  const jobs: ScenarioJob[] = scenarios.map((scenario) => ({ scenario, only: options.strategies, replay: replayFor(scenario, options) }));
-  const results = await runJobs(jobs, options.workers, io, progress);
-  progress?.('');
+  const progress = terminalProgress(io);
+  const runs: StrategyRun[] = scenarios.flatMap((scenario) => selectedStrategies(scenario, options.strategies).map((spec) => ({ scenario, spec })));
+  const outcomes = await runStrategies(runs, options.workers, io, progress?.report);
+  progress?.clear();
+  let next = 0;
+  const results = scenarios.map((scenario) => {
+    const strategies: Record<string, StrategyResult> = {};
+    for (const spec of selectedStrategies(scenario, options.strategies)) strategies[spec.name] = outcomes[next++];
+    return scenarioResults(scenario, strategies, replayFor(scenario, options));
+  });
   if (options.junit) writeFileAtomically(options.junit, renderJunit(results));
   if (options.html) writeFileAtomically(options.html, renderHtml(results));
   io.stdout.write(renderReport(options.format, results, paletteFor(io.env, io.stdout)));
   const passed = results.every((r) => allPassed(r.expectations));
   if (!passed) reportFailures(results, options, io);
   return passed ? 0 : 1;
-}
-
-/** Every job's strategies: on worker threads when that pays, else one after the other here. */
-async function runJobs(jobs: ScenarioJob[], requested: number | undefined, io: CommandIO, progress?: (text: string) => void): Promise<ScenarioResults[]> {
-  const workers = workerCount(jobs, requested, io);
-  if (io.workers && workers > 1) {
-    return runScenariosOnWorkers(jobs, workers, io.workers.spawn, progress && ((scenario, name, done, total) => progress(`${scenario.name}: ${name} done (${done}/${total})`)));
-  }
-  return jobs.map(({ scenario, only, replay }) =>
-    runScenario(scenario, {
-      only,
-      replay,
-      onStrategy: progress && ((name, index, total) => progress(`${scenario.name}: ${name} (${index + 1}/${total})`)),
-    }),
-  );
-}
-
-/** As asked, else one per core when there is enough work to share, never more than there are runs. */
-function workerCount(jobs: readonly ScenarioJob[], requested: number | undefined, io: CommandIO): number {
-  const runs = jobs.map((job) => selectedStrategies(job.scenario, job.only));
-  const total = runs.reduce((n, specs) => n + specs.length, 0);
-  if (requested !== undefined) return Math.min(requested, total);
-  const operations = jobs.reduce((sum, job, i) => {
-    const { readsPerSecond, writesPerSecond } = job.scenario.workload;
-    return sum + runs[i].length * (readsPerSecond + writesPerSecond) * (job.scenario.durationMs / 1000);
-  }, 0);
-  return operations < OPERATIONS_WORTH_A_WORKER ? 1 : Math.min(io.workers?.cores ?? 1, total);
-}
-
-/** Progress on a terminal only (SPEC §1): one line on stderr, rewritten in place; '' clears it. */
-function progressLine(io: CommandIO): (text: string) => void {
-  return (text) => io.stderr.write(`\r\u001b[2K${text}`);
 }
 
 function loadAll(files: string[], options: RunCommandOptions): Scenario[] {

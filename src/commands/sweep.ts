@@ -6,8 +6,9 @@
  */
 import { paletteFor } from '../report/colour.js';
 import { renderSweep, type SweepFormat } from '../report/sweep.js';
-import { runSweep } from '../sweep.js';
+import { planSweep, sweepResults } from '../sweep.js';
 import type { CommandIO } from './io.js';
+import { runStrategies, terminalProgress } from './strategy-runs.js';
 
 export interface SweepCommandOptions {
   params: string[];
@@ -17,10 +18,12 @@ export interface SweepCommandOptions {
   sets: string[];
   metrics: string[];
   format: SweepFormat;
+  /** Worker threads for the runs; default: every core when the sweep is big enough. */
+  workers?: number;
 }
 
-export function sweepCommand(file: string, options: SweepCommandOptions, io: CommandIO): number {
-  const results = runSweep(file, {
+export async function sweepCommand(file: string, options: SweepCommandOptions, io: CommandIO): Promise<number> {
+  const plan = planSweep(file, {
     params: options.params,
     seeds: options.seeds,
     seed: options.seed,
@@ -28,6 +31,9 @@ export function sweepCommand(file: string, options: SweepCommandOptions, io: Com
     sets: options.sets,
     metrics: options.metrics,
   });
-  io.stdout.write(renderSweep(options.format, results, paletteFor(io.env, io.stdout)));
+  const progress = terminalProgress(io);
+  const outcomes = await runStrategies(plan.runs, options.workers, io, progress?.report);
+  progress?.clear();
+  io.stdout.write(renderSweep(options.format, sweepResults(plan, outcomes), paletteFor(io.env, io.stdout)));
   return 0;
 }

@@ -4,12 +4,10 @@
  * answer is that run's StrategyResult, or the error that stopped it.
  */
 import type { StrategyResult } from '../metrics/results.js';
-import type { Scenario, StrategySpec } from '../scenario/types.js';
+import type { StrategyRun } from '../simulate.js';
 
-export interface RunTask {
+export interface RunTask extends StrategyRun {
   id: number;
-  scenario: Scenario;
-  spec: StrategySpec;
 }
 
 export type RunAnswer = { id: number; result: StrategyResult } | { id: number; error: string };

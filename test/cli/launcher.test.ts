@@ -31,6 +31,15 @@ describe.skipIf(!existsSync(BUNDLE))('bin/cache-sim.js', () => {
     expect(two.stdout).toBe(one.stdout);
   });
 
+  test('a sweep on worker threads prints the same bytes as on one thread', () => {
+    const sweep = ['sweep', SMALL, '--set', 'duration=20s', '--param', 'bus.loss=0,0.05', '--seeds', '2', '--format', 'json'];
+    const one = launch([...sweep, '--workers', '1']);
+    const two = launch([...sweep, '--workers', '2']);
+    expect(two.stderr).toBe('');
+    expect(two.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   test('bad input: exit 2 and a FILE:LINE:COL line, no stack trace', () => {
     const bad = join(tempDir(), 'bad.yaml');
     writeFileSync(bad, 'name: bad\nduration: soon\nregions:\n  - name: a\n    primary: true\n');

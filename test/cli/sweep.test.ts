@@ -7,6 +7,7 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 import { runStrategy } from '../../src/simulate.js';
 import { DEFAULT_SWEEP_METRICS, gridPoints, parseParam } from '../../src/sweep.js';
 import { expectGolden } from '../helpers/golden.js';
+import { inThreadWorker } from '../helpers/in-thread-worker.js';
 import { cli, SMALL, tempDir } from './cli-helpers.js';
 
 /** Short runs keep the suite fast. */
@@ -181,5 +182,23 @@ describe('cache-sim sweep', () => {
     expect(broken.code).toBe(2);
     expect(broken.stdout).toBe('');
     expect(broken.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:\\d+: `, 'm'));
+  });
+});
+
+describe('cache-sim sweep --workers', () => {
+  const workers = { cores: 2, spawn: inThreadWorker };
+  const args = ['sweep', SMALL, ...SHORT, '--param', 'cache.ttl=1s,5s', '--param', 'bus.loss=0,0.1', '--seeds', '3', '--format', 'json'];
+
+  test('the same JSON with 1, 2 or 3 workers (results do not depend on who ran what)', async () => {
+    const one = await cli([...args, '--workers', '1'], {}, false, workers);
+    expect(one.code).toBe(0);
+    for (const n of ['2', '3']) expect((await cli([...args, '--workers', n], {}, false, workers)).stdout).toBe(one.stdout);
+    // And the library's one-thread sweep agrees.
+    expect((await cli(args)).stdout).toBe(one.stdout);
+  });
+
+  test('progress on a terminal counts finished runs (4 points × 3 strategies × 3 seeds)', async () => {
+    const run = await cli([...args, '--workers', '2'], {}, true, workers);
+    expect(run.stderr).toContain('done (36/36)');
   });
 });
