@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is bundled into dist/cache-sim.cjs by `npm install` (the `prepare` script).
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { bundlePath, loadBundle } from './load-bundle.js';
@@ -10,6 +11,10 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
+if (!existsSync(bundlePath)) {
+  process.stderr.write(`cache-sim: ${bundlePath} is missing; build it with \`npm install\` (or \`npm run build\`) in the cache-sim folder\n`);
+  process.exit(3);
+}
 const { runCli } = loadBundle(bundlePath).exports;
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
