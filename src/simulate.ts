@@ -13,8 +13,6 @@ export interface RunOptions {
   only?: readonly string[];
   /** The command that reproduces this run, shown when an expectation fails. */
   replay?: string;
-  /** Called before each strategy runs (for progress on a terminal). */
-  onStrategy?: (name: string, index: number, total: number) => void;
 }
 
 /** One strategy of one scenario: the unit of work, whichever thread runs it. */
@@ -30,13 +28,10 @@ export function runStrategy(scenario: Scenario, spec: StrategySpec): StrategyRes
   return collector.result(spec.use, events);
 }
 
+/** Every selected strategy of `scenario`, one after the other in this thread. */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): ScenarioResults {
-  const selected = selectedStrategies(scenario, options.only);
   const strategies: Record<string, StrategyResult> = {};
-  selected.forEach((spec, index) => {
-    options.onStrategy?.(spec.name, index, selected.length);
-    strategies[spec.name] = runStrategy(scenario, spec);
-  });
+  for (const spec of selectedStrategies(scenario, options.only)) strategies[spec.name] = runStrategy(scenario, spec);
   return scenarioResults(scenario, strategies, options.replay);
 }
 
