@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runOnWorkers } from '../../src/parallel/pool.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
-import { runStrategy } from '../../src/simulate.js';
+import { runScenario, runStrategy } from '../../src/simulate.js';
 import { inThreadWorker } from '../helpers/in-thread-worker.js';
 import { makeScenario, strategy } from '../helpers/scenario.js';
 
@@ -48,5 +48,16 @@ describe('strategy runs on workers', () => {
     let started = 0;
     expect(await runOnWorkers([], 2, () => (started++, inThreadWorker()))).toEqual([]);
     expect(started).toBe(0);
+  });
+});
+
+describe('the library', () => {
+  test('runScenario is every selected strategy run on its own, with the expectations of those strategies', () => {
+    const scenario = loadScenarioFile('test/fixtures/scenarios/small.yaml');
+    const results = runScenario(scenario, { only: ['pubsub', 'ttl'], replay: 'again' });
+    expect(Object.keys(results.strategies)).toEqual(['ttl', 'pubsub']);
+    expect(results.strategies.pubsub).toEqual(runStrategy(scenario, scenario.strategies[1]));
+    expect(results.expectations.every((e) => ['ttl', 'pubsub'].includes(e.strategy))).toBe(true);
+    expect(results.replay).toBe('again');
   });
 });
