@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { runOnWorkers } from '../../src/parallel/pool.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { runScenario, runStrategy } from '../../src/simulate.js';
 import { inThreadWorker } from '../helpers/in-thread-worker.js';
 import { makeScenario, strategy } from '../helpers/scenario.js';
+import { presetNames } from '../../src/strategies/registry.js';
+import { arbitraryCache, arbitraryScenario } from '../strategies/arbitrary-scenario.js';
 
 function everyRun() {
   const quick = loadScenarioFile('scenarios/quickstart.yaml', ['duration=30s', 'warmup=5s']);
@@ -17,6 +20,17 @@ describe('strategy runs on workers', () => {
     const onWorkers = await runOnWorkers(runs, workers, inThreadWorker);
     const inThread = runs.map((run) => runStrategy(run.scenario, run.spec));
     expect(JSON.stringify(onWorkers)).toBe(JSON.stringify(inThread));
+  });
+
+  test('any scenario, any preset: the run crosses to a worker and back unchanged (structured clone loses nothing)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryScenario, arbitraryCache, fc.constantFrom(...presetNames), async (scenario, cache, preset) => {
+        const spec = strategy(preset, cache);
+        const [onWorker] = await runOnWorkers([{ scenario, spec }], 1, inThreadWorker);
+        expect(JSON.stringify(onWorker)).toBe(JSON.stringify(runStrategy(scenario, spec)));
+      }),
+      { numRuns: 30 },
+    );
   });
 
   test('reports each run as it finishes, counting up to the total', async () => {
