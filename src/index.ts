@@ -6,7 +6,7 @@ export { runCli } from './cli.js';
 export type { CommandIO, TextSink } from './commands/io.js';
 export { InputError } from './errors.js';
 export type { ScenarioResults, StrategyResult } from './metrics/results.js';
-export { renderAnnotations, renderHtml, renderReport, REPORT_FORMATS, type ReportFormat } from './report/index.js';
+export { plain, renderAnnotations, renderHtml, renderReport, REPORT_FORMATS, type ReportFormat } from './report/index.js';
 export { loadScenarioFile, loadScenarioText } from './scenario/load.js';
 export type { Scenario } from './scenario/types.js';
 export { runScenario, runStrategy, type RunOptions } from './simulate.js';
