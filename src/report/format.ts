@@ -80,12 +80,12 @@ function percentDecimals(pct: number): number {
   return Math.min(8, 1 - Math.floor(Math.log10(pct)));
 }
 
-/** A count with thousands separators (`3,420,113`); non-integers fall back to `formatNumber`. */
+/** A count with thousands separators: `3,420,113`, and a mean of counts `4,838.5`. */
 export function formatCount(n: number): string {
-  if (!Number.isInteger(n)) return formatNumber(n);
-  const digits = String(Math.abs(n));
-  const grouped = digits.replace(/\B(?=(\d{3})+$)/g, ',');
-  return n < 0 ? `-${grouped}` : grouped;
+  const text = Number.isInteger(n) ? String(n) : formatNumber(n);
+  // Group the whole part only; exponent forms (`1e+21`), `—` and `∞` stay as they are.
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
+  return text.replace(/^(-?)(\d+)/, (_, sign: string, whole: string) => sign + whole.replace(/\B(?=(\d{3})+$)/g, ','));
 }
 
 /** A plain number to six significant figures without trailing zeros (`0.00035`, `1.9`). */

@@ -1,6 +1,7 @@
 /**
- * A label column plus data columns, drawn with cli-table3 and split into several tables
- * when the columns would not fit the terminal width (many strategies on 100 columns).
+ * Label columns plus data columns, drawn with cli-table3 and split into several tables, each
+ * repeating the labels, when the columns would not fit the terminal width (many strategies
+ * on 100 columns, many metrics in a sweep).
  */
 import Table from 'cli-table3';
 import type { Palette } from './colour.js';
@@ -14,30 +15,33 @@ export interface GridCell {
 }
 
 export interface GridSpec {
-  /** Heading of the label column, then of each data column. */
+  /** Headings of the label columns, then of each data column. */
   head: string[];
-  /** Groups of lines, a rule between groups; each line is the label, then one cell per data column. */
+  /** Groups of lines, a rule between groups; each line is the labels, then one cell per data column. */
   groups: GridCell[][][];
+  /** How many leading columns are labels, left-aligned and repeated in every split table (default 1). */
+  labels?: number;
 }
 
 /** Each column costs its content plus one space of padding each side and one border. */
 const COLUMN_OVERHEAD = 3;
 
 export function renderGrid(spec: GridSpec, palette: Palette, maxWidth: number): string {
-  return chunkColumns(spec, maxWidth)
-    .map((columns) => drawTable(spec, [0, ...columns], palette))
+  const labels = Array.from({ length: spec.labels ?? 1 }, (_, i) => i);
+  return chunkColumns(spec, labels, maxWidth)
+    .map((columns) => drawTable(spec, labels, [...labels, ...columns], palette))
     .join('\n\n');
 }
 
-/** Data column indices (1-based into `head`) per table, greedily filling the width; at least one each. */
-function chunkColumns(spec: GridSpec, maxWidth: number): number[][] {
+/** Data column indices (into `head`, after the labels) per table, greedily filling the width; at least one each. */
+function chunkColumns(spec: GridSpec, labels: readonly number[], maxWidth: number): number[][] {
   const width = (col: number): number =>
     COLUMN_OVERHEAD +
     Math.max(visibleWidth(spec.head[col]), ...spec.groups.flat().map((line) => visibleWidth(line[col]?.text ?? '')));
   const chunks: number[][] = [];
-  const labelWidth = 1 + width(0);
+  const labelWidth = 1 + labels.reduce((sum, col) => sum + width(col), 0);
   let used = labelWidth;
-  for (let col = 1; col < spec.head.length; col++) {
+  for (let col = labels.length; col < spec.head.length; col++) {
     const w = width(col);
     const current = chunks.at(-1);
     if (current && used + w <= maxWidth) {
@@ -51,10 +55,10 @@ function chunkColumns(spec: GridSpec, maxWidth: number): number[][] {
   return chunks.length > 0 ? chunks : [[]];
 }
 
-function drawTable(spec: GridSpec, columns: number[], palette: Palette): string {
+function drawTable(spec: GridSpec, labels: readonly number[], columns: number[], palette: Palette): string {
   const table = new Table({
     head: columns.map((c) => palette.heading(spec.head[c])),
-    colAligns: columns.map((c) => (c === 0 ? 'left' : 'right')),
+    colAligns: columns.map((c) => (labels.includes(c) ? 'left' : 'right')),
     // Always empty: cli-table3 would otherwise colour through its own, environment-sniffing
     // colour library, escaping even into pipes. Colour comes from our palette only.
     style: { head: [], border: [] },

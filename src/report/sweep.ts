@@ -13,8 +13,8 @@ import { type GridCell, type GridSpec, renderGrid } from './grid.js';
 export const SWEEP_FORMATS = ['table', 'json', 'csv'] as const;
 export type SweepFormat = (typeof SWEEP_FORMATS)[number];
 
-/** Width the header facts wrap at; the table itself is never split, so rows stay whole. */
-const HEADER_WIDTH = 100;
+/** Columns the report fits, as the run table: the header wraps, the metrics split into several tables. */
+const WIDTH = 100;
 
 export function renderSweep(format: SweepFormat, results: SweepResults, colour: Palette): string {
   switch (format) {
@@ -34,7 +34,7 @@ export function renderSweepTable(r: SweepResults, p: Palette): string {
     `${r.points.length} ${r.points.length === 1 ? 'point' : 'points'} × ${r.seeds.length} ${r.seeds.length === 1 ? 'seed' : 'seeds'}`,
     'mean ± 95% CI over seeds',
   ];
-  const header = [p.heading(r.scenario), ...joinWrapped(facts, ' · ', HEADER_WIDTH).map(p.dim)];
+  const header = [p.heading(r.scenario), ...joinWrapped(facts, ' · ', WIDTH).map(p.dim)];
   const paths = r.params.map((param) => param.path);
   const groups = r.points.map((point) =>
     Object.entries(point.strategies).map(([name, summaries], i): GridCell[] => [
@@ -44,8 +44,9 @@ export function renderSweepTable(r: SweepResults, p: Palette): string {
       ...r.metrics.map((metric) => ({ text: summaryText(metric, summaries[metric]) })),
     ]),
   );
-  const spec: GridSpec = { head: [...paths, 'strategy', ...r.metrics], groups };
-  return `${header.join('\n')}\n\n${renderGrid(spec, p, Number.POSITIVE_INFINITY)}\n`;
+  // The point's values and the strategy label every line, in each table the metrics are split into.
+  const spec: GridSpec = { head: [...paths, 'strategy', ...r.metrics], groups, labels: paths.length + 1 };
+  return `${header.join('\n')}\n\n${renderGrid(spec, p, WIDTH)}\n`;
 }
 
 /** `mean ± half-width` in the metric's unit. */

@@ -119,7 +119,7 @@ describe('cache-sim sweep', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(/\u001b\[/);
     expect(run.stdout).toContain('2 points × 2 seeds');
-    expect(run.stdout).toMatch(/│ 1s +│ +ttl │ .* ± /);
+    expect(run.stdout).toMatch(/│ 1s +│ ttl +│ .* ± /);
     expectGolden('sweep-small-ttl.txt', run.stdout);
   });
 

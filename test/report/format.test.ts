@@ -66,6 +66,10 @@ describe('formatCount', () => {
     [3_420_113, '3,420,113'],
     [-1_234_567, '-1,234,567'],
     [1.5, '1.5'],
+    // Means of counts (sweeps) group their whole part too, like the integers beside them.
+    [4_838.5, '4,838.5'],
+    [-1_029.25, '-1,029.25'],
+    [NaN, '—'],
   ])('%d → %s', (n, text) => {
     expect(formatCount(n)).toBe(text);
   });
