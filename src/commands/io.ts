@@ -5,6 +5,13 @@ export interface TextSink {
   write(text: string): unknown;
   /** True when the sink is a terminal (colour and progress are shown only then). */
   isTTY?: boolean;
+  /** The terminal's width, when it is one: tables are split to fit it. */
+  columns?: number;
+}
+
+/** Columns the terminal reports fit: the terminal's own width, never under 60; 100 when not a terminal (files, CI logs). */
+export function reportWidth(sink: TextSink): number {
+  return sink.isTTY && sink.columns ? Math.max(60, sink.columns) : 100;
 }
 
 export interface CommandIO {

@@ -10,7 +10,7 @@ import { paletteFor, renderAnnotations, renderHtml, renderJunit, renderReport, t
 import { loadScenarioFile } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { scenarioResults, selectedStrategies, type StrategyRun } from '../simulate.js';
-import type { CommandIO } from './io.js';
+import { type CommandIO, reportWidth } from './io.js';
 import { writeFileAtomically } from './output-file.js';
 import { replayCommand } from './replay.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
@@ -40,7 +40,7 @@ export async function runCommand(files: string[], options: RunCommandOptions, io
   });
   if (options.junit) writeFileAtomically(options.junit, renderJunit(results));
   if (options.html) writeFileAtomically(options.html, renderHtml(results));
-  io.stdout.write(renderReport(options.format, results, paletteFor(io.env, io.stdout)));
+  io.stdout.write(renderReport(options.format, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
   const passed = results.every((r) => allPassed(r.expectations));
   if (!passed) reportFailures(results, options, io);
   return passed ? 0 : 1;

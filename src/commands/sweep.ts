@@ -7,7 +7,7 @@
 import { paletteFor } from '../report/colour.js';
 import { renderSweep, type SweepFormat } from '../report/sweep.js';
 import { planSweep, sweepResults } from '../sweep.js';
-import type { CommandIO } from './io.js';
+import { type CommandIO, reportWidth } from './io.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 
 export interface SweepCommandOptions {
@@ -34,6 +34,6 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
   const progress = terminalProgress(io);
   const outcomes = await runStrategies(plan.runs, options.workers, io, progress?.report);
   progress?.clear();
-  io.stdout.write(renderSweep(options.format, sweepResults(plan, outcomes), paletteFor(io.env, io.stdout)));
+  io.stdout.write(renderSweep(options.format, sweepResults(plan, outcomes), paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
   return 0;
 }

@@ -11,11 +11,11 @@ import { renderTable } from './table.js';
 export const REPORT_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** `colour` applies to the table only; the other formats are read by programs and never coloured. */
-export function renderReport(format: ReportFormat, results: ScenarioResults[], colour: Palette): string {
+/** `colour` and `width` (columns) apply to the table only; the other formats are read by programs and never coloured. */
+export function renderReport(format: ReportFormat, results: ScenarioResults[], colour: Palette, width?: number): string {
   switch (format) {
     case 'table':
-      return renderTable(results, { colour });
+      return renderTable(results, { colour, width });
     case 'json':
       return renderJson(results);
     case 'markdown':

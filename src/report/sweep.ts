@@ -13,13 +13,13 @@ import { type GridCell, type GridSpec, renderGrid } from './grid.js';
 export const SWEEP_FORMATS = ['table', 'json', 'csv'] as const;
 export type SweepFormat = (typeof SWEEP_FORMATS)[number];
 
-/** Columns the report fits, as the run table: the header wraps, the metrics split into several tables. */
-const WIDTH = 100;
+/** Columns the table fits when not told (as the run table): the header wraps, the metrics split into several tables. */
+const DEFAULT_WIDTH = 100;
 
-export function renderSweep(format: SweepFormat, results: SweepResults, colour: Palette): string {
+export function renderSweep(format: SweepFormat, results: SweepResults, colour: Palette, width = DEFAULT_WIDTH): string {
   switch (format) {
     case 'table':
-      return renderSweepTable(results, colour);
+      return renderSweepTable(results, colour, width);
     case 'json':
       return renderSweepJson(results);
     case 'csv':
@@ -27,14 +27,14 @@ export function renderSweep(format: SweepFormat, results: SweepResults, colour: 
   }
 }
 
-export function renderSweepTable(r: SweepResults, p: Palette): string {
+export function renderSweepTable(r: SweepResults, p: Palette, width = DEFAULT_WIDTH): string {
   const facts = [
     r.file,
     `seed ${r.seed}`,
     `${r.points.length} ${r.points.length === 1 ? 'point' : 'points'} × ${r.seeds.length} ${r.seeds.length === 1 ? 'seed' : 'seeds'}`,
     'mean ± 95% CI over seeds',
   ];
-  const header = [p.heading(r.scenario), ...joinWrapped(facts, ' · ', WIDTH).map(p.dim)];
+  const header = [p.heading(r.scenario), ...joinWrapped(facts, ' · ', width).map(p.dim)];
   const paths = r.params.map((param) => param.path);
   const groups = r.points.map((point) =>
     Object.entries(point.strategies).map(([name, summaries], i): GridCell[] => [
@@ -46,7 +46,7 @@ export function renderSweepTable(r: SweepResults, p: Palette): string {
   );
   // The point's values and the strategy label every line, in each table the metrics are split into.
   const spec: GridSpec = { head: [...paths, 'strategy', ...r.metrics], groups, labels: paths.length + 1 };
-  return `${header.join('\n')}\n\n${renderGrid(spec, p, WIDTH)}\n`;
+  return `${header.join('\n')}\n\n${renderGrid(spec, p, width)}\n`;
 }
 
 /** `mean ± half-width` in the metric's unit. */

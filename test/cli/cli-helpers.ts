@@ -11,11 +11,17 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function cli(args: string[], env: Record<string, string | undefined> = {}, isTTY = false, workers?: CommandIO['workers']): Promise<CliRun> {
+export async function cli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  isTTY = false,
+  workers?: CommandIO['workers'],
+  columns?: number,
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s), isTTY },
+    stdout: { write: (s: string) => (stdout += s), isTTY, columns },
     stderr: { write: (s: string) => (stderr += s), isTTY },
     env,
     workers,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { expectGolden } from '../helpers/golden.js';
 import { inThreadWorker } from '../helpers/in-thread-worker.js';
+import { visibleWidth } from '../../src/report/format.js';
 import { cli, SMALL, tempDir } from './cli-helpers.js';
 
 describe('cache-sim run', () => {
@@ -206,5 +207,24 @@ describe('cache-sim run --workers', () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/--workers/);
     }
+  });
+});
+
+describe('terminal width', () => {
+  const widest = (text: string) => Math.max(...text.split('\n').map(visibleWidth));
+
+  test('on an 80-column terminal every line of the run table fits; piped, tables fit 100 columns', async () => {
+    const args = ['run', 'scenarios/quickstart.yaml', '--set', 'duration=1m', '--set', 'warmup=10s'];
+    const narrow = await cli(args, { NO_COLOR: '1' }, true, undefined, 80);
+    expect(narrow.code).toBe(0);
+    expect(widest(narrow.stdout)).toBeLessThanOrEqual(80);
+    const piped = await cli(args, {}, false, undefined, 80);
+    expect(widest(piped.stdout)).toBeLessThanOrEqual(100);
+    expect(widest(piped.stdout)).toBeGreaterThan(80);
+  });
+
+  test('the sweep table too', async () => {
+    const args = ['sweep', SMALL, '--set', 'duration=5s', '--set', 'warmup=0', '--param', 'cache.ttl=1s,5s', '--seeds', '2'];
+    expect(widest((await cli(args, { NO_COLOR: '1' }, true, undefined, 80)).stdout)).toBeLessThanOrEqual(80);
   });
 });
