@@ -25,10 +25,12 @@ export async function runOnWorkers(
 ): Promise<StrategyResult[]> {
   const results: StrategyResult[] = new Array(tasks.length);
   if (tasks.length === 0) return results;
-  const workers = Array.from({ length: Math.max(1, Math.min(workerCount, tasks.length)) }, () => spawn());
+  const workers: WorkerHandle[] = [];
   let next = 0;
   let finished = 0;
   try {
+    // Started inside the try: if starting one fails, those already started are stopped.
+    for (let i = Math.max(1, Math.min(workerCount, tasks.length)); i > 0; i--) workers.push(spawn());
     await new Promise<void>((resolve, reject) => {
       const give = (worker: WorkerHandle) => {
         if (next < tasks.length) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { runOnWorkers } from '../../src/parallel/pool.js';
+import { runOnWorkers, type SpawnWorker, type WorkerHandle } from '../../src/parallel/pool.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { runScenario, runStrategy } from '../../src/simulate.js';
 import { inThreadWorker } from '../helpers/in-thread-worker.js';
@@ -12,6 +12,23 @@ function everyRun() {
   const quick = loadScenarioFile('scenarios/quickstart.yaml', ['duration=30s', 'warmup=5s']);
   const small = loadScenarioFile('test/fixtures/scenarios/small.yaml');
   return [quick, small].flatMap((scenario) => scenario.strategies.map((spec) => ({ scenario, spec })));
+}
+
+/** Wraps a spawner so the test can count the workers stopped. */
+function countingStops(spawn: SpawnWorker) {
+  const pool = {
+    stopped: 0,
+    spawn: (): WorkerHandle => {
+      const worker = spawn();
+      const terminate = worker.terminate;
+      worker.terminate = () => {
+        pool.stopped++;
+        return terminate();
+      };
+      return worker;
+    },
+  };
+  return pool;
 }
 
 describe('strategy runs on workers', () => {
@@ -43,19 +60,20 @@ describe('strategy runs on workers', () => {
 
   test('a run that fails in a worker rejects with its error, and every worker is stopped', async () => {
     const broken = makeScenario({ strategies: [{ ...strategy('ttl'), use: 'no-such-preset' }] });
-    let stopped = 0;
-    const counting = () => {
-      const worker = inThreadWorker();
-      const terminate = worker.terminate;
-      worker.terminate = () => {
-        stopped++;
-        return terminate();
-      };
-      return worker;
-    };
+    const pool = countingStops(inThreadWorker);
     const runs = [...everyRun().slice(0, 2), { scenario: broken, spec: broken.strategies[0] }];
-    await expect(runOnWorkers(runs, 2, counting)).rejects.toThrow(/unknown strategy preset no-such-preset/);
-    expect(stopped).toBe(2);
+    await expect(runOnWorkers(runs, 2, pool.spawn)).rejects.toThrow(/unknown strategy preset no-such-preset/);
+    expect(pool.stopped).toBe(2);
+  });
+
+  test('a worker that cannot start: the error comes through and the ones already started are stopped', async () => {
+    let started = 0;
+    const pool = countingStops(() => {
+      if (started++ === 1) throw new Error('cannot start a thread');
+      return inThreadWorker();
+    });
+    await expect(runOnWorkers(everyRun(), 3, pool.spawn)).rejects.toThrow('cannot start a thread');
+    expect(pool.stopped).toBe(1);
   });
 
   test('no runs: nothing to wait for, no worker started', async () => {
