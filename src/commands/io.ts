@@ -1,4 +1,5 @@
 import type { SpawnWorker } from '../parallel/pool.js';
+import { DEFAULT_WIDTH } from '../report/grid.js';
 
 /** Where a command writes. The CLI passes the process streams; tests pass string collectors. */
 export interface TextSink {
@@ -9,9 +10,9 @@ export interface TextSink {
   columns?: number;
 }
 
-/** Columns the terminal reports fit: the terminal's own width, never under 60; 100 when not a terminal (files, CI logs). */
+/** Columns the terminal reports fit: the terminal's own width, never under 60; DEFAULT_WIDTH when not a terminal. */
 export function reportWidth(sink: TextSink): number {
-  return sink.isTTY && sink.columns ? Math.max(60, sink.columns) : 100;
+  return sink.isTTY && sink.columns ? Math.max(60, sink.columns) : DEFAULT_WIDTH;
 }
 
 export interface CommandIO {

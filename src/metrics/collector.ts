@@ -54,9 +54,7 @@ export class Collector implements Observer {
   constructor(private readonly options: CollectorOptions) {
     this.truth = new Truth(options.keys);
     this.tallies = options.regionNames.map(() => new Tally());
-    this.sessions = new SessionLedger(options.sessions, options.keys, (region, key) =>
-      options.keepEverySessionPair ? -Infinity : this.convergence.servableFloor(region, key, this.truth.latest(key)),
-    );
+    this.sessions = new SessionLedger(options.sessions, options.keys, (region, key) => this.servableFloor(region, key, this.truth.latest(key)));
     this.convergence = new ConvergenceTracker(options.regionNames.length, options.keys, options.primary);
     this.warmupMs = options.warmupMs;
   }
@@ -81,7 +79,8 @@ export class Collector implements Observer {
 
   read(region: number, session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void {
     const seen = this.seen;
-    this.sessions.recordRead(region, session, key, version, issued, this.truth.latest(key), seen);
+    const latest = this.truth.latest(key);
+    this.sessions.recordRead(region, session, key, version, issued, latest, this.servableFloor(region, key, latest), seen);
     const ryw = version < seen.acked;
     const monotonic = version < seen.readBefore;
     if (issued < this.warmupMs) return;
@@ -103,6 +102,11 @@ export class Collector implements Observer {
     } else {
       tally.staleness.record(0);
     }
+  }
+
+  /** The oldest version a read of `key` in `region` could still return (-∞ when every ledger row is kept). */
+  private servableFloor(region: number, key: number, latest: number): number {
+    return this.options.keepEverySessionPair ? -Infinity : this.convergence.servableFloor(region, key, latest);
   }
 
   readFailed(region: number, _session: number, _key: number, issued: number): void {

@@ -27,7 +27,7 @@ export class SessionLedger {
   constructor(
     sessions: number,
     private readonly keys: number,
-    private readonly floor: ServableFloor,
+    floor: ServableFloor,
   ) {
     this.regionOf = new Int32Array(sessions).fill(-1);
     this.table = new PairTable(4, (id, row, at) => {
@@ -51,7 +51,7 @@ export class SessionLedger {
 
   /**
    * Records a read of `version` issued at `issued` in `region`, when `latest` is the newest
-   * version of `key` committed. Returns, in `out`, the highest version of `key` the session had
+   * version of `key` committed and `floor` the region's servable floor of it. Returns, in `out`, the highest version of `key` the session had
    * written and had acknowledged by then, and the highest it had read before.
    */
   recordRead(
@@ -61,10 +61,10 @@ export class SessionLedger {
     version: number,
     issued: number,
     latest: number,
+    floor: number,
     out: { acked: number; readBefore: number },
   ): void {
     this.regionOf[session] = region;
-    const floor = this.floor(region, key);
     out.acked = 0;
     out.readBefore = 0;
     // The common case, without a lookup: the newest version, which every copy in the region

@@ -23,6 +23,9 @@ export interface GridSpec {
   labels?: number;
 }
 
+/** Columns a table fits when the terminal's width is unknown (piped output, files, CI logs). */
+export const DEFAULT_WIDTH = 100;
+
 /** Each column costs its content plus one space of padding each side and one border. */
 const COLUMN_OVERHEAD = 3;
 

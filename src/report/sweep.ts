@@ -8,13 +8,10 @@ import type { MetricSummary, SweepResults } from '../sweep.js';
 import type { Palette } from './colour.js';
 import { csvField } from './csv.js';
 import { NONE, formatCount, formatDuration, formatRatio, joinWrapped } from './format.js';
-import { type GridCell, type GridSpec, renderGrid } from './grid.js';
+import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 
 export const SWEEP_FORMATS = ['table', 'json', 'csv'] as const;
 export type SweepFormat = (typeof SWEEP_FORMATS)[number];
-
-/** Columns the table fits when not told (as the run table): the header wraps, the metrics split into several tables. */
-const DEFAULT_WIDTH = 100;
 
 export function renderSweep(format: SweepFormat, results: SweepResults, colour: Palette, width = DEFAULT_WIDTH): string {
   switch (format) {

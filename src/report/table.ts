@@ -8,7 +8,7 @@ import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import type { Palette } from './colour.js';
 import { actualText, conditionText, outcomeText } from './expectation-text.js';
 import { joinWrapped, wrapText } from './format.js';
-import { type GridCell, type GridSpec, renderGrid } from './grid.js';
+import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 import { renderHistograms } from './histogram.js';
 import { REGION_CELL_CAPTION, compareStrategies, regionCellText, regionNames, runFacts } from './rows.js';
 
@@ -17,8 +17,6 @@ export interface TableOptions {
   /** Terminal columns to fit; tables with many strategies are split to stay within it. */
   width?: number;
 }
-
-const DEFAULT_WIDTH = 100;
 
 export function renderTable(results: ScenarioResults[], opts: TableOptions): string {
   const width = opts.width ?? DEFAULT_WIDTH;
