@@ -16,8 +16,8 @@ export interface CollectorOptions {
   sessions: number;
   primary: number;
   warmupMs: number;
-  /** Never drop session-ledger rows (tests use it to show dropping changes no count). */
-  keepEverySessionPair?: boolean;
+  /** Forget nothing: keep every session-ledger row and every commit time (tests use it to show forgetting changes no number). */
+  keepEverything?: boolean;
 }
 
 /** The options for checking a run of `scenario` (what the checkers need to know of it). */
@@ -62,6 +62,7 @@ export class Collector implements Observer {
   commit(key: number, version: number, time: number): void {
     this.truth.record(key, version, time);
     this.convergence.commit(key, version, time);
+    if (!this.options.keepEverything) this.truth.forget(key, this.convergence.oldestCopy(key));
     if (time >= this.warmupMs) this.writes++;
   }
 
@@ -106,7 +107,7 @@ export class Collector implements Observer {
 
   /** The oldest version a read of `key` in `region` could still return (-∞ when every ledger row is kept). */
   private servableFloor(region: number, key: number, latest: number): number {
-    return this.options.keepEverySessionPair ? -Infinity : this.convergence.servableFloor(region, key, latest);
+    return this.options.keepEverything ? -Infinity : this.convergence.servableFloor(region, key, latest);
   }
 
   readFailed(region: number, _session: number, _key: number, issued: number): void {

@@ -112,15 +112,19 @@ export class ConvergenceTracker {
   private settle(key: number): void {
     const list = this.pending[key];
     if (!list) return;
-    const floor = this.settledFloor(key);
+    const floor = this.oldestCopy(key);
     let settled = 0;
     while (settled < list.length && list[settled].version <= floor) this.record(list[settled++]);
     if (settled === list.length) this.pending[key] = undefined;
     else if (settled > 0) list.splice(0, settled);
   }
 
-  /** Every write of `key` up to this version can no longer be contradicted by a cache. */
-  private settledFloor(key: number): number {
+  /**
+   * The oldest version of `key` any copy still holds — cache entries, replicas, values on
+   * their way to a cache (MAX_SAFE_INTEGER when there is none): no read can return an older
+   * one, so no write up to it can still be contradicted by a cache.
+   */
+  oldestCopy(key: number): number {
     let floor = this.oldestCached(key);
     if (this.inflightCount[key] > 0 && this.inflightMin[key] < floor) floor = this.inflightMin[key];
     // Any replica may feed a cache (refills, serve-stale reads under partitions): settling

@@ -1,0 +1,53 @@
+/**
+ * The checkers forget what can no longer matter — session-ledger rows no future read could
+ * contradict, commit times of versions no copy holds any more — so memory does not grow with
+ * the run. Forgetting must change no number: the same runs keeping everything give the same
+ * results, every metric of them.
+ */
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { Collector, collectorOptions } from '../../src/metrics/collector.js';
+import { Truth } from '../../src/metrics/truth.js';
+import { Simulation } from '../../src/model/simulation.js';
+import type { Scenario, StrategySpec } from '../../src/scenario/types.js';
+import { presetNames } from '../../src/strategies/registry.js';
+import { arbitraryCache, arbitraryScenario, strategy } from '../strategies/arbitrary-scenario.js';
+
+function results(scenario: Scenario, spec: StrategySpec, keepEverything: boolean) {
+  const collector = new Collector({ ...collectorOptions(scenario), keepEverything });
+  return collector.result(spec.use, new Simulation(scenario, spec, collector).run());
+}
+
+test('forgetting ledger rows and old commit times changes no number', () => {
+  // Many sessions and keys, so the ledger fills and drops rows many times; writes often
+  // enough that keys collect versions to forget.
+  const big = arbitraryScenario.map((s) => ({ ...s, workload: { ...s.workload, keys: 400, sessions: 200, readsPerSecond: 2000 } }));
+  fc.assert(
+    fc.property(big, arbitraryCache, fc.constantFrom(...presetNames), (scenario, cache, preset) => {
+      const spec = strategy(preset, cache);
+      expect(results(scenario, spec, false)).toEqual(results(scenario, spec, true));
+    }),
+    { numRuns: 30 },
+  );
+});
+
+test('a forgotten version keeps its number: latest, versionAt and commitTime count from it', () => {
+  const truth = new Truth(1);
+  [10, 20, 30, 40].forEach((time, i) => truth.record(0, i + 1, time));
+  truth.forget(0, 2);
+  expect(truth.latest(0)).toBe(4);
+  expect(truth.versionAt(0, 35)).toBe(3);
+  expect(truth.versionAt(0, 45)).toBe(4);
+  // Before every kept commit: the newest forgotten version.
+  expect(truth.versionAt(0, 5)).toBe(2);
+  expect(truth.commitTime(0, 3)).toBe(30);
+  expect(() => truth.commitTime(0, 2)).toThrow(/forgotten/);
+  truth.record(0, 5, 50);
+  expect(() => truth.record(0, 7, 60)).toThrow(/out of order/);
+  // Forgetting past the latest keeps counting from it.
+  truth.forget(0, Number.MAX_SAFE_INTEGER);
+  expect(truth.latest(0)).toBe(5);
+  truth.record(0, 6, 70);
+  expect(truth.versionAt(0, 65)).toBe(5);
+  expect(truth.commitTime(0, 6)).toBe(70);
+});
