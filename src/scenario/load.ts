@@ -58,7 +58,8 @@ function plainValue(doc: Document, file: string): unknown {
 }
 
 function validate(value: unknown, locator: Locator): WrittenScenario {
-  const result = scenarioSchema.safeParse(value, { reportInput: true });
+  // jitless: zod would otherwise generate and compile a parser for this one-off parse, which costs more than it saves.
+  const result = scenarioSchema.safeParse(value, { reportInput: true, jitless: true });
   if (result.success) return result.data;
   return fail(issuesToProblems(result.error.issues, { schema: scenarioSchema, locator }));
 }
