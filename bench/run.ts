@@ -2,7 +2,8 @@
  * `npm run bench`: speed and memory against the targets of the core-simulator issue.
  *   1. engine alone ≥ 5 M events/s;
  *   2. `cache-sim run` end to end ≥ 1 M simulated events/s (3 regions, 1 M reads), whole process;
- *   3. peak memory flat as reads grow (10 M reads within 10 % + 20 MiB of 1 M reads);
+ *   3. peak memory flat as reads grow (10 M reads within 10 % + 20 MiB of 1 M reads), and as
+ *      writes grow (1 M writes against 0.1 M);
  *   4. the SimPy peer (shared/bench, when Debian's python3-simpy3 is installed): SimPy's loop
  *      seconds ÷ cache-sim's whole-process seconds on the same model, target ≥ 4×;
  *   5. (information, no target) the SimPy ratio loop against loop and over five times the
@@ -46,8 +47,8 @@ function timeCli(file: string, extra: string[] = []): { seconds: number; events:
   return { seconds, events };
 }
 
-/** One scenario run in a fresh process (bench/run-child.mjs, built code): reads, simulation seconds, peak memory. */
-function runChild(file: string, sets: string[]): { reads: number; seconds: number; maxRssMiB: number } {
+/** One scenario run in a fresh process (bench/run-child.mjs, built code): reads, writes, simulation seconds, peak memory. */
+function runChild(file: string, sets: string[]): { reads: number; writes: number; seconds: number; maxRssMiB: number } {
   const out = execFileSync(process.execPath, [join(root, 'bench', 'run-child.mjs'), file, ...sets], { encoding: 'utf8', cwd: root });
   return JSON.parse(out);
 }
@@ -60,14 +61,20 @@ const e2e = bestOf(5, () => timeCli(benchFile), (a, b) => a.seconds < b.seconds)
 const e2eRate = e2e.events / e2e.seconds;
 report('cache-sim run, 3 regions, 1 M reads', `${(e2eRate / 1e6).toFixed(2)} M ev/s`, e2eRate >= 1e6, `≥ 1 M events/s (${e2e.events} events in ${e2e.seconds.toFixed(2)} s)`);
 
-const small = runChild(benchFile, ['duration=500s']);
-const large = runChild(benchFile, ['duration=5000s']);
-report(
-  `peak RSS ${(small.reads / 1e6).toFixed(1)} M → ${(large.reads / 1e6).toFixed(1)} M reads`,
-  `${small.maxRssMiB.toFixed(0)} → ${large.maxRssMiB.toFixed(0)} MiB`,
-  large.maxRssMiB <= small.maxRssMiB * 1.1 + 20,
-  'flat (≤ +10 % + 20 MiB)',
-);
+/** Peak memory of a run and of one ten times longer: flat means within 10 % + 20 MiB. */
+function memoryFlat(what: string, counted: (run: ReturnType<typeof runChild>) => number, sets: string[], duration: number): void {
+  const small = runChild(benchFile, [...sets, `duration=${duration}s`]);
+  const large = runChild(benchFile, [...sets, `duration=${duration * 10}s`]);
+  report(
+    `peak RSS ${(counted(small) / 1e6).toFixed(1)} M → ${(counted(large) / 1e6).toFixed(1)} M ${what}`,
+    `${small.maxRssMiB.toFixed(0)} → ${large.maxRssMiB.toFixed(0)} MiB`,
+    large.maxRssMiB <= small.maxRssMiB * 1.1 + 20,
+    'flat (≤ +10 % + 20 MiB)',
+  );
+}
+memoryFlat('reads', (run) => run.reads, [], 500);
+// Writes: the same scenario, 100 times the write rate (commit times must not pile up).
+memoryFlat('writes', (run) => run.writes, ['workload.writes_per_second=2000'], 50);
 
 const peerScenario = join(peerDir, 'speed-model-b.yaml');
 const python = '/usr/bin/python3';
