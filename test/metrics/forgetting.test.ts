@@ -18,28 +18,30 @@ function results(scenario: Scenario, spec: StrategySpec, keepEverything: boolean
   return collector.result(spec.use, new Simulation(scenario, spec, collector).run());
 }
 
-test('forgetting ledger rows and old commit times changes no number', () => {
-  // Many sessions and keys, so the ledger fills and drops rows many times; writes often
-  // enough that keys collect versions to forget.
-  const big = arbitraryScenario.map((s) => ({ ...s, workload: { ...s.workload, keys: 400, sessions: 200, readsPerSecond: 2000 } }));
+/** Every run of `scenarios` gives the same results whether the checkers forget or keep everything. */
+function forgettingChangesNothing(scenarios: fc.Arbitrary<Scenario>, numRuns: number): void {
   fc.assert(
-    fc.property(big, arbitraryCache, fc.constantFrom(...presetNames), (scenario, cache, preset) => {
+    fc.property(scenarios, arbitraryCache, fc.constantFrom(...presetNames), (scenario, cache, preset) => {
       const spec = strategy(preset, cache);
       expect(results(scenario, spec, false)).toEqual(results(scenario, spec, true));
     }),
-    { numRuns: 30 },
+    { numRuns },
+  );
+}
+
+test('forgetting ledger rows and old commit times changes no number', () => {
+  // Many sessions and keys, so the ledger fills and drops rows many times.
+  forgettingChangesNothing(
+    arbitraryScenario.map((s) => ({ ...s, workload: { ...s.workload, keys: 400, sessions: 200, readsPerSecond: 2000 } })),
+    30,
   );
 });
 
 test('forgetting changes no number when few keys take many writes each', () => {
   // The other shape: every key collects versions, so commit times are forgotten all the time.
-  const hot = arbitraryScenario.map((s) => ({ ...s, workload: { ...s.workload, writesPerSecond: s.workload.writesPerSecond * 5 } }));
-  fc.assert(
-    fc.property(hot, arbitraryCache, fc.constantFrom(...presetNames), (scenario, cache, preset) => {
-      const spec = strategy(preset, cache);
-      expect(results(scenario, spec, false)).toEqual(results(scenario, spec, true));
-    }),
-    { numRuns: 40 },
+  forgettingChangesNothing(
+    arbitraryScenario.map((s) => ({ ...s, workload: { ...s.workload, writesPerSecond: s.workload.writesPerSecond * 5 } })),
+    40,
   );
 });
 
