@@ -1,7 +1,7 @@
 /**
- * `cache-sim run`: load every scenario (all problems at once, nothing runs if any), run the
- * selected strategies, print the comparison, write the requested report files, and return
- * 0 when every expectation held, 1 otherwise.
+ * `cache-sim run`: load every scenario and check the report files can be written (all
+ * problems at once, nothing runs if any), run the selected strategies, print the comparison,
+ * write the requested report files, and return 0 when every expectation held, 1 otherwise.
  */
 import { InputError, UsageError } from '../errors.js';
 import { allPassed } from '../metrics/expect.js';
@@ -11,7 +11,7 @@ import { loadScenarioFile } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { scenarioResults, selectedStrategies, type StrategyRun } from '../simulate.js';
 import { type CommandIO, reportWidth } from './io.js';
-import { writeFileAtomically } from './output-file.js';
+import { unwritable, writeFileAtomically } from './output-file.js';
 import { replayCommand } from './replay.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 
@@ -57,6 +57,10 @@ function loadAll(files: string[], options: RunCommandOptions): Scenario[] {
       if (!(error instanceof InputError)) throw error;
       problems.push(...error.problems);
     }
+  }
+  for (const output of [options.junit, options.html]) {
+    const problem = output === undefined ? null : unwritable(output);
+    if (problem) problems.push(problem);
   }
   if (problems.length > 0) throw new InputError(problems);
   for (const scenario of scenarios) checkStrategiesExist(scenario, options.strategies);

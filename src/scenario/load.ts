@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Document, Node } from 'yaml';
 import { InputError, type Problem } from '../errors.js';
+import { fileProblem } from '../util/file-errors.js';
 import { normalise } from './normalise.js';
 import { applySets, parseSets } from './overrides.js';
 import { parseYaml } from './parse.js';
@@ -38,8 +39,7 @@ export function loadScenarioFile(path: string, sets: readonly string[] = []): Sc
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError([{ file: path, line: 1, col: 1, message: `cannot read file: ${reason}` }]);
+    throw new InputError([{ file: path, line: 1, col: 1, message: fileProblem(path, 'read', error) }]);
   }
   return loadScenarioText(text, path, sets);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { expectGolden } from '../helpers/golden.js';
@@ -151,6 +151,29 @@ describe('bad input: exit 2, one FILE:LINE:COL line per problem, no stack trace,
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+});
+
+describe('an output file that cannot be written', () => {
+  test('is a problem on the path given, in plain words, found before anything runs: exit 2, no report, nothing left behind', async () => {
+    const dir = tempDir();
+    const missingFolder = join(dir, 'no-such-folder');
+    const html = join(missingFolder, 'report.html');
+    const run = await cli(['run', SMALL, '--html', html]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd()).toBe(`${html}:1:1: cannot write: the folder ${missingFolder} does not exist`);
+    const folder = await cli(['run', SMALL, '--junit', dir]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr.trimEnd()).toBe(`${dir}:1:1: cannot write: it is a folder; give the path of a file`);
+    expect(readdirSync(dir)).toEqual([]);
+    // Reported with the scenario's own problems, all at once.
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'name: x\n');
+    const both = await cli(['run', bad, '--html', html]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain(`${html}:1:1: cannot write: the folder ${missingFolder} does not exist`);
+    expect(both.stderr).toContain(`${bad}:1:1: `);
   });
 });
 

@@ -1,0 +1,26 @@
+/**
+ * Why a file could not be read or written, said in the user's terms: about the path they
+ * gave (never a temporary name beside it) and what to do, not an errno dump.
+ */
+import { dirname } from 'node:path';
+
+export function fileProblem(path: string, verb: 'read' | 'write', error: unknown): string {
+  const folder = dirname(path);
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOENT':
+      return verb === 'read' ? 'cannot read: no such file' : `cannot write: the folder ${folder} does not exist`;
+    case 'ENOTDIR':
+      return `cannot ${verb}: part of the path is a file, not a folder`;
+    case 'EISDIR':
+      return `cannot ${verb}: it is a folder; give the path of a file`;
+    case 'EACCES':
+    case 'EPERM':
+      return verb === 'read' ? 'cannot read: permission denied' : `cannot write: permission denied in ${folder}`;
+    case 'ENOSPC':
+      return 'cannot write: no space left on the device';
+    case 'EROFS':
+      return `cannot write: ${folder} is on a read-only file system`;
+    default:
+      return `cannot ${verb}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
