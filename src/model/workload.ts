@@ -30,7 +30,7 @@ export class Workload {
     const w = scenario.workload;
     const names = scenario.regions.map((r) => r.name);
     this.keys = w.keys;
-    this.keyTable = w.popularity.kind === 'zipf' && w.popularity.exponent !== 0 ? new AliasTable(zipfWeights(w.keys, w.popularity.exponent)) : null;
+    this.keyTable = w.popularity.kind === 'zipf' && w.popularity.exponent !== 0 ? zipfTable(w.keys, w.popularity.exponent) : null;
     const readWeights = names.map((n) => w.readRegions[n] ?? 0);
     const writeWeights = names.map((n) => w.writeRegions[n] ?? 0);
     this.readRegions = w.readsPerSecond > 0 ? new AliasTable(readWeights) : null;
@@ -75,6 +75,18 @@ export class Workload {
     const u = stream.next();
     out.key = this.keyTable ? this.keyTable.pick(u) : Math.floor(u * this.keys);
   }
+}
+
+/**
+ * The Zipf table over `keys` keys. Built from scratch it costs about 0.1 µs per key, so the
+ * latest one is kept: the strategies of a scenario, and sweep points that keep its workload,
+ * share it (a table never changes once built).
+ */
+let latestZipf: { keys: number; exponent: number; table: AliasTable } | null = null;
+
+function zipfTable(keys: number, exponent: number): AliasTable {
+  if (latestZipf?.keys !== keys || latestZipf.exponent !== exponent) latestZipf = { keys, exponent, table: new AliasTable(zipfWeights(keys, exponent)) };
+  return latestZipf.table;
 }
 
 /**

@@ -13,29 +13,34 @@ export class AliasTable {
     for (let i = 0; i < n; i++) total += weights[i];
     if (!(n > 0 && total > 0)) throw new RangeError('an alias table needs at least one positive weight');
     this.size = n;
-    this.probability = new Float64Array(n);
-    this.alias = new Int32Array(n);
+    // Vose's method. Tables over millions of keys are built once per run: the scaled weights
+    // are worked on in place and the two worklists are typed stacks, not growing arrays.
     const scaled = new Float64Array(n);
-    const small: number[] = [];
-    const large: number[] = [];
+    this.probability = scaled;
+    this.alias = new Int32Array(n);
+    const small = new Int32Array(n);
+    const large = new Int32Array(n);
+    let smalls = 0;
+    let larges = 0;
     for (let i = 0; i < n; i++) {
       scaled[i] = (weights[i] * n) / total;
-      (scaled[i] < 1 ? small : large).push(i);
+      if (scaled[i] < 1) small[smalls++] = i;
+      else large[larges++] = i;
     }
-    while (small.length > 0 && large.length > 0) {
-      const s = small.pop() as number;
-      const l = large[large.length - 1];
-      this.probability[s] = scaled[s];
+    while (smalls > 0 && larges > 0) {
+      const s = small[--smalls];
+      const l = large[larges - 1];
+      // scaled[s] is final: it is the probability of keeping column s.
       this.alias[s] = l;
       scaled[l] = scaled[l] + scaled[s] - 1;
       if (scaled[l] < 1) {
-        large.pop();
-        small.push(l);
+        larges--;
+        small[smalls++] = l;
       }
     }
     // What is left is 1 up to rounding.
-    for (const i of large) this.probability[i] = 1;
-    for (const i of small) this.probability[i] = 1;
+    while (larges > 0) scaled[large[--larges]] = 1;
+    while (smalls > 0) scaled[small[--smalls]] = 1;
   }
 
   /** Index drawn with probability proportional to its weight, from one uniform u ∈ [0, 1). */
