@@ -58,6 +58,16 @@ export function weightsHavePositiveSum(scenario: WrittenScenario, at: Locator): 
   });
 }
 
+/** Per-key state is kept per region in typed arrays, which hold at most 2^32 values each. */
+const MOST_KEY_REGION_CELLS = 2 ** 32;
+
+export function keysFitEveryRegion(scenario: WrittenScenario, at: Locator): Problem[] {
+  const regions = scenario.regions.length;
+  if (regions * scenario.workload.keys <= MOST_KEY_REGION_CELLS) return [];
+  const most = Math.floor(MOST_KEY_REGION_CELLS / regions);
+  return [at.atValue(['workload', 'keys'], `${scenario.workload.keys} keys in each of ${regions} regions is more state than cache-sim can hold; allowed: at most ${most} keys with ${regions} regions`)];
+}
+
 export function linksJoinTwoKnownRegions(scenario: WrittenScenario, at: Locator): Problem[] {
   const known = regionNamesOf(scenario);
   const seen = new Map<string, string>();

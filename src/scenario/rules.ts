@@ -10,6 +10,7 @@ import { expectMetricsExist, expectStrategiesListed, expectUnitsFitMetrics } fro
 import {
   exactlyOnePrimary,
   faultRegionsKnown,
+  keysFitEveryRegion,
   linksJoinTwoKnownRegions,
   uniqueRegionNames,
   weightsNameKnownRegions,
@@ -26,6 +27,7 @@ export const rules: readonly Rule[] = [
   uniqueRegionNames,
   weightsNameKnownRegions,
   weightsHavePositiveSum,
+  keysFitEveryRegion,
   linksJoinTwoKnownRegions,
   faultRegionsKnown,
   warmupBeforeEnd,

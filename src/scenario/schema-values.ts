@@ -56,9 +56,19 @@ export function numberFrom(min: number, noun: string, allowed = `a number ≥ ${
   return z.number(customiser).min(min, customiser);
 }
 
-export function integerFrom(min: number, noun: string) {
-  const customiser = says(noun, `an integer ≥ ${min}`);
-  return z.number(customiser).int(customiser).min(min, customiser).max(Number.MAX_SAFE_INTEGER, customiser);
+/** A bound on a count, and how a message says it (`100 million`). */
+export interface Most {
+  value: number;
+  said: string;
+}
+
+export function integerFrom(min: number, noun: string, most?: Most) {
+  const customiser = says(noun, most ? `an integer from ${min} to ${most.said}` : `an integer ≥ ${min}`);
+  return z
+    .number(customiser)
+    .int(customiser)
+    .min(min, customiser)
+    .max(most?.value ?? Number.MAX_SAFE_INTEGER, customiser);
 }
 
 export function probability() {

@@ -15,6 +15,7 @@ import {
   exactlyOneKey,
   hasExactlyOne,
   integerFrom,
+  type Most,
   list,
   map,
   numberFrom,
@@ -94,14 +95,22 @@ const popularitySchema = () => {
   return z.union([z.literal('uniform', customiser), map('a popularity', { zipf: numberFrom(0, 'a zipf exponent') })], customiser);
 };
 
+/**
+ * The model keeps per-key state in typed arrays and names a (session, key) pair by one exact
+ * integer: these bounds keep every index and pair id exact (and memory within reach: about
+ * 60 bytes per key per run).
+ */
+export const MOST_KEYS: Most = { value: 100_000_000, said: '100 million' };
+const MOST_SESSIONS: Most = { value: 10_000_000, said: '10 million' };
+
 const workloadSchema = map('a workload section', {
-  keys: integerFrom(1, 'a key count').describe('Number of distinct keys.'),
+  keys: integerFrom(1, 'a key count', MOST_KEYS).describe('Number of distinct keys.'),
   popularity: popularitySchema().optional().describe('Key popularity: uniform or {zipf: s}. Default: uniform.'),
   reads_per_second: numberFrom(0, 'a rate').describe('Reads per second, all regions together (Poisson).'),
   writes_per_second: numberFrom(0, 'a rate').optional().describe('Writes per second (Poisson). Default: 0.'),
   read_regions: weights().optional().describe('Share of reads per region; unlisted regions get 0. Default: even.'),
   write_regions: weights().optional().describe('Share of writes per region; unlisted regions get 0. Default: even.'),
-  sessions: integerFrom(1, 'a session count').optional().describe(`Client sessions. Default: ${DEFAULTS.sessions}.`),
+  sessions: integerFrom(1, 'a session count', MOST_SESSIONS).optional().describe(`Client sessions. Default: ${DEFAULTS.sessions}.`),
 });
 
 function cacheSchema() {

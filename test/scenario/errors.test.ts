@@ -29,7 +29,20 @@ const cases: BadCase[] = [
   {
     name: 'wrong type',
     yaml: MINIMAL.replace('keys: 100', 'keys: lots'),
-    problems: [['8:9', 'workload.keys: "lots" is not a key count; allowed: an integer ≥ 1']],
+    problems: [['8:9', 'workload.keys: "lots" is not a key count; allowed: an integer from 1 to 100 million']],
+  },
+  {
+    name: 'more keys or sessions than the model can hold',
+    yaml: MINIMAL.replace('keys: 100', 'keys: 3000000000') + '  sessions: 20000000\n',
+    problems: [
+      ['8:9', 'workload.keys: 3000000000 is not a key count; allowed: an integer from 1 to 100 million'],
+      ['10:13', 'workload.sessions: 20000000 is not a session count; allowed: an integer from 1 to 10 million'],
+    ],
+  },
+  {
+    name: 'more keys than fit in every region',
+    yaml: `name: x\nduration: 10m\nregions:\n${Array.from({ length: 50 }, (_, i) => `  - name: r${i}\n`).join('')}  - name: main\n    primary: true\nworkload:\n  keys: 100000000\n  reads_per_second: 50\n`,
+    problems: [['57:9', 'workload.keys: 100000000 keys in each of 51 regions is more state than cache-sim can hold; allowed: at most 84215045 keys with 51 regions']],
   },
   {
     name: 'negative rate',
@@ -79,7 +92,7 @@ const cases: BadCase[] = [
   {
     name: 'missing required key, at the enclosing key',
     yaml: MINIMAL.replace('  keys: 100\n', ''),
-    problems: [['7:1', 'workload.keys: missing; required: an integer ≥ 1']],
+    problems: [['7:1', 'workload.keys: missing; required: an integer from 1 to 100 million']],
   },
   {
     name: 'several problems, in position order',

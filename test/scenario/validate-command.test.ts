@@ -46,7 +46,7 @@ describe('validateCommand', () => {
     const lines = io.err().split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]).toContain(`${bad}:2:11: duration: "10 minutes" is not a duration; allowed: `);
-    expect(lines[1]).toBe(`${bad}:8:9: workload.keys: "lots" is not a key count; allowed: an integer ≥ 1`);
+    expect(lines[1]).toBe(`${bad}:8:9: workload.keys: "lots" is not a key count; allowed: an integer from 1 to 100 million`);
     expect(lines[2]).toBe(`${missing}:1:1: cannot read: no such file`);
     expect(lines[3]).toBe('');
   });
