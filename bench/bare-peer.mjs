@@ -1,6 +1,8 @@
 // SimPy's peer model (b) written as a bare JavaScript loop, with none of cache-sim: a typed-array
 // heap, one hit/stale counter, no latency, no checkers. Not a cache-sim feature: bench/run.ts times
-// this whole process to show the floor Node itself sets for the SimPy ratio on this machine.
+// this whole process to show the floor Node itself sets for the SimPy ratio on this machine, and
+// checks it is the same model: with the same sfc32 stream (`simpy_bench.py b 0 N 1 sfc32`) SimPy
+// gives exactly the same reads, hits, stale reads and end time.
 // Usage: node bare-peer.mjs [EVENTS]   (prints one JSON line, like simpy_bench.py)
 const started = performance.now();
 const TOTAL = Number(process.argv[2] ?? 1_000_000);
@@ -14,8 +16,18 @@ const READ = 0;
 const WRITE = 1;
 const DELIVER = 2;
 
-// sfc32, as shared/bench/sfc32.py
-const state = new Int32Array([0x9e3779b9, 0x243f6a88, 0xb7e15162, 1]);
+// sfc32, seeded as shared/bench/sfc32.py
+const SEED = 1;
+const state = new Int32Array(4);
+let mix = SEED;
+for (let i = 0; i < 3; i++) {
+  mix = (mix + 0x9e3779b9) >>> 0;
+  let z = mix;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  state[i] = z ^ (z >>> 16);
+}
+state[3] = 1;
 function uniform() {
   const a = state[0];
   const b = state[1];
@@ -28,6 +40,7 @@ function uniform() {
   state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
   return (t >>> 0) / 4294967296;
 }
+for (let i = 0; i < 12; i++) uniform();
 const exponential = (rate) => -Math.log(1 - uniform()) / rate;
 
 const cdf = new Float64Array(KEYS);

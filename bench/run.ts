@@ -105,10 +105,20 @@ if (existsSync(peerScenario) && simpyInstalled()) {
   );
   // What Node itself allows: the same model as a bare loop (bench/bare-peer.mjs, none of cache-sim),
   // and an empty Node process, both whole-process as cache-sim's figure is.
-  const bare = bestOf(5, () => timeProcess([join(root, 'bench', 'bare-peer.mjs')]), (a, b) => a < b);
+  const barePeer = join(root, 'bench', 'bare-peer.mjs');
+  const bare = bestOf(5, () => timeProcess([barePeer]), (a, b) => a < b);
   const emptyNode = bestOf(5, () => timeProcess(['-e', '']), (a, b) => a < b);
+  // Fed the same sfc32 stream, SimPy and the bare loop must agree event for event.
+  const counts = (json: string) => {
+    const { now, reads, hits, stale } = JSON.parse(json) as Record<string, number>;
+    return { now, reads, hits, stale };
+  };
+  const bareCounts = counts(execFileSync(process.execPath, [barePeer], { encoding: 'utf8' }));
+  const simpyCounts = counts(execFileSync(python, [join(peerDir, 'simpy_bench.py'), 'b', '0', '1000000', '1', 'sfc32'], { encoding: 'utf8' }));
+  const same = JSON.stringify(bareCounts) === JSON.stringify(simpyCounts);
   console.log(
-    `info SimPy loop ÷ a bare JavaScript loop of the same model, whole process: ${(simpy / bare).toFixed(1)}× (${bare.toFixed(2)} s, of which Node's own start-up ${emptyNode.toFixed(2)} s)`,
+    `info SimPy loop ÷ a bare JavaScript loop of the same model, whole process: ${(simpy / bare).toFixed(1)}× (${bare.toFixed(2)} s, of which Node's own start-up ${emptyNode.toFixed(2)} s); ` +
+      (same ? `with sfc32 both give the same ${bareCounts.reads} reads, ${bareCounts.hits} hits, ${bareCounts.stale} stale` : `MISMATCH with SimPy on sfc32: ${JSON.stringify(bareCounts)} vs ${JSON.stringify(simpyCounts)}`),
   );
 } else {
   console.log('skip SimPy peer: needs ../shared/bench and Debian python3-simpy3 (apt-get install -y python3-simpy3)');
