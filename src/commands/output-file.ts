@@ -3,7 +3,7 @@
  * then renamed, so a failure never leaves a partial report behind.
  */
 import { accessSync, constants, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { InputError, type Problem } from '../errors.js';
 import { fileProblem } from '../util/file-errors.js';
 
@@ -19,10 +19,25 @@ export function writeFileAtomically(path: string, content: string): void {
 }
 
 /**
- * Why `path` could not be written later, or null: checked before a run, so a mistyped
- * folder fails at once rather than after minutes of simulation.
+ * What stops the report files `outputs` from being written, found before a run so a mistyped
+ * folder fails at once rather than after minutes of simulation: a path that cannot be
+ * written, one that would replace a scenario being run, or one path given twice.
  */
-export function unwritable(path: string): Problem | null {
+export function outputProblems(outputs: readonly string[], scenarios: readonly string[]): Problem[] {
+  const inputs = new Set(scenarios.map((file) => resolve(file)));
+  const reports = new Set<string>();
+  return outputs.flatMap((output) => {
+    const full = resolve(output);
+    const at = { file: output, line: 1, col: 1 };
+    if (inputs.has(full)) return [{ ...at, message: 'cannot write: it is a scenario file being run, which the report would replace; allowed: a path of its own' }];
+    if (reports.has(full)) return [{ ...at, message: 'cannot write: another report goes to the same path; allowed: a path of its own' }];
+    reports.add(full);
+    const problem = unwritable(output);
+    return problem ? [problem] : [];
+  });
+}
+
+function unwritable(path: string): Problem | null {
   try {
     if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     accessSync(dirname(path), constants.W_OK);

@@ -11,7 +11,7 @@ import { loadScenarioFile } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { scenarioResults, selectedStrategies, type StrategyRun } from '../simulate.js';
 import { type CommandIO, reportWidth } from './io.js';
-import { unwritable, writeFileAtomically } from './output-file.js';
+import { outputProblems, writeFileAtomically } from './output-file.js';
 import { replayCommand } from './replay.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 
@@ -58,10 +58,8 @@ function loadAll(files: string[], options: RunCommandOptions): Scenario[] {
       problems.push(...error.problems);
     }
   }
-  for (const output of [options.junit, options.html]) {
-    const problem = output === undefined ? null : unwritable(output);
-    if (problem) problems.push(problem);
-  }
+  const outputs = [options.junit, options.html].filter((output) => output !== undefined);
+  problems.push(...outputProblems(outputs, files));
   if (problems.length > 0) throw new InputError(problems);
   for (const scenario of scenarios) checkStrategiesExist(scenario, options.strategies);
   return scenarios;

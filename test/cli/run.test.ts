@@ -175,6 +175,21 @@ describe('an output file that cannot be written', () => {
     expect(both.stderr).toContain(`${html}:1:1: cannot write: the folder ${missingFolder} does not exist`);
     expect(both.stderr).toContain(`${bad}:1:1: `);
   });
+
+  test('a report never replaces the scenario being run, nor another report', async () => {
+    const dir = tempDir();
+    const scenario = join(dir, 'scenario.yaml');
+    writeFileSync(scenario, readFileSync(SMALL, 'utf8'));
+    const over = await cli(['run', scenario, '--html', scenario]);
+    expect(over.code).toBe(2);
+    expect(over.stderr.trimEnd()).toBe(`${scenario}:1:1: cannot write: it is a scenario file being run, which the report would replace; allowed: a path of its own`);
+    expect(readFileSync(scenario, 'utf8')).toBe(readFileSync(SMALL, 'utf8'));
+    const report = join(dir, 'report');
+    const twice = await cli(['run', scenario, '--junit', report, '--html', report]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr.trimEnd()).toBe(`${report}:1:1: cannot write: another report goes to the same path; allowed: a path of its own`);
+    expect(readdirSync(dir)).toEqual(['scenario.yaml']);
+  });
 });
 
 describe('other commands', () => {
