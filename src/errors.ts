@@ -11,6 +11,11 @@ export interface Problem {
   message: string;
 }
 
+/** A problem with a file as a whole (it cannot be read or written, it is not YAML): reported at 1:1. */
+export function wholeFileProblem(file: string, message: string): Problem {
+  return { file, line: 1, col: 1, message };
+}
+
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.col}: ${p.message}`;
 }

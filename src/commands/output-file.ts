@@ -4,7 +4,7 @@
  */
 import { accessSync, constants, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InputError, type Problem } from '../errors.js';
+import { InputError, type Problem, wholeFileProblem } from '../errors.js';
 import { fileProblem } from '../util/file-errors.js';
 
 export function writeFileAtomically(path: string, content: string): void {
@@ -14,7 +14,7 @@ export function writeFileAtomically(path: string, content: string): void {
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new InputError([{ file: path, line: 1, col: 1, message: fileProblem(path, 'write', error) }]);
+    throw new InputError([wholeFileProblem(path, fileProblem(path, 'write', error))]);
   }
 }
 
@@ -28,9 +28,8 @@ export function outputProblems(outputs: readonly string[], scenarios: readonly s
   const reports = new Set<string>();
   return outputs.flatMap((output) => {
     const full = resolve(output);
-    const at = { file: output, line: 1, col: 1 };
-    if (inputs.has(full)) return [{ ...at, message: 'cannot write: it is a scenario file being run, which the report would replace; allowed: a path of its own' }];
-    if (reports.has(full)) return [{ ...at, message: 'cannot write: another report goes to the same path; allowed: a path of its own' }];
+    if (inputs.has(full)) return [wholeFileProblem(output, 'cannot write: it is a scenario file being run, which the report would replace; allowed: a path of its own')];
+    if (reports.has(full)) return [wholeFileProblem(output, 'cannot write: another report goes to the same path; allowed: a path of its own')];
     reports.add(full);
     const problem = unwritable(output);
     return problem ? [problem] : [];
@@ -39,10 +38,10 @@ export function outputProblems(outputs: readonly string[], scenarios: readonly s
 
 function unwritable(path: string): Problem | null {
   try {
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return wholeFileProblem(path, fileProblem(path, 'write', { code: 'EISDIR' }));
     accessSync(dirname(path), constants.W_OK);
     return null;
   } catch (error) {
-    return { file: path, line: 1, col: 1, message: fileProblem(path, 'write', error) };
+    return wholeFileProblem(path, fileProblem(path, 'write', error));
   }
 }

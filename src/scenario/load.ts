@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Document, Node } from 'yaml';
-import { InputError, type Problem } from '../errors.js';
+import { InputError, type Problem, wholeFileProblem } from '../errors.js';
 import { fileProblem } from '../util/file-errors.js';
 import { normalise } from './normalise.js';
 import { applySets, parseSets } from './overrides.js';
@@ -39,7 +39,7 @@ export function loadScenarioFile(path: string, sets: readonly string[] = []): Sc
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new InputError([{ file: path, line: 1, col: 1, message: fileProblem(path, 'read', error) }]);
+    throw new InputError([wholeFileProblem(path, fileProblem(path, 'read', error))]);
   }
   return loadScenarioText(text, path, sets);
 }
@@ -53,7 +53,7 @@ function plainValue(doc: Document, file: string): unknown {
     return doc.toJS();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return fail([{ file, line: 1, col: 1, message: `YAML error: ${reason}` }]);
+    return fail([wholeFileProblem(file, `YAML error: ${reason}`)]);
   }
 }
 
