@@ -7,6 +7,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { CommandIO } from './commands/io.js';
 import { formatProblem, InputError, UsageError } from './errors.js';
 import { REPORT_FORMATS, type ReportFormat } from './report/index.js';
+import { SWEEP_FORMATS, type SweepFormat } from './report/sweep.js';
+import { parseShard, SHARD_USAGE, type Shard } from './sweep-shard.js';
+import { VERSION } from './version.js';
 
 const EXIT_BAD_INPUT = 2;
 const EXIT_BUG = 3;
@@ -24,6 +27,12 @@ const parseSeed = parseWholeNumber('the seed');
 
 const WORKERS_HELP = 'worker threads for the strategy runs (default: one per core when there is enough work; 1 = none)';
 
+function parseShardOption(text: string): Shard {
+  const shard = parseShard(text);
+  if (!shard) throw new InvalidArgumentError(SHARD_USAGE);
+  return shard;
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -37,7 +46,7 @@ function parseList(text: string): string[] {
 function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
   const program = new Command('cache-sim')
     .description('Simulate caches spread over several regions and see how stale their reads get under each coherence strategy.')
-    .version('0.1.0')
+    .version(VERSION)
     .exitOverride()
     .showHelpAfterError('(run `cache-sim --help` for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
@@ -86,18 +95,29 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .option('--strategy <names>', 'run only these strategies (comma-separated)', parseList)
     .option('--set <path=value>', 'override a scenario value at every point (repeatable)', collect, [])
     .option('--metric <name>', 'summarise this metric (repeatable; replaces the default list)', collect, [])
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(new Option('--format <format>', 'output format (default: table; with --shard, the shard\'s JSON)').choices(SWEEP_FORMATS))
     .option('--workers <n>', WORKERS_HELP, parseWholeNumber('the number of workers', 1))
+    .option('--shard <i/n>', 'run only shard i of n and print its JSON document, for `cache-sim merge`', parseShardOption)
     .action(
       async (
         file: string,
-        opts: { param: string[]; seeds?: number; seed?: number; strategy?: string[]; set: string[]; metric: string[]; format: 'table' | 'json' | 'csv'; workers?: number },
+        opts: { param: string[]; seeds?: number; seed?: number; strategy?: string[]; set: string[]; metric: string[]; format?: SweepFormat; workers?: number; shard?: Shard },
       ) => {
         const { sweepCommand } = await import('./commands/sweep.js');
-        const { param: params, seeds, seed, strategy: strategies, set: sets, metric: metrics, format, workers } = opts;
-        setExit(await sweepCommand(file, { params, seeds, seed, strategies, sets, metrics, format, workers }, io));
+        const { param: params, seeds, seed, strategy: strategies, set: sets, metric: metrics, format, workers, shard } = opts;
+        setExit(await sweepCommand(file, { params, seeds, seed, strategies, sets, metrics, format, workers, shard }, io));
       },
     );
+
+  program
+    .command('merge')
+    .description('put the shards of a sweep (`sweep --shard i/n`) together; print what the whole sweep prints')
+    .argument('<file...>', 'the JSON documents of every shard')
+    .addOption(new Option('--format <format>', 'output format').choices(SWEEP_FORMATS).default('table'))
+    .action(async (files: string[], opts: { format: SweepFormat }) => {
+      const { mergeCommand } = await import('./commands/merge.js');
+      setExit(mergeCommand(files, { format: opts.format }, io));
+    });
 
   program
     .command('validate')

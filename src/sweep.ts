@@ -161,22 +161,40 @@ export function planSweep(file: string, options: SweepOptions): SweepPlan {
 
 /** The sweep's results from its runs' results (in the plan's order of runs). */
 export function sweepResults(plan: SweepPlan, outcomes: readonly StrategyResult[]): SweepResults {
-  const { metrics, seeds } = plan.results;
+  return summariseRuns(plan, (run, metric) => metricValue(outcomes[run], metric) ?? NaN);
+}
+
+/** What summing up a sweep needs of its plan: the header, the points, the strategies of each (the runs follow from them). */
+export type SweepLayout = Pick<SweepPlan, 'results' | 'points' | 'strategies'>;
+
+/** The number of runs a layout has: every strategy of every point, once per seed. */
+export function runCount(layout: SweepLayout): number {
+  return layout.strategies.reduce((sum, names) => sum + names.length, 0) * layout.results.seeds.length;
+}
+
+/**
+ * Each metric of each point and strategy summarised over the seeds, from `value(run, metric)`
+ * with runs numbered in the plan's order (point by point, strategy by strategy, seed by seed).
+ * One place computes every summary, so a merged sweep is the same as an unsharded one.
+ */
+export function summariseRuns(layout: SweepLayout, value: (run: number, metric: string) => number): SweepResults {
+  const { metrics, seeds } = layout.results;
   let next = 0;
-  const points = plan.points.map((params, point) => {
+  const points = layout.points.map((params, point) => {
     const strategies: SweepPoint['strategies'] = {};
-    for (const name of plan.strategies[point]) {
-      const perSeed = outcomes.slice(next, (next += seeds.length));
+    for (const name of layout.strategies[point]) {
+      const first = next;
+      next += seeds.length;
       const summary: Record<string, MetricSummary> = {};
       for (const metric of metrics) {
-        const values = perSeed.map((r) => metricValue(r, metric) ?? NaN);
+        const values = seeds.map((_, s) => value(first + s, metric));
         summary[metric] = { ...meanCI(values), values };
       }
       strategies[name] = summary;
     }
     return { params, strategies };
   });
-  return { ...plan.results, points };
+  return { ...layout.results, points };
 }
 
 function strategyNamed(scenario: Scenario, name: string): StrategySpec {

@@ -1,11 +1,14 @@
 /**
  * `cache-sim sweep`: run a grid of parameter values × seeds and print, per point and
- * strategy, each metric's mean and 95 % confidence interval. Bad input (a malformed
- * `--param`, a problem in any point's scenario) ends in exit 2 with nothing on stdout;
- * otherwise exit 0, since a sweep evaluates no expectations.
+ * strategy, each metric's mean and 95 % confidence interval — or, with `--shard i/n`, run
+ * one shard of it and print that shard's document for `cache-sim merge`. Bad input (a
+ * malformed `--param`, a problem in any point's scenario) ends in exit 2 with nothing on
+ * stdout; otherwise exit 0, since a sweep evaluates no expectations.
  */
+import { UsageError } from '../errors.js';
 import { paletteFor } from '../report/colour.js';
-import { renderSweep, type SweepFormat } from '../report/sweep.js';
+import { renderShard, renderSweep, type SweepFormat } from '../report/sweep.js';
+import { type Shard, shardDocument, shardRuns } from '../sweep-shard.js';
 import { planSweep, sweepResults } from '../sweep.js';
 import { type CommandIO, reportWidth } from './io.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
@@ -17,12 +20,19 @@ export interface SweepCommandOptions {
   strategies?: string[];
   sets: string[];
   metrics: string[];
-  format: SweepFormat;
+  /** Default: a table, or the shard's JSON document with `shard`. */
+  format?: SweepFormat;
   /** Worker threads for the runs; default: every core when the sweep is big enough. */
   workers?: number;
+  /** Run only this shard of the sweep. */
+  shard?: Shard;
 }
 
 export async function sweepCommand(file: string, options: SweepCommandOptions, io: CommandIO): Promise<number> {
+  const { shard, format } = options;
+  if (shard && format !== undefined && format !== 'json') {
+    throw new UsageError(`--format ${format} with --shard: a shard prints its JSON document, for \`cache-sim merge\` to put together with the other shards`);
+  }
   const plan = planSweep(file, {
     params: options.params,
     seeds: options.seeds,
@@ -31,9 +41,16 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
     sets: options.sets,
     metrics: options.metrics,
   });
+  const runs = shard ? shardRuns(plan.runs.length, shard) : plan.runs.map((_, i) => i);
   const progress = terminalProgress(io);
-  const outcomes = await runStrategies(plan.runs, options.workers, io, progress?.report);
+  const outcomes = await runStrategies(
+    runs.map((i) => plan.runs[i]),
+    options.workers,
+    io,
+    progress?.report,
+  );
   progress?.clear();
-  io.stdout.write(renderSweep(options.format, sweepResults(plan, outcomes), paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
+  if (shard) io.stdout.write(renderShard(shardDocument(plan, shard, runs, outcomes)));
+  else io.stdout.write(renderSweep(format ?? 'table', sweepResults(plan, outcomes), paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
   return 0;
 }

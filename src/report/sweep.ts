@@ -1,9 +1,10 @@
 /**
  * Reporters for `cache-sim sweep`: a table (one row per grid point × strategy, `mean ± ci`
  * per metric), JSON (the SweepResults, deterministic key order) and CSV (one row per
- * point × strategy × metric).
+ * point × strategy × metric); and the document of one shard of a sweep.
  */
 import { isDurationMetric } from '../metrics/metric-names.js';
+import type { ShardDocument } from '../sweep-shard.js';
 import type { MetricSummary, SweepResults } from '../sweep.js';
 import type { Palette } from './colour.js';
 import { csvField } from './csv.js';
@@ -94,4 +95,9 @@ export function renderSweepCsv(r: SweepResults): string {
     ),
   );
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+}
+
+/** A shard's document, for `cache-sim merge`: two-space indented JSON, in the document's own key order. */
+export function renderShard(doc: ShardDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }

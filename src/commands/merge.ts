@@ -1,0 +1,26 @@
+/**
+ * `cache-sim merge`: the shard documents of one sweep, put together and printed as the
+ * unsharded sweep would print them (table, JSON or CSV). Exit 0, or 2 on bad input.
+ */
+import { readFileSync } from 'node:fs';
+import { InputError, type Problem, wholeFileProblem } from '../errors.js';
+import { paletteFor } from '../report/colour.js';
+import { renderSweep, type SweepFormat } from '../report/sweep.js';
+import { mergeShards, type ShardFile } from '../sweep-merge.js';
+import { fileProblem } from '../util/file-errors.js';
+import { type CommandIO, reportWidth } from './io.js';
+
+export function mergeCommand(files: readonly string[], options: { format: SweepFormat }, io: CommandIO): number {
+  const problems: Problem[] = [];
+  const shards: ShardFile[] = [];
+  for (const file of files) {
+    try {
+      shards.push({ file, text: readFileSync(file, 'utf8') });
+    } catch (error) {
+      problems.push(wholeFileProblem(file, fileProblem(file, 'read', error)));
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  io.stdout.write(renderSweep(options.format, mergeShards(shards), paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
+  return 0;
+}

@@ -1,0 +1,171 @@
+/**
+ * `cache-sim merge`: the documents of every shard of one sweep -> the sweep's results, the
+ * same, number for number, as running the sweep unsharded (the summaries are computed by the
+ * same function from the same values in the same order). Every problem of every file is
+ * reported at once, at the place in the file it concerns; a shard missing is a usage error.
+ */
+import { LineCounter, type Node } from 'yaml';
+import { z } from 'zod';
+import { InputError, type Problem, UsageError, wholeFileProblem } from './errors.js';
+import { parseYaml } from './scenario/parse.js';
+import { Locator } from './scenario/positions.js';
+import { issuesToProblems } from './scenario/zod-problems.js';
+import { runPlaces, SHARD_KIND, type ShardDocument, shardRuns } from './sweep-shard.js';
+import { runCount, type SweepLayout, type SweepResults, summariseRuns } from './sweep.js';
+
+/** A shard document as read: its file name and text. */
+export interface ShardFile {
+  file: string;
+  text: string;
+}
+
+const whole = z.int().min(0);
+const shardSchema = z.strictObject({
+  version: z.literal(1),
+  kind: z.literal(SHARD_KIND),
+  shard: z.strictObject({ index: z.int().min(1), count: z.int().min(1) }),
+  plan: z.string(),
+  scenario: z.string(),
+  file: z.string(),
+  seed: whole,
+  seeds: z.array(whole).min(1),
+  params: z.array(z.strictObject({ path: z.string(), values: z.array(z.string()).min(1) })).min(1),
+  metrics: z.array(z.string()).min(1),
+  points: z.array(z.strictObject({ params: z.record(z.string(), z.string()), strategies: z.array(z.string()) })).min(1),
+  runs: z.array(z.strictObject({ run: whole, point: whole, strategy: z.string(), seed: whole, metrics: z.record(z.string(), z.number().nullable()) })),
+});
+
+const WHAT_MERGE_TAKES = 'cache-sim merge takes the JSON documents printed by `cache-sim sweep FILE --shard i/n`';
+const NOT_A_SHARD = `not a sweep shard; ${WHAT_MERGE_TAKES}`;
+
+interface ReadShard {
+  file: string;
+  doc: ShardDocument;
+  locator: Locator;
+}
+
+export function mergeShards(files: readonly ShardFile[]): SweepResults {
+  if (files.length === 0) throw new UsageError('give the files of every shard of the sweep');
+  const problems: Problem[] = [];
+  const shards: ReadShard[] = [];
+  for (const file of files) {
+    const read = readShard(file, problems);
+    if (read) shards.push(read);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  const byIndex = checkOneSweep(shards, problems);
+  if (problems.length > 0) throw new InputError(problems);
+  const { doc: first } = shards[0];
+  const missing = Array.from({ length: first.shard.count }, (_, i) => i + 1).filter((index) => !byIndex.has(index));
+  if (missing.length > 0) {
+    const names = missing.map((index) => `${index}/${first.shard.count}`).join(', ');
+    throw new UsageError(`shard${missing.length === 1 ? '' : 's'} ${names} missing; give every shard of the sweep, 1/${first.shard.count} to ${first.shard.count}/${first.shard.count}`);
+  }
+  const values = new Map<number, Record<string, number | null>>();
+  for (const { doc } of shards) for (const run of doc.runs) values.set(run.run, run.metrics);
+  return summariseRuns(layoutOf(first), (run, metric) => values.get(run)?.[metric] ?? NaN);
+}
+
+function layoutOf(doc: ShardDocument): SweepLayout {
+  const { scenario, file, seed, seeds, params, metrics } = doc;
+  return {
+    results: { version: 1, scenario, file, seed, seeds, params, metrics },
+    points: doc.points.map((point) => point.params),
+    strategies: doc.points.map((point) => point.strategies),
+  };
+}
+
+/** One file: JSON, shaped as a shard document, holding exactly its shard's runs. */
+function readShard({ file, text }: ShardFile, problems: Problem[]): ReadShard | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    problems.push(notJson(file, text, error));
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || (value as { kind?: unknown }).kind !== SHARD_KIND) {
+    problems.push(wholeFileProblem(file, NOT_A_SHARD));
+    return undefined;
+  }
+  const locator = locatorFor(file, text);
+  const result = shardSchema.safeParse(value, { jitless: true });
+  if (!result.success) {
+    problems.push(...issuesToProblems(result.error.issues, { schema: shardSchema, locator }));
+    return undefined;
+  }
+  const shard = { file, doc: result.data as ShardDocument, locator };
+  const own = runProblems(shard);
+  problems.push(...own);
+  return own.length === 0 ? shard : undefined;
+}
+
+/** Positions in a JSON text, from the YAML parser (JSON is YAML); everything at 1:1 in the odd case it disagrees. */
+function locatorFor(file: string, text: string): Locator {
+  const parsed = parseYaml(text, file);
+  return parsed.ok
+    ? new Locator(file, parsed.parsed.doc.contents as Node | null, parsed.parsed.lineCounter, new Map())
+    : new Locator(file, null, new LineCounter(), new Map());
+}
+
+/** JSON.parse's complaint, at the place it names (or where the YAML parser stumbles, when it names none). */
+function notJson(file: string, text: string, error: unknown): Problem {
+  const message = error instanceof Error ? error.message : String(error);
+  const named = /at position (\d+)/.exec(message);
+  const parsed = named ? undefined : parseYaml(text, file);
+  const place = named ? lineCol(text, Number(named[1])) : parsed && !parsed.ok ? parsed.problems[0] : { line: 1, col: 1 };
+  const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+  return { file, line: place.line, col: place.col, message: `not valid JSON: ${reason}; ${WHAT_MERGE_TAKES}` };
+}
+
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  const counter = new LineCounter();
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
+  return counter.linePos(offset);
+}
+
+/** The runs a shard must hold, each where the layout puts it, with every metric. */
+function runProblems({ doc, locator }: ReadShard): Problem[] {
+  const { index, count } = doc.shard;
+  if (index > count) return [locator.atValue(['shard', 'index'], `shard ${index}/${count}: the index is at most the count`)];
+  const layout = layoutOf(doc);
+  const expected = shardRuns(runCount(layout), doc.shard);
+  if (doc.runs.length !== expected.length) {
+    return [locator.atValue(['runs'], `shard ${index}/${count} of this sweep holds ${expected.length} runs; this file has ${doc.runs.length}`)];
+  }
+  const places = runPlaces(layout);
+  const metrics = [...doc.metrics].sort().join(',');
+  return doc.runs.flatMap((run, i) => {
+    const place = places[expected[i]];
+    if (run.run !== expected[i]) return [locator.atValue(['runs', i, 'run'], `expected run ${expected[i]} here (shard ${index}/${count} holds runs ${expected.slice(0, 3).join(', ')}, … in order)`)];
+    if (run.point !== place.point || run.strategy !== place.strategy || run.seed !== doc.seeds[place.seedIndex]) {
+      return [locator.atValue(['runs', i], `run ${run.run} is point ${place.point}, strategy ${place.strategy}, seed ${doc.seeds[place.seedIndex]} in this sweep`)];
+    }
+    if (Object.keys(run.metrics).sort().join(',') !== metrics) return [locator.atValue(['runs', i, 'metrics'], `expected the metrics ${doc.metrics.join(', ')}`)];
+    return [];
+  });
+}
+
+/** Every shard from the same sweep, split the same way, each once; returns the shards by index. */
+function checkOneSweep(shards: readonly ReadShard[], problems: Problem[]): Map<number, ReadShard> {
+  const byIndex = new Map<number, ReadShard>();
+  const [first] = shards;
+  for (const shard of shards) {
+    const { doc, locator } = shard;
+    if (doc.plan !== first.doc.plan) {
+      problems.push(
+        locator.atValue(
+          ['plan'],
+          `from another sweep than ${first.file} (the scenario, cache-sim's version, or a --param, --set, --seed, --seeds, --strategy or --metric differs); merge the shards of one sweep`,
+        ),
+      );
+    } else if (doc.shard.count !== first.doc.shard.count) {
+      problems.push(locator.atValue(['shard', 'count'], `split into ${doc.shard.count} shards, but ${first.file} into ${first.doc.shard.count}; merge shards of one split`));
+    } else if (byIndex.has(doc.shard.index)) {
+      problems.push(locator.atValue(['shard', 'index'], `shard ${doc.shard.index}/${doc.shard.count} again (also in ${byIndex.get(doc.shard.index)?.file}); give each shard once`));
+    } else {
+      byIndex.set(doc.shard.index, shard);
+    }
+  }
+  return byIndex;
+}

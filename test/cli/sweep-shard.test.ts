@@ -1,0 +1,149 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { parseShard, shardRuns } from '../../src/sweep-shard.js';
+import { VERSION } from '../../src/version.js';
+import { cli, SMALL, tempDir } from './cli-helpers.js';
+
+/** Two points × two strategies × three seeds = 12 runs, short ones. */
+const SWEEP = ['sweep', SMALL, '--param', 'cache.ttl=1s,5s', '--seeds', '3', '--strategy', 'ttl,pubsub', '--set', 'duration=5s', '--set', 'warmup=0'];
+
+/** Runs every shard of SWEEP split `count` ways, writes each document to a file, returns the files. */
+async function shardFiles(count: number, extra: string[] = [], dir = tempDir()): Promise<string[]> {
+  const files: string[] = [];
+  for (let index = 1; index <= count; index++) {
+    const run = await cli([...SWEEP, ...extra, '--shard', `${index}/${count}`]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const file = join(dir, `shard-${index}-of-${count}.json`);
+    writeFileSync(file, run.stdout);
+    files.push(file);
+  }
+  return files;
+}
+
+describe('shards of a sweep', () => {
+  test('parseShard takes i/n with 1 ≤ i ≤ n only', () => {
+    expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
+    expect(parseShard('1/1')).toEqual({ index: 1, count: 1 });
+    for (const bad of ['0/3', '4/3', '1/0', '1', '/3', 'a/b', '-1/3', '1.5/3', '1/3/4', '']) expect(parseShard(bad), bad).toBeUndefined();
+  });
+
+  test('the shards of any split hold every run exactly once, in plan order', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 40 }), (total, count) => {
+        const all = Array.from({ length: count }, (_, i) => shardRuns(total, { index: i + 1, count }));
+        for (const runs of all) expect(runs).toEqual([...runs].sort((a, b) => a - b));
+        expect(all.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: total }, (_, i) => i));
+        // Round-robin: no shard holds more than one run more than another.
+        const sizes = all.map((runs) => runs.length);
+        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  test('merging the shards, in any order, prints byte for byte what the unsharded sweep prints (table, JSON, CSV)', async () => {
+    for (const count of [1, 3, 5, 20]) {
+      const files = await shardFiles(count);
+      const shuffled = [...files].reverse();
+      for (const format of ['table', 'json', 'csv']) {
+        const whole = await cli([...SWEEP, '--format', format]);
+        const merged = await cli(['merge', ...shuffled, '--format', format]);
+        expect(merged.stderr).toBe('');
+        expect(merged.code).toBe(0);
+        expect(merged.stdout, `${count} shards, ${format}`).toBe(whole.stdout);
+      }
+    }
+  });
+
+  test('a shard document holds its runs, with where each sits in the sweep', async () => {
+    const [, second] = await shardFiles(5);
+    const doc = JSON.parse(readFileSync(second, 'utf8'));
+    expect(Object.keys(doc)).toEqual(['version', 'kind', 'shard', 'plan', 'scenario', 'file', 'seed', 'seeds', 'params', 'metrics', 'points', 'runs']);
+    expect(doc.kind).toBe('cache-sim sweep shard');
+    expect(doc.shard).toEqual({ index: 2, count: 5 });
+    expect(doc.points).toEqual([
+      { params: { 'cache.ttl': '1s' }, strategies: ['ttl', 'pubsub'] },
+      { params: { 'cache.ttl': '5s' }, strategies: ['ttl', 'pubsub'] },
+    ]);
+    // Runs go point by point, strategy by strategy, seed by seed: runs 1, 6 and 11 of 12.
+    expect(doc.runs.map((r: { run: number; point: number; strategy: string; seed: number }) => [r.run, r.point, r.strategy, r.seed])).toEqual([
+      [1, 0, 'ttl', doc.seeds[1]],
+      [6, 1, 'ttl', doc.seeds[0]],
+      [11, 1, 'pubsub', doc.seeds[2]],
+    ]);
+    expect(Object.keys(doc.runs[0].metrics)).toEqual(doc.metrics);
+  });
+
+  test('the plan fingerprint ignores where the scenario file is, and changes with what it says', async () => {
+    const here = await shardFiles(2);
+    const dir = tempDir();
+    const copy = join(dir, 'small.yaml');
+    copyFileSync(SMALL, copy);
+    const plan = (args: string[]) => cli(['sweep', ...args, '--shard', '1/2']).then((run) => JSON.parse(run.stdout).plan as string);
+    const [, ...rest] = SWEEP.slice(1);
+    const original = JSON.parse(readFileSync(here[0], 'utf8')).plan;
+    expect(await plan([copy, ...rest])).toBe(original);
+    writeFileSync(copy, readFileSync(SMALL, 'utf8').replace(/seed: \d+/, 'seed: 12345'));
+    expect(await plan([copy, ...rest])).not.toBe(original);
+    // Shards from another folder merge with these ones (the merged report names shard 1's file).
+    const there = await cli(['sweep', SMALL, ...rest, '--shard', '2/2']);
+    const moved = join(dir, 'moved-2.json');
+    writeFileSync(moved, there.stdout);
+    expect((await cli(['merge', here[0], moved])).code).toBe(0);
+  });
+
+  test('what cannot be merged: exit 2, each problem at its place, nothing on stdout', async () => {
+    const [one, two, three] = await shardFiles(3);
+    const dir = tempDir();
+    const [otherSweep] = await shardFiles(3, ['--seeds', '2'], tempDir());
+    const [, otherSplit] = await shardFiles(2, [], tempDir());
+    const whole = join(dir, 'whole.json');
+    writeFileSync(whole, (await cli([...SWEEP, '--format', 'json'])).stdout);
+    const truncated = join(dir, 'truncated.json');
+    writeFileSync(truncated, readFileSync(one, 'utf8').slice(0, 200));
+    const tampered = join(dir, 'tampered.json');
+    writeFileSync(tampered, readFileSync(one, 'utf8').replace('"run": 3,', '"run": 4,'));
+    const wrongType = join(dir, 'wrong-type.json');
+    writeFileSync(wrongType, readFileSync(two, 'utf8').replace('"count": 3', '"count": "3"'));
+
+    const cases: [string[], RegExp][] = [
+      [[one, two], /^cache-sim: shard 3\/3 missing; give every shard of the sweep, 1\/3 to 3\/3$/],
+      [[one], /^cache-sim: shards 2\/3, 3\/3 missing/],
+      [[one, two, two, three], /shard-2-of-3\.json:5:14: shard\.index: shard 2\/3 again \(also in .*shard-2-of-3\.json\); give each shard once$/],
+      [[one, otherSweep, three], /shard-1-of-3\.json:8:11: plan: from another sweep than .*shard-1-of-3\.json \(the scenario, cache-sim's version, or a --param/],
+      [[one, otherSplit, three], /shard-2-of-2\.json:6:14: shard\.count: split into 2 shards, but .* into 3; merge shards of one split$/],
+      [[whole], /whole\.json:1:1: not a sweep shard; cache-sim merge takes the JSON documents printed by `cache-sim sweep FILE --shard i\/n`$/],
+      [[truncated], /truncated\.json:\d+:\d+: not valid JSON: \w[^;]*; cache-sim merge takes/],
+      [[tampered, two, three], /tampered\.json:\d+:\d+: runs\.1\.run: expected run 3 here \(shard 1\/3 holds runs 0, 3, 6, … in order\)$/],
+      [[wrongType], /wrong-type\.json:6:14: shard\.count: .*expected number/],
+      [[join(dir, 'nope.json')], /nope\.json:1:1: cannot read: no such file$/],
+    ];
+    for (const [files, message] of cases) {
+      const run = await cli(['merge', ...files]);
+      expect(run.code, files.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trimEnd()).toMatch(message);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  test('--shard takes i/n and prints JSON only', async () => {
+    for (const bad of ['0/2', '3/2', 'two']) {
+      const run = await cli([...SWEEP, '--shard', bad]);
+      expect(run.code, bad).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/--shard <i\/n>.* give i\/n with 1 ≤ i ≤ n, e\.g\. --shard 2\/4/);
+    }
+    const table = await cli([...SWEEP, '--shard', '1/2', '--format', 'table']);
+    expect(table.code).toBe(2);
+    expect(table.stdout).toBe('');
+    expect(table.stderr).toMatch(/--format table with --shard: a shard prints its JSON document/);
+    expect((await cli([...SWEEP, '--shard', '1/2', '--format', 'json'])).code).toBe(0);
+  });
+});
+
+test('VERSION is package.json’s version', () => {
+  expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+});
