@@ -32,6 +32,8 @@ export class InflightReads {
   waitingSince = new Float64Array(INITIAL) as Float64Array<ArrayBuffer>;
   /** 1 when the value may be returned however old (an unreachable primary, serve-stale). */
   anyVersion = new Int32Array(INITIAL) as Int32Array<ArrayBuffer>;
+  /** 1 when the value read must not be stored in the cache (no cache at all, or a remote marker). */
+  skipFill = new Int32Array(INITIAL) as Int32Array<ArrayBuffer>;
   private free: number[] = [];
   private used = 0;
 
@@ -51,6 +53,7 @@ export class InflightReads {
     this.attempts[slot] = 0;
     this.waitingSince[slot] = -1;
     this.anyVersion[slot] = 0;
+    this.skipFill[slot] = 0;
     return slot;
   }
 
@@ -74,5 +77,6 @@ export class InflightReads {
     this.attempts = grownInt32(this.attempts, size);
     this.waitingSince = grownFloat64(this.waitingSince, size);
     this.anyVersion = grownInt32(this.anyVersion, size);
+    this.skipFill = grownInt32(this.skipFill, size);
   }
 }

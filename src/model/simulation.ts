@@ -9,9 +9,12 @@
  * source (its region's database copy, or the primary), and the strategy may send the read on
  * to the primary when the replica is behind what it knows. The answer returns to the client,
  * and the cache is set one local hop later, if the strategy's guards accept the value.
+ * Without a cache (no-cache), or while a remote marker stands, the read goes straight to the
+ * database and fills nothing.
  *
  * Write path: the writer sends to the primary, which commits, replicates asynchronously to
- * every replica, acknowledges to the writer, and lets the strategy react.
+ * every replica, acknowledges to the writer, and lets the strategy react — at commit, and
+ * again as each replica applies the write (change-stream strategies).
  */
 import { Engine, type EventHandler } from '../engine/engine.js';
 import { Streams } from '../random/streams.js';
@@ -49,6 +52,8 @@ const enum Ev {
   Deliver,
   /** a = fault index, b = phase */
   Fault,
+  /** a = region, b = key, c = version: a change-stream tailer acts on the region's cache */
+  ChangeArrived,
 }
 
 /** Hop numbers addressing a read's latency draws: the cache round trip, then one per further hop. */
@@ -106,7 +111,14 @@ export class Simulation implements EventHandler {
     this.bus = new Bus(scenario.bus, scenario.regions.length, keys, this.streams.bus, scenario.durationMs, observer, (time, region, key, version) =>
       this.engine.at(time, Ev.Deliver, region, key, version),
     );
-    this.strategy = new Strategy(preset.parts(spec.options), { caches: this.caches, clocks: this.clocks, bus: this.bus, primary: this.primary, keys });
+    this.strategy = new Strategy(preset.parts(spec.options), {
+      caches: this.caches,
+      clocks: this.clocks,
+      bus: this.bus,
+      primary: this.primary,
+      keys,
+      scheduleChange: (time, region, key, version) => this.engine.at(time, Ev.ChangeArrived, region, key, version),
+    });
     this.faults = new FaultSchedule(scenario, {
       regionIndex: (name) => this.topology.regionIndex(name),
       caches: this.caches,
@@ -155,7 +167,8 @@ export class Simulation implements EventHandler {
         // A partitioned or paused replica holds the version; the database re-sends it on release.
         if (!this.database.admit(a, b, c)) return;
         this.database.apply(a, b, c);
-        return this.observer.replicaApply(a, b, c, now);
+        this.observer.replicaApply(a, b, c, now);
+        return this.strategy.replicaApplied(a, b, c, now);
       case Ev.CacheRetry:
         return this.askCacheAgain(a, now);
       case Ev.SourceRead:
@@ -169,6 +182,8 @@ export class Simulation implements EventHandler {
         return this.strategy.delivered(a, b, c, now);
       case Ev.Fault:
         return this.faults.fire(a, b as FaultPhase, now);
+      case Ev.ChangeArrived:
+        return this.strategy.changeArrived(a, b, c, now);
     }
   }
 
@@ -179,9 +194,19 @@ export class Simulation implements EventHandler {
     this.scheduleArrival(Ev.ReadArrival, now + this.workload.nextReadGap(this.streams.readArrivals));
     this.workload.chooseRead(this.streams.readChoices, this.choice);
     const { region, session, key } = this.choice;
+    if (!this.strategy.caching) {
+      // No cache to ask: the client goes straight to the database.
+      this.fetchWithoutFill(this.inflight.acquire(region, session, key, index, now, ReadHop.Next), this.refillFromPrimary ? this.primary : region, now);
+      return;
+    }
     const operation = 2 * index;
     const roundTrip =
       this.topology.latency(region, region, operation, ReadHop.CacheRequest) + this.topology.latency(region, region, operation, ReadHop.CacheResponse);
+    if (this.strategy.bypassesRegion(region, key)) {
+      // A remote marker: the region's copies are behind a write from here.
+      this.fetchWithoutFill(this.inflight.acquire(region, session, key, index, now, ReadHop.Next), this.primary, now + roundTrip);
+      return;
+    }
     const cached = this.caches[region].lookup(key, now);
     if (cached >= 0 && this.strategy.acceptHit(session, key, cached)) {
       this.returnValue(region, session, key, now, roundTrip, cached, ReadSource.Cache);
@@ -209,6 +234,12 @@ export class Simulation implements EventHandler {
       pool.lease[slot] = token === LEASE_DENIED ? NO_LEASE : token;
     }
     this.fetch(slot, this.refillFromPrimary ? this.primary : this.inflight.region[slot], at);
+  }
+
+  /** Read `source`'s database copy and return the value, storing it in no cache. */
+  private fetchWithoutFill(slot: number, source: number, at: number): void {
+    this.inflight.skipFill[slot] = 1;
+    this.fetch(slot, source, at);
   }
 
   /** A client that was refused a lease asks the cache again. */
@@ -296,12 +327,14 @@ export class Simulation implements EventHandler {
     }
     pool.version[slot] = version;
     pool.readAt[slot] = now;
-    this.observer.fillInFlight(key, version);
+    const fills = pool.skipFill[slot] === 0;
+    if (fills) this.observer.fillInFlight(key, version);
     const relay = pool.relay[slot];
     const back = relay >= 0 ? this.nextHop(slot, source, relay) + this.nextHop(slot, relay, region) : this.nextHop(slot, source, region);
     const answered = now + back;
     this.returnValue(region, session, key, pool.issued[slot], answered - pool.issued[slot], version, from);
-    this.engine.at(answered + this.nextHop(slot, region, region), Ev.Fill, slot);
+    if (fills) this.engine.at(answered + this.nextHop(slot, region, region), Ev.Fill, slot);
+    else pool.release(slot);
   }
 
   /** The replica's value is older than the strategy allows: poll it again, or go to the primary. */
@@ -347,7 +380,7 @@ export class Simulation implements EventHandler {
       this.observer.writeFailed(region, session, key, now);
       return;
     }
-    this.strategy.writeIssued(index, region, now);
+    this.strategy.writeIssued(index, region, key, now);
     const toPrimary = this.topology.latency(region, this.primary, 2 * index + 1, WriteHop.ToPrimary);
     this.engine.at(now + toPrimary, Ev.Commit, index, key, session);
   }
@@ -361,6 +394,6 @@ export class Simulation implements EventHandler {
     }
     const writer = this.workload.sessionRegion[session];
     this.engine.at(now + this.topology.latency(this.primary, writer, 2 * writeIndex + 1, WriteHop.Ack), Ev.WriteAck, session, key, version);
-    this.strategy.committed(key, version, writeIndex, now);
+    this.strategy.committed(key, version, writeIndex, writer, now);
   }
 }

@@ -37,11 +37,26 @@ export interface SessionTokenSettings {
   maxWaitMs: number;
 }
 
+/**
+ * Invalidation from each region's change stream (change data capture) instead of the bus: a
+ * tailer beside every region's replica sees each write as the replica applies it (the primary
+ * region's, at commit) and acts on the local cache `tailDelayMs` later.
+ */
+export interface ChangeStreamSettings {
+  tailDelayMs: number;
+  /** Remote markers on writes from outside the primary region (remote-markers.ts). */
+  remoteMarkers: boolean;
+}
+
 export interface StrategyParts {
+  /** False: no cache at all; every read goes to the database (a baseline). */
+  caching: boolean;
   invalidation: Invalidation;
+  /** Null: invalidations travel the bus after each commit. */
+  changeStream: ChangeStreamSettings | null;
   versionSource: VersionSource;
   lease: LeaseSettings | null;
   sessionToken: SessionTokenSettings | null;
 }
 
-export const PLAIN_PARTS: StrategyParts = { invalidation: 'none', versionSource: 'counter', lease: null, sessionToken: null };
+export const PLAIN_PARTS: StrategyParts = { caching: true, invalidation: 'none', changeStream: null, versionSource: 'counter', lease: null, sessionToken: null };

@@ -47,6 +47,12 @@ const sessionTokenOptions = z
   })
   .strict();
 
+const changeStreamOptions = z
+  .object({
+    tail_delay: durationOption(0, 'how long after a replica applies a write its change-stream tailer acts on the local cache'),
+  })
+  .strict();
+
 export const presets: readonly Preset[] = [
   {
     name: 'ttl',
@@ -101,6 +107,37 @@ export const presets: readonly Preset[] = [
       invalidation: 'delete',
       sessionToken: { onBehind: o.on_behind as 'primary' | 'wait', pollMs: o.poll as number, maxWaitMs: o.max_wait as number },
     }),
+  },
+  {
+    name: 'cdc',
+    summary:
+      "Invalidation from each region's change stream (change data capture, as memcache's McSqueal): a tailer beside every replica sees each write as that replica applies it (the primary region's, at commit) and deletes the key from the local cache. No bus; the TTL stays as a safety net.",
+    guarantees:
+      "The delete never overtakes replication, so a refill after it reads at least the version that caused it (pubsub's stale refill from a lagging replica cannot happen), and a region's cache falls behind its own replica only for tail_delay (plus a refill in flight as the replica catches up). No message can be lost or held by a bus partition.",
+    costs:
+      'No bus messages (the change stream rides on replication), but a region hears of a write only when its replica applies it: staleness follows replication lag, so with refill_from: primary it can be worse than pubsub.',
+    options: changeStreamOptions,
+    parts: (o) => ({ ...PLAIN_PARTS, invalidation: 'delete', changeStream: { tailDelayMs: o.tail_delay as number, remoteMarkers: false } }),
+  },
+  {
+    name: 'remote-marker',
+    summary:
+      "cdc plus remote markers (memcache's answer for writes outside the primary region): such a write first marks the key in its own region and deletes it there; while the mark stands, that region's reads of the key go to the primary and fill nothing; the change stream lifts the mark when the local replica applies the write.",
+    guarantees:
+      "Read-your-writes for sessions outside the primary region as well as in it, as long as the primary can be reached: exactly with zero local latency and tail_delay; otherwise a refill in flight across the moment the mark is lifted can slip an older value in. Everything cdc guarantees.",
+    costs:
+      "Cross-region reads to the primary (db_reads.primary, read latency) for every read of a key just written from the region, until its replica catches up; one mark per (region, key).",
+    options: changeStreamOptions,
+    parts: (o) => ({ ...PLAIN_PARTS, invalidation: 'delete', changeStream: { tailDelayMs: o.tail_delay as number, remoteMarkers: true } }),
+  },
+  {
+    name: 'no-cache',
+    summary: 'No cache at all: every read goes to the refill source (the local replica, or the primary). The baseline the others are measured against.',
+    guarantees:
+      "The database's own staleness: none with refill_from: primary (a read sees every write committed before it reaches the primary, so read-your-writes and monotonic reads hold too), replication lag with refill_from: replica.",
+    costs: 'Every read is a database read (db_reads) and pays its round trip (read_latency_ms); hit_ratio is 0.',
+    options: noOptions,
+    parts: () => ({ ...PLAIN_PARTS, caching: false }),
   },
 ];
 

@@ -8,10 +8,11 @@ import type { RegionCache } from '../model/cache.js';
 import type { Clock } from '../model/clock.js';
 import { deleteIfOlder, publishToEveryRegion } from './mechanisms/invalidation.js';
 import { Leases } from './mechanisms/leases.js';
+import { RemoteMarkers } from './mechanisms/remote-markers.js';
 import { SessionTokens } from './mechanisms/session-tokens.js';
 import { VersionFloor } from './mechanisms/version-floor.js';
 import { VersionStamps } from './mechanisms/version-stamps.js';
-import type { Invalidation, SessionTokenSettings, StrategyParts } from './parts.js';
+import type { ChangeStreamSettings, Invalidation, SessionTokenSettings, StrategyParts } from './parts.js';
 
 /** The parts of the model a strategy may act on. */
 export interface CoherenceWorld {
@@ -20,6 +21,8 @@ export interface CoherenceWorld {
   bus: Bus;
   primary: number;
   keys: number;
+  /** Have `changeArrived(region, key, version)` called at `time` (a change stream's tail delay). */
+  scheduleChange(time: number, region: number, key: number, version: number): void;
 }
 
 export class Strategy {
@@ -27,7 +30,11 @@ export class Strategy {
   readonly leases: Leases | null;
   /** Present when the preset uses session tokens: how to treat a replica that is behind. */
   readonly sessionSettings: SessionTokenSettings | null;
+  /** False for the no-cache baseline: reads skip the cache and fill nothing. */
+  readonly caching: boolean;
   private readonly invalidation: Invalidation;
+  private readonly changeStream: ChangeStreamSettings | null;
+  private readonly markers: RemoteMarkers | null;
   private readonly stamps: VersionStamps;
   private readonly floor: VersionFloor | null;
   private readonly tokens: SessionTokens | null;
@@ -37,7 +44,10 @@ export class Strategy {
     private readonly world: CoherenceWorld,
   ) {
     const regions = world.caches.length;
+    this.caching = parts.caching;
     this.invalidation = parts.invalidation;
+    this.changeStream = parts.changeStream;
+    this.markers = parts.changeStream?.remoteMarkers ? new RemoteMarkers(world.keys, regions, world.primary) : null;
     this.stamps = new VersionStamps(parts.versionSource, world.clocks, world.primary, world.keys);
     this.floor = parts.invalidation === 'versioned' ? new VersionFloor(world.keys, regions) : null;
     this.leases = parts.lease ? new Leases(parts.lease, world.keys, regions) : null;
@@ -45,14 +55,36 @@ export class Strategy {
     this.sessionSettings = parts.sessionToken;
   }
 
-  writeIssued(writeIndex: number, region: number, now: number): void {
+  /** A write of `key` leaves `region` for the primary; with remote markers, the region marks the key and drops its entry. */
+  writeIssued(writeIndex: number, region: number, key: number, now: number): void {
     this.stamps.writeIssued(writeIndex, region, now);
+    if (this.markers?.writeIssued(region, key)) this.world.caches[region].invalidate(key, now);
   }
 
-  /** The primary committed `version` of `key`: publish if the preset invalidates. */
-  committed(key: number, version: number, writeIndex: number, now: number): void {
+  /** The primary committed `version` of `key`, written from `writerRegion`: invalidate, if the preset does. */
+  committed(key: number, version: number, writeIndex: number, writerRegion: number, now: number): void {
     this.stamps.committed(key, version, writeIndex, now);
-    if (this.invalidation !== 'none') publishToEveryRegion(this.world.bus, this.world.caches.length, key, version, now);
+    this.markers?.committed(writerRegion, key, version);
+    if (this.invalidation === 'none') return;
+    if (this.changeStream) this.changeSeen(this.world.primary, key, version, now);
+    else publishToEveryRegion(this.world.bus, this.world.caches.length, key, version, now);
+  }
+
+  /** `region`'s replica applied `version` of `key`: its change stream shows the write. */
+  replicaApplied(region: number, key: number, version: number, now: number): void {
+    if (this.changeStream && this.invalidation !== 'none') this.changeSeen(region, key, version, now);
+  }
+
+  private changeSeen(region: number, key: number, version: number, now: number): void {
+    const delay = (this.changeStream as ChangeStreamSettings).tailDelayMs;
+    if (delay === 0) this.changeArrived(region, key, version, now);
+    else this.world.scheduleChange(now + delay, region, key, version);
+  }
+
+  /** `region`'s change-stream tailer acts on `version` of `key`: invalidates the local cache and lifts a remote marker. */
+  changeArrived(region: number, key: number, version: number, now: number): void {
+    this.invalidate(region, key, version, now);
+    this.markers?.applied(region, key, version);
   }
 
   writeAcked(session: number, key: number, version: number): void {
@@ -61,6 +93,10 @@ export class Strategy {
 
   /** A bus message about `key` (carrying `version`) reached `region`. */
   delivered(region: number, key: number, version: number, now: number): void {
+    this.invalidate(region, key, version, now);
+  }
+
+  private invalidate(region: number, key: number, version: number, now: number): void {
     const cache = this.world.caches[region];
     if (this.floor) {
       const stamp = this.stamps.of(key, version);
@@ -70,6 +106,11 @@ export class Strategy {
       cache.invalidate(key, now);
     }
     this.leases?.voidLease(region, key);
+  }
+
+  /** True while a remote marker says `region`'s copies of `key` are behind its own write: read the primary, fill nothing. */
+  bypassesRegion(region: number, key: number): boolean {
+    return this.markers !== null && this.markers.marked(region, key);
   }
 
   /** May a cached `version` be returned to `session`? */

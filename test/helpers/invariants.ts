@@ -6,7 +6,7 @@
 import { Collector, collectorOptions } from '../../src/metrics/collector.js';
 import type { StrategyResult } from '../../src/metrics/results.js';
 import { Simulation } from '../../src/model/simulation.js';
-import { EntryEnd, type ReadSource } from '../../src/model/observer.js';
+import { EntryEnd, ReadSource } from '../../src/model/observer.js';
 import type { Scenario, StrategySpec } from '../../src/scenario/types.js';
 
 export interface Violations {
@@ -18,21 +18,28 @@ export interface Violations {
   storedBelowHeard: string[];
   /** A fill stored although an invalidation reached its region after its database read. */
   storedAfterRacingInvalidation: string[];
+  /** A cache hit returned a version older than its region's own database copy held at that moment. */
+  hitBehindReplica: string[];
 }
 
 class CheckingCollector extends Collector {
-  readonly violations: Violations = { truth: [], replacedNewerByOlder: [], storedBelowHeard: [], storedAfterRacingInvalidation: [] };
+  readonly violations: Violations = { truth: [], replacedNewerByOlder: [], storedBelowHeard: [], storedAfterRacingInvalidation: [], hitBehindReplica: [] };
   /** Version an entry held when a store replaced it (the store reports the replacement first). */
   private readonly replaced = new Map<number, number>();
   private readonly heard = new Map<number, number>();
   private readonly lastDelivery = new Map<number, number>();
   private readonly committed = new Map<number, number>();
+  /** Version each region's database copy shows, per cell (the primary region's is the primary). */
+  private readonly copies = new Map<number, number>();
 
   private readonly keys: number;
+  private readonly primary: number;
 
   constructor(scenario: Scenario) {
-    super(collectorOptions(scenario));
+    const options = collectorOptions(scenario);
+    super(options);
     this.keys = scenario.workload.keys;
+    this.primary = options.primary;
   }
 
   private cell(region: number, key: number): number {
@@ -41,11 +48,20 @@ class CheckingCollector extends Collector {
 
   override commit(key: number, version: number, time: number): void {
     this.committed.set(key, version);
+    this.copies.set(this.cell(this.primary, key), version);
     super.commit(key, version, time);
+  }
+
+  override replicaApply(region: number, key: number, version: number): void {
+    this.copies.set(this.cell(region, key), version);
+    super.replicaApply(region, key, version);
   }
 
   override read(region: number, session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void {
     if (version < 0 || version > (this.committed.get(key) ?? 0)) this.violations.truth.push(`key ${key} read version ${version} at ${issued}`);
+    // A hit is answered when the client asked (zero-latency scenarios make that instant exact).
+    const copy = this.copies.get(this.cell(region, key)) ?? 0;
+    if (source === ReadSource.Cache && version < copy) this.violations.hitBehindReplica.push(`region ${region} key ${key}: hit ${version}, replica at ${copy}, at ${issued}`);
     super.read(region, session, key, issued, latencyMs, version, source);
   }
 
