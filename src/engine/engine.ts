@@ -8,6 +8,12 @@
  * struct-of-arrays typed arrays (no object per event), reused through a free list; the heap
  * itself holds only slot numbers, so sifting moves one integer per level: this loop is the
  * hot path.
+ *
+ * A recurring event that is never pending more than once (the next arrival of a Poisson
+ * process) can be a *stream* instead: it waits in a slot of its own beside the heap, and the
+ * loop takes whichever comes first. It gets its sequence number when scheduled, like any
+ * event, so the order of events is exactly what the heap alone would give; it just never
+ * pays for a trip through the heap.
  */
 import { grownFloat64, grownInt32 } from '../util/typed-arrays.js';
 
@@ -39,9 +45,31 @@ export class Engine {
   private argA = new Int32Array(INITIAL_CAPACITY);
   private argB = new Int32Array(INITIAL_CAPACITY);
   private argC = new Int32Array(INITIAL_CAPACITY);
+  /** Per stream: its event kind, and the time and sequence of its pending event (Infinity: none). */
+  private streamKinds: number[] = [];
+  private streamTimes: number[] = [];
+  private streamSeqs: number[] = [];
 
   get pending(): number {
-    return this.size;
+    let streams = 0;
+    for (const time of this.streamTimes) if (time !== Infinity) streams++;
+    return this.size + streams;
+  }
+
+  /** A new stream of events of `kind` (with arguments 0), nothing pending yet; returns its number. */
+  stream(kind: number): number {
+    this.streamKinds.push(kind);
+    this.streamTimes.push(Infinity);
+    this.streamSeqs.push(Infinity);
+    return this.streamKinds.length - 1;
+  }
+
+  /** Schedule the next event of `stream` at `time`; it must have none pending. */
+  next(stream: number, time: number): void {
+    if (!(time >= this.now)) throw new RangeError(`cannot schedule at ${time} before now (${this.now})`);
+    if (this.streamTimes[stream] !== Infinity) throw new RangeError(`stream ${stream} already has an event pending`);
+    this.streamTimes[stream] = time;
+    this.streamSeqs[stream] = this.nextSeq++;
   }
 
   /** Schedule an event at absolute time `time` (never earlier than `now`). */
@@ -81,20 +109,45 @@ export class Engine {
    * `until` run) or none is left. `now` ends at `until` unless the heap ran dry earlier.
    */
   run(until: number, handler: EventHandler): void {
-    while (this.size > 0) {
-      // Arrays are read through `this` each time: the handler may have grown them.
-      const slot = this.heap[0];
-      const t = this.times[slot];
-      if (t > until) break;
-      const kind = this.kinds[slot];
-      const a = this.argA[slot];
-      const b = this.argB[slot];
-      const c = this.argC[slot];
-      this.popRoot();
-      this.free[this.freeCount++] = slot;
+    const streamTimes = this.streamTimes;
+    const streamSeqs = this.streamSeqs;
+    const streams = streamTimes.length;
+    for (;;) {
+      // The earliest pending stream event, if any, against the heap's root.
+      let stream = -1;
+      let t = Infinity;
+      let seq = Infinity;
+      for (let s = 0; s < streams; s++) {
+        const st = streamTimes[s];
+        if (st < t || (st === t && st !== Infinity && streamSeqs[s] < seq)) {
+          stream = s;
+          t = st;
+          seq = streamSeqs[s];
+        }
+      }
+      if (this.size > 0) {
+        // Arrays are read through `this` each time: the handler may have grown them.
+        const slot = this.heap[0];
+        const ht = this.times[slot];
+        if (ht < t || (ht === t && this.seqs[slot] < seq)) {
+          if (ht > until) break;
+          const kind = this.kinds[slot];
+          const a = this.argA[slot];
+          const b = this.argB[slot];
+          const c = this.argC[slot];
+          this.popRoot();
+          this.free[this.freeCount++] = slot;
+          this.now = ht;
+          this.processed++;
+          handler.handle(kind, a, b, c);
+          continue;
+        }
+      }
+      if (stream < 0 || t > until) break;
+      streamTimes[stream] = Infinity;
       this.now = t;
       this.processed++;
-      handler.handle(kind, a, b, c);
+      handler.handle(this.streamKinds[stream], 0, 0, 0);
     }
     if (until !== Infinity && until > this.now) this.now = until;
   }

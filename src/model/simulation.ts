@@ -89,6 +89,9 @@ export class Simulation implements EventHandler {
   private readonly durationMs: number;
   private reads = 0;
   private writes = 0;
+  /** The engine's streams of read and of write arrivals (one pending arrival each). */
+  private readonly readArrivals: number;
+  private readonly writeArrivals: number;
 
   constructor(
     scenario: Scenario,
@@ -131,6 +134,8 @@ export class Simulation implements EventHandler {
     this.ttlJitter = spec.cache.ttlJitter;
     this.refillFromPrimary = spec.cache.refillFrom === 'primary';
     this.onUnreachable = scenario.onUnreachable;
+    this.readArrivals = this.engine.stream(Ev.ReadArrival);
+    this.writeArrivals = this.engine.stream(Ev.WriteArrival);
   }
 
   /**
@@ -139,16 +144,16 @@ export class Simulation implements EventHandler {
    * every strategy completes (and counts) exactly the same reads.
    */
   run(): number {
-    if (this.workload.hasReads) this.scheduleArrival(Ev.ReadArrival, this.workload.nextReadGap(this.streams.readArrivals));
-    if (this.workload.hasWrites) this.scheduleArrival(Ev.WriteArrival, this.workload.nextWriteGap(this.streams.writeArrivals));
+    if (this.workload.hasReads) this.scheduleArrival(this.readArrivals, this.workload.nextReadGap(this.streams.readArrivals));
+    if (this.workload.hasWrites) this.scheduleArrival(this.writeArrivals, this.workload.nextWriteGap(this.streams.writeArrivals));
     this.faults.start((time, index, phase) => this.engine.at(time, Ev.Fault, index, phase));
     this.engine.run(Infinity, this);
     for (const cache of this.caches) cache.sweepExpired(this.engine.now);
     return this.engine.processed;
   }
 
-  private scheduleArrival(kind: Ev.ReadArrival | Ev.WriteArrival, at: number): void {
-    if (at < this.durationMs) this.engine.at(at, kind);
+  private scheduleArrival(stream: number, at: number): void {
+    if (at < this.durationMs) this.engine.next(stream, at);
   }
 
   handle(kind: number, a: number, b: number, c: number): void {
@@ -191,7 +196,7 @@ export class Simulation implements EventHandler {
 
   private readArrives(now: number): void {
     const index = this.reads++;
-    this.scheduleArrival(Ev.ReadArrival, now + this.workload.nextReadGap(this.streams.readArrivals));
+    this.scheduleArrival(this.readArrivals, now + this.workload.nextReadGap(this.streams.readArrivals));
     this.workload.chooseRead(this.streams.readChoices, this.choice);
     const { region, session, key } = this.choice;
     if (!this.strategy.caching) {
@@ -373,7 +378,7 @@ export class Simulation implements EventHandler {
 
   private writeArrives(now: number): void {
     const index = this.writes++;
-    this.scheduleArrival(Ev.WriteArrival, now + this.workload.nextWriteGap(this.streams.writeArrivals));
+    this.scheduleArrival(this.writeArrivals, now + this.workload.nextWriteGap(this.streams.writeArrivals));
     this.workload.chooseWrite(this.streams.writeChoices, this.choice);
     const { region, session, key } = this.choice;
     if (!this.topology.reachable(region, this.primary)) {

@@ -82,4 +82,65 @@ describe('Engine', () => {
       { numRuns: 50 },
     );
   });
+
+  describe('streams (recurring events kept beside the heap)', () => {
+    /**
+     * Two arrival processes with integer gaps (ties everywhere), each arrival also scheduling
+     * a heap event; run once with the arrivals as streams and once through the heap alone.
+     */
+    function trace(gaps: number[][], follow: number[], asStreams: boolean): [number, number, number][] {
+      const engine = new Engine();
+      const log: [number, number, number][] = [];
+      const next = gaps.map(() => 0);
+      const streams = gaps.map((_, i) => engine.stream(i));
+      const schedule = (i: number) => {
+        if (next[i] >= gaps[i].length) return;
+        const at = engine.now + gaps[i][next[i]++];
+        if (asStreams) engine.next(streams[i], at);
+        else engine.at(at, i);
+      };
+      const handler: EventHandler = {
+        handle(kind, a) {
+          log.push([engine.now, kind, a]);
+          if (kind < gaps.length) {
+            schedule(kind);
+            const n = next[kind];
+            engine.after(follow[n % follow.length], 9, kind * 1000 + n);
+          }
+        },
+      };
+      engine.at(0, 9, -1);
+      gaps.forEach((_, i) => schedule(i));
+      engine.run(Infinity, handler);
+      return log;
+    }
+
+    test('property: the order of events is exactly the heap-only order', () => {
+      const gaps = fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 60 });
+      fc.assert(
+        fc.property(fc.tuple(gaps, gaps), fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 10 }), (both, follow) => {
+          expect(trace(both, follow, true)).toEqual(trace(both, follow, false));
+        }),
+      );
+    });
+
+    test('run(until) stops before a later stream event; pending counts it; one pending event per stream', () => {
+      const engine = new Engine();
+      const { log, handler } = recorder(engine);
+      const stream = engine.stream(7);
+      engine.next(stream, 10);
+      engine.at(10, 1);
+      expect(engine.pending).toBe(2);
+      expect(() => engine.next(stream, 11)).toThrow(/already has an event pending/);
+      engine.run(9, handler);
+      expect(log).toEqual([]);
+      engine.run(10, handler);
+      expect(log).toEqual([
+        [10, 7, 0, 0, 0],
+        [10, 1, 0, 0, 0],
+      ]);
+      expect(engine.pending).toBe(0);
+      expect(() => engine.next(stream, 5)).toThrow(RangeError);
+    });
+  });
 });
