@@ -9,22 +9,67 @@
  * settled then if no older entry is left (expired ones were swept first), else counted as
  * unconverged.
  */
+import { grownFloat64, grownInt32 } from '../util/typed-arrays.js';
 import { Histogram } from './histogram.js';
 
-interface Pending {
-  version: number;
-  committed: number;
-  /** End of the latest entry older than this write seen to end after its commit. */
-  olderServedUntil: number;
-}
-
 const NONE = -1;
+
+/**
+ * The unsettled writes: one list per key, oldest first, threaded through typed arrays (a
+ * write costs no object), with freed entries reused.
+ */
+class PendingWrites {
+  version = new Int32Array(64) as Int32Array<ArrayBuffer>;
+  committed = new Float64Array(64) as Float64Array<ArrayBuffer>;
+  /** End of the latest entry older than the write seen to end after its commit. */
+  olderServedUntil = new Float64Array(64) as Float64Array<ArrayBuffer>;
+  /** The key's next (newer) pending write, or the next free entry. */
+  next = new Int32Array(64) as Int32Array<ArrayBuffer>;
+  readonly head: Int32Array;
+  private readonly tail: Int32Array;
+  private free = NONE;
+  private used = 0;
+
+  constructor(keys: number) {
+    this.head = new Int32Array(keys).fill(NONE);
+    this.tail = new Int32Array(keys).fill(NONE);
+  }
+
+  push(key: number, version: number, time: number): void {
+    const entry = this.free !== NONE ? this.free : this.used++;
+    if (entry === this.free) this.free = this.next[entry];
+    else if (entry >= this.version.length) this.grow();
+    this.version[entry] = version;
+    this.committed[entry] = time;
+    this.olderServedUntil[entry] = time;
+    this.next[entry] = NONE;
+    if (this.tail[key] === NONE) this.head[key] = entry;
+    else this.next[this.tail[key]] = entry;
+    this.tail[key] = entry;
+  }
+
+  /** Drop the key's oldest pending write. */
+  shift(key: number): void {
+    const entry = this.head[key];
+    this.head[key] = this.next[entry];
+    if (this.head[key] === NONE) this.tail[key] = NONE;
+    this.next[entry] = this.free;
+    this.free = entry;
+  }
+
+  private grow(): void {
+    const size = this.version.length * 2;
+    this.version = grownInt32(this.version, size);
+    this.committed = grownFloat64(this.committed, size);
+    this.olderServedUntil = grownFloat64(this.olderServedUntil, size);
+    this.next = grownInt32(this.next, size);
+  }
+}
 
 export class ConvergenceTracker {
   readonly histogram = new Histogram();
   unconverged = 0;
-  /** Unsettled writes per key, oldest first (absent when none). */
-  private readonly pending: (Pending[] | undefined)[];
+  private readonly pending: PendingWrites;
   /** Version each region's cache holds per key, or -1. */
   private readonly cached: Int32Array;
   /** Version each region's replica shows per key (primary region: unused). */
@@ -41,16 +86,11 @@ export class ConvergenceTracker {
     this.replicas = new Int32Array(regions * keys);
     this.inflightCount = new Int32Array(keys);
     this.inflightMin = new Int32Array(keys);
-    this.pending = new Array(keys);
+    this.pending = new PendingWrites(keys);
   }
 
   commit(key: number, version: number, time: number): void {
-    let list = this.pending[key];
-    if (!list) {
-      list = [];
-      this.pending[key] = list;
-    }
-    list.push({ version, committed: time, olderServedUntil: time });
+    this.pending.push(key, version, time);
     this.settle(key);
   }
 
@@ -66,10 +106,10 @@ export class ConvergenceTracker {
 
   entryEnd(region: number, key: number, version: number, time: number): void {
     this.cached[region * this.keys + key] = NONE;
-    const list = this.pending[key];
-    if (!list) return;
-    for (const write of list) {
-      if (write.version > version && time > write.olderServedUntil) write.olderServedUntil = time;
+    const pending = this.pending;
+    if (pending.head[key] === NONE) return;
+    for (let write = pending.head[key]; write !== NONE; write = pending.next[write]) {
+      if (pending.version[write] > version && time > pending.olderServedUntil[write]) pending.olderServedUntil[write] = time;
     }
     this.settle(key);
   }
@@ -98,25 +138,27 @@ export class ConvergenceTracker {
 
   /** At the end of the run (after expired entries were swept): settle what can be, count the rest. */
   finish(): void {
-    this.pending.forEach((list, key) => {
-      if (!list) return;
+    const pending = this.pending;
+    for (let key = 0; key < this.keys; key++) {
+      if (pending.head[key] === NONE) continue;
       const oldestCached = this.oldestCached(key);
-      for (const write of list) {
-        if (write.version <= oldestCached) this.record(write);
+      while (pending.head[key] !== NONE) {
+        const write = pending.head[key];
+        if (pending.version[write] <= oldestCached) this.record(write);
         else this.unconverged++;
+        pending.shift(key);
       }
-      this.pending[key] = undefined;
-    });
+    }
   }
 
   private settle(key: number): void {
-    const list = this.pending[key];
-    if (!list) return;
+    const pending = this.pending;
+    if (pending.head[key] === NONE) return;
     const floor = this.oldestCopy(key);
-    let settled = 0;
-    while (settled < list.length && list[settled].version <= floor) this.record(list[settled++]);
-    if (settled === list.length) this.pending[key] = undefined;
-    else if (settled > 0) list.splice(0, settled);
+    while (pending.head[key] !== NONE && pending.version[pending.head[key]] <= floor) {
+      this.record(pending.head[key]);
+      pending.shift(key);
+    }
   }
 
   /**
@@ -144,7 +186,7 @@ export class ConvergenceTracker {
     return oldest;
   }
 
-  private record(write: Pending): void {
-    this.histogram.record(write.olderServedUntil - write.committed);
+  private record(write: number): void {
+    this.histogram.record(this.pending.olderServedUntil[write] - this.pending.committed[write]);
   }
 }
