@@ -132,7 +132,6 @@ export class Collector implements Observer {
       if (time >= this.warmupMs) this.refusedFills++;
       return;
     }
-    this.convergence.stored(region, key, version);
     if (time >= this.warmupMs && version < this.truth.versionAt(key, time)) this.tallies[region].staleRefills++;
   }
 
@@ -144,8 +143,12 @@ export class Collector implements Observer {
     this.convergence.landed(key);
   }
 
-  entryEnd(region: number, key: number, version: number, time: number, _why: EntryEnd): void {
-    this.convergence.entryEnd(region, key, version, time);
+  stored(cache: number, _region: number, key: number, version: number): void {
+    this.convergence.stored(cache, key, version);
+  }
+
+  entryEnd(cache: number, _region: number, key: number, version: number, time: number, _why: EntryEnd): void {
+    this.convergence.entryEnd(cache, key, version, time);
   }
 
   messageSent(_region: number, _key: number, _version: number, time: number): void {

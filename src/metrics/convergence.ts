@@ -100,12 +100,12 @@ export class ConvergenceTracker {
     this.settle(key);
   }
 
-  stored(region: number, key: number, version: number): void {
-    this.cached[region * this.keys + key] = version;
+  stored(cache: number, key: number, version: number): void {
+    this.cached[cache * this.keys + key] = version;
   }
 
-  entryEnd(region: number, key: number, version: number, time: number): void {
-    this.cached[region * this.keys + key] = NONE;
+  entryEnd(cache: number, key: number, version: number, time: number): void {
+    this.cached[cache * this.keys + key] = NONE;
     const pending = this.pending;
     if (pending.head[key] === NONE) return;
     for (let write = pending.head[key]; write !== NONE; write = pending.next[write]) {

@@ -17,6 +17,8 @@ export class RegionCache {
   private readonly lru: LruList | null;
 
   constructor(
+    /** This cache's number among the run's caches (observations name it). */
+    readonly id: number,
     readonly region: number,
     keys: number,
     private readonly capacity: number,
@@ -53,7 +55,7 @@ export class RegionCache {
   store(key: number, version: number, now: number, ttlMs: number): void {
     const previous = this.versions[key];
     if (previous !== NONE) {
-      this.observer.entryEnd(this.region, key, previous, this.endTime(key, now), EntryEnd.Replaced);
+      this.observer.entryEnd(this.id, this.region, key, previous, this.endTime(key, now), EntryEnd.Replaced);
     } else {
       this.entries++;
       if (this.lru) {
@@ -64,6 +66,7 @@ export class RegionCache {
     this.versions[key] = version;
     this.expiresLocal[key] = this.clock.read(now) + ttlMs;
     if (previous !== NONE) this.lru?.touch(key);
+    this.observer.stored(this.id, this.region, key, version, now);
   }
 
   /** Drop the entry for `key`, if any (an invalidation). */
@@ -87,7 +90,7 @@ export class RegionCache {
   }
 
   private remove(key: number, now: number, why: EntryEnd): void {
-    this.observer.entryEnd(this.region, key, this.versions[key], this.endTime(key, now), why);
+    this.observer.entryEnd(this.id, this.region, key, this.versions[key], this.endTime(key, now), why);
     this.versions[key] = NONE;
     this.entries--;
     this.lru?.remove(key);

@@ -40,16 +40,21 @@ export interface Observer {
   /** A database read, on behalf of a read in `region`, reached the primary or a replica. */
   databaseRead(region: number, source: ReadSource, time: number): void;
   /**
-   * A miss's value from the database was offered to the cache; `stored` is false when a guard
-   * refused it. `readAt` is when the database was read (what the value may have raced).
+   * A miss's value from the database was offered to the region's cache; `stored` is false when
+   * a guard refused it. `readAt` is when the database was read (what the value may have raced).
    */
   fill(region: number, key: number, version: number, time: number, stored: boolean, readAt: number): void;
   /** A database read whose value is on its way to a cache (for convergence: it may still store `version`). */
   fillInFlight(key: number, version: number): void;
   /** The in-flight value announced by `fillInFlight` landed (stored or not). */
   fillLanded(key: number, version: number): void;
-  /** The entry holding `version` stopped being servable at `time`. */
-  entryEnd(region: number, key: number, version: number, time: number, why: EntryEnd): void;
+  /**
+   * A cache now holds `version` of `key`. `cache` numbers every cache of the run: a region's
+   * regional cache has the region's number, L1s come after them (see cacheIds).
+   */
+  stored(cache: number, region: number, key: number, version: number, time: number): void;
+  /** The entry holding `version` in `cache` (in `region`) stopped being servable at `time`. */
+  entryEnd(cache: number, region: number, key: number, version: number, time: number, why: EntryEnd): void;
   /** A message was handed to the bus for `region`. */
   messageSent(region: number, key: number, version: number, time: number): void;
   messageDelivered(region: number, key: number, version: number, time: number): void;

@@ -110,7 +110,7 @@ export class Simulation implements EventHandler {
       this.engine.at(time, Ev.ReplicaApply, region, key, version),
     );
     this.clocks = scenario.regions.map((r) => new Clock(r.clock));
-    this.caches = scenario.regions.map((_, i) => new RegionCache(i, keys, spec.cache.capacity, this.clocks[i], observer));
+    this.caches = scenario.regions.map((_, i) => new RegionCache(i, i, keys, spec.cache.capacity, this.clocks[i], observer));
     this.bus = new Bus(scenario.bus, scenario.regions.length, keys, this.streams.bus, scenario.durationMs, observer, (time, region, key, version) =>
       this.engine.at(time, Ev.Deliver, region, key, version),
     );

@@ -112,7 +112,9 @@ class KeyTracer implements Observer {
 
   fillLanded(): void {}
 
-  entryEnd(region: number, key: number, version: number, time: number, why: EntryEnd): void {
+  stored(): void {}
+
+  entryEnd(_cache: number, region: number, key: number, version: number, time: number, why: EntryEnd): void {
     if (key === this.key) this.add(time, 'end', region, version, END_WORDS[why]);
   }
 

@@ -77,9 +77,10 @@ class CheckingCollector extends Collector {
     super.fill(region, key, version, time, stored, readAt);
   }
 
-  override entryEnd(region: number, key: number, version: number, time: number, why: EntryEnd): void {
-    if (why === EntryEnd.Replaced) this.replaced.set(this.cell(region, key), version);
-    super.entryEnd(region, key, version, time, why);
+  override entryEnd(cache: number, region: number, key: number, version: number, time: number, why: EntryEnd): void {
+    // Fills go to regional caches, whose numbers are their regions'.
+    if (why === EntryEnd.Replaced && cache === region) this.replaced.set(this.cell(region, key), version);
+    super.entryEnd(cache, region, key, version, time, why);
   }
 
   override messageDelivered(region: number, key: number, version: number, time: number): void {

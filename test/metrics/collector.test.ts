@@ -116,12 +116,12 @@ describe('fills and database reads', () => {
 describe('convergence', () => {
   test('from commit until the last older cache entry stops being servable', () => {
     const c = collector();
-    c.fill(0, KEY, 0, 10, true, 0);
-    c.fill(1, KEY, 0, 20, true, 0);
+    c.stored(0, 0, KEY, 0);
+    c.stored(1, 1, KEY, 0);
     c.commit(KEY, 1, 100);
-    c.entryEnd(0, KEY, 0, 150, EntryEnd.Invalidated);
+    c.entryEnd(0, 0, KEY, 0, 150, EntryEnd.Invalidated);
     c.replicaApply(1, KEY, 1);
-    c.entryEnd(1, KEY, 0, 400, EntryEnd.Expired);
+    c.entryEnd(1, 1, KEY, 0, 400, EntryEnd.Expired);
     const r = c.result('pubsub', 0);
     expect(r.convergence_ms).toMatchObject({ count: 1, max: 300 });
     expect(r.unconverged_writes).toBe(0);
@@ -131,7 +131,7 @@ describe('convergence', () => {
     const c = collector();
     c.commit(KEY, 1, 100);
     c.replicaApply(1, KEY, 1);
-    c.fill(1, KEY, 1, 130, true, 0);
+    c.stored(1, 1, KEY, 1);
     c.commit(KEY, 2, 200);
     const r = c.result('ttl', 0);
     expect(r.convergence_ms).toMatchObject({ count: 1, max: 0 });
@@ -140,8 +140,8 @@ describe('convergence', () => {
 
   test('an entry that ended before the commit does not delay it', () => {
     const c = collector();
-    c.fill(0, KEY, 0, 10, true, 0);
-    c.entryEnd(0, KEY, 0, 50, EntryEnd.Expired);
+    c.stored(0, 0, KEY, 0);
+    c.entryEnd(0, 0, KEY, 0, 50, EntryEnd.Expired);
     c.commit(KEY, 1, 100);
     c.replicaApply(1, KEY, 1);
     expect(c.result('ttl', 0).convergence_ms).toMatchObject({ count: 1, max: 0 });

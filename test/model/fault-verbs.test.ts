@@ -28,6 +28,7 @@ function lossRecorder(): Observer & { lost: number[] } {
     readFailed: noop,
     databaseRead: noop,
     fill: noop,
+    stored: noop,
     fillInFlight: noop,
     fillLanded: noop,
     entryEnd: noop,
@@ -104,8 +105,8 @@ describe('Clock jumps', () => {
   test('a cache entry whose expiry a forward jump skips ends at the jump, not before its fill', () => {
     const clock = new Clock({ skewMs: 0, driftPpm: 0, jumps: [] });
     const ends: number[] = [];
-    const observer = { ...lossRecorder(), entryEnd: (_r: number, _k: number, _v: number, time: number) => ends.push(time) };
-    const cache = new RegionCache(0, 1, Infinity, clock, observer);
+    const observer = { ...lossRecorder(), entryEnd: (_c: number, _r: number, _k: number, _v: number, time: number) => ends.push(time) };
+    const cache = new RegionCache(0, 0, 1, Infinity, clock, observer);
     cache.store(0, 1, 1_000, 10_000); // expires at local 11 s
     clock.jump(30_000, 5_000);
     expect(cache.lookup(0, 6_000)).toBe(-1);
@@ -239,7 +240,7 @@ describe('FaultSchedule', () => {
       regionIndex: (name: string) => topology.regionIndex(name),
       topology,
       clocks,
-      caches: clocks.map((clock, i) => new RegionCache(i, 10, Infinity, clock, observer)),
+      caches: clocks.map((clock, i) => new RegionCache(i, i, 10, Infinity, clock, observer)),
       bus: new Bus(scenario.bus, 3, 10, new Indexed(2), scenario.durationMs, observer, noop),
       database: new Database(scenario, 0, new Indexed(3), noop),
     };
