@@ -23,7 +23,7 @@ export interface StrategyRun {
 
 /** Run one strategy; its numbers do not depend on which other strategies run, or in what order. */
 export function runStrategy(scenario: Scenario, spec: StrategySpec): StrategyResult {
-  const collector = new Collector(collectorOptions(scenario));
+  const collector = new Collector(collectorOptions(scenario, spec));
   const events = new Simulation(scenario, spec, collector).run();
   return collector.result(spec.use, events);
 }

@@ -8,7 +8,8 @@ import { SessionLedger } from './session-ledger.js';
 import { Tally, summarise } from './tally.js';
 import { Truth } from './truth.js';
 import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
-import type { Scenario } from '../scenario/types.js';
+import { CacheLayout } from '../model/cache-layout.js';
+import type { Scenario, StrategySpec } from '../scenario/types.js';
 
 export interface CollectorOptions {
   regionNames: readonly string[];
@@ -16,12 +17,14 @@ export interface CollectorOptions {
   sessions: number;
   primary: number;
   warmupMs: number;
+  /** L1s per region (app servers with a near cache), 0 without. */
+  l1Hosts: number;
   /** Forget nothing: keep every session-ledger row and every commit time (tests use it to show forgetting changes no number). */
   keepEverything?: boolean;
 }
 
-/** The options for checking a run of `scenario` (what the checkers need to know of it). */
-export function collectorOptions(scenario: Scenario): CollectorOptions {
+/** The options for checking a run of strategy `spec` over `scenario` (what the checkers need to know of it). */
+export function collectorOptions(scenario: Scenario, spec: StrategySpec): CollectorOptions {
   return {
     regionNames: scenario.regions.map((r) => r.name),
     keys: scenario.workload.keys,
@@ -29,6 +32,7 @@ export function collectorOptions(scenario: Scenario): CollectorOptions {
     sessions: Math.max(scenario.workload.sessions, scenario.regions.length),
     primary: scenario.regions.findIndex((r) => r.primary),
     warmupMs: scenario.warmupMs,
+    l1Hosts: spec.cache.l1?.hosts ?? 0,
   };
 }
 
@@ -55,7 +59,7 @@ export class Collector implements Observer {
     this.truth = new Truth(options.keys);
     this.tallies = options.regionNames.map(() => new Tally());
     this.sessions = new SessionLedger(options.sessions, options.keys, (region, key) => this.servableFloor(region, key, this.truth.latest(key)));
-    this.convergence = new ConvergenceTracker(options.regionNames.length, options.keys, options.primary);
+    this.convergence = new ConvergenceTracker(new CacheLayout(options.regionNames.length, options.l1Hosts), options.keys, options.primary);
     this.warmupMs = options.warmupMs;
   }
 
@@ -88,6 +92,10 @@ export class Collector implements Observer {
     const tally = this.tallies[region];
     tally.reads++;
     if (source === ReadSource.Cache) tally.hits++;
+    else if (source === ReadSource.L1) {
+      tally.hits++;
+      tally.l1Hits++;
+    }
     if (ryw) tally.rywViolations++;
     if (monotonic) tally.monotonicViolations++;
     tally.latency.record(latencyMs);
@@ -143,7 +151,7 @@ export class Collector implements Observer {
     this.convergence.landed(key);
   }
 
-  stored(cache: number, _region: number, key: number, version: number): void {
+  stored(cache: number, _region: number, key: number, version: number, _time: number): void {
     this.convergence.stored(cache, key, version);
   }
 
@@ -174,9 +182,9 @@ export class Collector implements Observer {
     for (const t of this.tallies) all.merge(t);
     const regions: StrategyResult['regions'] = {};
     this.options.regionNames.forEach((name, i) => {
-      regions[name] = this.tallies[i].toMetricSet();
+      regions[name] = this.tallies[i].toMetricSet(this.options.l1Hosts > 0);
     });
-    const { staleness_histogram, ...totals } = all.toMetricSet();
+    const { staleness_histogram, ...totals } = all.toMetricSet(this.options.l1Hosts > 0);
     return {
       preset,
       ...totals,

@@ -10,6 +10,7 @@
  * unconverged.
  */
 import { grownFloat64, grownInt32 } from '../util/typed-arrays.js';
+import type { CacheLayout } from '../model/cache-layout.js';
 import { Histogram } from './histogram.js';
 
 const NONE = -1;
@@ -70,20 +71,22 @@ export class ConvergenceTracker {
   readonly histogram = new Histogram();
   unconverged = 0;
   private readonly pending: PendingWrites;
-  /** Version each region's cache holds per key, or -1. */
+  /** Version each cache (regional caches and L1s, numbered by the layout) holds per key, or -1. */
   private readonly cached: Int32Array;
+  private readonly regions: number;
   /** Version each region's replica shows per key (primary region: unused). */
   private readonly replicas: Int32Array;
   private readonly inflightCount: Int32Array;
   private readonly inflightMin: Int32Array;
 
   constructor(
-    private readonly regions: number,
+    private readonly layout: CacheLayout,
     private readonly keys: number,
     private readonly primary: number,
   ) {
-    this.cached = new Int32Array(regions * keys).fill(NONE);
-    this.replicas = new Int32Array(regions * keys);
+    this.regions = layout.regions;
+    this.cached = new Int32Array(layout.count * keys).fill(NONE);
+    this.replicas = new Int32Array(layout.regions * keys);
     this.inflightCount = new Int32Array(keys);
     this.inflightMin = new Int32Array(keys);
     this.pending = new PendingWrites(keys);
@@ -130,8 +133,10 @@ export class ConvergenceTracker {
    */
   servableFloor(region: number, key: number, primaryVersion: number): number {
     let floor = region === this.primary ? primaryVersion : this.replicas[region * this.keys + key];
-    const cached = this.cached[region * this.keys + key];
-    if (cached !== NONE && cached < floor) floor = cached;
+    for (const cache of this.layout.ofRegion(region)) {
+      const cached = this.cached[cache * this.keys + key];
+      if (cached !== NONE && cached < floor) floor = cached;
+    }
     if (this.inflightCount[key] > 0 && this.inflightMin[key] < floor) floor = this.inflightMin[key];
     return floor;
   }
@@ -179,8 +184,9 @@ export class ConvergenceTracker {
 
   private oldestCached(key: number): number {
     let oldest = Number.MAX_SAFE_INTEGER;
-    for (let r = 0; r < this.regions; r++) {
-      const v = this.cached[r * this.keys + key];
+    const caches = this.layout.count;
+    for (let c = 0; c < caches; c++) {
+      const v = this.cached[c * this.keys + key];
       if (v !== NONE && v < oldest) oldest = v;
     }
     return oldest;

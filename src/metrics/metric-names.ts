@@ -8,7 +8,8 @@ import type { MetricSet, StrategyResult, Summary } from './results.js';
 
 const SUMMARY_FIELDS = ['p50', 'p90', 'p99', 'p999', 'max', 'mean', 'count'] as const;
 
-type Getter<T> = (r: T) => number;
+/** `undefined` when the run has no such thing (an L1 metric of a strategy without L1s). */
+type Getter<T> = (r: T) => number | undefined;
 
 function summaryGetters<T>(prefix: string, pick: (r: T) => Summary): [string, Getter<T>][] {
   return SUMMARY_FIELDS.map((f) => [`${prefix}_${f}`, (r: T) => pick(r)[f]]);
@@ -20,6 +21,7 @@ function metricSetGetters<T extends MetricSet>(): [string, Getter<T>][] {
     ['stale_reads', (r) => r.stale_reads],
     ['stale_read_ratio', (r) => r.stale_read_ratio],
     ['hit_ratio', (r) => r.hit_ratio],
+    ['l1_hit_ratio', (r) => r.l1_hit_ratio],
     ...summaryGetters<T>('staleness', (r) => r.staleness_ms),
     ...summaryGetters<T>('stale_age', (r) => r.stale_age_ms),
     ['version_lag_max', (r) => r.version_lag.max],

@@ -30,7 +30,10 @@ export interface MetricSet {
   reads: number;
   stale_reads: number;
   stale_read_ratio: number;
+  /** Reads served by a cache, the regional one or an L1. */
   hit_ratio: number;
+  /** Reads served by the client's own L1; present only when the strategy ran with L1s. */
+  l1_hit_ratio?: number;
   staleness_ms: Summary;
   stale_age_ms: Summary;
   version_lag: { max: number; mean: number };

@@ -14,6 +14,7 @@ export class Tally {
   reads = 0;
   staleReads = 0;
   hits = 0;
+  l1Hits = 0;
   versionLagSum = 0;
   versionLagMax = 0;
   rywViolations = 0;
@@ -30,6 +31,7 @@ export class Tally {
     this.reads += other.reads;
     this.staleReads += other.staleReads;
     this.hits += other.hits;
+    this.l1Hits += other.l1Hits;
     this.versionLagSum += other.versionLagSum;
     this.versionLagMax = Math.max(this.versionLagMax, other.versionLagMax);
     this.rywViolations += other.rywViolations;
@@ -43,12 +45,14 @@ export class Tally {
     this.latency.merge(other.latency);
   }
 
-  toMetricSet(): MetricSet {
+  /** `withL1`: the run had L1s, so the share of reads they served is reported. */
+  toMetricSet(withL1: boolean): MetricSet {
     return {
       reads: this.reads,
       stale_reads: this.staleReads,
       stale_read_ratio: ratio(this.staleReads, this.reads),
       hit_ratio: ratio(this.hits, this.reads),
+      ...(withL1 ? { l1_hit_ratio: ratio(this.l1Hits, this.reads) } : {}),
       staleness_ms: summarise(this.staleness),
       stale_age_ms: summarise(this.staleAge),
       version_lag: { max: this.versionLagMax, mean: round(this.reads === 0 ? 0 : this.versionLagSum / this.reads) },

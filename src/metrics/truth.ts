@@ -64,6 +64,11 @@ export class Truth {
     return times[index];
   }
 
+  /** The oldest version of `key` whose staleness can still be judged (older ones were forgotten). */
+  oldestJudged(key: number): number {
+    return this.forgotten[key];
+  }
+
   /** No read of `key` can return a version below `floor` any more: drop the commit times of versions up to it. */
   forget(key: number, floor: number): void {
     const times = this.commits[key];

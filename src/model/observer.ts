@@ -9,6 +9,8 @@ export const enum ReadSource {
   Cache = 0,
   Replica = 1,
   Primary = 2,
+  /** The near cache (L1) in the client's own app server. */
+  L1 = 3,
 }
 
 /** Why a cache entry stopped being servable. */

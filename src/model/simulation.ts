@@ -24,6 +24,7 @@ import { findPreset } from '../strategies/registry.js';
 import { Strategy } from '../strategies/strategy.js';
 import { Bus } from './bus.js';
 import { RegionCache } from './cache.js';
+import { CacheLayout } from './cache-layout.js';
 import { Clock } from './clock.js';
 import { Database } from './database.js';
 import { type FaultPhase, FaultSchedule } from './faults.js';
@@ -54,6 +55,8 @@ const enum Ev {
   Fault,
   /** a = region, b = key, c = version: a change-stream tailer acts on the region's cache */
   ChangeArrived,
+  /** a = L1 cache number, b = key, c = version: a value from the regional cache reaches the client's L1 */
+  L1Fill,
 }
 
 /** Hop numbers addressing a read's latency draws: the cache round trip, then one per further hop. */
@@ -76,6 +79,13 @@ export class Simulation implements EventHandler {
   private readonly database: Database;
   private readonly clocks: Clock[];
   private readonly caches: RegionCache[];
+  /** The L1s, region by region, app server by app server (empty without L1s). */
+  private readonly l1s: RegionCache[];
+  private readonly l1Hosts: number;
+  private readonly l1TtlMs: number;
+  /** The app server (and so the L1) each session uses, within its region. */
+  private readonly sessionHost: Int32Array;
+  private readonly layout: CacheLayout;
   private readonly bus: Bus;
   private readonly strategy: Strategy;
   private readonly faults: FaultSchedule;
@@ -110,7 +120,15 @@ export class Simulation implements EventHandler {
       this.engine.at(time, Ev.ReplicaApply, region, key, version),
     );
     this.clocks = scenario.regions.map((r) => new Clock(r.clock));
+    const l1 = spec.cache.l1;
+    this.layout = new CacheLayout(scenario.regions.length, l1?.hosts ?? 0);
     this.caches = scenario.regions.map((_, i) => new RegionCache(i, i, keys, spec.cache.capacity, this.clocks[i], observer));
+    this.l1Hosts = this.layout.l1Hosts;
+    this.l1TtlMs = l1?.ttlMs ?? 0;
+    this.l1s = scenario.regions.flatMap((_, r) =>
+      Array.from({ length: this.l1Hosts }, (_, h) => new RegionCache(this.layout.l1(r, h), r, keys, l1?.capacity ?? 0, this.clocks[r], observer)),
+    );
+    this.sessionHost = this.assignHosts(scenario.regions.length);
     this.bus = new Bus(scenario.bus, scenario.regions.length, keys, this.streams.bus, scenario.durationMs, observer, (time, region, key, version) =>
       this.engine.at(time, Ev.Deliver, region, key, version),
     );
@@ -120,6 +138,7 @@ export class Simulation implements EventHandler {
       bus: this.bus,
       primary: this.primary,
       keys,
+      invalidatedL1s: scenario.regions.map((_, r) => (l1?.invalidated ? this.l1s.slice(r * this.l1Hosts, (r + 1) * this.l1Hosts) : [])),
       scheduleChange: (time, region, key, version) => this.engine.at(time, Ev.ChangeArrived, region, key, version),
     });
     this.faults = new FaultSchedule(scenario, {
@@ -149,6 +168,7 @@ export class Simulation implements EventHandler {
     this.faults.start((time, index, phase) => this.engine.at(time, Ev.Fault, index, phase));
     this.engine.run(Infinity, this);
     for (const cache of this.caches) cache.sweepExpired(this.engine.now);
+    for (const cache of this.l1s) cache.sweepExpired(this.engine.now);
     return this.engine.processed;
   }
 
@@ -189,6 +209,9 @@ export class Simulation implements EventHandler {
         return this.faults.fire(a, b as FaultPhase, now);
       case Ev.ChangeArrived:
         return this.strategy.changeArrived(a, b, c, now);
+      case Ev.L1Fill:
+        this.storeNear(this.l1s[a - this.layout.regions], b, c, now);
+        return this.observer.fillLanded(b, c);
     }
   }
 
@@ -204,6 +227,15 @@ export class Simulation implements EventHandler {
       this.fetchWithoutFill(this.inflight.acquire(region, session, key, index, now, ReadHop.Next), this.refillFromPrimary ? this.primary : region, now);
       return;
     }
+    const near = this.l1Hosts > 0 ? this.l1Of(region, session) : null;
+    if (near) {
+      // The app server's own L1 first: in process, no network hop.
+      const held = near.lookup(key, now);
+      if (held >= 0 && this.strategy.acceptHit(session, key, held)) {
+        this.returnValue(region, session, key, now, 0, held, ReadSource.L1);
+        return;
+      }
+    }
     const operation = 2 * index;
     const roundTrip =
       this.topology.latency(region, region, operation, ReadHop.CacheRequest) + this.topology.latency(region, region, operation, ReadHop.CacheResponse);
@@ -215,6 +247,11 @@ export class Simulation implements EventHandler {
     const cached = this.caches[region].lookup(key, now);
     if (cached >= 0 && this.strategy.acceptHit(session, key, cached)) {
       this.returnValue(region, session, key, now, roundTrip, cached, ReadSource.Cache);
+      if (near) {
+        // On its way to the L1, the value is a copy the checkers must not forget.
+        this.observer.fillInFlight(key, cached);
+        this.engine.at(now + roundTrip, Ev.L1Fill, near.id, key, cached);
+      }
       return;
     }
     this.missed(this.inflight.acquire(region, session, key, index, now, ReadHop.Next), now + roundTrip);
@@ -365,8 +402,27 @@ export class Simulation implements EventHandler {
     const stored = this.strategy.acceptFill(region, key, version, pool.lease[slot], now);
     if (stored) this.caches[region].store(key, version, now, this.drawTtl(pool.index[slot]));
     this.observer.fill(region, key, version, now, stored, pool.readAt[slot]);
+    // The client keeps in its L1 what the regional cache accepted.
+    if (stored && this.l1Hosts > 0) this.storeNear(this.l1Of(region, pool.session[slot]), key, version, now);
     this.observer.fillLanded(key, version);
     pool.release(slot);
+  }
+
+  /** The L1 of the app server `session` uses in `region`. */
+  private l1Of(region: number, session: number): RegionCache {
+    return this.l1s[region * this.l1Hosts + this.sessionHost[session]];
+  }
+
+  private storeNear(near: RegionCache, key: number, version: number, now: number): void {
+    if (this.strategy.acceptCopy(near, key, version)) near.store(key, version, now, this.l1TtlMs);
+  }
+
+  /** Each region's sessions dealt round-robin over its app servers. */
+  private assignHosts(regions: number): Int32Array {
+    const hosts = new Int32Array(this.workload.sessionRegion.length);
+    if (this.l1Hosts === 0) return hosts;
+    for (let r = 0; r < regions; r++) this.workload.sessionsByRegion[r].forEach((session, i) => (hosts[session] = i % this.l1Hosts));
+    return hosts;
   }
 
   private drawTtl(readIndex: number): number {

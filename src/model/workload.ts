@@ -18,7 +18,8 @@ export interface Choice {
 export class Workload {
   /** Region of each session. */
   readonly sessionRegion: Int32Array;
-  private readonly sessionsByRegion: Int32Array[];
+  /** Each region's sessions, in session order. */
+  readonly sessionsByRegion: Int32Array[];
   private readonly keyTable: AliasTable | null;
   private readonly keys: number;
   private readonly readRegions: AliasTable | null;

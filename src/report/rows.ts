@@ -19,6 +19,8 @@ export interface ComparisonRow {
   better: Better;
   /** A count metric that, when 0, means this row's value does not exist (no stale reads → no stale age). */
   onlyIf?: string;
+  /** Shown only when some strategy has a value (a metric of an optional part of the model, such as L1s). */
+  optional?: boolean;
 }
 
 const row = (label: string, metric: string, kind: ValueKind, better: Better, onlyIf?: string): ComparisonRow => ({
@@ -50,6 +52,7 @@ export const COMPARISON_GROUPS: readonly (readonly ComparisonRow[])[] = [
   ],
   [
     row('hit ratio', 'hit_ratio', 'ratio', 'higher'),
+    { ...row('L1 hit ratio', 'l1_hit_ratio', 'ratio', 'higher'), optional: true },
     row('db reads primary', 'db_reads_primary', 'count', 'lower'),
     row('db reads replica', 'db_reads_replica', 'count', 'lower'),
     row('db reads peak/s', 'db_reads_peak_per_second', 'count', 'lower'),
@@ -110,10 +113,11 @@ export interface ComparedRow {
 export function compareStrategies(r: ScenarioResults): ComparedRow[][] {
   const strategies = Object.values(r.strategies);
   return COMPARISON_GROUPS.map((rows) =>
-    rows.map((row) => {
+    rows.flatMap((row) => {
       const values = strategies.map((s) => rowValue(row, s));
+      if (row.optional && values.every((v) => v === undefined)) return [];
       const best = bestColumns(row, values);
-      return { label: row.label, cells: values.map((v, i) => ({ text: rowText(row, v), best: best.has(i) })) };
+      return [{ label: row.label, cells: values.map((v, i) => ({ text: rowText(row, v), best: best.has(i) })) }];
     }),
   );
 }

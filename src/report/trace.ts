@@ -17,6 +17,8 @@ const WORDS: Record<TraceKind, string> = {
   fill: 'cache filled with',
   refused: 'fill refused',
   end: 'entry ends',
+  'l1-fill': 'L1 filled with',
+  'l1-end': 'L1 entry ends',
   read: 'read',
   'stale-read': 'STALE read',
   'failed-read': 'read failed',

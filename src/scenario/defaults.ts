@@ -29,6 +29,9 @@ export const DEFAULTS = {
   ttlJitter: 0,
   capacity: 'unbounded',
   refillFrom: 'replica',
+  l1Hosts: 1,
+  l1Ttl: '1s',
+  l1Invalidated: true,
   partitionFrom: 'bus',
 } as const;
 

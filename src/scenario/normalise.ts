@@ -10,6 +10,7 @@ import type { Locator } from './positions.js';
 import type {
   BusSpec,
   CacheSpec,
+  L1Spec,
   ClockSpec,
   Dist,
   Expectation,
@@ -137,14 +138,39 @@ function toShares(weights: WrittenWeights | undefined, regionNames: string[]): R
 }
 
 function toCache(cache: WrittenCache): CacheSpec {
-  const ttl = cache.ttl ?? DEFAULTS.ttl;
-  const capacity = cache.capacity ?? DEFAULTS.capacity;
   return {
-    ttlMs: ttl === 'infinite' ? Number.POSITIVE_INFINITY : durationMs(ttl),
+    ttlMs: ttlMs(cache.ttl ?? DEFAULTS.ttl),
     ttlJitter: fraction(cache.ttl_jitter ?? DEFAULTS.ttlJitter),
-    capacity: capacity === 'unbounded' ? Number.POSITIVE_INFINITY : capacity,
+    capacity: entries(cache.capacity ?? DEFAULTS.capacity),
     refillFrom: cache.refill_from ?? DEFAULTS.refillFrom,
+    l1: cache.l1 === undefined || cache.l1 === 'none' ? null : toL1(cache.l1),
   };
+}
+
+type WrittenL1 = Exclude<NonNullable<WrittenCache['l1']>, 'none'>;
+
+function toL1(l1: WrittenL1): L1Spec {
+  return {
+    hosts: l1.hosts ?? DEFAULTS.l1Hosts,
+    ttlMs: ttlMs(l1.ttl ?? DEFAULTS.l1Ttl),
+    capacity: entries(l1.capacity ?? DEFAULTS.capacity),
+    invalidated: l1.invalidated ?? DEFAULTS.l1Invalidated,
+  };
+}
+
+function ttlMs(ttl: number | string): number {
+  return ttl === 'infinite' ? Number.POSITIVE_INFINITY : durationMs(ttl);
+}
+
+function entries(capacity: number | 'unbounded'): number {
+  return capacity === 'unbounded' ? Number.POSITIVE_INFINITY : capacity;
+}
+
+/** A variant's cache overrides on top of the top-level ones; an L1 map is merged key by key, `none` removes it. */
+function mergedCache(base: WrittenCache, overrides: WrittenCache | undefined): WrittenCache {
+  const merged = { ...base, ...overrides };
+  if (typeof overrides?.l1 === 'object' && typeof base.l1 === 'object') merged.l1 = { ...base.l1, ...overrides.l1 };
+  return merged;
 }
 
 /** Keys of a strategy entry that are not preset options. */
@@ -158,7 +184,7 @@ function toStrategy(entry: WrittenStrategy | string, cache: WrittenCache): Strat
   return {
     name,
     use: preset,
-    cache: toCache({ ...cache, ...overrides }),
+    cache: toCache(mergedCache(cache, overrides)),
     options: findPreset(preset)?.options.parse(options) ?? {},
   };
 }

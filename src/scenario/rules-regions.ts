@@ -1,4 +1,5 @@
 /** Rules about regions and the names that refer to them. */
+import { DEFAULTS } from './defaults.js';
 import type { Problem } from '../errors.js';
 import { splitLink } from './normalise.js';
 import type { Locator, Path } from './positions.js';
@@ -58,14 +59,31 @@ export function weightsHavePositiveSum(scenario: WrittenScenario, at: Locator): 
   });
 }
 
-/** Per-key state is kept per region in typed arrays, which hold at most 2^32 values each. */
-const MOST_KEY_REGION_CELLS = 2 ** 32;
+/** Per-key state is kept per cache (each region's, and each of its L1s) in typed arrays, which hold at most 2^32 values each. */
+const MOST_KEY_CACHE_CELLS = 2 ** 32;
 
 export function keysFitEveryRegion(scenario: WrittenScenario, at: Locator): Problem[] {
   const regions = scenario.regions.length;
-  if (regions * scenario.workload.keys <= MOST_KEY_REGION_CELLS) return [];
-  const most = Math.floor(MOST_KEY_REGION_CELLS / regions);
-  return [at.atValue(['workload', 'keys'], `${scenario.workload.keys} keys in each of ${regions} regions is more state than cache-sim can hold; allowed: at most ${most} keys with ${regions} regions`)];
+  const hosts = mostL1Hosts(scenario);
+  const caches = regions * (1 + hosts);
+  if (caches * scenario.workload.keys <= MOST_KEY_CACHE_CELLS) return [];
+  const most = Math.floor(MOST_KEY_CACHE_CELLS / caches);
+  const [each, withWhat] =
+    hosts === 0 ? [`${regions} regions`, `${regions} regions`] : [`${caches} caches`, `${regions} regions and ${hosts} L1s in each`];
+  return [at.atValue(['workload', 'keys'], `${scenario.workload.keys} keys in each of ${each} is more state than cache-sim can hold; allowed: at most ${most} keys with ${withWhat}`)];
+}
+
+/** The most L1s per region any strategy has (the top-level cache's, or a variant's: its L1 map is merged over the top-level one). */
+function mostL1Hosts(scenario: WrittenScenario): number {
+  const top = scenario.cache?.l1;
+  const topHosts = typeof top === 'object' ? (top.hosts ?? DEFAULTS.l1Hosts) : 0;
+  const variantHosts = (entry: NonNullable<WrittenScenario['strategies']>[number]): number => {
+    const l1 = typeof entry === 'object' ? entry.cache?.l1 : undefined;
+    if (l1 === undefined) return topHosts;
+    if (l1 === 'none') return 0;
+    return l1.hosts ?? (topHosts || DEFAULTS.l1Hosts);
+  };
+  return Math.max(topHosts, ...(scenario.strategies ?? []).map(variantHosts));
 }
 
 export function linksJoinTwoKnownRegions(scenario: WrittenScenario, at: Locator): Problem[] {

@@ -86,6 +86,23 @@ export interface CacheSpec {
   /** Entries per region; `Infinity` when unbounded. LRU eviction beyond it. */
   capacity: number;
   refillFrom: RefillSource;
+  /** The near caches in front of each region's cache, or null. */
+  l1: L1Spec | null;
+}
+
+/**
+ * A near cache (L1) in each app server of a region, in front of the regional cache (L2):
+ * a read asks it first (in process: no latency), and it keeps what its client got.
+ */
+export interface L1Spec {
+  /** App servers per region, each with its own L1; a session always uses the same one. */
+  hosts: number;
+  /** On the region's clock; `Infinity` for `ttl: infinite`. */
+  ttlMs: number;
+  /** Entries per app server; `Infinity` when unbounded. */
+  capacity: number;
+  /** Whether the strategy's invalidations reach the L1s too, or they only expire. */
+  invalidated: boolean;
 }
 
 /** One strategy to run: a preset (`use`) with its cache settings and preset options. */

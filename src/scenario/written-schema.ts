@@ -113,22 +113,49 @@ const workloadSchema = map('a workload section', {
   sessions: integerFrom(1, 'a session count', MOST_SESSIONS).optional().describe(`Client sessions. Default: ${DEFAULTS.sessions}.`),
 });
 
+/** Entry counts per cache: a whole number, or no bound. */
+function capacitySchema() {
+  const capacity = says('a capacity', 'an integer ≥ 1 or unbounded');
+  return z.union([z.number(capacity).int(capacity).min(1, capacity), z.literal('unbounded', capacity)], capacity);
+}
+
+/** A near cache in each app server, in front of the region's cache; `none` switches a default one off. */
+export const MOST_L1_HOSTS: Most = { value: 10_000, said: '10,000' };
+
+function l1Schema() {
+  const customiser = says('an L1 cache', 'none or a map with keys hosts, ttl, capacity, invalidated');
+  return z.union(
+    [
+      z.literal('none', customiser),
+      map('an L1 cache', {
+        hosts: integerFrom(1, 'a host count', MOST_L1_HOSTS).optional().describe(`App servers per region, each with its own L1; sessions are spread over them. Default: ${DEFAULTS.l1Hosts}.`),
+        ttl: ttlSchema().optional().describe(`Default: ${DEFAULTS.l1Ttl}.`),
+        capacity: capacitySchema().optional().describe('Entries per app server, LRU beyond it. Default: unbounded.'),
+        invalidated: z
+          .boolean(says('true or false', 'true or false'))
+          .optional()
+          .describe(`Whether the strategy's invalidations reach the L1s too (false: they only expire). Default: ${DEFAULTS.l1Invalidated}.`),
+      }),
+    ],
+    customiser,
+  );
+}
+
 function cacheSchema() {
   const jitter = says('a TTL jitter', 'a fraction from 0 to 1 or a percentage like 10%');
-  const capacity = says('a capacity', 'an integer ≥ 1 or unbounded');
   return map('a cache section', {
     ttl: ttlSchema().optional().describe(`Default: ${DEFAULTS.ttl}.`),
     ttl_jitter: z
       .union([z.number(jitter).min(0, jitter).max(1, jitter), z.string(jitter).regex(new RegExp(PERCENT_PATTERN), jitter)], jitter)
       .optional()
       .describe('Each fill’s TTL is drawn from ttl·(1 ± jitter). Default: 0.'),
-    capacity: z
-      .union([z.number(capacity).int(capacity).min(1, capacity), z.literal('unbounded', capacity)], capacity)
-      .optional()
-      .describe('Entries per region, LRU beyond it. Default: unbounded.'),
+    capacity: capacitySchema().optional().describe('Entries per region, LRU beyond it. Default: unbounded.'),
     refill_from: word('a refill source', ['replica', 'primary'])
       .optional()
       .describe(`Where a miss reads from. Default: ${DEFAULTS.refillFrom}.`),
+    l1: l1Schema()
+      .optional()
+      .describe('A near cache (L1) in each app server, in front of this regional cache (L2): asked first, filled with what the client gets. Default: none.'),
   });
 }
 

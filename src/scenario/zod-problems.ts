@@ -56,8 +56,13 @@ function rejectsType(issues: readonly Issue[]): boolean {
   return issues.some(
     (issue) =>
       issue.path.length === 0 &&
-      (issue.code === 'invalid_type' || (issue.code === 'invalid_union' && issue.errors.every(rejectsType))),
+      (issue.code === 'invalid_type' || literalOfOtherType(issue) || (issue.code === 'invalid_union' && issue.errors.every(rejectsType))),
   );
+}
+
+/** A word branch (`none`, a preset name) is not the one meant for a value of another type (a map). */
+function literalOfOtherType(issue: Issue): boolean {
+  return issue.code === 'invalid_value' && issue.input !== undefined && issue.values.every((value) => typeof value !== typeof issue.input);
 }
 
 /** Keys of every object schema that can sit at `path` below `schema` (all branches of unions). */

@@ -17,6 +17,8 @@ import type { ChangeStreamSettings, Invalidation, SessionTokenSettings, Strategy
 /** The parts of the model a strategy may act on. */
 export interface CoherenceWorld {
   caches: readonly RegionCache[];
+  /** Per region, the L1s that invalidations reach (none without L1s, or when they only expire). */
+  invalidatedL1s: readonly (readonly RegionCache[])[];
   clocks: readonly Clock[];
   bus: Bus;
   primary: number;
@@ -58,7 +60,10 @@ export class Strategy {
   /** A write of `key` leaves `region` for the primary; with remote markers, the region marks the key and drops its entry. */
   writeIssued(writeIndex: number, region: number, key: number, now: number): void {
     this.stamps.writeIssued(writeIndex, region, now);
-    if (this.markers?.writeIssued(region, key)) this.world.caches[region].invalidate(key, now);
+    if (this.markers?.writeIssued(region, key)) {
+      this.world.caches[region].invalidate(key, now);
+      for (const near of this.world.invalidatedL1s[region]) near.invalidate(key, now);
+    }
   }
 
   /** The primary committed `version` of `key`, written from `writerRegion`: invalidate, if the preset does. */
@@ -97,13 +102,14 @@ export class Strategy {
   }
 
   private invalidate(region: number, key: number, version: number, now: number): void {
-    const cache = this.world.caches[region];
     if (this.floor) {
       const stamp = this.stamps.of(key, version);
       this.floor.heard(region, key, stamp);
-      deleteIfOlder(cache, key, this.stamps, stamp, now);
+      deleteIfOlder(this.world.caches[region], key, this.stamps, stamp, now);
+      for (const near of this.world.invalidatedL1s[region]) deleteIfOlder(near, key, this.stamps, stamp, now);
     } else {
-      cache.invalidate(key, now);
+      this.world.caches[region].invalidate(key, now);
+      for (const near of this.world.invalidatedL1s[region]) near.invalidate(key, now);
     }
     this.leases?.voidLease(region, key);
   }
@@ -135,9 +141,14 @@ export class Strategy {
    */
   acceptFill(region: number, key: number, version: number, leaseToken: number, now: number): boolean {
     if (this.leases && !this.leases.redeem(region, key, leaseToken, now)) return false;
+    return this.acceptCopy(this.world.caches[region], key, version);
+  }
+
+  /** May `cache` (a regional cache or an L1) store `version`? Versioned caches refuse what is older than they hold or have heard of. */
+  acceptCopy(cache: RegionCache, key: number, version: number): boolean {
     if (!this.floor) return true;
     const stamp = this.stamps.of(key, version);
-    const cached = this.world.caches[region].peek(key);
-    return this.floor.admits(region, key, stamp) && (cached < 0 || this.stamps.of(key, cached) <= stamp);
+    const cached = cache.peek(key);
+    return this.floor.admits(cache.region, key, stamp) && (cached < 0 || this.stamps.of(key, cached) <= stamp);
   }
 }

@@ -9,7 +9,23 @@ import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
 import { Simulation } from '../model/simulation.js';
 import type { Scenario, StrategySpec } from '../scenario/types.js';
 
-export type TraceKind = 'commit' | 'ack' | 'write-failed' | 'apply' | 'sent' | 'lost' | 'duplicated' | 'delivered' | 'fill' | 'refused' | 'end' | 'read' | 'stale-read' | 'failed-read';
+export type TraceKind =
+  | 'commit'
+  | 'ack'
+  | 'write-failed'
+  | 'apply'
+  | 'sent'
+  | 'lost'
+  | 'duplicated'
+  | 'delivered'
+  | 'fill'
+  | 'refused'
+  | 'end'
+  | 'l1-fill'
+  | 'l1-end'
+  | 'read'
+  | 'stale-read'
+  | 'failed-read';
 
 export interface TraceEvent {
   /** True time (ms) the thing happened (for reads: when the client asked). */
@@ -45,6 +61,7 @@ const SOURCE_WORDS: Record<ReadSource, string> = {
   [ReadSource.Cache]: 'cache',
   [ReadSource.Replica]: 'replica',
   [ReadSource.Primary]: 'primary',
+  [ReadSource.L1]: 'L1',
 };
 
 class KeyTracer implements Observer {
@@ -58,6 +75,8 @@ class KeyTracer implements Observer {
     private readonly regionNames: readonly string[],
     private readonly primary: number,
     private readonly allReads: boolean,
+    /** L1s per region: caches numbered past the regions are L1s (see CacheLayout). */
+    private readonly l1Hosts: number,
   ) {
     this.truth = new Truth(key + 1);
   }
@@ -112,10 +131,23 @@ class KeyTracer implements Observer {
 
   fillLanded(): void {}
 
-  stored(): void {}
+  /** Regional stores are told as fills (with their guard's verdict); L1 stores are told here. */
+  stored(cache: number, region: number, key: number, version: number, time: number): void {
+    if (key === this.key && this.isL1(cache)) this.add(time, 'l1-fill', region, version, this.serverOf(cache));
+  }
 
-  entryEnd(_cache: number, region: number, key: number, version: number, time: number, why: EntryEnd): void {
-    if (key === this.key) this.add(time, 'end', region, version, END_WORDS[why]);
+  entryEnd(cache: number, region: number, key: number, version: number, time: number, why: EntryEnd): void {
+    if (key !== this.key) return;
+    if (this.isL1(cache)) this.add(time, 'l1-end', region, version, `${this.serverOf(cache)}, ${END_WORDS[why]}`);
+    else this.add(time, 'end', region, version, END_WORDS[why]);
+  }
+
+  private isL1(cache: number): boolean {
+    return cache >= this.regionNames.length;
+  }
+
+  private serverOf(cache: number): string {
+    return `app server ${(cache - this.regionNames.length) % this.l1Hosts}`;
   }
 
   messageSent(region: number, key: number, version: number, time: number): void {
@@ -138,7 +170,7 @@ class KeyTracer implements Observer {
 /** Run `spec` over `scenario` and keep the story of `key`, in time order (ties in the order observed). */
 export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, allReads = false): KeyTrace {
   const primary = scenario.regions.findIndex((r) => r.primary);
-  const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, allReads);
+  const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, allReads, spec.cache.l1?.hosts ?? 0);
   new Simulation(scenario, spec, tracer).run();
   const events = tracer.events.map((e, i) => [e, i] as const).sort((a, b) => a[0].time - b[0].time || a[1] - b[1]).map(([e]) => e);
   return { key, strategy: spec.name, regions: scenario.regions.map((r) => r.name), events, reads: tracer.reads, staleReads: tracer.staleReads };

@@ -24,6 +24,14 @@ describe('cache-sim trace', () => {
     expect(lines.filter((l) => l.includes('STALE read'))).toHaveLength(stale);
   });
 
+  test('with L1s: their fills and ends name the app server, and reads they serve say so', async () => {
+    const run = await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsub', '--all-reads', ...SHORT, '--set', 'cache.l1={hosts: 2, ttl: 2s}']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/ L1 filled with v\d+ \(app server [01]\)/);
+    expect(run.stdout).toMatch(/ L1 entry ends v\d+ \(app server [01], (expired|invalidated)\)/);
+    expect(run.stdout).toMatch(/ read v\d+ \(from L1 in 0\.0ms\)/);
+  });
+
   test('--all-reads shows every read; --format mermaid gives a sequence diagram', async () => {
     const all = await cli(['trace', SMALL, '--key', '0', '--all-reads', ...SHORT]);
     const reads = Number(/(\d+) reads/.exec(all.stdout)?.[1]);

@@ -20,10 +20,16 @@ export interface Violations {
   storedAfterRacingInvalidation: string[];
   /** A cache hit returned a version older than its region's own database copy held at that moment. */
   hitBehindReplica: string[];
+  /** A cache stored a version the checkers had already forgotten (a copy they were not told was on its way). */
+  copyOfForgotten: string[];
+  /** An L1 kept a value its regional cache had just refused (a guard must hold for both). */
+  l1KeptRefused: string[];
 }
 
 class CheckingCollector extends Collector {
-  readonly violations: Violations = { truth: [], replacedNewerByOlder: [], storedBelowHeard: [], storedAfterRacingInvalidation: [], hitBehindReplica: [] };
+  readonly violations: Violations = { truth: [], replacedNewerByOlder: [], storedBelowHeard: [], storedAfterRacingInvalidation: [], hitBehindReplica: [], copyOfForgotten: [], l1KeptRefused: [] };
+  /** The last fill a regional cache refused: `region/key/version@time`. */
+  private lastRefused = '';
   /** Version an entry held when a store replaced it (the store reports the replacement first). */
   private readonly replaced = new Map<number, number>();
   private readonly heard = new Map<number, number>();
@@ -35,8 +41,8 @@ class CheckingCollector extends Collector {
   private readonly keys: number;
   private readonly primary: number;
 
-  constructor(scenario: Scenario) {
-    const options = collectorOptions(scenario);
+  constructor(scenario: Scenario, spec: StrategySpec) {
+    const options = collectorOptions(scenario, spec);
     super(options);
     this.keys = scenario.workload.keys;
     this.primary = options.primary;
@@ -66,6 +72,7 @@ class CheckingCollector extends Collector {
   }
 
   override fill(region: number, key: number, version: number, time: number, stored: boolean, readAt: number): void {
+    if (!stored) this.lastRefused = `${region}/${key}/${version}@${time}`;
     if (stored) {
       const cell = this.cell(region, key);
       const current = this.replaced.get(cell);
@@ -75,6 +82,15 @@ class CheckingCollector extends Collector {
       if ((this.lastDelivery.get(cell) ?? -1) > readAt) this.violations.storedAfterRacingInvalidation.push(`region ${region} key ${key}: read at ${readAt}, stored at ${time}`);
     }
     super.fill(region, key, version, time, stored, readAt);
+  }
+
+  override stored(cache: number, region: number, key: number, version: number, time: number): void {
+    // Regional caches are checked on their fills (below); an L1 keeps copies of what its region accepted.
+    const heard = this.heard.get(this.cell(region, key)) ?? 0;
+    if (cache !== region && version < heard) this.violations.storedBelowHeard.push(`L1 ${cache} key ${key}: stored ${version} after its region heard ${heard}`);
+    if (cache !== region && this.lastRefused === `${region}/${key}/${version}@${time}`) this.violations.l1KeptRefused.push(`L1 ${cache} key ${key}: kept ${version} at ${time}`);
+    if (version < this.truth.oldestJudged(key)) this.violations.copyOfForgotten.push(`cache ${cache} key ${key}: stored ${version}, forgotten up to ${this.truth.oldestJudged(key)}`);
+    super.stored(cache, region, key, version, time);
   }
 
   override entryEnd(cache: number, region: number, key: number, version: number, time: number, why: EntryEnd): void {
@@ -93,7 +109,7 @@ class CheckingCollector extends Collector {
 
 /** Run one strategy and return its metrics and every invariant violation seen. */
 export function runChecked(scenario: Scenario, spec: StrategySpec): { result: StrategyResult; violations: Violations } {
-  const collector = new CheckingCollector(scenario);
+  const collector = new CheckingCollector(scenario, spec);
   const events = new Simulation(scenario, spec, collector).run();
   return { result: collector.result(spec.use, events), violations: collector.violations };
 }

@@ -7,7 +7,7 @@ import { Collector } from '../../src/metrics/collector.js';
 import { EntryEnd, ReadSource } from '../../src/model/observer.js';
 
 function collector(warmupMs = 0, regions = ['a', 'b']) {
-  return new Collector({ regionNames: regions, keys: 10, sessions: 10, primary: 0, warmupMs });
+  return new Collector({ regionNames: regions, keys: 10, sessions: 10, primary: 0, warmupMs, l1Hosts: 0 });
 }
 
 const KEY = 3;
@@ -116,8 +116,8 @@ describe('fills and database reads', () => {
 describe('convergence', () => {
   test('from commit until the last older cache entry stops being servable', () => {
     const c = collector();
-    c.stored(0, 0, KEY, 0);
-    c.stored(1, 1, KEY, 0);
+    c.stored(0, 0, KEY, 0, 0);
+    c.stored(1, 1, KEY, 0, 0);
     c.commit(KEY, 1, 100);
     c.entryEnd(0, 0, KEY, 0, 150, EntryEnd.Invalidated);
     c.replicaApply(1, KEY, 1);
@@ -131,7 +131,7 @@ describe('convergence', () => {
     const c = collector();
     c.commit(KEY, 1, 100);
     c.replicaApply(1, KEY, 1);
-    c.stored(1, 1, KEY, 1);
+    c.stored(1, 1, KEY, 1, 0);
     c.commit(KEY, 2, 200);
     const r = c.result('ttl', 0);
     expect(r.convergence_ms).toMatchObject({ count: 1, max: 0 });
@@ -140,7 +140,7 @@ describe('convergence', () => {
 
   test('an entry that ended before the commit does not delay it', () => {
     const c = collector();
-    c.stored(0, 0, KEY, 0);
+    c.stored(0, 0, KEY, 0, 0);
     c.entryEnd(0, 0, KEY, 0, 50, EntryEnd.Expired);
     c.commit(KEY, 1, 100);
     c.replicaApply(1, KEY, 1);

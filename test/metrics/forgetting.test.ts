@@ -14,7 +14,7 @@ import { presetNames } from '../../src/strategies/registry.js';
 import { arbitraryCache, arbitraryScenario, strategy } from '../strategies/arbitrary-scenario.js';
 
 function results(scenario: Scenario, spec: StrategySpec, keepEverything: boolean) {
-  const collector = new Collector({ ...collectorOptions(scenario), keepEverything });
+  const collector = new Collector({ ...collectorOptions(scenario, spec), keepEverything });
   return collector.result(spec.use, new Simulation(scenario, spec, collector).run());
 }
 

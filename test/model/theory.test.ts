@@ -8,21 +8,10 @@ import { describe, expect, test } from 'vitest';
 import { runStrategy } from '../../src/simulate.js';
 import type { Dist } from '../../src/scenario/types.js';
 import { constant, makeScenario, region, strategy } from '../helpers/scenario.js';
+import { expectAgreement } from '../helpers/statistics.js';
 
 const SEEDS = 12;
 const KEYS = 50;
-
-function meanAndStandardError(xs: number[]): [number, number] {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1);
-  return [mean, Math.sqrt(variance / xs.length)];
-}
-
-function expectAgreement(samples: number[], theory: number): void {
-  const [mean, se] = meanAndStandardError(samples);
-  expect(se).toBeGreaterThan(0);
-  expect(Math.abs(mean - theory), `mean ${mean} vs theory ${theory}, standard error ${se}`).toBeLessThan(5 * se);
-}
 
 /** One region, fresh source, no latency: the textbook TTL cache. Rates are per key per second. */
 function ttlRun(seed: number, readRate: number, writeRate: number, ttlMs: number) {

@@ -45,6 +45,27 @@ const cases: BadCase[] = [
     problems: [['57:9', 'workload.keys: 100000000 keys in each of 51 regions is more state than cache-sim can hold; allowed: at most 84215045 keys with 51 regions']],
   },
   {
+    name: 'more keys than fit in every L1 of every region',
+    yaml: MINIMAL.replace('keys: 100', 'keys: 3000000') + 'cache:\n  l1: { hosts: 1000 }\n',
+    problems: [['8:9', 'workload.keys: 3000000 keys in each of 2002 caches is more state than cache-sim can hold; allowed: at most 2145338 keys with 2 regions and 1000 L1s in each']],
+  },
+  {
+    name: 'bad L1 settings',
+    yaml: withSection('cache:\n  l1: { hosts: 0, ttl: soon, capacity: -1, invalidated: maybe, size: 3 }\n'),
+    problems: [
+      ['11:16', 'cache.l1.hosts: 0 is not a host count; allowed: an integer from 1 to 10,000'],
+      ['11:24', 'cache.l1.ttl: "soon" is not a TTL'],
+      ['11:40', 'cache.l1.capacity: -1 is not a capacity; allowed: an integer ≥ 1 or unbounded'],
+      ['11:57', 'cache.l1.invalidated: "maybe" is not true or false'],
+      ['11:64', 'cache.l1: unknown key `size`; allowed keys: hosts, ttl, capacity, invalidated'],
+    ],
+  },
+  {
+    name: 'an L1 that is neither none nor a map',
+    yaml: withSection('cache:\n  l1: nope\n'),
+    problems: [['11:7', 'cache.l1: "nope" is not an L1 cache; allowed: none or a map with keys hosts, ttl, capacity, invalidated']],
+  },
+  {
     name: 'negative rate',
     yaml: MINIMAL.replace('reads_per_second: 50', 'reads_per_second: -5'),
     problems: [['9:21', 'workload.reads_per_second: -5 is not a rate; allowed: a number ≥ 0']],

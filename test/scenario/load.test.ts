@@ -7,7 +7,7 @@ import { MINIMAL } from './helpers.js';
 
 const load = (text: string, sets: string[] = []): Scenario => loadScenarioText(text, 'test.yaml', sets);
 
-const DEFAULT_CACHE: CacheSpec = { ttlMs: 60_000, ttlJitter: 0, capacity: Number.POSITIVE_INFINITY, refillFrom: 'replica' };
+const DEFAULT_CACHE: CacheSpec = { ttlMs: 60_000, ttlJitter: 0, capacity: Number.POSITIVE_INFINITY, refillFrom: 'replica', l1: null };
 
 const perfectClock = { skewMs: 0, driftPpm: 0, jumps: [] };
 
@@ -76,7 +76,21 @@ describe('units', () => {
 
   it('takes ttl infinite, capacity unbounded, jitter as a percentage', () => {
     const cache = load(`${MINIMAL}cache: { ttl: infinite, ttl_jitter: 12.5%, capacity: 500, refill_from: primary }\n`).cache;
-    expect(cache).toEqual({ ttlMs: Number.POSITIVE_INFINITY, ttlJitter: 0.125, capacity: 500, refillFrom: 'primary' });
+    expect(cache).toEqual({ ttlMs: Number.POSITIVE_INFINITY, ttlJitter: 0.125, capacity: 500, refillFrom: 'primary', l1: null });
+  });
+
+  it('an L1 gets its defaults; a variant merges its L1 keys over the top-level ones, or removes it with none', () => {
+    const scenario = load(
+      `${MINIMAL}cache: { l1: { hosts: 4, capacity: 100 } }\n` +
+        'strategies:\n  - ttl\n  - { name: short, use: ttl, cache: { l1: { ttl: 200ms, invalidated: false } } }\n  - { name: bare, use: ttl, cache: { l1: none } }\n',
+    );
+    expect(scenario.cache.l1).toEqual({ hosts: 4, ttlMs: 1000, capacity: 100, invalidated: true });
+    expect(scenario.strategies.map((s) => s.cache.l1)).toEqual([
+      { hosts: 4, ttlMs: 1000, capacity: 100, invalidated: true },
+      { hosts: 4, ttlMs: 200, capacity: 100, invalidated: false },
+      null,
+    ]);
+    expect(load(`${MINIMAL}cache: { l1: { ttl: infinite } }\n`).cache.l1).toEqual({ hosts: 1, ttlMs: Number.POSITIVE_INFINITY, capacity: Number.POSITIVE_INFINITY, invalidated: true });
   });
 
   it('allows negative clock skews and jumps', () => {

@@ -4,7 +4,7 @@
  * takes milliseconds, rich enough to hit the races strategies must survive.
  */
 import fc from 'fast-check';
-import type { Dist, FaultSpec, Scenario } from '../../src/scenario/types.js';
+import type { Dist, FaultSpec, L1Spec, Scenario } from '../../src/scenario/types.js';
 import { constant, makeScenario, region, strategy } from '../helpers/scenario.js';
 
 const DURATION_MS = 30_000;
@@ -88,12 +88,24 @@ export const arbitraryScenario: fc.Arbitrary<Scenario> = fc
     );
   });
 
+/** L1s in front of the regional caches: none, or a few app servers with their own settings. */
+const arbitraryL1: fc.Arbitrary<L1Spec | null> = fc.oneof(
+  fc.constant(null),
+  fc.record({
+    hosts: fc.integer({ min: 1, max: 3 }),
+    ttlMs: fc.oneof(fc.integer({ min: 0, max: 5_000 }), fc.constant(Infinity)),
+    capacity: fc.oneof(fc.constant(Infinity), fc.integer({ min: 1, max: 10 })),
+    invalidated: fc.boolean(),
+  }),
+);
+
 /** Cache settings to combine with any scenario. */
 export const arbitraryCache = fc.record({
   ttlMs: fc.oneof(fc.integer({ min: 0, max: 20_000 }), fc.constant(Infinity)),
   capacity: fc.oneof(fc.constant(Infinity), fc.integer({ min: 1, max: 30 })),
   refillFrom: fc.constantFrom('replica' as const, 'primary' as const),
   ttlJitter: fc.constantFrom(0, 0.2),
+  l1: arbitraryL1,
 });
 
 export { strategy };

@@ -22,7 +22,8 @@ function primaryReachable(scenario: Scenario): Scenario {
   return { ...scenario, faults: scenario.faults.filter((f) => f.kind !== 'network_partition' && !(f.kind === 'bus_partition' && f.from !== 'bus')) };
 }
 
-const fromReplica = arbitraryCache.map((cache) => ({ ...cache, refillFrom: 'replica' as const }));
+/** Refills from the local replica; L1s, if any, hear the invalidations (an L1 that only expires keeps old values whatever the strategy). */
+const fromReplica = arbitraryCache.map((cache) => ({ ...cache, refillFrom: 'replica' as const, l1: cache.l1 && { ...cache.l1, invalidated: true } }));
 
 describe('cdc: invalidation from each region’s change stream', () => {
   test('a cache hit never returns a version older than its region’s replica shows (zero local latency and tail delay)', () => {
