@@ -133,9 +133,13 @@ export class ConvergenceTracker {
    */
   servableFloor(region: number, key: number, primaryVersion: number): number {
     let floor = region === this.primary ? primaryVersion : this.replicas[region * this.keys + key];
-    for (const cache of this.layout.ofRegion(region)) {
-      const cached = this.cached[cache * this.keys + key];
-      if (cached !== NONE && cached < floor) floor = cached;
+    const cached = this.cached[region * this.keys + key];
+    if (cached !== NONE && cached < floor) floor = cached;
+    // The region's L1s, if any (this runs for every read: no allocation, no iterator).
+    const hosts = this.layout.l1Hosts;
+    for (let h = 0, cell = this.layout.l1(region, 0) * this.keys + key; h < hosts; h++, cell += this.keys) {
+      const near = this.cached[cell];
+      if (near !== NONE && near < floor) floor = near;
     }
     if (this.inflightCount[key] > 0 && this.inflightMin[key] < floor) floor = this.inflightMin[key];
     return floor;

@@ -4,16 +4,11 @@
  * of them, server by server (regions + r·hosts + h).
  */
 export class CacheLayout {
-  /** Every cache of `region`: its regional cache, then its L1s. */
-  private readonly byRegion: number[][];
-
   constructor(
     readonly regions: number,
     /** L1s per region (app servers), 0 without L1s. */
     readonly l1Hosts: number,
-  ) {
-    this.byRegion = Array.from({ length: regions }, (_, r) => [r, ...Array.from({ length: l1Hosts }, (_, h) => this.l1(r, h))]);
-  }
+  ) {}
 
   get count(): number {
     return this.regions * (1 + this.l1Hosts);
@@ -21,10 +16,5 @@ export class CacheLayout {
 
   l1(region: number, host: number): number {
     return this.regions + region * this.l1Hosts + host;
-  }
-
-  /** The caches a read in `region` may be served from. */
-  ofRegion(region: number): readonly number[] {
-    return this.byRegion[region];
   }
 }

@@ -86,6 +86,8 @@ export class Simulation implements EventHandler {
   /** The app server (and so the L1) each session uses, within its region. */
   private readonly sessionHost: Int32Array;
   private readonly layout: CacheLayout;
+  /** Some reads do not start at the regional cache (no cache at all, or L1s in front of it). */
+  private readonly readsBesideCache: boolean;
   private readonly bus: Bus;
   private readonly strategy: Strategy;
   private readonly faults: FaultSchedule;
@@ -132,7 +134,9 @@ export class Simulation implements EventHandler {
     this.bus = new Bus(scenario.bus, scenario.regions.length, keys, this.streams.bus, scenario.durationMs, observer, (time, region, key, version) =>
       this.engine.at(time, Ev.Deliver, region, key, version),
     );
-    this.strategy = new Strategy(preset.parts(spec.options), {
+    const parts = preset.parts(spec.options);
+    this.readsBesideCache = !parts.caching || this.l1Hosts > 0;
+    this.strategy = new Strategy(parts, {
       caches: this.caches,
       clocks: this.clocks,
       bus: this.bus,
@@ -222,20 +226,7 @@ export class Simulation implements EventHandler {
     this.scheduleArrival(this.readArrivals, now + this.workload.nextReadGap(this.streams.readArrivals));
     this.workload.chooseRead(this.streams.readChoices, this.choice);
     const { region, session, key } = this.choice;
-    if (!this.strategy.caching) {
-      // No cache to ask: the client goes straight to the database.
-      this.fetchWithoutFill(this.inflight.acquire(region, session, key, index, now, ReadHop.Next), this.refillFromPrimary ? this.primary : region, now);
-      return;
-    }
-    const near = this.l1Hosts > 0 ? this.l1Of(region, session) : null;
-    if (near) {
-      // The app server's own L1 first: in process, no network hop.
-      const held = near.lookup(key, now);
-      if (held >= 0 && this.strategy.acceptHit(session, key, held)) {
-        this.returnValue(region, session, key, now, 0, held, ReadSource.L1);
-        return;
-      }
-    }
+    if (this.readsBesideCache && this.servedBesideCache(index, region, session, key, now)) return;
     const operation = 2 * index;
     const roundTrip =
       this.topology.latency(region, region, operation, ReadHop.CacheRequest) + this.topology.latency(region, region, operation, ReadHop.CacheResponse);
@@ -247,14 +238,34 @@ export class Simulation implements EventHandler {
     const cached = this.caches[region].lookup(key, now);
     if (cached >= 0 && this.strategy.acceptHit(session, key, cached)) {
       this.returnValue(region, session, key, now, roundTrip, cached, ReadSource.Cache);
-      if (near) {
-        // On its way to the L1, the value is a copy the checkers must not forget.
-        this.observer.fillInFlight(key, cached);
-        this.engine.at(now + roundTrip, Ev.L1Fill, near.id, key, cached);
-      }
+      if (this.l1Hosts > 0) this.copyToL1(region, session, key, cached, now + roundTrip);
       return;
     }
     this.missed(this.inflight.acquire(region, session, key, index, now, ReadHop.Next), now + roundTrip);
+  }
+
+  /**
+   * The reads that do not start at the regional cache (kept out of the common path): without
+   * a cache the client goes straight to the database; with L1s it asks its app server's L1
+   * first, in process. True when the read was taken care of here.
+   */
+  private servedBesideCache(index: number, region: number, session: number, key: number, now: number): boolean {
+    if (!this.strategy.caching) {
+      this.fetchWithoutFill(this.inflight.acquire(region, session, key, index, now, ReadHop.Next), this.refillFromPrimary ? this.primary : region, now);
+      return true;
+    }
+    const held = this.l1Of(region, session).lookup(key, now);
+    if (held >= 0 && this.strategy.acceptHit(session, key, held)) {
+      this.returnValue(region, session, key, now, 0, held, ReadSource.L1);
+      return true;
+    }
+    return false;
+  }
+
+  /** A regional hit's value reaches the client's L1 at `at`; on its way it is a copy the checkers must not forget. */
+  private copyToL1(region: number, session: number, key: number, version: number, at: number): void {
+    this.observer.fillInFlight(key, version);
+    this.engine.at(at, Ev.L1Fill, this.l1Of(region, session).id, key, version);
   }
 
   private returnValue(region: number, session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void {
