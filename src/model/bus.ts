@@ -50,6 +50,12 @@ export class Bus {
     private readonly horizon: number,
     private readonly observer: Observer,
     private readonly deliver: DeliverySink,
+    /**
+     * Messages carry values a cache will store (write-update): each delivery is reported as a
+     * value on its way to a cache from when it is scheduled until it is dropped, or until its
+     * consumer calls `landed` once it has acted on it; a held delivery stays on its way.
+     */
+    private readonly carriesValues = false,
   ) {
     this.sent = new Int32Array(regions * keys);
     this.delay = sampler(spec.delay);
@@ -81,7 +87,13 @@ export class Bus {
 
   /** End one hold of `region`; when it was the last, deliver at `now` (ms) what was held, in arrival order. */
   release(region: number, now: number): void {
+    // Already reported on its way when first scheduled: not again.
     this.holds.unblock(region, (r, key, version) => this.deliver(now, r, key, version));
+  }
+
+  /** The consumer has acted on a delivery admitted by `admit` (for messages carrying values). */
+  landed(key: number, version: number): void {
+    if (this.carriesValues) this.observer.fillLanded(key, version);
   }
 
   /** Deliveries to `region` waiting for a hold to end. */
@@ -124,10 +136,10 @@ export class Bus {
     for (let attempt = 0; ; attempt++) {
       const base = attempt * DRAWS_PER_ATTEMPT;
       if (this.draws.u(region, key, n, base + DRAW_LOSS) >= this.loss) {
-        this.deliver(departs + this.delay(this.draws.u(region, key, n, base + DRAW_DELAY)), region, key, version);
+        this.schedule(departs + this.delay(this.draws.u(region, key, n, base + DRAW_DELAY)), region, key, version);
         if (this.draws.u(region, key, n, base + DRAW_DUPLICATE) < this.spec.duplicate) {
           this.observer.messageDuplicated(region, key, version, departs);
-          this.deliver(departs + this.delay(this.draws.u(region, key, n, base + DRAW_DUPLICATE_DELAY)), region, key, version);
+          this.schedule(departs + this.delay(this.draws.u(region, key, n, base + DRAW_DUPLICATE_DELAY)), region, key, version);
         }
         return;
       }
@@ -141,6 +153,12 @@ export class Bus {
   private dropped(region: number, key: number, version: number, now: number): void {
     this.observer.messageLost(region, key, version, now);
     const again = now + this.spec.redeliveryTimeoutMs;
-    if (this.spec.delivery === 'at-least-once' && again <= this.horizon) this.deliver(again, region, key, version);
+    if (this.spec.delivery === 'at-least-once' && again <= this.horizon) this.schedule(again, region, key, version);
+    this.landed(key, version);
+  }
+
+  private schedule(time: number, region: number, key: number, version: number): void {
+    if (this.carriesValues) this.observer.fillInFlight(key, version);
+    this.deliver(time, region, key, version);
   }
 }

@@ -131,10 +131,17 @@ export class Simulation implements EventHandler {
       Array.from({ length: this.l1Hosts }, (_, h) => new RegionCache(this.layout.l1(r, h), r, keys, l1?.capacity ?? 0, this.clocks[r], observer)),
     );
     this.sessionHost = this.assignHosts(scenario.regions.length);
-    this.bus = new Bus(scenario.bus, scenario.regions.length, keys, this.streams.bus, scenario.durationMs, observer, (time, region, key, version) =>
-      this.engine.at(time, Ev.Deliver, region, key, version),
-    );
     const parts = preset.parts(spec.options);
+    this.bus = new Bus(
+      scenario.bus,
+      scenario.regions.length,
+      keys,
+      this.streams.bus,
+      scenario.durationMs,
+      observer,
+      (time, region, key, version) => this.engine.at(time, Ev.Deliver, region, key, version),
+      parts.invalidation === 'update',
+    );
     this.readsBesideCache = !parts.caching || this.l1Hosts > 0;
     this.strategy = new Strategy(parts, {
       caches: this.caches,
@@ -144,6 +151,7 @@ export class Simulation implements EventHandler {
       keys,
       invalidatedL1s: scenario.regions.map((_, r) => (l1?.invalidated ? this.l1s.slice(r * this.l1Hosts, (r + 1) * this.l1Hosts) : [])),
       scheduleChange: (time, region, key, version) => this.engine.at(time, Ev.ChangeArrived, region, key, version),
+      updateTtl: (cache, key, version) => (cache === this.caches[cache.region] ? this.updateTtl(cache.region, key, version) : this.l1TtlMs),
     });
     this.faults = new FaultSchedule(scenario, {
       regionIndex: (name) => this.topology.regionIndex(name),
@@ -208,7 +216,8 @@ export class Simulation implements EventHandler {
         // A partitioned or paused consumer holds (or drops) the message; the bus re-sends held ones on release.
         if (!this.bus.admit(a, b, c, now)) return;
         this.observer.messageDelivered(a, b, c, now);
-        return this.strategy.delivered(a, b, c, now);
+        this.strategy.delivered(a, b, c, now);
+        return this.bus.landed(b, c);
       case Ev.Fault:
         return this.faults.fire(a, b as FaultPhase, now);
       case Ev.ChangeArrived:
@@ -439,6 +448,12 @@ export class Simulation implements EventHandler {
   private drawTtl(readIndex: number): number {
     if (this.ttlJitter === 0) return this.ttlMs;
     return this.ttlMs * (1 + this.ttlJitter * (2 * this.streams.ttlJitter.u(readIndex) - 1));
+  }
+
+  /** The TTL of an entry an update message stores (its jitter drawn by region, key and version; versions start at 1, apart from fills' draws). */
+  private updateTtl(region: number, key: number, version: number): number {
+    if (this.ttlJitter === 0) return this.ttlMs;
+    return this.ttlMs * (1 + this.ttlJitter * (2 * this.streams.ttlJitter.u(key, version, region + 1) - 1));
   }
 
   // --- writes --------------------------------------------------------------------------

@@ -11,7 +11,17 @@ export type Invalidation =
   /** "Delete key k": the receiving cache drops its entry, whatever version it holds. */
   | 'delete'
   /** "Key k is now at version v": only older entries go, and the cache remembers v as a floor. */
-  | 'versioned';
+  | 'versioned'
+  /** "Key k is now v", with the value: the receiving cache stores it instead of dropping its entry. */
+  | 'update';
+
+/** How a cache applies an update message (write-update). */
+export interface UpdateSettings {
+  /** `present`: only caches holding the key take the new value; `all`: every cache stores it. */
+  scope: 'present' | 'all';
+  /** An update never replaces a newer cached version (false: the last to arrive wins, so a late one rolls back). */
+  keepNewer: boolean;
+}
 
 /**
  * Where the versions that caches compare come from: the database's commit counter (always
@@ -55,8 +65,10 @@ export interface StrategyParts {
   /** Null: invalidations travel the bus after each commit. */
   changeStream: ChangeStreamSettings | null;
   versionSource: VersionSource;
+  /** With `invalidation: 'update'`. */
+  update: UpdateSettings | null;
   lease: LeaseSettings | null;
   sessionToken: SessionTokenSettings | null;
 }
 
-export const PLAIN_PARTS: StrategyParts = { caching: true, invalidation: 'none', changeStream: null, versionSource: 'counter', lease: null, sessionToken: null };
+export const PLAIN_PARTS: StrategyParts = { caching: true, invalidation: 'none', changeStream: null, versionSource: 'counter', update: null, lease: null, sessionToken: null };

@@ -47,6 +47,19 @@ const sessionTokenOptions = z
   })
   .strict();
 
+const writeUpdateOptions = z
+  .object({
+    update: z
+      .enum(['present', 'all'])
+      .default('present')
+      .describe('which caches take an update: only those holding the key, or every cache (warming them all)'),
+    keep_newer: z
+      .boolean()
+      .default(true)
+      .describe('an update never replaces a newer cached version; false: the last to arrive wins, so a late update rolls a cache back'),
+  })
+  .strict();
+
 const changeStreamOptions = z
   .object({
     tail_delay: durationOption(0, 'how long after a replica applies a write its change-stream tailer acts on the local cache'),
@@ -107,6 +120,17 @@ export const presets: readonly Preset[] = [
       invalidation: 'delete',
       sessionToken: { onBehind: o.on_behind as 'primary' | 'wait', pollMs: o.poll as number, maxWaitMs: o.max_wait as number },
     }),
+  },
+  {
+    name: 'write-update',
+    summary:
+      'After each commit a message carrying the new value goes through the bus to every region, whose cache stores it (with a fresh TTL) instead of dropping its entry: readers keep hitting, and see the write once it arrives. The TTL stays as a safety net for lost messages.',
+    guarantees:
+      'Like pubsub, staleness is bounded by the bus delay when no message is lost, but hot keys stay cached through writes (a higher hit ratio, fewer database reads). With keep_newer (the default) no update replaces a newer value by an older one; without it, a late or duplicated update rolls a cache back until the next write or the TTL.',
+    costs:
+      "One message per write per region, each carrying the value; with update: all, every region caches every written key whether it is read there or not. A refill from a lagging replica can still store an old value after the update (a stale refill).",
+    options: writeUpdateOptions,
+    parts: (o) => ({ ...PLAIN_PARTS, invalidation: 'update', update: { scope: o.update as 'present' | 'all', keepNewer: o.keep_newer as boolean } }),
   },
   {
     name: 'cdc',

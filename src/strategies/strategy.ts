@@ -12,7 +12,7 @@ import { RemoteMarkers } from './mechanisms/remote-markers.js';
 import { SessionTokens } from './mechanisms/session-tokens.js';
 import { VersionFloor } from './mechanisms/version-floor.js';
 import { VersionStamps } from './mechanisms/version-stamps.js';
-import type { ChangeStreamSettings, Invalidation, SessionTokenSettings, StrategyParts } from './parts.js';
+import type { ChangeStreamSettings, Invalidation, SessionTokenSettings, StrategyParts, UpdateSettings } from './parts.js';
 
 /** The parts of the model a strategy may act on. */
 export interface CoherenceWorld {
@@ -25,6 +25,8 @@ export interface CoherenceWorld {
   keys: number;
   /** Have `changeArrived(region, key, version)` called at `time` (a change stream's tail delay). */
   scheduleChange(time: number, region: number, key: number, version: number): void;
+  /** The TTL `cache` gives `version` of `key` when an update message stores it. */
+  updateTtl(cache: RegionCache, key: number, version: number): number;
 }
 
 export class Strategy {
@@ -36,6 +38,7 @@ export class Strategy {
   readonly caching: boolean;
   private readonly invalidation: Invalidation;
   private readonly changeStream: ChangeStreamSettings | null;
+  private readonly update: UpdateSettings | null;
   private readonly markers: RemoteMarkers | null;
   private readonly stamps: VersionStamps;
   private readonly floor: VersionFloor | null;
@@ -49,6 +52,7 @@ export class Strategy {
     this.caching = parts.caching;
     this.invalidation = parts.invalidation;
     this.changeStream = parts.changeStream;
+    this.update = parts.update;
     this.markers = parts.changeStream?.remoteMarkers ? new RemoteMarkers(world.keys, regions, world.primary) : null;
     this.stamps = new VersionStamps(parts.versionSource, world.clocks, world.primary, world.keys);
     this.floor = parts.invalidation === 'versioned' ? new VersionFloor(world.keys, regions) : null;
@@ -98,7 +102,21 @@ export class Strategy {
 
   /** A bus message about `key` (carrying `version`) reached `region`. */
   delivered(region: number, key: number, version: number, now: number): void {
-    this.invalidate(region, key, version, now);
+    if (this.update) this.applyUpdate(this.update, region, key, version, now);
+    else this.invalidate(region, key, version, now);
+  }
+
+  /** Write-update: the region's caches (those invalidations reach) take the new value instead of dropping theirs. */
+  private applyUpdate(update: UpdateSettings, region: number, key: number, version: number, now: number): void {
+    this.updateCache(update, this.world.caches[region], key, version, now);
+    for (const near of this.world.invalidatedL1s[region]) this.updateCache(update, near, key, version, now);
+  }
+
+  private updateCache(update: UpdateSettings, cache: RegionCache, key: number, version: number, now: number): void {
+    const cached = cache.peek(key);
+    if (cached < 0 && update.scope === 'present') return;
+    if (cached >= version && update.keepNewer) return;
+    cache.store(key, version, now, this.world.updateTtl(cache, key, version));
   }
 
   private invalidate(region: number, key: number, version: number, now: number): void {
@@ -144,8 +162,13 @@ export class Strategy {
     return this.acceptCopy(this.world.caches[region], key, version);
   }
 
-  /** May `cache` (a regional cache or an L1) store `version`? Versioned caches refuse what is older than they hold or have heard of. */
+  /**
+   * May `cache` (a regional cache or an L1) store `version`? Versioned caches refuse what is
+   * older than they hold or have heard of; write-update caches keeping the newer value, what
+   * is older than they hold (a refill that an update overtook).
+   */
   acceptCopy(cache: RegionCache, key: number, version: number): boolean {
+    if (this.update?.keepNewer) return cache.peek(key) <= version;
     if (!this.floor) return true;
     const stamp = this.stamps.of(key, version);
     const cached = cache.peek(key);

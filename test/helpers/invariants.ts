@@ -75,9 +75,6 @@ class CheckingCollector extends Collector {
     if (!stored) this.lastRefused = `${region}/${key}/${version}@${time}`;
     if (stored) {
       const cell = this.cell(region, key);
-      const current = this.replaced.get(cell);
-      this.replaced.delete(cell);
-      if (current !== undefined && version < current) this.violations.replacedNewerByOlder.push(`region ${region} key ${key}: ${current} → ${version} at ${time}`);
       if (version < (this.heard.get(cell) ?? 0)) this.violations.storedBelowHeard.push(`region ${region} key ${key}: stored ${version} after hearing ${this.heard.get(cell)} at ${time}`);
       if ((this.lastDelivery.get(cell) ?? -1) > readAt) this.violations.storedAfterRacingInvalidation.push(`region ${region} key ${key}: read at ${readAt}, stored at ${time}`);
     }
@@ -85,6 +82,11 @@ class CheckingCollector extends Collector {
   }
 
   override stored(cache: number, region: number, key: number, version: number, time: number): void {
+    // Any store, a fill, an L1 copy or an update: did it replace a newer version?
+    const cell = cache * this.keys + key;
+    const current = this.replaced.get(cell);
+    this.replaced.delete(cell);
+    if (current !== undefined && version < current) this.violations.replacedNewerByOlder.push(`cache ${cache} key ${key}: ${current} → ${version} at ${time}`);
     // Regional caches are checked on their fills (below); an L1 keeps copies of what its region accepted.
     const heard = this.heard.get(this.cell(region, key)) ?? 0;
     if (cache !== region && version < heard) this.violations.storedBelowHeard.push(`L1 ${cache} key ${key}: stored ${version} after its region heard ${heard}`);
@@ -94,8 +96,7 @@ class CheckingCollector extends Collector {
   }
 
   override entryEnd(cache: number, region: number, key: number, version: number, time: number, why: EntryEnd): void {
-    // Fills go to regional caches, whose numbers are their regions'.
-    if (why === EntryEnd.Replaced && cache === region) this.replaced.set(this.cell(region, key), version);
+    if (why === EntryEnd.Replaced) this.replaced.set(cache * this.keys + key, version);
     super.entryEnd(cache, region, key, version, time, why);
   }
 
