@@ -9,6 +9,7 @@ import { formatProblem, InputError, UsageError } from './errors.js';
 import { REPORT_FORMATS, type ReportFormat } from './report/index.js';
 import { SWEEP_FORMATS, type SweepFormat } from './report/sweep.js';
 import { parseShard, SHARD_USAGE, type Shard } from './sweep-shard.js';
+import { DURATION_PATTERN, DURATION_WORDING, durationMs } from './scenario/units.js';
 import { VERSION } from './version.js';
 
 const EXIT_BAD_INPUT = 2;
@@ -26,6 +27,15 @@ function parseWholeNumber(what: string, least = 0): (text: string) => number {
 const parseSeed = parseWholeNumber('the seed');
 
 const WORKERS_HELP = 'worker threads for the strategy runs (default: one per core when there is enough work; 1 = none)';
+
+/** A simulated time as scenarios write durations (`90s`, `1.5m`; a plain number is ms). */
+function parseDuration(option: string): (text: string) => number {
+  return (text) => {
+    const ms = new RegExp(DURATION_PATTERN).test(text.trim()) ? durationMs(text.trim()) : Number.NaN;
+    if (Number.isNaN(ms)) throw new InvalidArgumentError(`${option} takes ${DURATION_WORDING}.`);
+    return ms;
+  };
+}
 
 function parseShardOption(text: string): Shard {
   const shard = parseShard(text);
@@ -80,10 +90,18 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .option('--set <path=value>', 'override a scenario value (repeatable)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'mermaid']).default('text'))
     .option('--all-reads', 'show every read of the key, not only stale and failed ones', false)
-    .action(async (file: string, opts: { key: number; strategy?: string; seed?: number; set: string[]; format: 'text' | 'mermaid'; allReads: boolean }) => {
-      const { traceCommand } = await import('./commands/trace.js');
-      setExit(traceCommand(file, { key: opts.key, strategy: opts.strategy, seed: opts.seed, sets: opts.set, format: opts.format, allReads: opts.allReads }, io));
-    });
+    .option('--from <time>', 'tell only what happened from this simulated time on, e.g. 90s', parseDuration('--from'))
+    .option('--until <time>', 'tell only what happened up to this simulated time, e.g. 2m', parseDuration('--until'))
+    .action(
+      async (
+        file: string,
+        opts: { key: number; strategy?: string; seed?: number; set: string[]; format: 'text' | 'mermaid'; allReads: boolean; from?: number; until?: number },
+      ) => {
+        const { traceCommand } = await import('./commands/trace.js');
+        const { key, strategy, seed, set: sets, format, allReads, from: fromMs, until: untilMs } = opts;
+        setExit(traceCommand(file, { key, strategy, seed, sets, format, allReads, fromMs, untilMs }, io));
+      },
+    );
 
   program
     .command('sweep')

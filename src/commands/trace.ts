@@ -12,6 +12,9 @@ export interface TraceCommandOptions {
   sets: string[];
   format: 'text' | 'mermaid';
   allReads: boolean;
+  /** The window told, in ms. */
+  fromMs?: number;
+  untilMs?: number;
 }
 
 export function traceCommand(file: string, options: TraceCommandOptions, io: CommandIO): number {
@@ -24,7 +27,11 @@ export function traceCommand(file: string, options: TraceCommandOptions, io: Com
   if (!spec) {
     throw new UsageError(`--strategy ${options.strategy}: not in ${file}; its strategies are ${scenario.strategies.map((s) => s.name).join(', ')}`);
   }
-  const trace = traceKey(scenario, spec, options.key, options.allReads);
+  const { allReads, fromMs, untilMs } = options;
+  if (fromMs !== undefined && untilMs !== undefined && fromMs > untilMs) {
+    throw new UsageError(`--from is after --until: the window would hold nothing`);
+  }
+  const trace = traceKey(scenario, spec, options.key, { allReads, fromMs, untilMs });
   io.stdout.write(options.format === 'mermaid' ? renderTraceMermaid(trace) : renderTraceText(trace));
   return 0;
 }

@@ -25,7 +25,14 @@ const WORDS: Record<TraceKind, string> = {
 };
 
 function headline(trace: KeyTrace): string {
-  return `key ${trace.key} under ${trace.strategy}: ${trace.reads} reads, ${trace.staleReads} stale`;
+  return `key ${trace.key} under ${trace.strategy}${windowText(trace)}: ${trace.reads} reads, ${trace.staleReads} stale`;
+}
+
+/** `, from 1m to 2m` for a window (either end may be open); nothing for the whole run. */
+function windowText(trace: KeyTrace): string {
+  const from = trace.fromMs > 0 ? ` from ${formatDuration(trace.fromMs, { exact: true })}` : '';
+  const until = trace.untilMs < Infinity ? ` until ${formatDuration(trace.untilMs, { exact: true })}` : '';
+  return from || until ? `,${from}${until}` : '';
 }
 
 function versionText(e: TraceEvent): string {

@@ -38,13 +38,26 @@ export interface TraceEvent {
   detail: string;
 }
 
+/** What to tell of the key's story. */
+export interface TraceOptions {
+  /** Every read, not only stale and failed ones. */
+  allReads?: boolean;
+  /** Only what happened from this true time on (ms; reads by when they were issued). */
+  fromMs?: number;
+  /** Only what happened up to this true time (ms, included). */
+  untilMs?: number;
+}
+
 export interface KeyTrace {
   key: number;
   strategy: string;
+  /** The window told, in true ms (0 and Infinity when the whole run). */
+  fromMs: number;
+  untilMs: number;
   /** Every region, in scenario order. */
   regions: string[];
   events: TraceEvent[];
-  /** Counts of every read of the key, shown or not. */
+  /** Counts of every read of the key in the window, shown or not. */
   reads: number;
   staleReads: number;
 }
@@ -77,11 +90,14 @@ class KeyTracer implements Observer {
     private readonly allReads: boolean,
     /** L1s per region: caches numbered past the regions are L1s (see CacheLayout). */
     private readonly l1Hosts: number,
+    private readonly fromMs: number,
+    private readonly untilMs: number,
   ) {
     this.truth = new Truth(key + 1);
   }
 
   private add(time: number, kind: TraceKind, region: number, version: number, detail = ''): void {
+    if (!this.inWindow(time)) return;
     this.events.push({ time, kind, region: this.regionNames[region], version, detail });
   }
 
@@ -103,8 +119,12 @@ class KeyTracer implements Observer {
     if (key === this.key) this.add(time, 'apply', region, version);
   }
 
+  private inWindow(time: number): boolean {
+    return time >= this.fromMs && time <= this.untilMs;
+  }
+
   read(region: number, _session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void {
-    if (key !== this.key) return;
+    if (key !== this.key || !this.inWindow(issued)) return;
     this.reads++;
     const current = this.truth.versionAt(key, issued);
     const stale = version < current;
@@ -168,10 +188,12 @@ class KeyTracer implements Observer {
 }
 
 /** Run `spec` over `scenario` and keep the story of `key`, in time order (ties in the order observed). */
-export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, allReads = false): KeyTrace {
+export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, options: TraceOptions = {}): KeyTrace {
   const primary = scenario.regions.findIndex((r) => r.primary);
-  const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, allReads, spec.cache.l1?.hosts ?? 0);
+  const fromMs = options.fromMs ?? 0;
+  const untilMs = options.untilMs ?? Infinity;
+  const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, options.allReads ?? false, spec.cache.l1?.hosts ?? 0, fromMs, untilMs);
   new Simulation(scenario, spec, tracer).run();
   const events = tracer.events.map((e, i) => [e, i] as const).sort((a, b) => a[0].time - b[0].time || a[1] - b[1]).map(([e]) => e);
-  return { key, strategy: spec.name, regions: scenario.regions.map((r) => r.name), events, reads: tracer.reads, staleReads: tracer.staleReads };
+  return { key, strategy: spec.name, fromMs, untilMs, regions: scenario.regions.map((r) => r.name), events, reads: tracer.reads, staleReads: tracer.staleReads };
 }

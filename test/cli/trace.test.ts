@@ -32,6 +32,29 @@ describe('cache-sim trace', () => {
     expect(run.stdout).toMatch(/ read v\d+ \(from L1 in 0\.0ms\)/);
   });
 
+  test('--from and --until tell only that window, reads counted by when they were issued', async () => {
+    const whole = await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsub', '--all-reads', ...SHORT]);
+    const part = await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsub', '--all-reads', '--from', '2s', '--until', '4000', ...SHORT]);
+    expect(part.code).toBe(0);
+    expect(part.stdout).toMatch(/^key 0 under pubsub, from 2s until 4s: \d+ reads, \d+ stale\n/);
+    const times = (out: string) => out.trimEnd().split('\n').slice(1).map((line) => line.trim().split(/\s+/)[0]);
+    const inside = whole.stdout.trimEnd().split('\n').slice(1).filter((line) => {
+      const ms = Number(/^\s*([\d.]+)(ms|s)/.exec(line)?.[1]) * (/^\s*[\d.]+s/.test(line) ? 1000 : 1);
+      return ms >= 2000 && ms <= 4000;
+    });
+    expect(times(part.stdout)).toEqual(inside.map((line) => line.trim().split(/\s+/)[0]));
+    const reads = Number(/(\d+) reads/.exec(part.stdout)?.[1]);
+    expect(reads).toBeGreaterThan(0);
+    expect(reads).toBeLessThan(Number(/(\d+) reads/.exec(whole.stdout)?.[1]));
+
+    const backwards = await cli(['trace', SMALL, '--key', '0', '--from', '5s', '--until', '1s', ...SHORT]);
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toMatch(/--from is after --until/);
+    const bad = await cli(['trace', SMALL, '--key', '0', '--from', 'soon', ...SHORT]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--from takes a duration like 250ms/);
+  });
+
   test('--all-reads shows every read; --format mermaid gives a sequence diagram', async () => {
     const all = await cli(['trace', SMALL, '--key', '0', '--all-reads', ...SHORT]);
     const reads = Number(/(\d+) reads/.exec(all.stdout)?.[1]);
