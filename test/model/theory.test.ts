@@ -1,14 +1,12 @@
 /**
- * The simulator against closed forms. Each point runs several independent seeds and
- * checks the mean against theory within 5 standard errors of that mean, the standard
- * error estimated from the spread between seeds (batch means): the tolerance follows
- * from the sample size, not from tuning.
+ * The simulator against closed forms. Each point runs several independent seeds and checks
+ * the mean against theory within 5 standard errors of that mean (test/helpers/statistics.ts).
  */
 import { describe, expect, test } from 'vitest';
 import { runStrategy } from '../../src/simulate.js';
 import type { Dist } from '../../src/scenario/types.js';
 import { constant, makeScenario, region, strategy } from '../helpers/scenario.js';
-import { expectAgreement } from '../helpers/statistics.js';
+import { expectAgreement, expectTextbookTtlCache } from '../helpers/statistics.js';
 
 const SEEDS = 12;
 const KEYS = 50;
@@ -34,18 +32,12 @@ describe('TTL cache with Poisson reads (rate r per key) and writes (rate λ per 
   ];
 
   test.each(points)('r=%f/s λ=%f/s T=%ims: hit ratio rT/(1+rT), stale share of hits 1 − (1 − e^(−λT))/(λT)', (r, lambda, ttlMs) => {
-    const hitRatios: number[] = [];
-    const staleShares: number[] = [];
-    for (let seed = 1; seed <= SEEDS; seed++) {
-      const result = ttlRun(seed, r, lambda, ttlMs);
-      hitRatios.push(result.hit_ratio);
+    const runs = Array.from({ length: SEEDS }, (_, i) => {
+      const result = ttlRun(i + 1, r, lambda, ttlMs);
       // Misses read the primary, so every stale read is a hit.
-      staleShares.push(result.stale_reads / (result.hit_ratio * result.reads));
-    }
-    const rT = (r * ttlMs) / 1000;
-    const lT = (lambda * ttlMs) / 1000;
-    expectAgreement(hitRatios, rT / (1 + rT));
-    expectAgreement(staleShares, 1 - (1 - Math.exp(-lT)) / lT);
+      return { hitRatio: result.hit_ratio, staleShareOfHits: result.stale_reads / (result.hit_ratio * result.reads) };
+    });
+    expectTextbookTtlCache(runs, r, lambda, ttlMs);
   });
 });
 
