@@ -120,6 +120,7 @@ function notJson(file: string, text: string, error: unknown): Problem {
 
 function lineCol(text: string, offset: number): { line: number; col: number } {
   const counter = new LineCounter();
+  counter.addNewLine(0);
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
   return counter.linePos(offset);
 }

@@ -2,6 +2,8 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { InputError, UsageError } from '../../src/errors.js';
+import { mergeShards } from '../../src/sweep-merge.js';
 import { parseShard, shardRuns } from '../../src/sweep-shard.js';
 import { VERSION } from '../../src/version.js';
 import { cli, SMALL, tempDir } from './cli-helpers.js';
@@ -146,4 +148,42 @@ describe('shards of a sweep', () => {
 
 test('VERSION is package.json’s version', () => {
   expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+});
+
+describe('fuzz: merging never throws anything but a clean input error', () => {
+  /** Throws only InputError (problems with positions) or UsageError. */
+  function mergesOrRejectsCleanly(texts: string[]): void {
+    try {
+      mergeShards(texts.map((text, i) => ({ file: `shard-${i}.json`, text })));
+    } catch (error) {
+      if (error instanceof InputError) {
+        for (const p of error.problems) expect(p.line).toBeGreaterThanOrEqual(1);
+        return;
+      }
+      if (error instanceof UsageError) return;
+      throw error;
+    }
+  }
+
+  test('any text, any JSON value', () => {
+    fc.assert(fc.property(fc.array(fc.string({ maxLength: 40 }), { minLength: 1, maxLength: 3 }), mergesOrRejectsCleanly), { numRuns: 200 });
+    fc.assert(fc.property(fc.array(fc.jsonValue({ maxDepth: 4 }), { minLength: 1, maxLength: 3 }), (values) => mergesOrRejectsCleanly(values.map((v) => JSON.stringify(v)))), { numRuns: 200 });
+  });
+
+  test('real shard documents with one field replaced by anything', async () => {
+    const files = await shardFiles(2);
+    const docs = files.map((file) => JSON.parse(readFileSync(file, 'utf8')));
+    const paths: string[][] = [['shard', 'index'], ['shard', 'count'], ['plan'], ['seeds'], ['params'], ['metrics'], ['points'], ['runs'], ['runs', '0'], ['runs', '0', 'metrics'], ['points', '0', 'strategies'], ['kind'], ['version']];
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.jsonValue({ maxDepth: 3 }), fc.integer({ min: 0, max: 1 }), (path, value, which) => {
+        const doc = structuredClone(docs[which]);
+        let at: Record<string, unknown> = doc;
+        for (const step of path.slice(0, -1)) at = at[step] as Record<string, unknown>;
+        at[path[path.length - 1]] = value;
+        const texts = docs.map((d, i) => JSON.stringify(i === which ? doc : d));
+        mergesOrRejectsCleanly(texts);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
