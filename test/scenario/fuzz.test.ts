@@ -36,7 +36,7 @@ const yamlish = fc
 
 /** Mutations of a valid scenario: one value replaced by anything JSON can hold. */
 const mutatedScenario = fc.record({
-  path: fc.constantFrom('name', 'duration', 'regions', 'regions.0', 'regions.0.name', 'regions.1.replica_lag', 'workload', 'workload.keys', 'bus', 'bus.delay', 'cache', 'cache.ttl', 'strategies', 'faults', 'expect', 'expect.ttl', 'network.links'),
+  path: fc.constantFrom('name', 'duration', 'regions', 'regions.0', 'regions.0.name', 'regions.1.replica_lag', 'workload', 'workload.keys', 'bus', 'bus.delay', 'cache', 'cache.ttl', 'cache.l1', 'cache.l1.hosts', 'cache.l1.ttl', 'strategies', 'faults', 'expect', 'expect.ttl', 'network.links'),
   value: fc.jsonValue({ maxDepth: 3 }),
 });
 
@@ -97,9 +97,22 @@ function scenarioOver(regionList: { name: string }[]) {
         },
         { requiredKeys: ['keys', 'reads_per_second'] },
       ),
-      cache: fc.record({ ttl: durations, ttl_jitter: mostly(fc.constantFrom(0, 0.5, '10%', '100%'), fc.constantFrom('101%', 2, '5 %')) }, { requiredKeys: [] }),
+      cache: fc.record(
+        {
+          ttl: durations,
+          ttl_jitter: mostly(fc.constantFrom(0, 0.5, '10%', '100%'), fc.constantFrom('101%', 2, '5 %')),
+          l1: mostly(
+            fc.oneof(fc.constant('none'), fc.record({ hosts: fc.integer({ min: 1, max: 4 }), ttl: durations, invalidated: fc.boolean() }, { requiredKeys: [] })),
+            fc.constantFrom('some', 0, { hosts: 0 }, { ttl: '-1s' }),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
       strategies: fc.uniqueArray(
-        fc.oneof(fc.constantFrom('ttl', 'pubsub'), fc.record({ name: fc.constantFrom('v', 'w'), use: fc.constantFrom('ttl', 'pubsub') })),
+        fc.oneof(
+          fc.constantFrom('ttl', 'pubsub', 'cdc', 'write-update', 'no-cache'),
+          fc.record({ name: fc.constantFrom('v', 'w'), use: fc.constantFrom('ttl', 'pubsub', 'remote-marker'), cache: fc.constantFrom({}, { l1: 'none' }, { l1: { ttl: '2s' } }) }, { requiredKeys: ['name', 'use'] }),
+        ),
         { minLength: 1, maxLength: 3, selector: (entry) => (typeof entry === 'string' ? entry : entry.name) },
       ),
       faults: fc.array(faults(names), { maxLength: 3 }),
