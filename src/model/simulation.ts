@@ -312,6 +312,7 @@ export class Simulation implements EventHandler {
     const cached = this.caches[region].lookup(pool.key[slot], now);
     if (cached >= 0 && this.strategy.acceptHit(pool.session[slot], pool.key[slot], cached)) {
       this.returnValue(region, pool.session[slot], pool.key[slot], pool.issued[slot], now + roundTrip - pool.issued[slot], cached, ReadSource.Cache);
+      if (this.l1Hosts > 0) this.copyToL1(region, pool.session[slot], pool.key[slot], cached, now + roundTrip);
       pool.release(slot);
       return;
     }
