@@ -199,6 +199,10 @@ describe('other commands', () => {
     expect(run.stdout).toMatch(/^ttl\n/);
     expect(run.stdout).toContain('pubsub\n');
     expect(run.stdout).toContain('Guarantees:');
+    // Each option with its default, as a scenario would write it, and what it means.
+    expect(run.stdout).toContain('\n    lease_ttl (default 2s): how long a lease stays valid if its holder never fills\n');
+    expect(run.stdout).toContain('\n    keep_newer (default true): ');
+    expect(run.stdout).toMatch(/^ttl\n.*\n.*\n.*\n  Options: none besides cache\n/);
   });
 
   test('validate: ok for a good file, problems for a bad one', async () => {
