@@ -94,7 +94,7 @@ describe('remote-marker: cdc plus marks for writes from outside the primary regi
 });
 
 describe('no-cache baseline', () => {
-  test('every read is a database read; from the primary, none is stale and none breaks read-your-writes', () => {
+  test('every read is a database read; from the primary, none is stale and none breaks a session guarantee', () => {
     fc.assert(
       fc.property(arbitraryScenario.map(primaryReachable), arbitraryCache, (scenario, cache) => {
         const { result } = runChecked(scenario, strategy('no-cache', { ...cache, refillFrom: 'primary' }));
@@ -103,6 +103,7 @@ describe('no-cache baseline', () => {
         expect(result.db_reads.replica).toBe(0);
         expect(result.stale_reads).toBe(0);
         expect(result.ryw_violations).toBe(0);
+        expect(result.monotonic_violations).toBe(0);
         expect(result.stale_refills).toBe(0);
         expect(result.messages.sent).toBe(0);
       }),
