@@ -24,11 +24,11 @@ import { findPreset } from '../strategies/registry.js';
 import { Strategy } from '../strategies/strategy.js';
 import { Bus } from './bus.js';
 import { RegionCache } from './cache.js';
-import { CacheLayout } from './cache-layout.js';
 import { Clock } from './clock.js';
 import { Database } from './database.js';
 import { type FaultPhase, FaultSchedule } from './faults.js';
 import { InflightReads } from './inflight.js';
+import { NearCaches } from './near-caches.js';
 import { type Observer, ReadSource } from './observer.js';
 import { Topology } from './topology.js';
 import { type Choice, Workload } from './workload.js';
@@ -79,13 +79,9 @@ export class Simulation implements EventHandler {
   private readonly database: Database;
   private readonly clocks: Clock[];
   private readonly caches: RegionCache[];
-  /** The L1s, region by region, app server by app server (empty without L1s). */
-  private readonly l1s: RegionCache[];
+  private readonly l1s: NearCaches;
+  /** L1s per region (0: none): read on every read, so kept here. */
   private readonly l1Hosts: number;
-  private readonly l1TtlMs: number;
-  /** The app server (and so the L1) each session uses, within its region. */
-  private readonly sessionHost: Int32Array;
-  private readonly layout: CacheLayout;
   /** Some reads do not start at the regional cache (no cache at all, or L1s in front of it). */
   private readonly readsBesideCache: boolean;
   private readonly bus: Bus;
@@ -122,15 +118,9 @@ export class Simulation implements EventHandler {
       this.engine.at(time, Ev.ReplicaApply, region, key, version),
     );
     this.clocks = scenario.regions.map((r) => new Clock(r.clock));
-    const l1 = spec.cache.l1;
-    this.layout = new CacheLayout(scenario.regions.length, l1?.hosts ?? 0);
     this.caches = scenario.regions.map((_, i) => new RegionCache(i, i, keys, spec.cache.capacity, this.clocks[i], observer));
-    this.l1Hosts = this.layout.l1Hosts;
-    this.l1TtlMs = l1?.ttlMs ?? 0;
-    this.l1s = scenario.regions.flatMap((_, r) =>
-      Array.from({ length: this.l1Hosts }, (_, h) => new RegionCache(this.layout.l1(r, h), r, keys, l1?.capacity ?? 0, this.clocks[r], observer)),
-    );
-    this.sessionHost = this.assignHosts(scenario.regions.length);
+    this.l1s = new NearCaches(spec.cache.l1, this.clocks, keys, this.workload.sessionsByRegion, this.workload.sessionRegion.length, observer);
+    this.l1Hosts = this.l1s.hosts;
     const parts = preset.parts(spec.options);
     this.bus = new Bus(
       scenario.bus,
@@ -149,9 +139,9 @@ export class Simulation implements EventHandler {
       bus: this.bus,
       primary: this.primary,
       keys,
-      invalidatedL1s: scenario.regions.map((_, r) => (l1?.invalidated ? this.l1s.slice(r * this.l1Hosts, (r + 1) * this.l1Hosts) : [])),
+      invalidatedL1s: this.l1s.invalidated,
       scheduleChange: (time, region, key, version) => this.engine.at(time, Ev.ChangeArrived, region, key, version),
-      updateTtl: (cache, key, version) => (cache === this.caches[cache.region] ? this.updateTtl(cache.region, key, version) : this.l1TtlMs),
+      updateTtl: (cache, key, version) => (cache === this.caches[cache.region] ? this.updateTtl(cache.region, key, version) : this.l1s.ttlMs),
     });
     this.faults = new FaultSchedule(scenario, {
       regionIndex: (name) => this.topology.regionIndex(name),
@@ -180,7 +170,7 @@ export class Simulation implements EventHandler {
     this.faults.start((time, index, phase) => this.engine.at(time, Ev.Fault, index, phase));
     this.engine.run(Infinity, this);
     for (const cache of this.caches) cache.sweepExpired(this.engine.now);
-    for (const cache of this.l1s) cache.sweepExpired(this.engine.now);
+    this.l1s.sweepExpired(this.engine.now);
     return this.engine.processed;
   }
 
@@ -223,7 +213,7 @@ export class Simulation implements EventHandler {
       case Ev.ChangeArrived:
         return this.strategy.changeArrived(a, b, c, now);
       case Ev.L1Fill:
-        this.storeNear(this.l1s[a - this.layout.regions], b, c, now);
+        this.storeNear(this.l1s.byId(a), b, c, now);
         return this.observer.fillLanded(b, c);
     }
   }
@@ -263,7 +253,7 @@ export class Simulation implements EventHandler {
       this.fetchWithoutFill(this.inflight.acquire(region, session, key, index, now, ReadHop.Next), this.refillFromPrimary ? this.primary : region, now);
       return true;
     }
-    const held = this.l1Of(region, session).lookup(key, now);
+    const held = this.l1s.of(region, session).lookup(key, now);
     if (held >= 0 && this.strategy.acceptHit(session, key, held)) {
       this.returnValue(region, session, key, now, 0, held, ReadSource.L1);
       return true;
@@ -274,7 +264,7 @@ export class Simulation implements EventHandler {
   /** A regional hit's value reaches the client's L1 at `at`; on its way it is a copy the checkers must not forget. */
   private copyToL1(region: number, session: number, key: number, version: number, at: number): void {
     this.observer.fillInFlight(key, version);
-    this.engine.at(at, Ev.L1Fill, this.l1Of(region, session).id, key, version);
+    this.engine.at(at, Ev.L1Fill, this.l1s.of(region, session).id, key, version);
   }
 
   private returnValue(region: number, session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void {
@@ -424,26 +414,13 @@ export class Simulation implements EventHandler {
     if (stored) this.caches[region].store(key, version, now, this.drawTtl(pool.index[slot]));
     this.observer.fill(region, key, version, now, stored, pool.readAt[slot]);
     // The client keeps in its L1 what the regional cache accepted.
-    if (stored && this.l1Hosts > 0) this.storeNear(this.l1Of(region, pool.session[slot]), key, version, now);
+    if (stored && this.l1Hosts > 0) this.storeNear(this.l1s.of(region, pool.session[slot]), key, version, now);
     this.observer.fillLanded(key, version);
     pool.release(slot);
   }
 
-  /** The L1 of the app server `session` uses in `region`. */
-  private l1Of(region: number, session: number): RegionCache {
-    return this.l1s[region * this.l1Hosts + this.sessionHost[session]];
-  }
-
   private storeNear(near: RegionCache, key: number, version: number, now: number): void {
-    if (this.strategy.acceptCopy(near, key, version)) near.store(key, version, now, this.l1TtlMs);
-  }
-
-  /** Each region's sessions dealt round-robin over its app servers. */
-  private assignHosts(regions: number): Int32Array {
-    const hosts = new Int32Array(this.workload.sessionRegion.length);
-    if (this.l1Hosts === 0) return hosts;
-    for (let r = 0; r < regions; r++) this.workload.sessionsByRegion[r].forEach((session, i) => (hosts[session] = i % this.l1Hosts));
-    return hosts;
+    if (this.strategy.acceptCopy(near, key, version)) near.store(key, version, now, this.l1s.ttlMs);
   }
 
   private drawTtl(readIndex: number): number {

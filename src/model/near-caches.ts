@@ -1,0 +1,51 @@
+/**
+ * The L1s: a near cache in each app server of each region, in front of the regional cache.
+ * A session always uses the same server of its region (sessions dealt round-robin over them).
+ * Each L1 is a RegionCache of its own, numbered after the regional caches (CacheLayout).
+ */
+import type { L1Spec } from '../scenario/types.js';
+import { RegionCache } from './cache.js';
+import { CacheLayout } from './cache-layout.js';
+import type { Clock } from './clock.js';
+import type { Observer } from './observer.js';
+
+export class NearCaches {
+  readonly layout: CacheLayout;
+  /** Servers per region (0: no L1s). */
+  readonly hosts: number;
+  /** What an L1 entry lives for, on its region's clock. */
+  readonly ttlMs: number;
+  /** Region by region, server by server. */
+  private readonly caches: RegionCache[];
+  /** The server each session uses, within its region. */
+  private readonly hostOfSession: Int32Array;
+  /** Per region, the L1s the strategy's invalidations reach (none when they only expire). */
+  readonly invalidated: readonly (readonly RegionCache[])[];
+
+  constructor(spec: L1Spec | null, clocks: readonly Clock[], keys: number, sessionsByRegion: readonly Int32Array[], sessions: number, observer: Observer) {
+    const regions = clocks.length;
+    this.layout = new CacheLayout(regions, spec?.hosts ?? 0);
+    this.hosts = this.layout.l1Hosts;
+    this.ttlMs = spec?.ttlMs ?? 0;
+    this.caches = clocks.flatMap((clock, r) =>
+      Array.from({ length: this.hosts }, (_, h) => new RegionCache(this.layout.l1(r, h), r, keys, spec?.capacity ?? 0, clock, observer)),
+    );
+    this.hostOfSession = new Int32Array(sessions);
+    if (this.hosts > 0) sessionsByRegion.forEach((inRegion) => inRegion.forEach((session, i) => (this.hostOfSession[session] = i % this.hosts)));
+    this.invalidated = clocks.map((_, r) => (spec?.invalidated ? this.caches.slice(r * this.hosts, (r + 1) * this.hosts) : []));
+  }
+
+  /** The L1 of the app server `session` uses in `region`. */
+  of(region: number, session: number): RegionCache {
+    return this.caches[region * this.hosts + this.hostOfSession[session]];
+  }
+
+  /** The L1 with cache number `id`. */
+  byId(id: number): RegionCache {
+    return this.caches[id - this.layout.regions];
+  }
+
+  sweepExpired(now: number): void {
+    for (const cache of this.caches) cache.sweepExpired(now);
+  }
+}
