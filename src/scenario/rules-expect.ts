@@ -4,6 +4,7 @@ import { isDurationMetric, isExpectableMetric, regionMetricNames, strategyMetric
 import { parseCondition } from './condition.js';
 import { defaultStrategies } from './defaults.js';
 import type { Locator } from './positions.js';
+import { l1HostsOf } from './l1-hosts.js';
 import { strategyName } from './rules-strategies.js';
 import { didYouMean } from './suggest.js';
 import { listOf, quoteName } from './wording.js';
@@ -42,5 +43,18 @@ export function expectUnitsFitMetrics(scenario: WrittenScenario, at: Locator): P
     .filter(({ metric, condition }) => isExpectableMetric(metric, regions) && !isDurationMetric(metric) && parseCondition(condition).hasUnit)
     .map(({ strategy, metric, condition }) =>
       at.atValue(['expect', strategy, metric], `${JSON.stringify(condition)} compares with a duration, but ${quoteName(metric)} is not a time; allowed: a plain number`),
+    );
+}
+
+/** An L1 metric of a strategy that runs without L1s could never be checked (it has no value). */
+export function expectL1MetricsHaveL1(scenario: WrittenScenario, at: Locator): Problem[] {
+  const entries = scenario.strategies ?? defaultStrategies();
+  return expectations(scenario)
+    .filter(({ strategy, metric }) => {
+      const entry = entries.find((e) => strategyName(e) === strategy);
+      return /(^|\.)l1_hit_ratio$/.test(metric) && entry !== undefined && l1HostsOf(scenario, entry) === 0;
+    })
+    .map(({ strategy, metric }) =>
+      at.atKey(['expect', strategy, metric], `${quoteName(strategy)} runs without L1s, so it has no ${quoteName(metric)}; give it an L1 (cache.l1) or expect something else`),
     );
 }

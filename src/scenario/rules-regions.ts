@@ -1,8 +1,9 @@
 /** Rules about regions and the names that refer to them. */
-import { DEFAULTS } from './defaults.js';
+import { defaultStrategies } from './defaults.js';
 import type { Problem } from '../errors.js';
 import { splitLink } from './normalise.js';
 import type { Locator, Path } from './positions.js';
+import { l1HostsOf } from './l1-hosts.js';
 import { didYouMean } from './suggest.js';
 import { listOf, quoteName } from './wording.js';
 import type { WrittenScenario } from './written-schema.js';
@@ -73,17 +74,9 @@ export function keysFitEveryRegion(scenario: WrittenScenario, at: Locator): Prob
   return [at.atValue(['workload', 'keys'], `${scenario.workload.keys} keys in each of ${each} is more state than cache-sim can hold; allowed: at most ${most} keys with ${withWhat}`)];
 }
 
-/** The most L1s per region any strategy has (the top-level cache's, or a variant's: its L1 map is merged over the top-level one). */
+/** The most L1s per region any strategy has. */
 function mostL1Hosts(scenario: WrittenScenario): number {
-  const top = scenario.cache?.l1;
-  const topHosts = typeof top === 'object' ? (top.hosts ?? DEFAULTS.l1Hosts) : 0;
-  const variantHosts = (entry: NonNullable<WrittenScenario['strategies']>[number]): number => {
-    const l1 = typeof entry === 'object' ? entry.cache?.l1 : undefined;
-    if (l1 === undefined) return topHosts;
-    if (l1 === 'none') return 0;
-    return l1.hosts ?? (topHosts || DEFAULTS.l1Hosts);
-  };
-  return Math.max(topHosts, ...(scenario.strategies ?? []).map(variantHosts));
+  return Math.max(0, ...(scenario.strategies ?? defaultStrategies()).map((entry) => l1HostsOf(scenario, entry)));
 }
 
 export function linksJoinTwoKnownRegions(scenario: WrittenScenario, at: Locator): Problem[] {

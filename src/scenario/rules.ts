@@ -6,7 +6,7 @@
  */
 import type { Problem } from '../errors.js';
 import type { Locator } from './positions.js';
-import { expectMetricsExist, expectStrategiesListed, expectUnitsFitMetrics } from './rules-expect.js';
+import { expectL1MetricsHaveL1, expectMetricsExist, expectStrategiesListed, expectUnitsFitMetrics } from './rules-expect.js';
 import {
   exactlyOnePrimary,
   faultRegionsKnown,
@@ -38,6 +38,7 @@ export const rules: readonly Rule[] = [
   expectStrategiesListed,
   expectMetricsExist,
   expectUnitsFitMetrics,
+  expectL1MetricsHaveL1,
 ];
 
 export function checkRules(scenario: WrittenScenario, at: Locator): Problem[] {

@@ -61,6 +61,13 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'an L1 metric expected of a strategy without L1s',
+    yaml: withSection(
+      'strategies:\n  - ttl\n  - { name: near, use: ttl, cache: { l1: { hosts: 2 } } }\nexpect:\n  ttl: { l1_hit_ratio: "> 0.5" }\n  near: { l1_hit_ratio: "> 0.5" }\n',
+    ),
+    problems: [['14:10', 'expect.ttl: `ttl` runs without L1s, so it has no `l1_hit_ratio`; give it an L1 (cache.l1) or expect something else']],
+  },
+  {
     name: 'an L1 that is neither none nor a map',
     yaml: withSection('cache:\n  l1: nope\n'),
     problems: [['11:7', 'cache.l1: "nope" is not an L1 cache; allowed: none or a map with keys hosts, ttl, capacity, invalidated']],
