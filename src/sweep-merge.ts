@@ -55,14 +55,16 @@ export function mergeShards(files: readonly ShardFile[]): SweepResults {
   if (problems.length > 0) throw new InputError(problems);
   const byIndex = checkOneSweep(shards, problems);
   if (problems.length > 0) throw new InputError(problems);
-  const { doc: first } = shards[0];
-  const missing = Array.from({ length: first.shard.count }, (_, i) => i + 1).filter((index) => !byIndex.has(index));
+  const { count } = shards[0].doc.shard;
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !byIndex.has(index));
   if (missing.length > 0) {
-    const names = missing.map((index) => `${index}/${first.shard.count}`).join(', ');
-    throw new UsageError(`shard${missing.length === 1 ? '' : 's'} ${names} missing; give every shard of the sweep, 1/${first.shard.count} to ${first.shard.count}/${first.shard.count}`);
+    const names = missing.map((index) => `${index}/${count}`).join(', ');
+    throw new UsageError(`shard${missing.length === 1 ? '' : 's'} ${names} missing; give every shard of the sweep, 1/${count} to ${count}/${count}`);
   }
   const values = new Map<number, Record<string, number | null>>();
   for (const { doc } of shards) for (const run of doc.runs) values.set(run.run, run.metrics);
+  // Shard 1's header (its scenario path, should the shards have run from different folders), whatever the order given.
+  const first = (byIndex.get(1) as ReadShard).doc;
   return summariseRuns(layoutOf(first), (run, metric) => values.get(run)?.[metric] ?? NaN);
 }
 
