@@ -6,34 +6,9 @@
  */
 import { z } from 'zod';
 import { presetNames } from '../strategies/registry.js';
-import { didYouMean } from './suggest.js';
 import { DURATION_PATTERN, DURATION_WORDING, durationMs, SIGNED_DURATION_PATTERN } from './units.js';
-import { listOf, showValue } from './wording.js';
-
-interface Customiser {
-  error: (issue: { input?: unknown }) => string;
-}
-
-/** The error message for one kind of value: what was found, and what is allowed instead. */
-export function says(noun: string, allowed: string): Customiser {
-  return {
-    error: (issue) =>
-      issue.input === undefined
-        ? `missing; required: ${allowed}`
-        : `${showValue(issue.input)} is not ${noun}; allowed: ${allowed}`,
-  };
-}
-
-/** As `says`, with a did-you-mean when a string is close to one of the allowed words. */
-function saysOneOf(noun: string, words: readonly string[]): Customiser {
-  const plain = says(noun, listOf(words));
-  return {
-    error: (issue) => {
-      if (typeof issue.input !== 'string') return plain.error(issue);
-      return `${showValue(issue.input)} is not ${noun}${didYouMean(issue.input, words)}; allowed: ${listOf(words)}`;
-    },
-  };
-}
+import { type Customiser, says, saysOneOf } from './messages.js';
+import { listOf } from './wording.js';
 
 /** Checks across sibling keys run only on an otherwise clean object, so one mistake gives one message. */
 export const whenClean = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };

@@ -24,13 +24,13 @@ import {
   probability,
   regionName,
   regionRef,
-  says,
   signedDuration,
   strategyName,
   ttlSchema,
   whenClean,
   word,
 } from './schema-values.js';
+import { says } from './messages.js';
 import { DURATION_WORDING, PERCENT_PATTERN } from './units.js';
 import { listOf } from './wording.js';
 

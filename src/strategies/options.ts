@@ -1,5 +1,6 @@
 /** Value types for preset options (validated by each preset's schema, durations turned into ms). */
 import { z } from 'zod';
+import { says, saysOneOf } from '../scenario/messages.js';
 import { DURATION_PATTERN, DURATION_WORDING, durationMs, formatMs } from '../scenario/units.js';
 
 /** What `cache-sim strategies` says of an option: its meaning, and whether its value is a duration in ms. */
@@ -10,11 +11,22 @@ export interface OptionMeta {
 
 /** A duration option: milliseconds as a number, or a string with a unit; comes out in ms. */
 export function durationOption(defaultMs: number, description: string) {
+  const customiser = says('a duration', DURATION_WORDING);
   return z
-    .union([z.number().min(0), z.string().regex(new RegExp(DURATION_PATTERN))], { error: `expected ${DURATION_WORDING}` })
+    .union([z.number(customiser).min(0, customiser), z.string(customiser).regex(new RegExp(DURATION_PATTERN), customiser)], customiser)
     .default(defaultMs)
     .transform(durationMs)
     .meta({ description, duration: true } satisfies OptionMeta);
+}
+
+/** One of a few words. */
+export function wordOption<const T extends readonly [string, ...string[]]>(words: T, defaultWord: T[number], noun: string, description: string) {
+  return z.enum(words, saysOneOf(noun, words)).default(defaultWord).describe(description);
+}
+
+export function booleanOption(defaultValue: boolean, description: string) {
+  const customiser = says('true or false', 'true or false');
+  return z.boolean(customiser).default(defaultValue).describe(description);
 }
 
 /** Each option of a preset: its name, default (as a user would write it) and meaning. */
@@ -28,5 +40,6 @@ export function describeOptions(options: z.ZodObject): { name: string; default: 
 }
 
 export function countOption(defaultCount: number, description: string) {
-  return z.number().int().min(0).default(defaultCount).describe(description);
+  const customiser = says('a count', 'an integer ≥ 0');
+  return z.number(customiser).int(customiser).min(0, customiser).default(defaultCount).describe(description);
 }

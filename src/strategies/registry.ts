@@ -3,7 +3,7 @@
  * (names and option schemas) and the model (which mechanisms to switch on) all read it.
  */
 import { z } from 'zod';
-import { countOption, durationOption } from './options.js';
+import { booleanOption, countOption, durationOption, wordOption } from './options.js';
 import { PLAIN_PARTS, type StrategyParts, type VersionSource } from './parts.js';
 
 export interface Preset {
@@ -24,10 +24,12 @@ const noOptions = z.object({}).strict();
 
 const versionedOptions = z
   .object({
-    version_source: z
-      .enum(['counter', 'timestamp', 'hlc'])
-      .default('counter')
-      .describe('where version stamps come from: the commit counter, the writer region wall clock, or a hybrid logical clock'),
+    version_source: wordOption(
+      ['counter', 'timestamp', 'hlc'],
+      'counter',
+      'a version source',
+      'where version stamps come from: the commit counter, the writer region wall clock, or a hybrid logical clock',
+    ),
   })
   .strict();
 
@@ -41,7 +43,7 @@ const leaseOptions = z
 
 const sessionTokenOptions = z
   .object({
-    on_behind: z.enum(['primary', 'wait']).default('primary').describe('when the replica is behind the token: read the primary, or poll the replica'),
+    on_behind: wordOption(['primary', 'wait'], 'primary', 'a way to wait', 'when the replica is behind the token: read the primary, or poll the replica'),
     poll: durationOption(50, 'with on_behind: wait, how often the replica is asked again'),
     max_wait: durationOption(1_000, 'with on_behind: wait, how long before giving up and reading the primary'),
   })
@@ -49,14 +51,8 @@ const sessionTokenOptions = z
 
 const writeUpdateOptions = z
   .object({
-    update: z
-      .enum(['present', 'all'])
-      .default('present')
-      .describe('which caches take an update: only those holding the key, or every cache (warming them all)'),
-    keep_newer: z
-      .boolean()
-      .default(true)
-      .describe('an update never replaces a newer cached version; false: the last to arrive wins, so a late update rolls a cache back'),
+    update: wordOption(['present', 'all'], 'present', 'an update scope', 'which caches take an update: only those holding the key, or every cache (warming them all)'),
+    keep_newer: booleanOption(true, 'an update never replaces a newer cached version; false: the last to arrive wins, so a late update rolls a cache back'),
   })
   .strict();
 

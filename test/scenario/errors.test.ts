@@ -190,6 +190,20 @@ const cases: BadCase[] = [
     problems: [['10:39', 'strategies.0: unknown key `fanout`; allowed keys: name, use, cache']],
   },
   {
+    name: 'preset options of the wrong kind say what is allowed',
+    yaml: withSection(
+      'strategies:\n  - { name: a, use: cdc, tail_delay: -1 }\n  - { name: b, use: write-update, update: some, keep_newer: maybe }\n  - { name: c, use: lease, max_retries: 1.5, retry_after: soon }\n  - { name: d, use: versioned, version_source: counters }\n',
+    ),
+    problems: [
+      ['11:38', 'strategies.0.tail_delay: -1 is not a duration; allowed: a duration like 250ms'],
+      ['12:43', 'strategies.1.update: "some" is not an update scope; allowed: present, all'],
+      ['12:61', 'strategies.1.keep_newer: "maybe" is not true or false; allowed: true or false'],
+      ['13:41', 'strategies.2.max_retries: 1.5 is not a count; allowed: an integer ≥ 0'],
+      ['13:59', 'strategies.2.retry_after: "soon" is not a duration'],
+      ['14:48', 'strategies.3.version_source: "counters" is not a version source (did you mean `counter`?); allowed: counter, timestamp, hlc'],
+    ],
+  },
+  {
     name: 'links: unknown region and self-link',
     yaml: withSection('network:\n  links: { "us-east<->mars": 10ms, "eu-west<->eu-west": 5ms }\n'),
     problems: [
