@@ -67,6 +67,48 @@ class PendingWrites {
   }
 }
 
+/**
+ * Per region and key, the oldest version any of the region's L1s holds (and how many hold
+ * it), kept up to date as copies come and go: reads and settling ask it instead of scanning
+ * every app server's L1. Only when the last copy at the minimum goes are the L1s scanned.
+ */
+class OldestL1Copy {
+  /** Per (region, key): the oldest version held by an L1 of the region, or -1. */
+  readonly min: Int32Array;
+  private readonly holders: Int32Array;
+
+  constructor(
+    private readonly layout: CacheLayout,
+    private readonly keys: number,
+    /** The tracker's versions per (cache, key), already updated when these are called. */
+    private readonly cached: Int32Array,
+  ) {
+    this.min = new Int32Array(layout.regions * keys).fill(NONE);
+    this.holders = new Int32Array(layout.regions * keys);
+  }
+
+  added(region: number, key: number, version: number): void {
+    const cell = region * this.keys + key;
+    if (this.min[cell] === NONE || version < this.min[cell]) {
+      this.min[cell] = version;
+      this.holders[cell] = 1;
+    } else if (version === this.min[cell]) {
+      this.holders[cell]++;
+    }
+  }
+
+  removed(region: number, key: number, version: number): void {
+    const cell = region * this.keys + key;
+    if (version !== this.min[cell] || --this.holders[cell] > 0) return;
+    this.min[cell] = NONE;
+    const first = this.layout.l1(region, 0);
+    for (let h = 0; h < this.layout.l1Hosts; h++) {
+      const held = this.cached[(first + h) * this.keys + key];
+      if (held !== NONE) this.added(region, key, held);
+    }
+  }
+}
+
 export class ConvergenceTracker {
   readonly histogram = new Histogram();
   unconverged = 0;
@@ -78,6 +120,7 @@ export class ConvergenceTracker {
   private readonly replicas: Int32Array;
   private readonly inflightCount: Int32Array;
   private readonly inflightMin: Int32Array;
+  private readonly oldestL1: OldestL1Copy;
 
   constructor(
     private readonly layout: CacheLayout,
@@ -90,6 +133,7 @@ export class ConvergenceTracker {
     this.inflightCount = new Int32Array(keys);
     this.inflightMin = new Int32Array(keys);
     this.pending = new PendingWrites(keys);
+    this.oldestL1 = new OldestL1Copy(layout, keys, this.cached);
   }
 
   commit(key: number, version: number, time: number): void {
@@ -105,10 +149,12 @@ export class ConvergenceTracker {
 
   stored(cache: number, key: number, version: number): void {
     this.cached[cache * this.keys + key] = version;
+    if (cache >= this.regions) this.oldestL1.added(this.layout.regionOf(cache), key, version);
   }
 
   entryEnd(cache: number, key: number, version: number, time: number): void {
     this.cached[cache * this.keys + key] = NONE;
+    if (cache >= this.regions) this.oldestL1.removed(this.layout.regionOf(cache), key, version);
     const pending = this.pending;
     if (pending.head[key] === NONE) return;
     for (let write = pending.head[key]; write !== NONE; write = pending.next[write]) {
@@ -133,14 +179,11 @@ export class ConvergenceTracker {
    */
   servableFloor(region: number, key: number, primaryVersion: number): number {
     let floor = region === this.primary ? primaryVersion : this.replicas[region * this.keys + key];
-    const cached = this.cached[region * this.keys + key];
+    const cell = region * this.keys + key;
+    const cached = this.cached[cell];
     if (cached !== NONE && cached < floor) floor = cached;
-    // The region's L1s, if any (this runs for every read: no allocation, no iterator).
-    const hosts = this.layout.l1Hosts;
-    for (let h = 0, cell = this.layout.l1(region, 0) * this.keys + key; h < hosts; h++, cell += this.keys) {
-      const near = this.cached[cell];
-      if (near !== NONE && near < floor) floor = near;
-    }
+    const near = this.oldestL1.min[cell];
+    if (near !== NONE && near < floor) floor = near;
     if (this.inflightCount[key] > 0 && this.inflightMin[key] < floor) floor = this.inflightMin[key];
     return floor;
   }
@@ -188,10 +231,12 @@ export class ConvergenceTracker {
 
   private oldestCached(key: number): number {
     let oldest = Number.MAX_SAFE_INTEGER;
-    const caches = this.layout.count;
-    for (let c = 0; c < caches; c++) {
-      const v = this.cached[c * this.keys + key];
-      if (v !== NONE && v < oldest) oldest = v;
+    for (let r = 0; r < this.regions; r++) {
+      const cell = r * this.keys + key;
+      const regional = this.cached[cell];
+      if (regional !== NONE && regional < oldest) oldest = regional;
+      const near = this.oldestL1.min[cell];
+      if (near !== NONE && near < oldest) oldest = near;
     }
     return oldest;
   }

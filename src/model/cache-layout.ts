@@ -17,4 +17,9 @@ export class CacheLayout {
   l1(region: number, host: number): number {
     return this.regions + region * this.l1Hosts + host;
   }
+
+  /** The region a cache is in. */
+  regionOf(cache: number): number {
+    return cache < this.regions ? cache : Math.floor((cache - this.regions) / this.l1Hosts);
+  }
 }
