@@ -80,8 +80,8 @@ class OldestL1Copy {
   constructor(
     private readonly layout: CacheLayout,
     private readonly keys: number,
-    /** The tracker's versions per (cache, key), already updated when these are called. */
-    private readonly cached: Int32Array,
+    /** What each L1 holds, by `cache · keys + key` (already updated when these are called). */
+    private readonly held: ReadonlyMap<number, number>,
   ) {
     this.min = new Int32Array(layout.regions * keys).fill(NONE);
     this.holders = new Int32Array(layout.regions * keys);
@@ -103,8 +103,8 @@ class OldestL1Copy {
     this.min[cell] = NONE;
     const first = this.layout.l1(region, 0);
     for (let h = 0; h < this.layout.l1Hosts; h++) {
-      const held = this.cached[(first + h) * this.keys + key];
-      if (held !== NONE) this.added(region, key, held);
+      const held = this.held.get((first + h) * this.keys + key);
+      if (held !== undefined) this.added(region, key, held);
     }
   }
 }
@@ -113,8 +113,10 @@ export class ConvergenceTracker {
   readonly histogram = new Histogram();
   unconverged = 0;
   private readonly pending: PendingWrites;
-  /** Version each cache (regional caches and L1s, numbered by the layout) holds per key, or -1. */
+  /** Version each region's cache holds per key, or -1. */
   private readonly cached: Int32Array;
+  /** Version each L1 holds, by `cache · keys + key` (a map: L1s are many and mostly small). */
+  private readonly l1Held = new Map<number, number>();
   private readonly regions: number;
   /** Version each region's replica shows per key (primary region: unused). */
   private readonly replicas: Int32Array;
@@ -128,12 +130,12 @@ export class ConvergenceTracker {
     private readonly primary: number,
   ) {
     this.regions = layout.regions;
-    this.cached = new Int32Array(layout.count * keys).fill(NONE);
+    this.cached = new Int32Array(layout.regions * keys).fill(NONE);
     this.replicas = new Int32Array(layout.regions * keys);
     this.inflightCount = new Int32Array(keys);
     this.inflightMin = new Int32Array(keys);
     this.pending = new PendingWrites(keys);
-    this.oldestL1 = new OldestL1Copy(layout, keys, this.cached);
+    this.oldestL1 = new OldestL1Copy(layout, keys, this.l1Held);
   }
 
   commit(key: number, version: number, time: number): void {
@@ -148,13 +150,21 @@ export class ConvergenceTracker {
   }
 
   stored(cache: number, key: number, version: number): void {
-    this.cached[cache * this.keys + key] = version;
-    if (cache >= this.regions) this.oldestL1.added(this.layout.regionOf(cache), key, version);
+    if (cache < this.regions) {
+      this.cached[cache * this.keys + key] = version;
+      return;
+    }
+    this.l1Held.set(cache * this.keys + key, version);
+    this.oldestL1.added(this.layout.regionOf(cache), key, version);
   }
 
   entryEnd(cache: number, key: number, version: number, time: number): void {
-    this.cached[cache * this.keys + key] = NONE;
-    if (cache >= this.regions) this.oldestL1.removed(this.layout.regionOf(cache), key, version);
+    if (cache < this.regions) {
+      this.cached[cache * this.keys + key] = NONE;
+    } else {
+      this.l1Held.delete(cache * this.keys + key);
+      this.oldestL1.removed(this.layout.regionOf(cache), key, version);
+    }
     const pending = this.pending;
     if (pending.head[key] === NONE) return;
     for (let write = pending.head[key]; write !== NONE; write = pending.next[write]) {

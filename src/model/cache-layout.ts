@@ -10,10 +10,6 @@ export class CacheLayout {
     readonly l1Hosts: number,
   ) {}
 
-  get count(): number {
-    return this.regions * (1 + this.l1Hosts);
-  }
-
   l1(region: number, host: number): number {
     return this.regions + region * this.l1Hosts + host;
   }

@@ -9,7 +9,27 @@ import type { Clock } from './clock.js';
 
 const NONE = -1;
 
-export class RegionCache {
+/** What the model and strategies ask of a cache (a regional one, or an L1). */
+export interface Cache {
+  /** This cache's number among the run's caches (observations name it). */
+  readonly id: number;
+  readonly region: number;
+  readonly size: number;
+  /** The version a read would be served, or -1 on a miss. */
+  lookup(key: number, now: number): number;
+  /** The version held, expired or not (what an invalidation compares against), or -1. */
+  peek(key: number): number;
+  /** Store `version` for `ttlMs` on the region's clock, replacing any entry. */
+  store(key: number, version: number, now: number, ttlMs: number): void;
+  /** Drop the entry for `key`, if any (an invalidation). */
+  invalidate(key: number, now: number): void;
+  /** Lose every entry (a cache restart). */
+  clear(now: number): void;
+  /** Drop every entry already expired at `now`. */
+  sweepExpired(now: number): void;
+}
+
+export class RegionCache implements Cache {
   /** Cached version per key, or -1 when absent. Version 0 is the value before any write. */
   private readonly versions: Int32Array;
   private readonly expiresLocal: Float64Array;
@@ -102,16 +122,16 @@ export class RegionCache {
   }
 }
 
-/** Recency order over key indices: `next` points towards older entries. */
-class LruList {
+/** Recency order over small integers (key indices, or slots): `next` points towards older entries. */
+export class LruList {
   private readonly next: Int32Array;
   private readonly prev: Int32Array;
   private newest = NONE;
   private oldestKey = NONE;
 
-  constructor(keys: number) {
-    this.next = new Int32Array(keys).fill(NONE);
-    this.prev = new Int32Array(keys).fill(NONE);
+  constructor(size: number) {
+    this.next = new Int32Array(size).fill(NONE);
+    this.prev = new Int32Array(size).fill(NONE);
   }
 
   oldest(): number {

@@ -1,13 +1,18 @@
 /**
  * The L1s: a near cache in each app server of each region, in front of the regional cache.
  * A session always uses the same server of its region (sessions dealt round-robin over them).
- * Each L1 is a RegionCache of its own, numbered after the regional caches (CacheLayout).
+ * Each L1 is a cache of its own, numbered after the regional caches (CacheLayout): a
+ * BoundedCache, whose memory follows its capacity, when that is well below the key space.
  */
 import type { L1Spec } from '../scenario/types.js';
-import { RegionCache } from './cache.js';
+import { BoundedCache } from './bounded-cache.js';
+import { type Cache, RegionCache } from './cache.js';
 import { CacheLayout } from './cache-layout.js';
 import type { Clock } from './clock.js';
 import type { Observer } from './observer.js';
+
+/** An L1 holding at most 1/SPARSE_BELOW of the key space keeps its entries in a map. */
+const SPARSE_BELOW = 8;
 
 export class NearCaches {
   readonly layout: CacheLayout;
@@ -16,19 +21,25 @@ export class NearCaches {
   /** What an L1 entry lives for, on its region's clock. */
   readonly ttlMs: number;
   /** Region by region, server by server. */
-  private readonly caches: RegionCache[];
+  private readonly caches: Cache[];
   /** The server each session uses, within its region. */
   private readonly hostOfSession: Int32Array;
   /** Per region, the L1s the strategy's invalidations reach (none when they only expire). */
-  readonly invalidated: readonly (readonly RegionCache[])[];
+  readonly invalidated: readonly (readonly Cache[])[];
 
   constructor(spec: L1Spec | null, clocks: readonly Clock[], keys: number, sessionsByRegion: readonly Int32Array[], sessions: number, observer: Observer) {
     const regions = clocks.length;
     this.layout = new CacheLayout(regions, spec?.hosts ?? 0);
     this.hosts = this.layout.l1Hosts;
     this.ttlMs = spec?.ttlMs ?? 0;
+    const capacity = spec?.capacity ?? Infinity;
+    // Typed arrays over the key space are faster; a map over a few slots is smaller: small L1s over many keys take the second.
+    const bounded = capacity * SPARSE_BELOW <= keys;
     this.caches = clocks.flatMap((clock, r) =>
-      Array.from({ length: this.hosts }, (_, h) => new RegionCache(this.layout.l1(r, h), r, keys, spec?.capacity ?? 0, clock, observer)),
+      Array.from({ length: this.hosts }, (_, h) => {
+        const id = this.layout.l1(r, h);
+        return bounded ? new BoundedCache(id, r, capacity, clock, observer) : new RegionCache(id, r, keys, capacity, clock, observer);
+      }),
     );
     this.hostOfSession = new Int32Array(sessions);
     if (this.hosts > 0) sessionsByRegion.forEach((inRegion) => inRegion.forEach((session, i) => (this.hostOfSession[session] = i % this.hosts)));
@@ -36,12 +47,12 @@ export class NearCaches {
   }
 
   /** The L1 of the app server `session` uses in `region`. */
-  of(region: number, session: number): RegionCache {
+  of(region: number, session: number): Cache {
     return this.caches[region * this.hosts + this.hostOfSession[session]];
   }
 
   /** The L1 with cache number `id`. */
-  byId(id: number): RegionCache {
+  byId(id: number): Cache {
     return this.caches[id - this.layout.regions];
   }
 

@@ -23,7 +23,7 @@ import { LEASE_DENIED, NO_LEASE } from '../strategies/mechanisms/leases.js';
 import { findPreset } from '../strategies/registry.js';
 import { Strategy } from '../strategies/strategy.js';
 import { Bus } from './bus.js';
-import { RegionCache } from './cache.js';
+import { type Cache, RegionCache } from './cache.js';
 import { Clock } from './clock.js';
 import { Database } from './database.js';
 import { type FaultPhase, FaultSchedule } from './faults.js';
@@ -419,7 +419,7 @@ export class Simulation implements EventHandler {
     pool.release(slot);
   }
 
-  private storeNear(near: RegionCache, key: number, version: number, now: number): void {
+  private storeNear(near: Cache, key: number, version: number, now: number): void {
     if (this.strategy.acceptCopy(near, key, version)) near.store(key, version, now, this.l1s.ttlMs);
   }
 

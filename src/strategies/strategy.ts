@@ -4,7 +4,7 @@
  * with none of them behaves as plain cache-aside with a TTL.
  */
 import type { Bus } from '../model/bus.js';
-import type { RegionCache } from '../model/cache.js';
+import type { Cache, RegionCache } from '../model/cache.js';
 import type { Clock } from '../model/clock.js';
 import { deleteIfOlder, publishToEveryRegion } from './mechanisms/invalidation.js';
 import { Leases } from './mechanisms/leases.js';
@@ -18,7 +18,7 @@ import type { ChangeStreamSettings, Invalidation, SessionTokenSettings, Strategy
 export interface CoherenceWorld {
   caches: readonly RegionCache[];
   /** Per region, the L1s that invalidations reach (none without L1s, or when they only expire). */
-  invalidatedL1s: readonly (readonly RegionCache[])[];
+  invalidatedL1s: readonly (readonly Cache[])[];
   clocks: readonly Clock[];
   bus: Bus;
   primary: number;
@@ -26,7 +26,7 @@ export interface CoherenceWorld {
   /** Have `changeArrived(region, key, version)` called at `time` (a change stream's tail delay). */
   scheduleChange(time: number, region: number, key: number, version: number): void;
   /** The TTL `cache` gives `version` of `key` when an update message stores it. */
-  updateTtl(cache: RegionCache, key: number, version: number): number;
+  updateTtl(cache: Cache, key: number, version: number): number;
 }
 
 export class Strategy {
@@ -112,7 +112,7 @@ export class Strategy {
     for (const near of this.world.invalidatedL1s[region]) this.updateCache(update, near, key, version, now);
   }
 
-  private updateCache(update: UpdateSettings, cache: RegionCache, key: number, version: number, now: number): void {
+  private updateCache(update: UpdateSettings, cache: Cache, key: number, version: number, now: number): void {
     const cached = cache.peek(key);
     if (cached < 0 && update.scope === 'present') return;
     if (cached >= version && update.keepNewer) return;
@@ -167,7 +167,7 @@ export class Strategy {
    * older than they hold or have heard of; write-update caches keeping the newer value, what
    * is older than they hold (a refill that an update overtook).
    */
-  acceptCopy(cache: RegionCache, key: number, version: number): boolean {
+  acceptCopy(cache: Cache, key: number, version: number): boolean {
     if (this.update?.keepNewer) return cache.peek(key) <= version;
     if (!this.floor) return true;
     const stamp = this.stamps.of(key, version);

@@ -3,7 +3,7 @@
  * included, SPEC §3), and what a cache does when one arrives.
  */
 import type { Bus } from '../../model/bus.js';
-import type { RegionCache } from '../../model/cache.js';
+import type { Cache } from '../../model/cache.js';
 import type { VersionStamps } from './version-stamps.js';
 
 export function publishToEveryRegion(bus: Bus, regions: number, key: number, version: number, now: number): void {
@@ -14,7 +14,7 @@ export function publishToEveryRegion(bus: Bus, regions: number, key: number, ver
  * Versioned delete: drop the entry only if its stamp is older than the message's, so a late
  * or duplicated message for an old version never evicts a newer value.
  */
-export function deleteIfOlder(cache: RegionCache, key: number, stamps: VersionStamps, messageStamp: number, now: number): void {
+export function deleteIfOlder(cache: Cache, key: number, stamps: VersionStamps, messageStamp: number, now: number): void {
   const cached = cache.peek(key);
   if (cached >= 0 && stamps.of(key, cached) < messageStamp) cache.invalidate(key, now);
 }
