@@ -3,6 +3,14 @@
  * regional cache has its region's number; the L1s of region r's app servers come after all
  * of them, server by server (regions + r·hosts + h).
  */
+/** An L1 that holds at most this fraction of the key space keeps its entries in a map (BoundedCache), not arrays over every key. */
+const SPARSE_BELOW = 8;
+
+/** Whether an L1 of `capacity` entries over `keys` keys is kept sparse (memory per entry it can hold, not per key). */
+export function l1IsSparse(capacity: number, keys: number): boolean {
+  return capacity * SPARSE_BELOW <= keys;
+}
+
 export class CacheLayout {
   constructor(
     readonly regions: number,

@@ -7,12 +7,9 @@
 import type { L1Spec } from '../scenario/types.js';
 import { BoundedCache } from './bounded-cache.js';
 import { type Cache, RegionCache } from './cache.js';
-import { CacheLayout } from './cache-layout.js';
+import { CacheLayout, l1IsSparse } from './cache-layout.js';
 import type { Clock } from './clock.js';
 import type { Observer } from './observer.js';
-
-/** An L1 holding at most 1/SPARSE_BELOW of the key space keeps its entries in a map. */
-const SPARSE_BELOW = 8;
 
 export class NearCaches {
   readonly layout: CacheLayout;
@@ -34,7 +31,7 @@ export class NearCaches {
     this.ttlMs = spec?.ttlMs ?? 0;
     const capacity = spec?.capacity ?? Infinity;
     // Typed arrays over the key space are faster; a map over a few slots is smaller: small L1s over many keys take the second.
-    const bounded = capacity * SPARSE_BELOW <= keys;
+    const bounded = l1IsSparse(capacity, keys);
     this.caches = clocks.flatMap((clock, r) =>
       Array.from({ length: this.hosts }, (_, h) => {
         const id = this.layout.l1(r, h);

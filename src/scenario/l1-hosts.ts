@@ -2,12 +2,13 @@
 import { DEFAULTS } from './defaults.js';
 import type { WrittenScenario, WrittenStrategy } from './written-schema.js';
 
-/** How many L1s per region a strategy entry runs with (0: none): its own `cache.l1` merged over the top-level one. */
-export function l1HostsOf(scenario: WrittenScenario, entry: WrittenStrategy): number {
+/** An entry's L1s: app servers per region, and entries each may hold (Infinity: unbounded); null without L1s. */
+export function l1Of(scenario: WrittenScenario, entry: WrittenStrategy): { hosts: number; capacity: number } | null {
   const top = scenario.cache?.l1;
-  const topHosts = typeof top === 'object' ? (top.hosts ?? DEFAULTS.l1Hosts) : 0;
   const own = typeof entry === 'object' ? entry.cache?.l1 : undefined;
-  if (own === undefined) return topHosts;
-  if (own === 'none') return 0;
-  return own.hosts ?? (topHosts || DEFAULTS.l1Hosts);
+  if (own === 'none' || (own === undefined && typeof top !== 'object')) return null;
+  // A variant's L1 map is merged over the top-level one.
+  const merged = { ...(typeof top === 'object' ? top : {}), ...(typeof own === 'object' ? own : {}) };
+  const capacity = merged.capacity ?? DEFAULTS.capacity;
+  return { hosts: merged.hosts ?? DEFAULTS.l1Hosts, capacity: capacity === 'unbounded' ? Infinity : capacity };
 }

@@ -4,7 +4,7 @@ import { isDurationMetric, isExpectableMetric, regionMetricNames, strategyMetric
 import { parseCondition } from './condition.js';
 import { defaultStrategies } from './defaults.js';
 import type { Locator } from './positions.js';
-import { l1HostsOf } from './l1-hosts.js';
+import { l1Of } from './l1-hosts.js';
 import { strategyName } from './rules-strategies.js';
 import { didYouMean } from './suggest.js';
 import { listOf, quoteName } from './wording.js';
@@ -52,7 +52,7 @@ export function expectL1MetricsHaveL1(scenario: WrittenScenario, at: Locator): P
   return expectations(scenario)
     .filter(({ strategy, metric }) => {
       const entry = entries.find((e) => strategyName(e) === strategy);
-      return /(^|\.)l1_hit_ratio$/.test(metric) && entry !== undefined && l1HostsOf(scenario, entry) === 0;
+      return /(^|\.)l1_hit_ratio$/.test(metric) && entry !== undefined && l1Of(scenario, entry) === null;
     })
     .map(({ strategy, metric }) =>
       at.atKey(['expect', strategy, metric], `${quoteName(strategy)} runs without L1s, so it has no ${quoteName(metric)}; give it an L1 (cache.l1) or expect something else`),

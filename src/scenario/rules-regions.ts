@@ -3,7 +3,8 @@ import { defaultStrategies } from './defaults.js';
 import type { Problem } from '../errors.js';
 import { splitLink } from './normalise.js';
 import type { Locator, Path } from './positions.js';
-import { l1HostsOf } from './l1-hosts.js';
+import { l1IsSparse } from '../model/cache-layout.js';
+import { l1Of } from './l1-hosts.js';
 import { didYouMean } from './suggest.js';
 import { listOf, quoteName } from './wording.js';
 import type { WrittenScenario } from './written-schema.js';
@@ -60,23 +61,25 @@ export function weightsHavePositiveSum(scenario: WrittenScenario, at: Locator): 
   });
 }
 
-/** Per-key state is kept per cache (each region's, and each of its L1s) in typed arrays, which hold at most 2^32 values each. */
+/** Per-key state is kept per cache (each region's, and each L1 not kept sparse) in typed arrays, which hold at most 2^32 values each. */
 const MOST_KEY_CACHE_CELLS = 2 ** 32;
 
 export function keysFitEveryRegion(scenario: WrittenScenario, at: Locator): Problem[] {
   const regions = scenario.regions.length;
-  const hosts = mostL1Hosts(scenario);
+  const keys = scenario.workload.keys;
+  const hosts = Math.max(
+    0,
+    ...(scenario.strategies ?? defaultStrategies()).map((entry) => {
+      const l1 = l1Of(scenario, entry);
+      return l1 && !l1IsSparse(l1.capacity, keys) ? l1.hosts : 0;
+    }),
+  );
   const caches = regions * (1 + hosts);
-  if (caches * scenario.workload.keys <= MOST_KEY_CACHE_CELLS) return [];
+  if (caches * keys <= MOST_KEY_CACHE_CELLS) return [];
   const most = Math.floor(MOST_KEY_CACHE_CELLS / caches);
   const [each, withWhat] =
-    hosts === 0 ? [`${regions} regions`, `${regions} regions`] : [`${caches} caches`, `${regions} regions and ${hosts} L1s in each`];
-  return [at.atValue(['workload', 'keys'], `${scenario.workload.keys} keys in each of ${each} is more state than cache-sim can hold; allowed: at most ${most} keys with ${withWhat}`)];
-}
-
-/** The most L1s per region any strategy has. */
-function mostL1Hosts(scenario: WrittenScenario): number {
-  return Math.max(0, ...(scenario.strategies ?? defaultStrategies()).map((entry) => l1HostsOf(scenario, entry)));
+    hosts === 0 ? [`${regions} regions`, `${regions} regions`] : [`${caches} caches`, `${regions} regions and ${hosts} L1s in each (or give the L1s a capacity of at most an eighth of the keys)`];
+  return [at.atValue(['workload', 'keys'], `${keys} keys in each of ${each} is more state than cache-sim can hold; allowed: at most ${most} keys with ${withWhat}`)];
 }
 
 export function linksJoinTwoKnownRegions(scenario: WrittenScenario, at: Locator): Problem[] {

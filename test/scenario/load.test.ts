@@ -93,6 +93,12 @@ describe('units', () => {
     expect(load(`${MINIMAL}cache: { l1: { ttl: infinite } }\n`).cache.l1).toEqual({ hosts: 1, ttlMs: Number.POSITIVE_INFINITY, capacity: Number.POSITIVE_INFINITY, invalidated: true });
   });
 
+  it('many small L1s over a big key space fit (they keep a map per server, not arrays over every key)', () => {
+    const big = MINIMAL.replace('keys: 100', 'keys: 3000000');
+    expect(load(`${big}cache: { l1: { hosts: 1000, capacity: 1000 } }\n`).cache.l1?.hosts).toBe(1000);
+    expect(() => load(`${big}cache: { l1: { hosts: 1000 } }\n`)).toThrow(/more state than cache-sim can hold/);
+  });
+
   it('allows negative clock skews and jumps', () => {
     const region = load(MINIMAL.replace('  - name: eu-west\n', '  - name: eu-west\n    clock: { skew: -2s, drift_ppm: -50, jumps: [{ at: 1m, by: -500ms }] }\n')).regions[1];
     expect(region.clock).toEqual({ skewMs: -2000, driftPpm: -50, jumps: [{ atMs: 60_000, byMs: -500 }] });
