@@ -3,16 +3,15 @@
  * the caches, the bus, the faults and the strategy, and routes every event to the piece it
  * concerns. What happens is reported to an Observer; the simulation keeps no metrics.
  *
- * Read path (cache-aside): with L1s, the client first asks its app server's own (in process);
+ * Read path (cache-aside): with L1s, the client first asks its app server's own, in process;
  * then it asks its region's cache (a local round trip), and a hit there is copied to its L1
- * on the way back. On a hit
- * the strategy may still refuse the value (a session token ahead of it). On a miss, a leased
- * strategy may make the client wait and ask again; otherwise the client reads the refill
- * source (its region's database copy, or the primary), and the strategy may send the read on
- * to the primary when the replica is behind what it knows. The answer returns to the client,
- * and the cache is set one local hop later, if the strategy's guards accept the value (and
- * the client's L1 with it). Without a cache (no-cache), or while a remote marker stands, the read goes straight to the
- * database and fills nothing.
+ * on the way back. On a hit the strategy may still refuse the value (a session token ahead of
+ * it). On a miss, a leased strategy may make the client wait and ask again; otherwise the
+ * client reads the refill source (its region's database copy, or the primary), and the
+ * strategy may send the read on to the primary when the replica is behind what it knows. The
+ * answer returns to the client, and the cache is set one local hop later, if the strategy's
+ * guards accept the value (and the client's L1 with it). Without a cache (no-cache), or while
+ * a remote marker stands, the read goes straight to the database and fills nothing.
  *
  * Write path: the writer sends to the primary, which commits, replicates asynchronously to
  * every replica, acknowledges to the writer, and lets the strategy react — at commit, and
