@@ -84,6 +84,17 @@ memoryFlat('reads', (run) => run.reads, [], 500);
 // Writes: the same scenario, 100 times the write rate (commit times must not pile up).
 memoryFlat('writes', (run) => run.writes, ['workload.writes_per_second=2000'], 50);
 
+// Many small L1s over a big key space: their memory must follow their capacity, not the keys.
+{
+  const l1s = runChild(benchFile, ['cache.l1={hosts: 100, capacity: 1000, ttl: 2s}', 'workload.keys=1000000', 'duration=60s']);
+  report(
+    'peak RSS, 300 L1s of 1000 entries, 1 M keys',
+    `${l1s.maxRssMiB.toFixed(0)} MiB`,
+    l1s.maxRssMiB <= 512,
+    `≤ 512 MiB (simulation ${l1s.seconds.toFixed(2)} s)`,
+  );
+}
+
 const peerScenario = join(peerDir, 'speed-model-b.yaml');
 const python = '/usr/bin/python3';
 if (existsSync(peerScenario) && simpyInstalled()) {
