@@ -8,6 +8,7 @@ import { BoundedCache } from '../../src/model/bounded-cache.js';
 import { type Cache, RegionCache } from '../../src/model/cache.js';
 import { Clock } from '../../src/model/clock.js';
 import type { Observer } from '../../src/model/observer.js';
+import { observerOf } from '../helpers/observer.js';
 
 const KEYS = 12;
 
@@ -31,25 +32,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 
 /** Every observation a cache makes, as text, in order. */
 function recorder(log: string[]): Observer {
-  const noop = () => {};
-  return {
-    commit: noop,
-    writeFailed: noop,
-    writeAck: noop,
-    replicaApply: noop,
-    read: noop,
-    readFailed: noop,
-    databaseRead: noop,
-    fill: noop,
-    fillInFlight: noop,
-    fillLanded: noop,
-    messageSent: noop,
-    messageDelivered: noop,
-    messageDuplicated: noop,
-    messageLost: noop,
+  return observerOf({
     stored: (cache, region, k, version, time) => log.push(`stored ${cache} ${region} ${k} v${version} @${time}`),
     entryEnd: (cache, region, k, version, time, why) => log.push(`end ${cache} ${region} ${k} v${version} @${time} ${why}`),
-  };
+  });
 }
 
 /** Runs `ops` one time unit apart; returns every answer and observation. */

@@ -12,31 +12,15 @@ import type { Observer } from '../../src/model/observer.js';
 import { Topology } from '../../src/model/topology.js';
 import { Indexed } from '../../src/random/streams.js';
 import type { BusSpec, FaultSpec, Scenario } from '../../src/scenario/types.js';
+import { observerOf } from '../helpers/observer.js';
 import { constant, makeScenario, region } from '../helpers/scenario.js';
 
 const noop = () => {};
+
 /** An observer that ignores everything but losses. */
 function lossRecorder(): Observer & { lost: number[] } {
   const lost: number[] = [];
-  return {
-    lost,
-    commit: noop,
-    writeFailed: noop,
-    writeAck: noop,
-    replicaApply: noop,
-    read: noop,
-    readFailed: noop,
-    databaseRead: noop,
-    fill: noop,
-    stored: noop,
-    fillInFlight: noop,
-    fillLanded: noop,
-    entryEnd: noop,
-    messageSent: noop,
-    messageDelivered: noop,
-    messageDuplicated: noop,
-    messageLost: (_r, key) => lost.push(key),
-  };
+  return { lost, ...observerOf({ messageLost: (_r, key) => lost.push(key) }) };
 }
 
 const threeRegions = (): Scenario =>
