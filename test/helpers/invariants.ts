@@ -18,7 +18,7 @@ export interface Violations {
   storedBelowHeard: string[];
   /** A fill stored although an invalidation reached its region after its database read. */
   storedAfterRacingInvalidation: string[];
-  /** A cache hit returned a version older than its region's own database copy held at that moment. */
+  /** A cache hit (regional or L1) returned a version older than its region's own database copy held at that moment. */
   hitBehindReplica: string[];
   /** A cache stored a version the checkers had already forgotten (a copy they were not told was on its way). */
   copyOfForgotten: string[];
@@ -67,7 +67,7 @@ class CheckingCollector extends Collector {
     if (version < 0 || version > (this.committed.get(key) ?? 0)) this.violations.truth.push(`key ${key} read version ${version} at ${issued}`);
     // A hit is answered when the client asked (zero-latency scenarios make that instant exact).
     const copy = this.copies.get(this.cell(region, key)) ?? 0;
-    if (source === ReadSource.Cache && version < copy) this.violations.hitBehindReplica.push(`region ${region} key ${key}: hit ${version}, replica at ${copy}, at ${issued}`);
+    if ((source === ReadSource.Cache || source === ReadSource.L1) && version < copy) this.violations.hitBehindReplica.push(`region ${region} key ${key}: hit ${version}, replica at ${copy}, at ${issued}`);
     super.read(region, session, key, issued, latencyMs, version, source);
   }
 
