@@ -142,7 +142,7 @@ export class Simulation implements EventHandler {
       keys,
       invalidatedL1s: this.l1s.invalidated,
       scheduleChange: (time, region, key, version) => this.engine.at(time, Ev.ChangeArrived, region, key, version),
-      updateTtl: (cache, key, version) => (cache === this.caches[cache.region] ? this.updateTtl(cache.region, key, version) : this.l1s.ttlMs),
+      updateTtl: (cache, key, version) => (cache === this.caches[cache.region] ? this.drawTtl(key, version, cache.region + 1) : this.l1s.ttlMs),
     });
     this.faults = new FaultSchedule(scenario, {
       regionIndex: (name) => this.topology.regionIndex(name),
@@ -424,15 +424,13 @@ export class Simulation implements EventHandler {
     if (this.strategy.acceptCopy(near, key, version)) near.store(key, version, now, this.l1s.ttlMs);
   }
 
-  private drawTtl(readIndex: number): number {
+  /**
+   * A regional entry's TTL, within ttl·(1 ± jitter), its draw addressed by what stores it: a
+   * fill by its read's number `(i)`, an update by `(key, version ≥ 1, region + 1)`.
+   */
+  private drawTtl(a: number, b = 0, c = 0): number {
     if (this.ttlJitter === 0) return this.ttlMs;
-    return this.ttlMs * (1 + this.ttlJitter * (2 * this.streams.ttlJitter.u(readIndex) - 1));
-  }
-
-  /** The TTL of an entry an update message stores (its jitter drawn by region, key and version; versions start at 1, apart from fills' draws). */
-  private updateTtl(region: number, key: number, version: number): number {
-    if (this.ttlJitter === 0) return this.ttlMs;
-    return this.ttlMs * (1 + this.ttlJitter * (2 * this.streams.ttlJitter.u(key, version, region + 1) - 1));
+    return this.ttlMs * (1 + this.ttlJitter * (2 * this.streams.ttlJitter.u(a, b, c) - 1));
   }
 
   // --- writes --------------------------------------------------------------------------

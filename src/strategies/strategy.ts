@@ -64,10 +64,7 @@ export class Strategy {
   /** A write of `key` leaves `region` for the primary; with remote markers, the region marks the key and drops its entry. */
   writeIssued(writeIndex: number, region: number, key: number, now: number): void {
     this.stamps.writeIssued(writeIndex, region, now);
-    if (this.markers?.writeIssued(region, key)) {
-      this.world.caches[region].invalidate(key, now);
-      for (const near of this.world.invalidatedL1s[region]) near.invalidate(key, now);
-    }
+    if (this.markers?.writeIssued(region, key)) this.dropInRegion(region, key, now);
   }
 
   /** The primary committed `version` of `key`, written from `writerRegion`: invalidate, if the preset does. */
@@ -126,10 +123,15 @@ export class Strategy {
       deleteIfOlder(this.world.caches[region], key, this.stamps, stamp, now);
       for (const near of this.world.invalidatedL1s[region]) deleteIfOlder(near, key, this.stamps, stamp, now);
     } else {
-      this.world.caches[region].invalidate(key, now);
-      for (const near of this.world.invalidatedL1s[region]) near.invalidate(key, now);
+      this.dropInRegion(region, key, now);
     }
     this.leases?.voidLease(region, key);
+  }
+
+  /** Drop `key` from the region's cache and from the L1s invalidations reach. */
+  private dropInRegion(region: number, key: number, now: number): void {
+    this.world.caches[region].invalidate(key, now);
+    for (const near of this.world.invalidatedL1s[region]) near.invalidate(key, now);
   }
 
   /** True while a remote marker says `region`'s copies of `key` are behind its own write: read the primary, fill nothing. */
