@@ -9,105 +9,10 @@
  * settled then if no older entry is left (expired ones were swept first), else counted as
  * unconverged.
  */
-import { grownFloat64, grownInt32 } from '../util/typed-arrays.js';
 import type { CacheLayout } from '../model/cache-layout.js';
 import { Histogram } from './histogram.js';
-
-const NONE = -1;
-
-/**
- * The unsettled writes: one list per key, oldest first, threaded through typed arrays (a
- * write costs no object), with freed entries reused.
- */
-class PendingWrites {
-  version = new Int32Array(64) as Int32Array<ArrayBuffer>;
-  committed = new Float64Array(64) as Float64Array<ArrayBuffer>;
-  /** End of the latest entry older than the write seen to end after its commit. */
-  olderServedUntil = new Float64Array(64) as Float64Array<ArrayBuffer>;
-  /** The key's next (newer) pending write, or the next free entry. */
-  next = new Int32Array(64) as Int32Array<ArrayBuffer>;
-  readonly head: Int32Array;
-  private readonly tail: Int32Array;
-  private free = NONE;
-  private used = 0;
-
-  constructor(keys: number) {
-    this.head = new Int32Array(keys).fill(NONE);
-    this.tail = new Int32Array(keys).fill(NONE);
-  }
-
-  push(key: number, version: number, time: number): void {
-    const entry = this.free !== NONE ? this.free : this.used++;
-    if (entry === this.free) this.free = this.next[entry];
-    else if (entry >= this.version.length) this.grow();
-    this.version[entry] = version;
-    this.committed[entry] = time;
-    this.olderServedUntil[entry] = time;
-    this.next[entry] = NONE;
-    if (this.tail[key] === NONE) this.head[key] = entry;
-    else this.next[this.tail[key]] = entry;
-    this.tail[key] = entry;
-  }
-
-  /** Drop the key's oldest pending write. */
-  shift(key: number): void {
-    const entry = this.head[key];
-    this.head[key] = this.next[entry];
-    if (this.head[key] === NONE) this.tail[key] = NONE;
-    this.next[entry] = this.free;
-    this.free = entry;
-  }
-
-  private grow(): void {
-    const size = this.version.length * 2;
-    this.version = grownInt32(this.version, size);
-    this.committed = grownFloat64(this.committed, size);
-    this.olderServedUntil = grownFloat64(this.olderServedUntil, size);
-    this.next = grownInt32(this.next, size);
-  }
-}
-
-/**
- * Per region and key, the oldest version any of the region's L1s holds (and how many hold
- * it), kept up to date as copies come and go: reads and settling ask it instead of scanning
- * every app server's L1. Only when the last copy at the minimum goes are the L1s scanned.
- */
-class OldestL1Copy {
-  /** Per (region, key): the oldest version held by an L1 of the region, or -1. */
-  readonly min: Int32Array;
-  private readonly holders: Int32Array;
-
-  constructor(
-    private readonly layout: CacheLayout,
-    private readonly keys: number,
-    /** What each L1 holds, by `cache · keys + key` (already updated when these are called). */
-    private readonly held: ReadonlyMap<number, number>,
-  ) {
-    this.min = new Int32Array(layout.regions * keys).fill(NONE);
-    this.holders = new Int32Array(layout.regions * keys);
-  }
-
-  added(region: number, key: number, version: number): void {
-    const cell = region * this.keys + key;
-    if (this.min[cell] === NONE || version < this.min[cell]) {
-      this.min[cell] = version;
-      this.holders[cell] = 1;
-    } else if (version === this.min[cell]) {
-      this.holders[cell]++;
-    }
-  }
-
-  removed(region: number, key: number, version: number): void {
-    const cell = region * this.keys + key;
-    if (version !== this.min[cell] || --this.holders[cell] > 0) return;
-    this.min[cell] = NONE;
-    const first = this.layout.l1(region, 0);
-    for (let h = 0; h < this.layout.l1Hosts; h++) {
-      const held = this.held.get((first + h) * this.keys + key);
-      if (held !== undefined) this.added(region, key, held);
-    }
-  }
-}
+import { OldestL1Copy } from './oldest-l1-copy.js';
+import { NONE, PendingWrites } from './pending-writes.js';
 
 export class ConvergenceTracker {
   readonly histogram = new Histogram();
@@ -122,7 +27,8 @@ export class ConvergenceTracker {
   private readonly replicas: Int32Array;
   private readonly inflightCount: Int32Array;
   private readonly inflightMin: Int32Array;
-  private readonly oldestL1: OldestL1Copy;
+  /** Null without L1s. */
+  private readonly oldestL1: OldestL1Copy | null;
 
   constructor(
     private readonly layout: CacheLayout,
@@ -135,7 +41,7 @@ export class ConvergenceTracker {
     this.inflightCount = new Int32Array(keys);
     this.inflightMin = new Int32Array(keys);
     this.pending = new PendingWrites(keys);
-    this.oldestL1 = new OldestL1Copy(layout, keys, this.l1Held);
+    this.oldestL1 = layout.l1Hosts > 0 ? new OldestL1Copy(layout, keys, this.l1Held) : null;
   }
 
   commit(key: number, version: number, time: number): void {
@@ -155,7 +61,7 @@ export class ConvergenceTracker {
       return;
     }
     this.l1Held.set(cache * this.keys + key, version);
-    this.oldestL1.added(this.layout.regionOf(cache), key, version);
+    this.oldestL1?.added(this.layout.regionOf(cache), key, version);
   }
 
   entryEnd(cache: number, key: number, version: number, time: number): void {
@@ -163,7 +69,7 @@ export class ConvergenceTracker {
       this.cached[cache * this.keys + key] = NONE;
     } else {
       this.l1Held.delete(cache * this.keys + key);
-      this.oldestL1.removed(this.layout.regionOf(cache), key, version);
+      this.oldestL1?.removed(this.layout.regionOf(cache), key, version);
     }
     const pending = this.pending;
     if (pending.head[key] === NONE) return;
@@ -192,8 +98,10 @@ export class ConvergenceTracker {
     const cell = region * this.keys + key;
     const cached = this.cached[cell];
     if (cached !== NONE && cached < floor) floor = cached;
-    const near = this.oldestL1.min[cell];
-    if (near !== NONE && near < floor) floor = near;
+    if (this.oldestL1) {
+      const near = this.oldestL1.min[cell];
+      if (near !== NONE && near < floor) floor = near;
+    }
     if (this.inflightCount[key] > 0 && this.inflightMin[key] < floor) floor = this.inflightMin[key];
     return floor;
   }
@@ -245,7 +153,7 @@ export class ConvergenceTracker {
       const cell = r * this.keys + key;
       const regional = this.cached[cell];
       if (regional !== NONE && regional < oldest) oldest = regional;
-      const near = this.oldestL1.min[cell];
+      const near = this.oldestL1 ? this.oldestL1.min[cell] : NONE;
       if (near !== NONE && near < oldest) oldest = near;
     }
     return oldest;

@@ -1,0 +1,56 @@
+import { grownFloat64, grownInt32 } from '../util/typed-arrays.js';
+
+/** No entry (an empty list, the end of one). */
+export const NONE = -1;
+
+/**
+ * The unsettled writes: one list per key, oldest first, threaded through typed arrays (a
+ * write costs no object), with freed entries reused.
+ */
+export class PendingWrites {
+  version = new Int32Array(64) as Int32Array<ArrayBuffer>;
+  committed = new Float64Array(64) as Float64Array<ArrayBuffer>;
+  /** End of the latest entry older than the write seen to end after its commit. */
+  olderServedUntil = new Float64Array(64) as Float64Array<ArrayBuffer>;
+  /** The key's next (newer) pending write, or the next free entry. */
+  next = new Int32Array(64) as Int32Array<ArrayBuffer>;
+  readonly head: Int32Array;
+  private readonly tail: Int32Array;
+  private free = NONE;
+  private used = 0;
+
+  constructor(keys: number) {
+    this.head = new Int32Array(keys).fill(NONE);
+    this.tail = new Int32Array(keys).fill(NONE);
+  }
+
+  push(key: number, version: number, time: number): void {
+    const entry = this.free !== NONE ? this.free : this.used++;
+    if (entry === this.free) this.free = this.next[entry];
+    else if (entry >= this.version.length) this.grow();
+    this.version[entry] = version;
+    this.committed[entry] = time;
+    this.olderServedUntil[entry] = time;
+    this.next[entry] = NONE;
+    if (this.tail[key] === NONE) this.head[key] = entry;
+    else this.next[this.tail[key]] = entry;
+    this.tail[key] = entry;
+  }
+
+  /** Drop the key's oldest pending write. */
+  shift(key: number): void {
+    const entry = this.head[key];
+    this.head[key] = this.next[entry];
+    if (this.head[key] === NONE) this.tail[key] = NONE;
+    this.next[entry] = this.free;
+    this.free = entry;
+  }
+
+  private grow(): void {
+    const size = this.version.length * 2;
+    this.version = grownInt32(this.version, size);
+    this.committed = grownFloat64(this.committed, size);
+    this.olderServedUntil = grownFloat64(this.olderServedUntil, size);
+    this.next = grownInt32(this.next, size);
+  }
+}
