@@ -56,7 +56,7 @@ export class ConvergenceTracker {
   }
 
   stored(cache: number, key: number, version: number): void {
-    if (cache < this.regions) {
+    if (!this.layout.isL1(cache)) {
       this.cached[cache * this.keys + key] = version;
       return;
     }
@@ -65,7 +65,7 @@ export class ConvergenceTracker {
   }
 
   entryEnd(cache: number, key: number, version: number, time: number): void {
-    if (cache < this.regions) {
+    if (!this.layout.isL1(cache)) {
       this.cached[cache * this.keys + key] = NONE;
     } else {
       this.l1Held.delete(cache * this.keys + key);

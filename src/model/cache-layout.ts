@@ -22,8 +22,17 @@ export class CacheLayout {
     return this.regions + region * this.l1Hosts + host;
   }
 
+  isL1(cache: number): boolean {
+    return cache >= this.regions;
+  }
+
   /** The region a cache is in. */
   regionOf(cache: number): number {
-    return cache < this.regions ? cache : Math.floor((cache - this.regions) / this.l1Hosts);
+    return this.isL1(cache) ? Math.floor((cache - this.regions) / this.l1Hosts) : cache;
+  }
+
+  /** The app server an L1 belongs to, within its region. */
+  hostOf(l1: number): number {
+    return (l1 - this.regions) % this.l1Hosts;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { Truth } from '../metrics/truth.js';
 import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
+import { CacheLayout } from '../model/cache-layout.js';
 import { Simulation } from '../model/simulation.js';
 import type { Scenario, StrategySpec } from '../scenario/types.js';
 
@@ -88,8 +89,8 @@ class KeyTracer implements Observer {
     private readonly regionNames: readonly string[],
     private readonly primary: number,
     private readonly allReads: boolean,
-    /** L1s per region: caches numbered past the regions are L1s (see CacheLayout). */
-    private readonly l1Hosts: number,
+    /** Which caches are L1s, and whose. */
+    private readonly layout: CacheLayout,
     private readonly fromMs: number,
     private readonly untilMs: number,
   ) {
@@ -153,21 +154,17 @@ class KeyTracer implements Observer {
 
   /** Regional stores are told as fills (with their guard's verdict); L1 stores are told here. */
   stored(cache: number, region: number, key: number, version: number, time: number): void {
-    if (key === this.key && this.isL1(cache)) this.add(time, 'l1-fill', region, version, this.serverOf(cache));
+    if (key === this.key && this.layout.isL1(cache)) this.add(time, 'l1-fill', region, version, this.serverOf(cache));
   }
 
   entryEnd(cache: number, region: number, key: number, version: number, time: number, why: EntryEnd): void {
     if (key !== this.key) return;
-    if (this.isL1(cache)) this.add(time, 'l1-end', region, version, `${this.serverOf(cache)}, ${END_WORDS[why]}`);
+    if (this.layout.isL1(cache)) this.add(time, 'l1-end', region, version, `${this.serverOf(cache)}, ${END_WORDS[why]}`);
     else this.add(time, 'end', region, version, END_WORDS[why]);
   }
 
-  private isL1(cache: number): boolean {
-    return cache >= this.regionNames.length;
-  }
-
   private serverOf(cache: number): string {
-    return `app server ${(cache - this.regionNames.length) % this.l1Hosts}`;
+    return `app server ${this.layout.hostOf(cache)}`;
   }
 
   messageSent(region: number, key: number, version: number, time: number): void {
@@ -192,7 +189,7 @@ export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, op
   const primary = scenario.regions.findIndex((r) => r.primary);
   const fromMs = options.fromMs ?? 0;
   const untilMs = options.untilMs ?? Infinity;
-  const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, options.allReads ?? false, spec.cache.l1?.hosts ?? 0, fromMs, untilMs);
+  const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, options.allReads ?? false, new CacheLayout(scenario.regions.length, spec.cache.l1?.hosts ?? 0), fromMs, untilMs);
   new Simulation(scenario, spec, tracer).run();
   const events = tracer.events.map((e, i) => [e, i] as const).sort((a, b) => a[0].time - b[0].time || a[1] - b[1]).map(([e]) => e);
   return { key, strategy: spec.name, fromMs, untilMs, regions: scenario.regions.map((r) => r.name), events, reads: tracer.reads, staleReads: tracer.staleReads };
