@@ -142,7 +142,7 @@ export class Simulation implements EventHandler {
       keys,
       invalidatedL1s: this.l1s.invalidated,
       scheduleChange: (time, region, key, version) => this.engine.at(time, Ev.ChangeArrived, region, key, version),
-      updateTtl: (cache, key, version) => (cache === this.caches[cache.region] ? this.drawTtl(key, version, cache.region + 1) : this.l1s.ttlMs),
+      updateTtl: (cache, key, version) => (this.l1s.layout.isL1(cache.id) ? this.l1s.ttlMs : this.drawTtl(key, version, cache.region + 1)),
     });
     this.faults = new FaultSchedule(scenario, {
       regionIndex: (name) => this.topology.regionIndex(name),
