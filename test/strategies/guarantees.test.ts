@@ -62,7 +62,7 @@ describe('guarantees under random faults', () => {
     // entry may be replaced and its version forgotten, unless the copy on its way is counted.
     fc.assert(
       fc.property(
-        arbitraryScenario.map((s) => ({ ...s, workload: { ...s.workload, keys: 2, readsPerSecond: 1500, writesPerSecond: s.workload.writesPerSecond * 5 } })),
+        arbitraryScenario.map((s) => ({ ...s, workload: { ...s.workload, keys: 2, readsPerSecond: 1000, writesPerSecond: s.workload.writesPerSecond * 5 } })),
         arbitraryCache.map((cache) => ({ ...cache, l1: cache.l1 ?? { hosts: 2, ttlMs: 2_000, capacity: Infinity, invalidated: false } })),
         fc.constantFrom(...presetNames),
         (scenario, cache, name) => {
