@@ -41,7 +41,8 @@ const NOT_A_SHARD = `not a sweep shard; ${WHAT_MERGE_TAKES}`;
 interface ReadShard {
   file: string;
   doc: ShardDocument;
-  locator: Locator;
+  /** Positions in the file: parsed (the text again, as YAML) only when a problem needs one. */
+  at: () => Locator;
 }
 
 export function mergeShards(files: readonly ShardFile[]): SweepResults {
@@ -90,24 +91,30 @@ function readShard({ file, text }: ShardFile, problems: Problem[]): ReadShard | 
     problems.push(wholeFileProblem(file, NOT_A_SHARD));
     return undefined;
   }
-  const locator = locatorFor(file, text);
+  const at = lazyLocator(file, text);
   const result = shardSchema.safeParse(value, { jitless: true });
   if (!result.success) {
-    problems.push(...issuesToProblems(result.error.issues, { schema: shardSchema, locator }));
+    problems.push(...issuesToProblems(result.error.issues, { schema: shardSchema, locator: at() }));
     return undefined;
   }
-  const shard = { file, doc: result.data as ShardDocument, locator };
+  const shard = { file, doc: result.data as ShardDocument, at };
   const own = runProblems(shard);
   problems.push(...own);
   return own.length === 0 ? shard : undefined;
 }
 
-/** Positions in a JSON text, from the YAML parser (JSON is YAML); everything at 1:1 in the odd case it disagrees. */
-function locatorFor(file: string, text: string): Locator {
-  const parsed = parseYaml(text, file);
-  return parsed.ok
-    ? new Locator(file, parsed.parsed.doc.contents as Node | null, parsed.parsed.lineCounter, new Map())
-    : new Locator(file, null, new LineCounter(), new Map());
+/** Positions in a JSON text, from the YAML parser (JSON is YAML), made on first use; everything at 1:1 in the odd case it disagrees. */
+function lazyLocator(file: string, text: string): () => Locator {
+  let locator: Locator | undefined;
+  return () => {
+    if (!locator) {
+      const parsed = parseYaml(text, file);
+      locator = parsed.ok
+        ? new Locator(file, parsed.parsed.doc.contents as Node | null, parsed.parsed.lineCounter, new Map())
+        : new Locator(file, null, new LineCounter(), new Map());
+    }
+    return locator;
+  };
 }
 
 /** JSON.parse's complaint, at the place it names (or where the YAML parser stumbles, when it names none). */
@@ -128,23 +135,23 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
 }
 
 /** The runs a shard must hold, each where the layout puts it, with every metric. */
-function runProblems({ doc, locator }: ReadShard): Problem[] {
+function runProblems({ doc, at }: ReadShard): Problem[] {
   const { index, count } = doc.shard;
-  if (index > count) return [locator.atValue(['shard', 'index'], `shard ${index}/${count}: the index is at most the count`)];
+  if (index > count) return [at().atValue(['shard', 'index'], `shard ${index}/${count}: the index is at most the count`)];
   const layout = layoutOf(doc);
   const expected = shardRuns(runCount(layout), doc.shard);
   if (doc.runs.length !== expected.length) {
-    return [locator.atValue(['runs'], `shard ${index}/${count} of this sweep holds ${expected.length} runs; this file has ${doc.runs.length}`)];
+    return [at().atValue(['runs'], `shard ${index}/${count} of this sweep holds ${expected.length} runs; this file has ${doc.runs.length}`)];
   }
   const places = runPlaces(layout);
   const metrics = [...doc.metrics].sort().join(',');
   return doc.runs.flatMap((run, i) => {
     const place = places[expected[i]];
-    if (run.run !== expected[i]) return [locator.atValue(['runs', i, 'run'], `expected run ${expected[i]} here (shard ${index}/${count} holds runs ${expected.slice(0, 3).join(', ')}, … in order)`)];
+    if (run.run !== expected[i]) return [at().atValue(['runs', i, 'run'], `expected run ${expected[i]} here (shard ${index}/${count} holds runs ${expected.slice(0, 3).join(', ')}, … in order)`)];
     if (run.point !== place.point || run.strategy !== place.strategy || run.seed !== doc.seeds[place.seedIndex]) {
-      return [locator.atValue(['runs', i], `run ${run.run} is point ${place.point}, strategy ${place.strategy}, seed ${doc.seeds[place.seedIndex]} in this sweep`)];
+      return [at().atValue(['runs', i], `run ${run.run} is point ${place.point}, strategy ${place.strategy}, seed ${doc.seeds[place.seedIndex]} in this sweep`)];
     }
-    if (Object.keys(run.metrics).sort().join(',') !== metrics) return [locator.atValue(['runs', i, 'metrics'], `expected the metrics ${doc.metrics.join(', ')}`)];
+    if (Object.keys(run.metrics).sort().join(',') !== metrics) return [at().atValue(['runs', i, 'metrics'], `expected the metrics ${doc.metrics.join(', ')}`)];
     return [];
   });
 }
@@ -154,18 +161,18 @@ function checkOneSweep(shards: readonly ReadShard[], problems: Problem[]): Map<n
   const byIndex = new Map<number, ReadShard>();
   const [first] = shards;
   for (const shard of shards) {
-    const { doc, locator } = shard;
+    const { doc, at } = shard;
     if (doc.plan !== first.doc.plan) {
       problems.push(
-        locator.atValue(
+        at().atValue(
           ['plan'],
           `from another sweep than ${first.file} (the scenario, cache-sim's version, or a --param, --set, --seed, --seeds, --strategy or --metric differs); merge the shards of one sweep`,
         ),
       );
     } else if (doc.shard.count !== first.doc.shard.count) {
-      problems.push(locator.atValue(['shard', 'count'], `split into ${doc.shard.count} shards, but ${first.file} into ${first.doc.shard.count}; merge shards of one split`));
+      problems.push(at().atValue(['shard', 'count'], `split into ${doc.shard.count} shards, but ${first.file} into ${first.doc.shard.count}; merge shards of one split`));
     } else if (byIndex.has(doc.shard.index)) {
-      problems.push(locator.atValue(['shard', 'index'], `shard ${doc.shard.index}/${doc.shard.count} again (also in ${byIndex.get(doc.shard.index)?.file}); give each shard once`));
+      problems.push(at().atValue(['shard', 'index'], `shard ${doc.shard.index}/${doc.shard.count} again (also in ${byIndex.get(doc.shard.index)?.file}); give each shard once`));
     } else {
       byIndex.set(doc.shard.index, shard);
     }

@@ -22,7 +22,6 @@ export class ConvergenceTracker {
   private readonly cached: Int32Array;
   /** Version each L1 holds, by `cache · keys + key` (a map: L1s are many and mostly small). */
   private readonly l1Held = new Map<number, number>();
-  private readonly regions: number;
   /** Version each region's replica shows per key (primary region: unused). */
   private readonly replicas: Int32Array;
   private readonly inflightCount: Int32Array;
@@ -35,7 +34,6 @@ export class ConvergenceTracker {
     private readonly keys: number,
     private readonly primary: number,
   ) {
-    this.regions = layout.regions;
     this.cached = new Int32Array(layout.regions * keys).fill(NONE);
     this.replicas = new Int32Array(layout.regions * keys);
     this.inflightCount = new Int32Array(keys);
@@ -141,7 +139,7 @@ export class ConvergenceTracker {
     if (this.inflightCount[key] > 0 && this.inflightMin[key] < floor) floor = this.inflightMin[key];
     // Any replica may feed a cache (refills, serve-stale reads under partitions): settling
     // waits for all of them. Waiting longer never changes a write's value, only when it is final.
-    for (let r = 0; r < this.regions; r++) {
+    for (let r = 0; r < this.layout.regions; r++) {
       if (r !== this.primary && this.replicas[r * this.keys + key] < floor) floor = this.replicas[r * this.keys + key];
     }
     return floor;
@@ -149,7 +147,7 @@ export class ConvergenceTracker {
 
   private oldestCached(key: number): number {
     let oldest = Number.MAX_SAFE_INTEGER;
-    for (let r = 0; r < this.regions; r++) {
+    for (let r = 0; r < this.layout.regions; r++) {
       const cell = r * this.keys + key;
       const regional = this.cached[cell];
       if (regional !== NONE && regional < oldest) oldest = regional;

@@ -13,7 +13,7 @@ import type { Observer } from './observer.js';
 
 export class NearCaches {
   readonly layout: CacheLayout;
-  /** Servers per region (0: no L1s). */
+  /** Servers per region (0: no L1s): the layout's, kept at hand for `of`, which every read with L1s calls. */
   readonly hosts: number;
   /** What an L1 entry lives for, on its region's clock. */
   readonly ttlMs: number;
