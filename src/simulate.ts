@@ -4,6 +4,7 @@
  */
 import { Collector, collectorOptions } from './metrics/collector.js';
 import { evaluateExpectations } from './metrics/expect.js';
+import { faultWindows } from './metrics/fault-windows.js';
 import type { ScenarioResults, StrategyResult } from './metrics/results.js';
 import { Simulation } from './model/simulation.js';
 import type { Scenario, StrategySpec } from './scenario/types.js';
@@ -51,6 +52,7 @@ export function scenarioResults(scenario: Scenario, strategies: Record<string, S
     seed: scenario.seed,
     duration_ms: scenario.durationMs,
     warmup_ms: scenario.warmupMs,
+    faults: faultWindows(scenario),
     strategies,
     expectations: evaluateExpectations(expectations, strategies),
     replay: replay ?? `cache-sim run ${scenario.file} --seed ${scenario.seed}`,

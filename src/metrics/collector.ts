@@ -6,6 +6,7 @@ import { ConvergenceTracker } from './convergence.js';
 import type { StrategyResult } from './results.js';
 import { SessionLedger } from './session-ledger.js';
 import { Tally, summarise } from './tally.js';
+import { type TimelineShape, timelineShape } from './timeline.js';
 import { Truth } from './truth.js';
 import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
 import { CacheLayout } from '../model/cache-layout.js';
@@ -17,6 +18,8 @@ export interface CollectorOptions {
   sessions: number;
   primary: number;
   warmupMs: number;
+  /** End of the run (the timeline covers warmup to end). */
+  durationMs: number;
   /** L1s per region (app servers with a near cache), 0 without. */
   l1Hosts: number;
   /** Forget nothing: keep every session-ledger row and every commit time (tests use it to show forgetting changes no number). */
@@ -32,6 +35,7 @@ export function collectorOptions(scenario: Scenario, spec: StrategySpec): Collec
     sessions: Math.max(scenario.workload.sessions, scenario.regions.length),
     primary: scenario.regions.findIndex((r) => r.primary),
     warmupMs: scenario.warmupMs,
+    durationMs: scenario.durationMs,
     l1Hosts: spec.cache.l1?.hosts ?? 0,
   };
 }
@@ -42,6 +46,7 @@ export class Collector implements Observer {
   private readonly sessions: SessionLedger;
   private readonly convergence: ConvergenceTracker;
   private readonly warmupMs: number;
+  private readonly timelineShape: TimelineShape;
   /** Scratch for the session ledger's answer (no allocation per read). */
   private readonly seen = { acked: 0, readBefore: 0 };
   private writes = 0;
@@ -57,7 +62,8 @@ export class Collector implements Observer {
 
   constructor(private readonly options: CollectorOptions) {
     this.truth = new Truth(options.keys);
-    this.tallies = options.regionNames.map(() => new Tally());
+    this.timelineShape = timelineShape(options.warmupMs, options.durationMs);
+    this.tallies = options.regionNames.map(() => new Tally(this.timelineShape));
     this.sessions = new SessionLedger(options.sessions, options.keys, (region, key) => this.servableFloor(region, key, this.truth.latest(key)));
     this.convergence = new ConvergenceTracker(new CacheLayout(options.regionNames.length, options.l1Hosts), options.keys, options.primary);
     this.warmupMs = options.warmupMs;
@@ -91,11 +97,9 @@ export class Collector implements Observer {
     if (issued < this.warmupMs) return;
     const tally = this.tallies[region];
     tally.reads++;
-    if (source === ReadSource.Cache) tally.hits++;
-    else if (source === ReadSource.L1) {
-      tally.hits++;
-      tally.l1Hits++;
-    }
+    const hit = source === ReadSource.Cache || source === ReadSource.L1;
+    if (hit) tally.hits++;
+    if (source === ReadSource.L1) tally.l1Hits++;
     if (ryw) tally.rywViolations++;
     if (monotonic) tally.monotonicViolations++;
     tally.latency.record(latencyMs);
@@ -111,6 +115,7 @@ export class Collector implements Observer {
     } else {
       tally.staleness.record(0);
     }
+    tally.timeline.read(issued, version < current, hit);
   }
 
   /** The oldest version a read of `key` in `region` could still return (-∞ when every ledger row is kept). */
@@ -127,6 +132,7 @@ export class Collector implements Observer {
     const tally = this.tallies[region];
     if (source === ReadSource.Primary) tally.primaryReads++;
     else tally.replicaReads++;
+    tally.timeline.databaseRead(time);
     const second = Math.floor(time / 1000);
     if (second !== this.dbSecond) {
       this.dbSecond = second;
@@ -178,13 +184,13 @@ export class Collector implements Observer {
   /** The metrics of this run; `preset` and `events` describe the run itself. */
   result(preset: string, events: number): StrategyResult {
     this.convergence.finish();
-    const all = new Tally();
+    const all = new Tally(this.timelineShape);
     for (const t of this.tallies) all.merge(t);
     const regions: StrategyResult['regions'] = {};
     this.options.regionNames.forEach((name, i) => {
       regions[name] = this.tallies[i].toMetricSet(this.options.l1Hosts > 0);
     });
-    const { staleness_histogram, ...totals } = all.toMetricSet(this.options.l1Hosts > 0);
+    const { staleness_histogram, timeline, ...totals } = all.toMetricSet(this.options.l1Hosts > 0);
     return {
       preset,
       ...totals,
@@ -197,6 +203,7 @@ export class Collector implements Observer {
       refused_fills: this.refusedFills,
       db_reads_peak_per_second: this.dbReadsPeak,
       staleness_cdf: all.stalenessCdf(),
+      timeline,
       events,
       regions,
     };

@@ -26,6 +26,22 @@ export interface CdfPoint {
   fraction: number;
 }
 
+/**
+ * Reads over simulated time: bucket i covers [start_ms + i·bucket_ms, start_ms + (i+1)·bucket_ms),
+ * from the end of the warmup to the end of the run (the last bucket may reach past the end).
+ * Reads are counted by when they were issued, database reads by when they were made.
+ */
+export interface TimelineResult {
+  start_ms: number;
+  bucket_ms: number;
+  reads: number[];
+  stale_reads: number[];
+  /** Reads served by a cache (regional or L1). */
+  hits: number[];
+  /** Reads of the primary and of replicas together. */
+  db_reads: number[];
+}
+
 export interface MetricSet {
   reads: number;
   stale_reads: number;
@@ -44,6 +60,7 @@ export interface MetricSet {
   db_reads: { primary: number; replica: number };
   read_latency_ms: Summary;
   staleness_histogram: CoarseHistogram;
+  timeline: TimelineResult;
 }
 
 export interface StrategyResult extends MetricSet {
@@ -78,6 +95,16 @@ export interface ExpectationResult {
   at: string;
 }
 
+/** A scheduled fault or clock jump, for reports to mark on timelines. */
+export interface FaultWindow {
+  /** The fault's name in the scenario (`bus_partition`, …), or `clock_jump`. */
+  kind: string;
+  label: string;
+  at_ms: number;
+  /** End of the window; `null` for an instant (a cache restart, a clock jump). */
+  until_ms: number | null;
+}
+
 export interface ScenarioResults {
   version: 1;
   scenario: string;
@@ -86,6 +113,8 @@ export interface ScenarioResults {
   seed: number;
   duration_ms: number;
   warmup_ms: number;
+  /** Scheduled faults and clock jumps, in time order. */
+  faults: FaultWindow[];
   /** In the order the scenario lists them, whatever order they ran in. */
   strategies: Record<string, StrategyResult>;
   expectations: ExpectationResult[];

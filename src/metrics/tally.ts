@@ -3,6 +3,7 @@
  * of a MetricSet. Fixed memory whatever the number of reads.
  */
 import { Histogram } from './histogram.js';
+import { Timeline, type TimelineShape } from './timeline.js';
 import type { CdfPoint, CoarseHistogram, MetricSet, Summary } from './results.js';
 
 /** Bounds of the coarse staleness histogram shown in terminals (ms). */
@@ -26,6 +27,11 @@ export class Tally {
   readonly staleness = new Histogram();
   readonly staleAge = new Histogram();
   readonly latency = new Histogram();
+  readonly timeline: Timeline;
+
+  constructor(shape: TimelineShape) {
+    this.timeline = new Timeline(shape);
+  }
 
   merge(other: Tally): void {
     this.reads += other.reads;
@@ -43,6 +49,7 @@ export class Tally {
     this.staleness.merge(other.staleness);
     this.staleAge.merge(other.staleAge);
     this.latency.merge(other.latency);
+    this.timeline.merge(other.timeline);
   }
 
   /** `withL1`: the run had L1s, so the share of reads they served is reported. */
@@ -63,6 +70,7 @@ export class Tally {
       db_reads: { primary: this.primaryReads, replica: this.replicaReads },
       read_latency_ms: summarise(this.latency),
       staleness_histogram: coarse(this.staleness),
+      timeline: this.timeline.toResult(),
     };
   }
 

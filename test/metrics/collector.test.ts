@@ -7,7 +7,7 @@ import { Collector } from '../../src/metrics/collector.js';
 import { EntryEnd, ReadSource } from '../../src/model/observer.js';
 
 function collector(warmupMs = 0, regions = ['a', 'b']) {
-  return new Collector({ regionNames: regions, keys: 10, sessions: 10, primary: 0, warmupMs, l1Hosts: 0 });
+  return new Collector({ regionNames: regions, keys: 10, sessions: 10, primary: 0, warmupMs, durationMs: 10_000, l1Hosts: 0 });
 }
 
 const KEY = 3;
