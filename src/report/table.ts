@@ -1,6 +1,6 @@
 /**
  * The terminal report (`--format table`): per scenario, a header, the strategy comparison,
- * the per-region breakdown, staleness histograms and the expectations, ending with the
+ * the per-region breakdown, staleness histograms, stale reads over time and the expectations, ending with the
  * replay command when an expectation failed.
  */
 import { allPassed } from '../metrics/expect.js';
@@ -10,6 +10,7 @@ import { actualText, conditionText, outcomeText } from './expectation-text.js';
 import { joinWrapped, wrapText } from './format.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 import { renderHistograms } from './histogram.js';
+import { renderStaleTimeline } from './timeline-text.js';
 import { REGION_CELL_CAPTION, compareStrategies, regionCellText, regionNames, runFacts } from './rows.js';
 
 export interface TableOptions {
@@ -30,6 +31,8 @@ function renderScenario(r: ScenarioResults, p: Palette, width: number): string {
     [p.heading(`Per region: ${REGION_CELL_CAPTION}`), renderGrid(regionGrid(r), p, width)].join('\n'),
     histograms(r, p, width),
   ];
+  const timeline = renderStaleTimeline(r, p, width);
+  if (timeline.length > 0) sections.push(timeline.join('\n'));
   if (r.expectations.length > 0) sections.push(expectations(r.expectations, p));
   if (!allPassed(r.expectations)) sections.push(`${p.bold('Replay:')} ${r.replay}`);
   return sections.join('\n\n');

@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import type { FaultWindow, ScenarioResults, StrategyResult } from '../../src/metrics/results.js';
+import { plain } from '../../src/report/colour.js';
+import { renderStaleTimeline } from '../../src/report/timeline-text.js';
+import { baselineResults, fixtureResults } from '../fixtures/results.js';
+
+const BUCKET_MS = 1000;
+
+/** A run from 0 to `stale.length` seconds: 100 reads a bucket, `stale[i]` of them stale. */
+function run(strategies: Record<string, number[]>, faults: FaultWindow[] = []): ScenarioResults {
+  const template = baselineResults.strategies.ttl;
+  const entries = Object.entries(strategies).map(([name, stale]): [string, StrategyResult] => {
+    const reads = stale.map(() => 100);
+    const timeline = { start_ms: 0, bucket_ms: BUCKET_MS, reads, stale_reads: stale, hits: reads, db_reads: stale.map(() => 0) };
+    return [name, { ...template, stale_reads: stale.reduce((a, b) => a + b, 0), timeline }];
+  });
+  const buckets = Object.values(strategies)[0].length;
+  return { ...baselineResults, warmup_ms: 0, duration_ms: buckets * BUCKET_MS, faults, strategies: Object.fromEntries(entries) };
+}
+
+const lineOf = (lines: string[], name: string) => lines.find((l) => l.startsWith(`${name} `)) as string;
+
+describe('stale reads over time, as text', () => {
+  test('left out when no strategy read anything stale', () => {
+    expect(renderStaleTimeline(run({ a: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }), plain, 80)).toEqual([]);
+  });
+
+  test('one scale for every strategy; a fresh column is a dot, any stale read at least the lowest block', () => {
+    const lines = renderStaleTimeline(run({ a: [0, 1, 20, 40, 0, 0, 0, 0, 0, 0], b: [0, 0, 10, 0, 0, 0, 0, 0, 0, 0] }), plain, 80);
+    expect(lines[0]).toBe('Stale reads over time: share of reads per 1s, one scale (█ = 40.0%)');
+    expect(lineOf(lines, 'a')).toBe('a  ·▁▄█······  peak 40.0% at 3s');
+    expect(lineOf(lines, 'b')).toBe('b  ··▂·······  peak 10.0% at 2s');
+    expect(lines.at(-1)).toBe('   0      10s');
+  });
+
+  test('a column without reads stays blank; a strategy never stale says so', () => {
+    const results = run({ a: [0, 5, 0, 0, 0, 0, 0, 0, 0, 0], b: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] });
+    results.strategies.a.timeline.reads[4] = 0;
+    const lines = renderStaleTimeline(results, plain, 80);
+    expect(lineOf(lines, 'a')).toBe('a  ·█·· ·····  peak 5.00% at 1s');
+    expect(lineOf(lines, 'b')).toBe('b  ··········  never stale');
+  });
+
+  test('faults: a bar under a window, a mark at an instant, and what each was; faults outside the measured span are left out', () => {
+    const faults: FaultWindow[] = [
+      { kind: 'bus_partition', label: 'eu-west cut off from the bus', at_ms: 2000, until_ms: 5000 },
+      { kind: 'cache_restart', label: 'eu-west cache restarted', at_ms: 7500, until_ms: null },
+      { kind: 'cache_restart', label: 'after the end', at_ms: 10_000, until_ms: null },
+    ];
+    const lines = renderStaleTimeline(run({ strategy: [0, 0, 9, 9, 9, 0, 0, 0, 0, 0] }, faults), plain, 80);
+    expect(lines.slice(1)).toEqual([
+      'strategy  ··███·····  peak 9.00% at 2s',
+      'faults      ━━━  ▲',
+      '          0      10s',
+      '  ━ 2s–5s eu-west cut off from the bus',
+      '  ▲ 7.5s eu-west cache restarted',
+    ]);
+  });
+
+  test('buckets merge, a few to a column, to fit the width; every line fits', () => {
+    const stale = Array.from({ length: 100 }, (_, i) => (i >= 50 && i < 60 ? 50 : 0));
+    for (const width of [40, 60, 80, 100, 120]) {
+      const lines = renderStaleTimeline(run({ strategy: stale }), plain, width);
+      for (const line of lines) expect([...line].length).toBeLessThanOrEqual(width);
+      const spark = lineOf(lines, 'strategy').split(/ {2,}/)[1];
+      expect(spark.length).toBe(Math.ceil(100 / Math.ceil(100 / spark.length)));
+      expect(spark).toContain('█');
+    }
+    expect(lineOf(renderStaleTimeline(run({ strategy: stale }), plain, 120), 'strategy')).toContain('peak 50.0% at 50s');
+  });
+
+  test('the fixture at its width: the replication pause lines up with the stale reads it caused', () => {
+    const lines = renderStaleTimeline(fixtureResults, plain, 100);
+    // Same columns: the stale reads' top blocks sit right above the pause's bar.
+    const top = [...lineOf(lines, 'ttl')].flatMap((ch, i) => (ch === '█' ? [i] : []));
+    const bar = [...lineOf(lines, 'faults')].flatMap((ch, i) => (ch === '━' ? [i] : []));
+    expect(top.length).toBeGreaterThan(0);
+    expect(top).toEqual(bar);
+  });
+});
