@@ -1,5 +1,5 @@
 /** The scenario library: every file validates, runs, and its expectations hold (exit 0). */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { cli } from './cli-helpers.js';
 
@@ -26,4 +26,12 @@ test("the README's workshop trace tells the story the README tells", async () =>
   expect(pubsub).not.toMatch(/eu-west +entry ends v1/);
   const cdc = (await cli([...window, '--strategy', 'cdc'])).stdout;
   expect(cdc).toMatch(/ 46\.14\d*s +eu-west +replica applies v2\n +46\.14\d*s +eu-west +entry ends v1 \(invalidated\)\n/);
+});
+
+test("the README's stale-reads-over-time example is what `cache-sim run scenarios/bus-partition.yaml` prints", async () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const example = /```\n(Stale reads over time:[^`]*)```/.exec(readme)?.[1];
+  expect(example).toBeDefined();
+  const run = await cli(['run', 'scenarios/bus-partition.yaml']);
+  expect(run.stdout).toContain(example);
 });
