@@ -1,0 +1,64 @@
+/**
+ * The frame every chart of the HTML report shares: a fixed-width viewBox, the plot area
+ * inside margins, horizontal grid lines with tick labels, axis titles and the strategies'
+ * legend underneath.
+ */
+import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
+import { type LegendEntry, type Scale, escapeHtml as esc, legend, num, seriesColour, seriesDash, tag } from './svg.js';
+
+export const WIDTH = 720;
+export const MARGIN = { left: 70, right: 24, top: 14, bottom: 46 };
+export const PLOT_HEIGHT = 240;
+export const PLOT = {
+  x0: MARGIN.left,
+  x1: WIDTH - MARGIN.right,
+  y0: MARGIN.top + PLOT_HEIGHT,
+  y1: MARGIN.top,
+};
+
+export function legendEntries(r: ScenarioResults, suffix: (s: StrategyResult) => string = () => ''): LegendEntry[] {
+  return Object.entries(r.strategies).map(([name, s], i) => ({
+    label: name + suffix(s),
+    colour: seriesColour(i),
+    dash: seriesDash(i),
+  }));
+}
+
+/** The frame around a plot: axis titles, the legend below, and the `<svg>` element itself. */
+export function frame(label: string, plot: string, xTitle: string, yTitle: string, entries: LegendEntry[]): string {
+  const key = legend(entries, PLOT.x0, PLOT.y0 + MARGIN.bottom, PLOT.x1 - PLOT.x0);
+  const height = PLOT.y0 + MARGIN.bottom + key.height + 6;
+  const xLabel = tag('text', { x: (PLOT.x0 + PLOT.x1) / 2, y: PLOT.y0 + 36, 'text-anchor': 'middle' }, esc(xTitle));
+  const yx = 16;
+  const yy = (PLOT.y0 + PLOT.y1) / 2;
+  const yLabel = tag('text', { x: yx, y: yy, 'text-anchor': 'middle', transform: `rotate(-90 ${num(yx)} ${num(yy)})` }, esc(yTitle));
+  return tag(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      class: 'chart',
+      viewBox: `0 0 ${WIDTH} ${num(height)}`,
+      width: WIDTH,
+      height,
+      role: 'img',
+      'aria-label': label,
+    },
+    `\n${tag('title', {}, esc(label))}\n${plot}\n${xLabel}${yLabel}\n${key.svg}\n`,
+  );
+}
+
+export function hGrid(values: readonly number[], y: Scale, text: (v: number) => string): string {
+  return values
+    .map(
+      (v) =>
+        tag('line', { class: 'grid', x1: PLOT.x0, y1: y(v), x2: PLOT.x1, y2: y(v) }) +
+        tag('text', { class: 'tick', x: PLOT.x0 - 6, y: y(v) + 4, 'text-anchor': 'end' }, esc(text(v))),
+    )
+    .join('\n');
+}
+
+/** Tick labels of a linear percentage axis, all with the decimals its step needs: `95%`, `99.8%`. */
+export function percentTick(step: number): (v: number) => string {
+  const decimals = Math.max(0, -Math.floor(Math.log10(step * 100) + 1e-9));
+  return (v) => `${(v * 100).toFixed(decimals)}%`;
+}
