@@ -24,11 +24,16 @@ export interface TimelineShape {
   buckets: number;
 }
 
+/** The narrowest round width (ms) that cuts `spanMs` into at most `count` pieces (bucket widths, chart ticks). */
+export function roundWidthMs(spanMs: number, count: number): number {
+  const fits = (width: number) => Math.ceil(spanMs / width) <= count;
+  return ROUND_WIDTHS_MS.find(fits) ?? Math.ceil(spanMs / count / DAY_MS) * DAY_MS;
+}
+
 /** The shape covering [startMs, endMs): the narrowest round width that needs at most MAX_BUCKETS buckets. */
 export function timelineShape(startMs: number, endMs: number): TimelineShape {
   const span = Math.max(endMs - startMs, 0);
-  const fits = (width: number) => Math.ceil(span / width) <= MAX_BUCKETS;
-  const bucketMs = ROUND_WIDTHS_MS.find(fits) ?? Math.ceil(span / MAX_BUCKETS / DAY_MS) * DAY_MS;
+  const bucketMs = roundWidthMs(span, MAX_BUCKETS);
   return { startMs, bucketMs, buckets: Math.max(Math.ceil(span / bucketMs), 1) };
 }
 

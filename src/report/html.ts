@@ -1,7 +1,7 @@
 /**
  * `--html FILE`: one self-contained HTML document per run: per scenario its facts, the
  * strategy comparison (COMPARISON_GROUPS, best values highlighted), the per-region
- * breakdown, three hand-written SVG charts and the expectations, ending with the replay
+ * breakdown, five hand-written SVG charts (three of staleness, two over time) and the expectations, ending with the replay
  * command when one failed. Inline CSS only: no scripts, no external resources, no dates or
  * random ids, so the same results give the same bytes.
  */
@@ -11,6 +11,7 @@ import { PLOT, frame, hGrid, legendEntries, percentTick } from './chart-frame.js
 import { actualText, conditionText, outcomeText } from './expectation-text.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
 import { bucketLabels } from './histogram.js';
+import { databaseTimelineChart, faultCaption, staleTimelineChart } from './html-timeline.js';
 import { compareStrategies, regionNames } from './rows.js';
 import {
   type Scale,
@@ -82,6 +83,8 @@ svg.chart{display:block;width:100%;max-width:760px;height:auto}
 svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;fill:#333}
 svg .tick{fill:#555;font-size:11px}svg .value{font-size:10px;fill:#444}
 svg .grid{stroke:#e6e6e6;stroke-width:1}svg .axis{stroke:#888;stroke-width:1;fill:none}
+svg .fault{fill:#f28e2b;fill-opacity:.14}svg .fault-instant{stroke:#f28e2b;stroke-width:1.5;stroke-dasharray:4 3}
+svg .fault-number{fill:#b35c0f;font-size:11px;font-weight:700}
 nav ol{margin:0;padding-left:20px}
 `.trim();
 
@@ -119,6 +122,9 @@ function scenario(r: ScenarioResults, index: number): string {
         histogramChart(r),
         'Share of reads in each staleness bucket, on a log scale so rare stale reads stay visible next to the fresh majority.',
       ),
+      '<h3>Over time</h3>',
+      figure(staleTimelineChart(r), `Stale reads ÷ reads in each stretch of simulated time, by when the read was issued.${faultsNote(r)}`),
+      figure(databaseTimelineChart(r), `Reads of the primary and the replicas per second, in each stretch of simulated time.${faultsNote(r)}`),
     );
   }
   if (r.expectations.length > 0) {
@@ -130,6 +136,12 @@ function scenario(r: ScenarioResults, index: number): string {
   }
   parts.push('</section>');
   return parts.filter((p) => p !== '').join('\n') + '\n';
+}
+
+/** What the numbered marks on the timeline charts are, if any. */
+function faultsNote(r: ScenarioResults): string {
+  const caption = faultCaption(r);
+  return caption === '' ? '' : ` Shaded or dashed, numbered: ${caption}.`;
 }
 
 function facts(r: ScenarioResults): string {

@@ -63,6 +63,34 @@ describe('renderHtml', () => {
     expect(cdf.match(/<g class="series">/g)).toHaveLength(3);
   });
 
+  it('draws stale reads over time, one step line per strategy, over the fault window it marks and numbers', () => {
+    const html = renderHtml([fixtureResults]);
+    const stale = chart(html, 'Stale reads over time');
+    expect(stale.match(/<g class="series">/g)).toHaveLength(3);
+    // The fixture's ttl line peaks in the replication pause (10m–15m, shaded as fault 1).
+    expect(stale).toContain('<title>ttl: peak 19.3% at ');
+    expect(stale).toMatch(/<rect class="fault" x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+"><title>1: eu-west replication paused<\/title><\/rect>/);
+    expect(stale).toContain('<text class="fault-number"');
+    // x: 1m (warmup) to 30m, ticks at round times.
+    expect(stale).toContain('>5m</text>');
+    expect(stale).toContain('>30m</text>');
+    expect(html).toContain('Shaded or dashed, numbered: 1: eu-west replication paused, 10m–15m.');
+  });
+
+  it('draws database reads per second over time; the fault window is shaded, an instant is a dashed line', () => {
+    const restarted: ScenarioResults = {
+      ...fixtureResults,
+      faults: [{ kind: 'cache_restart', label: 'eu-west cache restarted', at_ms: 300_000, until_ms: null }],
+    };
+    const db = chart(renderHtml([restarted]), 'Database reads over time');
+    expect(db.match(/<g class="series">/g)).toHaveLength(3);
+    expect(db).toContain('<line class="fault-instant"');
+    expect(db).not.toContain('<rect class="fault"');
+    expect(db).toContain('database reads per second');
+    // The peak is a rate per second.
+    expect(db).toMatch(/<title>ttl: peak [\d.,]+\/s at /);
+  });
+
   it('highlights the best value of a row, and ends with the replay command only when an expectation failed', () => {
     const html = renderHtml([fixtureResults]);
     // versioned has the lowest stale read ratio.

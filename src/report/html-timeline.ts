@@ -1,0 +1,144 @@
+/**
+ * The HTML report's charts over simulated time: the share of reads that were stale and the
+ * database reads per second, a step line per strategy (one step per timeline bucket), with
+ * the scenario's fault windows shaded and its instants marked, numbered as the caption
+ * lists them — so a reader sees what each fault did to each strategy.
+ */
+import type { FaultWindow, ScenarioResults, TimelineResult } from '../metrics/results.js';
+import { roundWidthMs } from '../metrics/timeline.js';
+import { PLOT, frame, hGrid, legendEntries, percentTick } from './chart-frame.js';
+import { formatCount, formatDuration, formatRatio } from './format.js';
+import { type Scale, escapeHtml as esc, linearScale, niceStep, num, seriesColour, seriesDash, tag, ticks } from './svg.js';
+
+/** At most this many time ticks: labels like `12m30s` need room. */
+const TIME_TICKS = 8;
+
+/** What one chart plots: a value per bucket (`undefined`: nothing to plot there). */
+interface Measure {
+  label: string;
+  yTitle: string;
+  value: (t: TimelineResult, bucket: number, seconds: number) => number | undefined;
+  tick: (step: number) => (v: number) => string;
+  text: (v: number) => string;
+}
+
+const STALE_SHARE: Measure = {
+  label: 'Stale reads over time',
+  yTitle: 'share of reads stale',
+  value: (t, i) => (t.reads[i] > 0 ? t.stale_reads[i] / t.reads[i] : undefined),
+  tick: percentTick,
+  text: formatRatio,
+};
+
+const DATABASE_LOAD: Measure = {
+  label: 'Database reads over time',
+  yTitle: 'database reads per second',
+  value: (t, i, seconds) => t.db_reads[i] / seconds,
+  tick: () => (v) => formatCount(v),
+  text: (v) => `${formatCount(Number(v.toPrecision(4)))}/s`,
+};
+
+export function staleTimelineChart(r: ScenarioResults): string {
+  return timelineChart(r, STALE_SHARE);
+}
+
+export function databaseTimelineChart(r: ScenarioResults): string {
+  return timelineChart(r, DATABASE_LOAD);
+}
+
+/** Faults that touch the measured span, numbered from 1 in time order. */
+export function chartFaults(r: ScenarioResults): FaultWindow[] {
+  return r.faults.filter((f) => (f.until_ms ?? f.at_ms) >= r.warmup_ms && f.at_ms <= r.duration_ms);
+}
+
+/** The caption's list of what the numbers on the charts mark. */
+export function faultCaption(r: ScenarioResults): string {
+  return chartFaults(r)
+    .map((f, i) => `${i + 1}: ${f.label}, ${f.until_ms === null ? `at ${formatDuration(f.at_ms)}` : `${formatDuration(f.at_ms)}–${formatDuration(f.until_ms)}`}`)
+    .join('; ');
+}
+
+function timelineChart(r: ScenarioResults, m: Measure): string {
+  const start = r.warmup_ms;
+  const end = r.duration_ms;
+  const x = linearScale([start, end], [PLOT.x0, PLOT.x1]);
+  const series = Object.entries(r.strategies).map(([name, s]) => ({ name, steps: steps(s.timeline, end, m) }));
+  const max = Math.max(0, ...series.flatMap((s) => s.steps.map((step) => step.value)));
+  const step = niceStep(max > 0 ? max : 1, 5);
+  const yMax = Math.max(step, Number((Math.ceil(max / step - 1e-9) * step).toPrecision(12)));
+  const y = linearScale([0, yMax], [PLOT.y0, PLOT.y1]);
+  const plot = [
+    faultMarks(r, x),
+    hGrid(ticks(0, yMax, step), y, m.tick(step)),
+    timeGrid(start, end, x),
+    tag('path', { class: 'axis', d: `M${num(PLOT.x0)} ${num(PLOT.y1)} V${num(PLOT.y0)} H${num(PLOT.x1)}` }),
+    series.map((s, i) => stepLine(s.name, s.steps, i, x, y, m)).join('\n'),
+  ].join('\n');
+  return frame(`${m.label} of ${r.scenario}`, plot, 'simulated time', m.yTitle, legendEntries(r));
+}
+
+interface Step {
+  from: number;
+  to: number;
+  value: number;
+}
+
+/** One step per bucket with a value; the last bucket ends with the run. */
+function steps(t: TimelineResult, endMs: number, m: Measure): Step[] {
+  return t.reads.flatMap((_, i) => {
+    const from = t.start_ms + i * t.bucket_ms;
+    const to = Math.min(from + t.bucket_ms, endMs);
+    const value = to > from ? m.value(t, i, (to - from) / 1000) : undefined;
+    return value === undefined ? [] : [{ from, to, value }];
+  });
+}
+
+function stepLine(name: string, line: Step[], index: number, x: Scale, y: Scale, m: Measure): string {
+  if (line.length === 0) return '';
+  // A gap (a bucket without reads) starts a new piece of the line.
+  const d = line
+    .map((s, i) => `${i > 0 && line[i - 1].to === s.from ? 'L' : 'M'}${num(x(s.from))} ${num(y(s.value))} H${num(x(s.to))}`)
+    .join(' ');
+  const peak = line.reduce((a, b) => (b.value > a.value ? b : a));
+  const title = `${name}: peak ${m.text(peak.value)} at ${formatDuration(peak.from)}–${formatDuration(peak.to)}`;
+  const path = tag('path', {
+    d,
+    fill: 'none',
+    stroke: seriesColour(index),
+    'stroke-width': 2,
+    'stroke-dasharray': seriesDash(index),
+    'stroke-linejoin': 'round',
+  });
+  return tag('g', { class: 'series' }, tag('title', {}, esc(title)) + path);
+}
+
+/** Vertical grid lines at round times, labelled below the axis. */
+function timeGrid(start: number, end: number, x: Scale): string {
+  const every = roundWidthMs(end - start, TIME_TICKS);
+  const marks: number[] = [];
+  for (let t = Math.ceil(start / every) * every; t <= end; t += every) marks.push(t);
+  return marks
+    .map(
+      (t) =>
+        tag('line', { class: 'grid', x1: x(t), y1: PLOT.y1, x2: x(t), y2: PLOT.y0 }) +
+        tag('text', { class: 'tick', x: x(t), y: PLOT.y0 + 16, 'text-anchor': 'middle' }, esc(formatDuration(t))),
+    )
+    .join('\n');
+}
+
+/** A shaded band per fault window, a dashed line per instant, each numbered at the top. */
+function faultMarks(r: ScenarioResults, x: Scale): string {
+  return chartFaults(r)
+    .map((f, i) => {
+      const from = x(Math.max(f.at_ms, r.warmup_ms));
+      const to = f.until_ms === null ? from : x(Math.min(f.until_ms, r.duration_ms));
+      const title = tag('title', {}, esc(`${i + 1}: ${f.label}`));
+      const mark =
+        f.until_ms === null
+          ? tag('line', { class: 'fault-instant', x1: from, y1: PLOT.y1, x2: from, y2: PLOT.y0 }, title)
+          : tag('rect', { class: 'fault', x: from, y: PLOT.y1, width: Math.max(to - from, 1), height: PLOT.y0 - PLOT.y1 }, title);
+      const number = tag('text', { class: 'fault-number', x: from + 3, y: PLOT.y1 + 11 }, String(i + 1));
+      return mark + number;
+    })
+    .join('\n');
+}
