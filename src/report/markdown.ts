@@ -1,12 +1,18 @@
 /**
- * `--format markdown`: the comparison, the per-region breakdown and the expectations as
+ * `--format markdown`: the comparison, the per-region breakdown, stale reads over time (the
+ * terminal's sparklines, in a code block) and the expectations as
  * GitHub-flavoured markdown, for `$GITHUB_STEP_SUMMARY` or a pull-request comment. Best
  * values are bold, as colour is in the terminal.
  */
 import { allPassed } from '../metrics/expect.js';
 import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import { actualText, conditionText, outcomeText } from './expectation-text.js';
+import { plain } from './colour.js';
 import { REGION_CELL_CAPTION, compareStrategies, regionCellText, regionNames, runFacts } from './rows.js';
+import { renderStaleTimeline } from './timeline-text.js';
+
+/** GitHub shows code blocks this wide without scrolling on a laptop. */
+const TIMELINE_WIDTH = 100;
 
 export function renderMarkdown(results: ScenarioResults[]): string {
   return results.map(scenario).join('\n\n') + '\n';
@@ -14,7 +20,7 @@ export function renderMarkdown(results: ScenarioResults[]): string {
 
 function scenario(r: ScenarioResults): string {
   const facts = [code(r.file), ...runFacts(r)].join(' · ');
-  const parts = [`## ${escapeText(r.scenario)}`, escapeText(r.description), facts, comparison(r), regions(r)];
+  const parts = [`## ${escapeText(r.scenario)}`, escapeText(r.description), facts, comparison(r), regions(r), timeline(r)];
   if (r.expectations.length > 0) parts.push(expectations(r.expectations));
   if (!allPassed(r.expectations)) parts.push(`Replay:\n\n\`\`\`sh\n${r.replay}\n\`\`\``);
   return parts.filter((p) => p !== '').join('\n\n');
@@ -32,6 +38,14 @@ function regions(r: ScenarioResults): string {
   const rows = regionNames(r).map((region) => [escapeCell(region), ...strategies.map((s) => regionCellText(s.regions[region]))]);
   const caption = `Per region: ${REGION_CELL_CAPTION}`;
   return `${caption}\n\n${table(['region', ...Object.keys(r.strategies).map(escapeCell)], rows, 'right')}`;
+}
+
+function timeline(r: ScenarioResults): string {
+  const text = renderStaleTimeline(r, plain, TIMELINE_WIDTH).join('\n');
+  if (text === '') return '';
+  // Names are the user's: a fence longer than any run of backticks in them, per CommonMark.
+  const fence = '`'.repeat(Math.max(3, ...(text.match(/`+/g) ?? []).map((run) => run.length + 1)));
+  return `${fence}text\n${text}\n${fence}`;
 }
 
 function expectations(results: ExpectationResult[]): string {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { FaultWindow, ScenarioResults, StrategyResult } from '../../src/metrics/results.js';
 import { plain } from '../../src/report/colour.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderStaleTimeline } from '../../src/report/timeline-text.js';
 import { baselineResults, fixtureResults } from '../fixtures/results.js';
 
@@ -76,5 +77,14 @@ describe('stale reads over time, as text', () => {
     const bar = [...lineOf(lines, 'faults')].flatMap((ch, i) => (ch === '━' ? [i] : []));
     expect(top.length).toBeGreaterThan(0);
     expect(top).toEqual(bar);
+  });
+});
+
+describe('in the markdown summary', () => {
+  test('a code block that no backticks in a name can close early', () => {
+    const results = run({ 'a```b': [0, 1, 20, 40, 0, 0, 0, 0, 0, 0] });
+    const block = /\n(`{3,})text\n([^]*?)\n\1\n/.exec(renderMarkdown([results]));
+    expect(block?.[1]).toBe('````');
+    expect(block?.[2]).toContain('a```b  ·▁▄█······  peak 40.0% at 3s');
   });
 });
