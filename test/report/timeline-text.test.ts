@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { FaultWindow, ScenarioResults, StrategyResult } from '../../src/metrics/results.js';
 import { plain } from '../../src/report/colour.js';
@@ -78,6 +79,24 @@ describe('stale reads over time, as text', () => {
     expect(top.length).toBeGreaterThan(0);
     expect(top).toEqual(bar);
   });
+});
+
+test('any timeline, names and faults: every line fits the width, one sparkline column per merged bucket group', () => {
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', '-', '1'), minLength: 1, maxLength: 12 });
+  const fault = fc
+    .record({ at: fc.integer({ min: 0, max: 200 }), length: fc.option(fc.integer({ min: 1, max: 200 })), words: fc.array(word, { minLength: 1, maxLength: 5 }) })
+    .map(({ at, length, words }): FaultWindow => ({ kind: 'bus_partition', label: words.join(' '), at_ms: at * BUCKET_MS, until_ms: length === null ? null : (at + length) * BUCKET_MS }));
+  const strategies = fc.integer({ min: 1, max: 120 }).chain((buckets) =>
+    fc.dictionary(word, fc.array(fc.integer({ min: 0, max: 100 }), { minLength: buckets, maxLength: buckets }), { minKeys: 1, maxKeys: 6 }),
+  );
+  fc.assert(
+    fc.property(strategies, fc.array(fault, { maxLength: 4 }), fc.integer({ min: 40, max: 140 }), (stale, faults, width) => {
+      const lines = renderStaleTimeline(run(stale, faults), plain, width);
+      for (const line of lines) expect([...line].length).toBeLessThanOrEqual(width);
+      const anyStale = Object.values(stale).some((s) => s.some((n) => n > 0));
+      if (!anyStale) expect(lines).toEqual([]);
+    }),
+  );
 });
 
 describe('in the markdown summary', () => {
