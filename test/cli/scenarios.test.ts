@@ -35,3 +35,25 @@ test("the README's stale-reads-over-time example is what `cache-sim run scenario
   const run = await cli(['run', 'scenarios/bus-partition.yaml']);
   expect(run.stdout).toContain(example);
 });
+
+test("the README's workshop step 6: what the timelines show of the partition and of the restart", async () => {
+  type Timeline = { start_ms: number; bucket_ms: number; reads: number[]; stale_reads: number[]; db_reads: number[] };
+  const timelines = async (file: string) => {
+    const doc = JSON.parse((await cli(['run', file, '--format', 'json'])).stdout);
+    return Object.fromEntries(Object.entries(doc.strategies).map(([name, s]) => [name, (s as { timeline: Timeline }).timeline]));
+  };
+  const starts = (t: Timeline) => t.reads.map((_, i) => t.start_ms + i * t.bucket_ms);
+  const shareWhere = (t: Timeline, inside: (start: number) => boolean) => {
+    const picked = starts(t).flatMap((start, i) => (inside(start) ? [i] : []));
+    return picked.reduce((n, i) => n + t.stale_reads[i], 0) / picked.reduce((n, i) => n + t.reads[i], 0);
+  };
+  // bus-partition: eu-west is cut off from 1m to 3m; stale reads climb for exactly that window.
+  const partition = (await timelines('scenarios/bus-partition.yaml')).pubsub;
+  const during = (start: number) => start >= 60_000 && start < 180_000;
+  expect(shareWhere(partition, during)).toBeGreaterThan(10 * shareWhere(partition, (start) => !during(start)));
+  // cold-restart: eu-west's cache restarts at 1m; the busiest bucket of database reads is that one.
+  const restart = await timelines('scenarios/cold-restart.yaml');
+  const peak = (t: Timeline) => t.db_reads.indexOf(Math.max(...t.db_reads));
+  for (const t of Object.values(restart)) expect(starts(t)[peak(t)]).toBe(60_000);
+  expect(Math.max(...restart.lease.db_reads)).toBeLessThan(Math.max(...restart.pubsub.db_reads) / 4);
+});
