@@ -3,14 +3,14 @@
  * and folds it into per-region tallies (SPEC §4 definitions). Nothing per read is kept.
  */
 import { ConvergenceTracker } from './convergence.js';
-import type { StrategyResult } from './results.js';
+import type { StrategyResult, WindowResult } from './results.js';
 import { SessionLedger } from './session-ledger.js';
 import { Tally, summarise } from './tally.js';
 import { type TimelineShape, timelineShape } from './timeline.js';
 import { Truth } from './truth.js';
 import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
 import { CacheLayout } from '../model/cache-layout.js';
-import type { Scenario, StrategySpec } from '../scenario/types.js';
+import type { Scenario, StrategySpec, TimeWindow } from '../scenario/types.js';
 
 export interface CollectorOptions {
   regionNames: readonly string[];
@@ -22,6 +22,8 @@ export interface CollectorOptions {
   durationMs: number;
   /** L1s per region (app servers with a near cache), 0 without. */
   l1Hosts: number;
+  /** Windows of simulated time to count apart (those the strategy's expectations name), in order. */
+  windows?: readonly TimeWindow[];
   /** Forget nothing: keep every session-ledger row and every commit time (tests use it to show forgetting changes no number). */
   keepEverything?: boolean;
 }
@@ -37,7 +39,27 @@ export function collectorOptions(scenario: Scenario, spec: StrategySpec): Collec
     warmupMs: scenario.warmupMs,
     durationMs: scenario.durationMs,
     l1Hosts: spec.cache.l1?.hosts ?? 0,
+    windows: expectedWindows(scenario, spec.name),
   };
+}
+
+/** The distinct windows the expectations of strategy `name` count over, in order of first mention. */
+function expectedWindows(scenario: Scenario, name: string): TimeWindow[] {
+  const windows: TimeWindow[] = [];
+  for (const e of scenario.expect) {
+    const w = e.window;
+    if (e.strategy === name && w && !windows.some((known) => known.fromMs === w.fromMs && known.untilMs === w.untilMs)) windows.push(w);
+  }
+  return windows;
+}
+
+/** One window's tallies, per region. */
+interface WindowTallies {
+  fromMs: number;
+  untilMs: number;
+  /** Counted: `time < endBound`. A window to the end of the run also takes what happens at its last instant, as the run does. */
+  endBound: number;
+  tallies: Tally[];
 }
 
 export class Collector implements Observer {
@@ -47,6 +69,7 @@ export class Collector implements Observer {
   private readonly convergence: ConvergenceTracker;
   private readonly warmupMs: number;
   private readonly timelineShape: TimelineShape;
+  private readonly windows: WindowTallies[];
   /** Scratch for the session ledger's answer (no allocation per read). */
   private readonly seen = { acked: 0, readBefore: 0 };
   private writes = 0;
@@ -64,6 +87,11 @@ export class Collector implements Observer {
     this.truth = new Truth(options.keys);
     this.timelineShape = timelineShape(options.warmupMs, options.durationMs);
     this.tallies = options.regionNames.map(() => new Tally(this.timelineShape));
+    this.windows = (options.windows ?? []).map((w) => ({
+      ...w,
+      endBound: w.untilMs >= options.durationMs ? Infinity : w.untilMs,
+      tallies: options.regionNames.map(() => new Tally(null)),
+    }));
     this.sessions = new SessionLedger(options.sessions, options.keys, (region, key) => this.servableFloor(region, key, this.truth.latest(key)));
     this.convergence = new ConvergenceTracker(new CacheLayout(options.regionNames.length, options.l1Hosts), options.keys, options.primary);
     this.warmupMs = options.warmupMs;
@@ -95,27 +123,13 @@ export class Collector implements Observer {
     const ryw = version < seen.acked;
     const monotonic = version < seen.readBefore;
     if (issued < this.warmupMs) return;
-    const tally = this.tallies[region];
-    tally.reads++;
     const hit = source === ReadSource.Cache || source === ReadSource.L1;
-    if (hit) tally.hits++;
-    if (source === ReadSource.L1) tally.l1Hits++;
-    if (ryw) tally.rywViolations++;
-    if (monotonic) tally.monotonicViolations++;
-    tally.latency.record(latencyMs);
     const current = this.truth.versionAt(key, issued);
-    if (version < current) {
-      const age = issued - this.truth.commitTime(key, version + 1);
-      tally.staleReads++;
-      tally.staleness.record(age);
-      tally.staleAge.record(age);
-      const lag = current - version;
-      tally.versionLagSum += lag;
-      if (lag > tally.versionLagMax) tally.versionLagMax = lag;
-    } else {
-      tally.staleness.record(0);
-    }
-    tally.timeline.read(issued, version < current, hit);
+    const stale = version < current;
+    const ageMs = stale ? issued - this.truth.commitTime(key, version + 1) : 0;
+    const l1 = source === ReadSource.L1;
+    this.tallies[region].recordRead(issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, current - version);
+    for (const w of this.windows) if (issued >= w.fromMs && issued < w.endBound) w.tallies[region].recordRead(issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, current - version);
   }
 
   /** The oldest version a read of `key` in `region` could still return (-∞ when every ledger row is kept). */
@@ -124,15 +138,15 @@ export class Collector implements Observer {
   }
 
   readFailed(region: number, _session: number, _key: number, issued: number): void {
-    if (issued >= this.warmupMs) this.tallies[region].failedReads++;
+    if (issued < this.warmupMs) return;
+    this.tallies[region].failedReads++;
+    for (const w of this.windows) if (issued >= w.fromMs && issued < w.endBound) w.tallies[region].failedReads++;
   }
 
   databaseRead(region: number, source: ReadSource, time: number): void {
     if (time < this.warmupMs) return;
-    const tally = this.tallies[region];
-    if (source === ReadSource.Primary) tally.primaryReads++;
-    else tally.replicaReads++;
-    tally.timeline.databaseRead(time);
+    this.tallies[region].recordDatabaseRead(source === ReadSource.Primary, time);
+    for (const w of this.windows) if (time >= w.fromMs && time < w.endBound) w.tallies[region].recordDatabaseRead(source === ReadSource.Primary, time);
     const second = Math.floor(time / 1000);
     if (second !== this.dbSecond) {
       this.dbSecond = second;
@@ -146,7 +160,9 @@ export class Collector implements Observer {
       if (time >= this.warmupMs) this.refusedFills++;
       return;
     }
-    if (time >= this.warmupMs && version < this.truth.versionAt(key, time)) this.tallies[region].staleRefills++;
+    if (time < this.warmupMs || version >= this.truth.versionAt(key, time)) return;
+    this.tallies[region].staleRefills++;
+    for (const w of this.windows) if (time >= w.fromMs && time < w.endBound) w.tallies[region].staleRefills++;
   }
 
   fillInFlight(key: number, version: number): void {
@@ -181,6 +197,17 @@ export class Collector implements Observer {
     if (time >= this.warmupMs) this.messagesLost++;
   }
 
+  private windowResult(w: WindowTallies): WindowResult {
+    const withL1 = this.options.l1Hosts > 0;
+    const all = new Tally(null);
+    for (const t of w.tallies) all.merge(t);
+    const regions: WindowResult['regions'] = {};
+    this.options.regionNames.forEach((name, i) => {
+      regions[name] = w.tallies[i].toCounts(withL1);
+    });
+    return { from_ms: w.fromMs, until_ms: w.untilMs, ...all.toCounts(withL1), regions };
+  }
+
   /** The metrics of this run; `preset` and `events` describe the run itself. */
   result(preset: string, events: number): StrategyResult {
     this.convergence.finish();
@@ -204,6 +231,7 @@ export class Collector implements Observer {
       db_reads_peak_per_second: this.dbReadsPeak,
       staleness_cdf: all.stalenessCdf(),
       timeline,
+      ...(this.windows.length > 0 ? { windows: this.windows.map((w) => this.windowResult(w)) } : {}),
       events,
       regions,
     };

@@ -4,7 +4,7 @@
  * distributions (`staleness_ms.p99` → `staleness_p99`). One table serves both
  * validation (scenario loading) and lookup (expectation evaluation).
  */
-import type { MetricSet, StrategyResult, Summary } from './results.js';
+import type { MetricCounts, StrategyResult, Summary, WindowResult } from './results.js';
 
 const SUMMARY_FIELDS = ['p50', 'p90', 'p99', 'p999', 'max', 'mean', 'count'] as const;
 
@@ -15,7 +15,7 @@ function summaryGetters<T>(prefix: string, pick: (r: T) => Summary): [string, Ge
   return SUMMARY_FIELDS.map((f) => [`${prefix}_${f}`, (r: T) => pick(r)[f]]);
 }
 
-function metricSetGetters<T extends MetricSet>(): [string, Getter<T>][] {
+function metricSetGetters<T extends MetricCounts>(): [string, Getter<T>][] {
   return [
     ['reads', (r) => r.reads],
     ['stale_reads', (r) => r.stale_reads],
@@ -36,7 +36,8 @@ function metricSetGetters<T extends MetricSet>(): [string, Getter<T>][] {
   ];
 }
 
-const REGION_METRICS = new Map<string, Getter<MetricSet>>(metricSetGetters<MetricSet>());
+/** Per-read metrics: given per region, and over a window of time. */
+const REGION_METRICS = new Map<string, Getter<MetricCounts>>(metricSetGetters<MetricCounts>());
 
 const STRATEGY_METRICS = new Map<string, Getter<StrategyResult>>([
   ...metricSetGetters<StrategyResult>(),
@@ -56,9 +57,15 @@ const STRATEGY_METRICS = new Map<string, Getter<StrategyResult>>([
 export const strategyMetricNames: readonly string[] = [...STRATEGY_METRICS.keys()];
 export const regionMetricNames: readonly string[] = [...REGION_METRICS.keys()];
 
+/** The metric of an `expect:` name without its window (`stale_read_ratio from 3m` → `stale_read_ratio`): names have no spaces. */
+export function baseMetric(name: string): string {
+  return name.trim().split(/\s/, 1)[0];
+}
+
 /** Metrics whose unit is milliseconds, so an `expect:` condition may be written as a duration. */
 export function isDurationMetric(name: string): boolean {
-  const base = splitRegion(name)?.metric ?? name;
+  const metric = baseMetric(name);
+  const base = splitRegion(metric)?.metric ?? metric;
   return /^(staleness|stale_age|read_latency|convergence)_(p50|p90|p99|p999|max|mean)$/.test(base);
 }
 
@@ -74,6 +81,19 @@ export function isExpectableMetric(name: string, regionNames: readonly string[])
   const regional = splitRegion(name);
   if (regional) return regionNames.includes(regional.region) && REGION_METRICS.has(regional.metric);
   return STRATEGY_METRICS.has(name);
+}
+
+/** Whether the metric (regional or not) can be counted over a window of time: the per-read ones can. */
+export function isWindowableMetric(name: string): boolean {
+  return REGION_METRICS.has(splitRegion(name)?.metric ?? name);
+}
+
+/** The value of a per-read metric over a window, or `undefined` when the name or region does not exist. */
+export function windowMetricValue(window: WindowResult, name: string): number | undefined {
+  const regional = splitRegion(name);
+  const set = regional ? window.regions[regional.region] : window;
+  const get = REGION_METRICS.get(regional?.metric ?? name);
+  return set && get ? get(set) : undefined;
 }
 
 /** The value of a flattened metric, or `undefined` when the name or region does not exist. */

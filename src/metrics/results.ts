@@ -63,6 +63,20 @@ export interface MetricSet {
   timeline: TimelineResult;
 }
 
+/** A MetricSet's numbers without its timeline: what a window of time reports. */
+export type MetricCounts = Omit<MetricSet, 'timeline'>;
+
+/**
+ * The per-read metrics over one window of simulated time, [from_ms, until_ms), that an
+ * `expect:` entry names (`stale_read_ratio from 3m20s`): reads counted by when they were
+ * issued, database reads and fills by when they happened.
+ */
+export interface WindowResult extends MetricCounts {
+  from_ms: number;
+  until_ms: number;
+  regions: Record<string, MetricCounts>;
+}
+
 export interface StrategyResult extends MetricSet {
   /** The preset this entry ran (`pubsub` for a variant `pubsub-5s`). */
   preset: string;
@@ -79,6 +93,8 @@ export interface StrategyResult extends MetricSet {
   /** Highest number of database reads (primary + replicas) in any one simulated second. */
   db_reads_peak_per_second: number;
   staleness_cdf: CdfPoint[];
+  /** Windows the scenario's expectations of this strategy name, in order of first mention; absent when none. */
+  windows?: WindowResult[];
   /** Events the engine processed for this strategy (a measure of simulated work). */
   events: number;
   regions: Record<string, MetricSet>;

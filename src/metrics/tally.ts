@@ -4,7 +4,7 @@
  */
 import { Histogram } from './histogram.js';
 import { Timeline, type TimelineShape } from './timeline.js';
-import type { CdfPoint, CoarseHistogram, MetricSet, Summary } from './results.js';
+import type { CdfPoint, CoarseHistogram, MetricCounts, MetricSet, Summary } from './results.js';
 
 /** Bounds of the coarse staleness histogram shown in terminals (ms). */
 const COARSE_BOUNDS_MS = [0, 10, 100, 1_000, 10_000, 60_000];
@@ -27,10 +27,37 @@ export class Tally {
   readonly staleness = new Histogram();
   readonly staleAge = new Histogram();
   readonly latency = new Histogram();
-  readonly timeline: Timeline;
+  /** Over time; `null` for a window's tally (a window reports its numbers only). */
+  readonly timeline: Timeline | null;
 
-  constructor(shape: TimelineShape) {
-    this.timeline = new Timeline(shape);
+  constructor(shape: TimelineShape | null) {
+    this.timeline = shape ? new Timeline(shape) : null;
+  }
+
+  /** A measured read: `versionLag` (V(t) − v) and `ageMs` (t − C(v+1)) matter only when `stale`. */
+  recordRead(issued: number, latencyMs: number, hit: boolean, l1: boolean, ryw: boolean, monotonic: boolean, stale: boolean, ageMs: number, versionLag: number): void {
+    this.reads++;
+    if (hit) this.hits++;
+    if (l1) this.l1Hits++;
+    if (ryw) this.rywViolations++;
+    if (monotonic) this.monotonicViolations++;
+    this.latency.record(latencyMs);
+    if (stale) {
+      this.staleReads++;
+      this.staleness.record(ageMs);
+      this.staleAge.record(ageMs);
+      this.versionLagSum += versionLag;
+      if (versionLag > this.versionLagMax) this.versionLagMax = versionLag;
+    } else {
+      this.staleness.record(0);
+    }
+    this.timeline?.read(issued, stale, hit);
+  }
+
+  recordDatabaseRead(fromPrimary: boolean, time: number): void {
+    if (fromPrimary) this.primaryReads++;
+    else this.replicaReads++;
+    this.timeline?.databaseRead(time);
   }
 
   merge(other: Tally): void {
@@ -49,11 +76,17 @@ export class Tally {
     this.staleness.merge(other.staleness);
     this.staleAge.merge(other.staleAge);
     this.latency.merge(other.latency);
-    this.timeline.merge(other.timeline);
+    if (this.timeline && other.timeline) this.timeline.merge(other.timeline);
   }
 
   /** `withL1`: the run had L1s, so the share of reads they served is reported. */
   toMetricSet(withL1: boolean): MetricSet {
+    if (!this.timeline) throw new Error('bug: a MetricSet of a tally without a timeline');
+    return { ...this.toCounts(withL1), timeline: this.timeline.toResult() };
+  }
+
+  /** The numbers alone, without the timeline (what a window reports). */
+  toCounts(withL1: boolean): MetricCounts {
     return {
       reads: this.reads,
       stale_reads: this.staleReads,
@@ -70,7 +103,6 @@ export class Tally {
       db_reads: { primary: this.primaryReads, replica: this.replicaReads },
       read_latency_ms: summarise(this.latency),
       staleness_histogram: coarse(this.staleness),
-      timeline: this.timeline.toResult(),
     };
   }
 

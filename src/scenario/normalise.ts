@@ -6,6 +6,7 @@
 import { findPreset } from '../strategies/registry.js';
 import { conditionText, parseCondition } from './condition.js';
 import { DEFAULTS, defaultStrategies } from './defaults.js';
+import { hasWindow, splitMetricWindow, windowMs } from './metric-window.js';
 import type { Locator } from './positions.js';
 import type {
   BusSpec,
@@ -48,7 +49,7 @@ export function normalise(written: WrittenScenario, locator: Locator): Scenario 
     strategies: (written.strategies ?? defaultStrategies()).map((entry) => toStrategy(entry, cache)),
     faults: (written.faults ?? []).map(toFault),
     onUnreachable: written.network?.on_unreachable ?? DEFAULTS.onUnreachable,
-    expect: toExpectations(written.expect ?? {}, locator),
+    expect: toExpectations(written.expect ?? {}, locator, durationMs(written.warmup ?? DEFAULTS.warmup), durationMs(written.duration)),
     file: locator.file,
   };
 }
@@ -208,12 +209,15 @@ function toFault(fault: WrittenFault): FaultSpec {
   throw new Error('bug: a fault without a kind passed validation');
 }
 
-function toExpectations(expect: NonNullable<WrittenScenario['expect']>, locator: Locator): Expectation[] {
+function toExpectations(expect: NonNullable<WrittenScenario['expect']>, locator: Locator, measuredFromMs: number, endMs: number): Expectation[] {
   return Object.entries(expect).flatMap(([strategy, conditions]) =>
-    Object.entries(conditions).map(([metric, written]) => {
+    Object.entries(conditions).map(([key, written]): Expectation => {
       const { op, value } = parseCondition(written);
-      const position = locator.position(['expect', strategy, metric]);
-      return { strategy, metric, op, value, text: conditionText(written), position };
+      const position = locator.position(['expect', strategy, key]);
+      // The rules have checked the key's form.
+      const named = splitMetricWindow(key) ?? { metric: key };
+      const window = hasWindow(named) ? { window: windowMs(named, measuredFromMs, endMs) } : {};
+      return { strategy, metric: key.trim().replace(/\s+/g, ' '), ...window, op, value, text: conditionText(written), position };
     }),
   );
 }

@@ -6,7 +6,7 @@
  */
 import type { Problem } from '../errors.js';
 import type { Locator } from './positions.js';
-import { expectL1MetricsHaveL1, expectMetricsExist, expectStrategiesListed, expectUnitsFitMetrics } from './rules-expect.js';
+import { expectL1MetricsHaveL1, expectMetricsExist, expectStrategiesListed, expectUnitsFitMetrics, expectWindowsFit } from './rules-expect.js';
 import {
   exactlyOnePrimary,
   faultRegionsKnown,
@@ -38,6 +38,7 @@ export const rules: readonly Rule[] = [
   expectStrategiesListed,
   expectMetricsExist,
   expectUnitsFitMetrics,
+  expectWindowsFit,
   expectL1MetricsHaveL1,
 ];
 

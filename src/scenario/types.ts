@@ -128,10 +128,21 @@ export type FaultSpec =
 
 export type ComparisonOp = '<' | '<=' | '>' | '>=' | '==';
 
+/** A stretch of simulated time, [fromMs, untilMs). */
+export interface TimeWindow {
+  fromMs: number;
+  untilMs: number;
+}
+
 export interface Expectation {
   strategy: string;
-  /** Flattened metric name, e.g. `staleness_p99`, `ryw_violations`, `regions.eu-west.stale_read_ratio`. */
+  /**
+   * Flattened metric name, e.g. `staleness_p99`, `ryw_violations`, `regions.eu-west.stale_read_ratio`,
+   * with its window as written when it has one (`stale_read_ratio from 3m20s`; see baseMetric).
+   */
   metric: string;
+  /** Only what happened in this window counts (reads by when they were issued); the whole measured run when absent. */
+  window?: TimeWindow;
   op: ComparisonOp;
   /** In the metric's unit (milliseconds for durations). */
   value: number;

@@ -268,7 +268,9 @@ export const scenarioSchema = z
         .array(faultSchema(), says('a list of faults', `a list of ${FAULT_WORDING}`))
         .optional()
         .describe('Scheduled faults.'),
-      expect: expectSchema.optional().describe('strategy -> metric -> condition, checked after the run.'),
+      expect: expectSchema
+        .optional()
+        .describe('strategy -> metric -> condition, checked after the run. A per-read metric may name a window of simulated time: "stale_read_ratio from 3m until 5m".'),
     },
     says('a scenario', `a map with keys ${TOP_LEVEL_KEYS}`),
   )

@@ -180,6 +180,25 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'expect: windows that are malformed, on a metric without one, not durations, past the end, empty',
+    yaml: withSection(
+      'expect:\n  ttl:\n    stale_read_ratio form 3m: "< 0.1"\n    convergence_p99 from 1m: "< 2s"\n    hit_ratio from 3min: "> 0.5"\n' +
+        '    staleness_p99 from 5m until 11m: "< 2s"\n    reads from 5m until 5m: "> 0"\n',
+    ),
+    problems: [
+      ['12:5', 'expect.ttl: `stale_read_ratio form 3m` is neither a metric nor a metric with a window; allowed: a metric name or "METRIC from DURATION"'],
+      ['13:5', 'expect.ttl: `convergence_p99` cannot be counted over a window of time; allowed: the per-read metrics'],
+      ['14:5', 'expect.ttl: window bound `3min` is not a duration; allowed: a duration like 250ms'],
+      ['15:5', 'expect.ttl: the window ends at 11m, after the run does (duration: 10m); allowed: until ≤ duration'],
+      ['16:5', 'expect.ttl: the window from 5m until 5m is empty; allowed: from < until'],
+    ],
+  },
+  {
+    name: 'expect: a window that starts before the warmup ends',
+    yaml: withSection('warmup: 1m\nexpect:\n  ttl: { hit_ratio from 30s: "> 0.5", hit_ratio until 2m: "> 0.5" }\n'),
+    problems: [['12:10', 'expect.ttl: the window starts at 30s, before the warmup ends (1m); reads before it never count; allowed: from ≥ warmup']],
+  },
+  {
     name: 'duplicate strategy names',
     yaml: withSection('strategies: [ttl, { name: ttl, cache: { ttl: 1s } }]\n'),
     problems: [['10:27', 'strategies.1.name: `ttl` is already the name of strategies.0; allowed: each name once']],
