@@ -129,7 +129,12 @@ export class Collector implements Observer {
     const ageMs = stale ? issued - this.truth.commitTime(key, version + 1) : 0;
     const l1 = source === ReadSource.L1;
     this.tallies[region].recordRead(issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, current - version);
-    for (const w of this.windows) if (issued >= w.fromMs && issued < w.endBound) w.tallies[region].recordRead(issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, current - version);
+    if (this.windows.length > 0) this.windowedRead(region, issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, current - version);
+  }
+
+  /** The read, again, for each window it was issued in (kept out of the common path). */
+  private windowedRead(region: number, issued: number, latencyMs: number, hit: boolean, l1: boolean, ryw: boolean, monotonic: boolean, stale: boolean, ageMs: number, versionLag: number): void {
+    for (const w of this.windows) if (issued >= w.fromMs && issued < w.endBound) w.tallies[region].recordRead(issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, versionLag);
   }
 
   /** The oldest version a read of `key` in `region` could still return (-∞ when every ledger row is kept). */
