@@ -7,7 +7,7 @@ import { evaluateExpectations } from './metrics/expect.js';
 import { faultWindows } from './metrics/fault-windows.js';
 import type { ScenarioResults, StrategyResult } from './metrics/results.js';
 import { Simulation } from './model/simulation.js';
-import type { Scenario, StrategySpec } from './scenario/types.js';
+import type { Scenario, StrategySpec, TimeWindow } from './scenario/types.js';
 
 export interface RunOptions {
   /** Run only these strategies (by name); all when absent. */
@@ -20,11 +20,13 @@ export interface RunOptions {
 export interface StrategyRun {
   scenario: Scenario;
   spec: StrategySpec;
+  /** Windows of time to count apart besides those the expectations name (a sweep's windowed metrics). */
+  windows?: TimeWindow[];
 }
 
 /** Run one strategy; its numbers do not depend on which other strategies run, or in what order. */
-export function runStrategy(scenario: Scenario, spec: StrategySpec): StrategyResult {
-  const collector = new Collector(collectorOptions(scenario, spec));
+export function runStrategy(scenario: Scenario, spec: StrategySpec, windows: readonly TimeWindow[] = []): StrategyResult {
+  const collector = new Collector(collectorOptions(scenario, spec, windows));
   const events = new Simulation(scenario, spec, collector).run();
   return collector.result(spec.use, events);
 }

@@ -6,10 +6,9 @@
  * than all landing on one.
  */
 import { createHash } from 'node:crypto';
-import { metricValue } from './metrics/metric-names.js';
 import type { StrategyResult } from './metrics/results.js';
 import type { Scenario } from './scenario/types.js';
-import { type SweepLayout, type SweepPlan, type SweepResults } from './sweep.js';
+import { runMetricValue, type SweepLayout, type SweepPlan, type SweepResults } from './sweep.js';
 import { VERSION } from './version.js';
 
 export interface Shard {
@@ -89,7 +88,7 @@ export function shardDocument(plan: SweepPlan, shard: Shard, runs: readonly numb
     points: plan.points.map((pointParams, point) => ({ params: pointParams, strategies: plan.strategies[point] })),
     runs: runs.map((run, i) => {
       const { point, strategy, seedIndex } = places[run];
-      const values = Object.fromEntries(metrics.map((m) => [m, finiteOrNull(metricValue(outcomes[i], m))]));
+      const values = Object.fromEntries(metrics.map((m) => [m, finiteOrNull(runMetricValue(plan.runs[run], outcomes[i], m))]));
       return { run, point, strategy, seed: seeds[seedIndex], metrics: values };
     }),
   };

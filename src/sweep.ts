@@ -7,10 +7,12 @@
  */
 import { InputError, UsageError, formatProblem, type Problem } from './errors.js';
 import { meanCI } from './metrics/confidence.js';
-import { metricValue, strategyMetricNames } from './metrics/metric-names.js';
+import { measuredValue } from './metrics/metric-names.js';
 import { deriveSeed } from './random/streams.js';
 import { loadScenarioFile } from './scenario/load.js';
-import type { Scenario, StrategySpec } from './scenario/types.js';
+import { metricWindow } from './scenario/metric-window.js';
+import { metricNameProblem } from './scenario/rules-expect.js';
+import type { Scenario, StrategySpec, TimeWindow } from './scenario/types.js';
 import type { StrategyResult } from './metrics/results.js';
 import { runStrategy, selectedStrategies, type StrategyRun } from './simulate.js';
 
@@ -143,7 +145,7 @@ export function planSweep(file: string, options: SweepOptions): SweepPlan {
   const params = checkParams(options.params);
   const count = options.seeds ?? DEFAULT_SWEEP_SEEDS;
   if (!Number.isInteger(count) || count < 1) throw new UsageError(`--seeds ${count}: give at least 1 seed per grid point`);
-  const metrics = checkMetrics(options.metrics);
+  const metrics = options.metrics && options.metrics.length > 0 ? [...new Set(options.metrics.map((m) => m.trim().replace(/\s+/g, ' ')))] : [...DEFAULT_SWEEP_METRICS];
   const userSets = options.sets ?? [];
 
   const base = loadScenarioFile(file, options.seed === undefined ? userSets : [...userSets, `seed=${options.seed}`]);
@@ -151,17 +153,28 @@ export function planSweep(file: string, options: SweepOptions): SweepPlan {
   const seeds = sweepSeeds(base.seed, count);
   const points = gridPoints(params);
   const scenarios = loadPoints(file, userSets, points, seeds);
+  checkMetrics(metrics, scenarios, points);
   // A point's values may reach into the strategies themselves: each point runs its own.
   const strategies = scenarios.map((perSeed) => selectedStrategies(perSeed[0], options.strategies).map((s) => s.name));
   const runs = scenarios.flatMap((perSeed, point) =>
-    strategies[point].flatMap((name) => perSeed.map((scenario) => ({ scenario, spec: strategyNamed(scenario, name) }))),
+    strategies[point].flatMap((name) => perSeed.map((scenario) => ({ scenario, spec: strategyNamed(scenario, name), windows: metricWindows(metrics, scenario) }))),
   );
   return { results: { version: 1, scenario: base.name, file, seed: base.seed, seeds, params, metrics }, points, strategies, runs };
 }
 
 /** The sweep's results from its runs' results (in the plan's order of runs). */
 export function sweepResults(plan: SweepPlan, outcomes: readonly StrategyResult[]): SweepResults {
-  return summariseRuns(plan, (run, metric) => metricValue(outcomes[run], metric) ?? NaN);
+  return summariseRuns(plan, (run, metric) => runMetricValue(plan.runs[run], outcomes[run], metric) ?? NaN);
+}
+
+/** A metric of one run of the sweep: over its window of the run's own scenario, if it names one. */
+export function runMetricValue(run: StrategyRun, outcome: StrategyResult, metric: string): number | undefined {
+  return measuredValue(outcome, metric, metricWindow(metric, run.scenario.warmupMs, run.scenario.durationMs));
+}
+
+/** The windows of time the metrics name, in `scenario`'s run. */
+function metricWindows(metrics: readonly string[], scenario: Scenario): TimeWindow[] {
+  return metrics.flatMap((m) => metricWindow(m, scenario.warmupMs, scenario.durationMs) ?? []);
 }
 
 /** What summing up a sweep needs of its plan: the header, the points, the strategies of each (the runs follow from them). */
@@ -208,7 +221,7 @@ export function runSweep(file: string, options: SweepOptions): SweepResults {
   const plan = planSweep(file, options);
   return sweepResults(
     plan,
-    plan.runs.map((run) => runStrategy(run.scenario, run.spec)),
+    plan.runs.map((run) => runStrategy(run.scenario, run.spec, run.windows)),
   );
 }
 
@@ -223,13 +236,19 @@ function checkParams(texts: readonly string[]): SweepParam[] {
   return params;
 }
 
-function checkMetrics(wanted: readonly string[] | undefined): string[] {
-  if (!wanted || wanted.length === 0) return [...DEFAULT_SWEEP_METRICS];
-  const unknown = wanted.filter((m) => !strategyMetricNames.includes(m));
-  if (unknown.length > 0) {
-    throw new UsageError(`--metric ${unknown.join(', ')}: unknown; the metrics are ${strategyMetricNames.join(', ')}`);
+/**
+ * Each metric must exist in every point's scenario, and a window (`stale_read_ratio from 1m
+ * until 3m`) must fit every point's run (a point may change the warmup or the duration).
+ */
+function checkMetrics(metrics: readonly string[], scenarios: readonly Scenario[][], points: readonly Record<string, string>[]): void {
+  for (const metric of metrics) {
+    scenarios.forEach(([scenario], point) => {
+      const problem = metricNameProblem(metric, scenario.regions.map((r) => r.name), scenario.warmupMs, scenario.durationMs);
+      if (!problem) return;
+      const where = points.length > 1 ? ` (at ${Object.entries(points[point]).map(([path, value]) => `${path}=${value}`).join(', ')})` : '';
+      throw new UsageError(`--metric ${metric}: ${problem}${where}`);
+    });
   }
-  return [...new Set(wanted)];
 }
 
 function checkStrategiesExist(scenario: Scenario, wanted: readonly string[] | undefined): void {

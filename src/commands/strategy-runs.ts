@@ -37,7 +37,7 @@ export async function runStrategies(runs: readonly StrategyRun[], requested: num
   }
   return runs.map((run, index) => {
     progress?.(run, index + 1, runs.length, false);
-    return runStrategy(run.scenario, run.spec);
+    return runStrategy(run.scenario, run.spec, run.windows);
   });
 }
 

@@ -28,8 +28,11 @@ export interface CollectorOptions {
   keepEverything?: boolean;
 }
 
-/** The options for checking a run of strategy `spec` over `scenario` (what the checkers need to know of it). */
-export function collectorOptions(scenario: Scenario, spec: StrategySpec): CollectorOptions {
+/**
+ * The options for checking a run of strategy `spec` over `scenario` (what the checkers need to
+ * know of it); `windows`: windows of time to count apart besides those its expectations name.
+ */
+export function collectorOptions(scenario: Scenario, spec: StrategySpec, windows: readonly TimeWindow[] = []): CollectorOptions {
   return {
     regionNames: scenario.regions.map((r) => r.name),
     keys: scenario.workload.keys,
@@ -39,18 +42,13 @@ export function collectorOptions(scenario: Scenario, spec: StrategySpec): Collec
     warmupMs: scenario.warmupMs,
     durationMs: scenario.durationMs,
     l1Hosts: spec.cache.l1?.hosts ?? 0,
-    windows: expectedWindows(scenario, spec.name),
+    windows: distinctWindows([...scenario.expect.flatMap((e) => (e.strategy === spec.name && e.window ? [e.window] : [])), ...windows]),
   };
 }
 
-/** The distinct windows the expectations of strategy `name` count over, in order of first mention. */
-function expectedWindows(scenario: Scenario, name: string): TimeWindow[] {
-  const windows: TimeWindow[] = [];
-  for (const e of scenario.expect) {
-    const w = e.window;
-    if (e.strategy === name && w && !windows.some((known) => known.fromMs === w.fromMs && known.untilMs === w.untilMs)) windows.push(w);
-  }
-  return windows;
+/** Each window once, in order of first mention. */
+function distinctWindows(windows: readonly TimeWindow[]): TimeWindow[] {
+  return windows.filter((w, i) => windows.findIndex((known) => known.fromMs === w.fromMs && known.untilMs === w.untilMs) === i);
 }
 
 /** One window's tallies, per region. */

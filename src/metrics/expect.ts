@@ -3,7 +3,7 @@
  * already normalised every condition to an operator and a value in the metric's unit.
  */
 import type { ComparisonOp, Expectation, SourcePosition } from '../scenario/types.js';
-import { baseMetric, metricValue, windowMetricValue } from './metric-names.js';
+import { measuredValue } from './metric-names.js';
 import type { ExpectationResult, StrategyResult } from './results.js';
 
 const COMPARE: Record<ComparisonOp, (actual: number, bound: number) => boolean> = {
@@ -31,7 +31,7 @@ export function evaluateExpectations(
 ): ExpectationResult[] {
   return expectations.map((e) => {
     const result = Object.hasOwn(strategies, e.strategy) ? strategies[e.strategy] : undefined;
-    const value = result ? measure(result, e) : undefined;
+    const value = result ? measuredValue(result, e.metric, e.window) : undefined;
     // NaN would serialise as null anyway; treat it as "no value" so pass and actual agree.
     const actual = value === undefined || Number.isNaN(value) ? null : value;
     return {
@@ -43,14 +43,6 @@ export function evaluateExpectations(
       at: formatPosition(e.position),
     };
   });
-}
-
-/** The expectation's metric over its window, or over the whole measured run. */
-function measure(result: StrategyResult, e: Expectation): number | undefined {
-  const window = e.window;
-  if (!window) return metricValue(result, e.metric);
-  const counted = result.windows?.find((w) => w.from_ms === window.fromMs && w.until_ms === window.untilMs);
-  return counted ? windowMetricValue(counted, baseMetric(e.metric)) : undefined;
 }
 
 /** True when every expectation held (vacuously true for none): exit code 0 rather than 1. */

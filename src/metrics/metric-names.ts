@@ -5,6 +5,7 @@
  * validation (scenario loading) and lookup (expectation evaluation).
  */
 import type { MetricCounts, StrategyResult, Summary, WindowResult } from './results.js';
+import type { TimeWindow } from '../scenario/types.js';
 
 const SUMMARY_FIELDS = ['p50', 'p90', 'p99', 'p999', 'max', 'mean', 'count'] as const;
 
@@ -105,4 +106,11 @@ export function metricValue(result: StrategyResult, name: string): number | unde
     return set && get ? get(set) : undefined;
   }
   return STRATEGY_METRICS.get(name)?.(result);
+}
+
+/** A metric (`expect:` and `sweep --metric` name) over its window, or over the whole measured run without one. */
+export function measuredValue(result: StrategyResult, name: string, window: TimeWindow | undefined): number | undefined {
+  if (!window) return metricValue(result, name);
+  const counted = result.windows?.find((w) => w.from_ms === window.fromMs && w.until_ms === window.untilMs);
+  return counted ? windowMetricValue(counted, baseMetric(name)) : undefined;
 }

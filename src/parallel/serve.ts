@@ -9,7 +9,7 @@ export function serveStrategyRuns(port: Endpoint): void {
   port.on('message', (task: RunTask) => {
     let answer: RunAnswer;
     try {
-      answer = { id: task.id, result: runStrategy(task.scenario, task.spec) };
+      answer = { id: task.id, result: runStrategy(task.scenario, task.spec, task.windows) };
     } catch (error) {
       answer = { id: task.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }

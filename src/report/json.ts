@@ -7,6 +7,11 @@ import type { ScenarioResults } from '../metrics/results.js';
 
 export function renderJson(results: ScenarioResults[]): string {
   const document = results.length === 1 ? results[0] : results;
+  return jsonText(document);
+}
+
+/** A JSON document as cache-sim prints them (two-space indents, arrays of numbers on one line), with a final newline. */
+export function jsonText(document: unknown): string {
   return `${pretty(document, '')}\n`;
 }
 

@@ -3,7 +3,8 @@
  * per metric), JSON (the SweepResults, deterministic key order) and CSV (one row per
  * point × strategy × metric); and the document of one shard of a sweep.
  */
-import { isDurationMetric } from '../metrics/metric-names.js';
+import { baseMetric, isDurationMetric } from '../metrics/metric-names.js';
+import { jsonText } from './json.js';
 import type { ShardDocument } from '../sweep-shard.js';
 import type { MetricSummary, SweepResults } from '../sweep.js';
 import type { Palette } from './colour.js';
@@ -55,7 +56,7 @@ function summaryText(metric: string, s: MetricSummary | undefined): string {
 }
 
 function formatterFor(metric: string): (v: number) => string {
-  if (metric.endsWith('_ratio')) return formatRatio;
+  if (baseMetric(metric).endsWith('_ratio')) return formatRatio;
   if (isDurationMetric(metric)) return formatDuration;
   // Means of counts: one decimal is all a handful of seeds can support.
   return (v) => (Number.isNaN(v) ? NONE : formatCount(Math.round(v * 10) / 10));
@@ -79,7 +80,7 @@ export function renderSweepJson(r: SweepResults): string {
       ),
     })),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return jsonText(document);
 }
 
 /** One row per point × strategy × metric: the parameter values, strategy, metric, mean, ci95, n. */
@@ -97,7 +98,7 @@ export function renderSweepCsv(r: SweepResults): string {
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }
 
-/** A shard's document, for `cache-sim merge`: two-space indented JSON, in the document's own key order. */
+/** A shard's document, for `cache-sim merge`: JSON as every report prints it, in the document's own key order. */
 export function renderShard(doc: ShardDocument): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return jsonText(doc);
 }

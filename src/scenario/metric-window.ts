@@ -6,7 +6,7 @@
  * name ends at the first one.
  */
 import type { TimeWindow } from './types.js';
-import { durationMs } from './units.js';
+import { DURATION_PATTERN, DURATION_WORDING, durationMs, formatMs } from './units.js';
 
 export interface WrittenWindow {
   /** The metric's own name, e.g. `regions.eu-west.stale_read_ratio`. */
@@ -40,4 +40,27 @@ export function windowMs(w: WrittenWindow, measuredFromMs: number, endMs: number
     fromMs: w.from === undefined ? measuredFromMs : durationMs(w.from),
     untilMs: w.until === undefined ? endMs : durationMs(w.until),
   };
+}
+
+/** The window of a metric name (`stale_read_ratio from 3m`) in a run measured from `measuredFromMs` to `endMs`; `undefined` without one. */
+export function metricWindow(name: string, measuredFromMs: number, endMs: number): TimeWindow | undefined {
+  const written = splitMetricWindow(name);
+  return written && hasWindow(written) ? windowMs(written, measuredFromMs, endMs) : undefined;
+}
+
+/**
+ * What is wrong with a written window in a run measured from `measuredFromMs` to `endMs`, or
+ * `undefined`: its bounds must be durations, and it must lie inside the measured run (reads
+ * before the warmup never count) and not be empty.
+ */
+export function windowProblem(w: WrittenWindow, measuredFromMs: number, endMs: number): string | undefined {
+  const bad = [w.from, w.until].find((b) => b !== undefined && !new RegExp(DURATION_PATTERN).test(b));
+  if (bad !== undefined) return `window bound \`${bad}\` is not a duration; allowed: ${DURATION_WORDING}`;
+  const { fromMs, untilMs } = windowMs(w, measuredFromMs, endMs);
+  if (fromMs < measuredFromMs) {
+    return `the window starts at ${formatMs(fromMs)}, before the warmup ends (${formatMs(measuredFromMs)}); reads before it never count; allowed: from ≥ warmup`;
+  }
+  if (untilMs > endMs) return `the window ends at ${formatMs(untilMs)}, after the run does (duration: ${formatMs(endMs)}); allowed: until ≤ duration`;
+  if (fromMs >= untilMs) return `the window from ${formatMs(fromMs)} until ${formatMs(untilMs)} is empty; allowed: from < until`;
+  return undefined;
 }

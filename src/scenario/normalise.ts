@@ -6,7 +6,7 @@
 import { findPreset } from '../strategies/registry.js';
 import { conditionText, parseCondition } from './condition.js';
 import { DEFAULTS, defaultStrategies } from './defaults.js';
-import { hasWindow, splitMetricWindow, windowMs } from './metric-window.js';
+import { metricWindow } from './metric-window.js';
 import type { Locator } from './positions.js';
 import type {
   BusSpec,
@@ -214,10 +214,8 @@ function toExpectations(expect: NonNullable<WrittenScenario['expect']>, locator:
     Object.entries(conditions).map(([key, written]): Expectation => {
       const { op, value } = parseCondition(written);
       const position = locator.position(['expect', strategy, key]);
-      // The rules have checked the key's form.
-      const named = splitMetricWindow(key) ?? { metric: key };
-      const window = hasWindow(named) ? { window: windowMs(named, measuredFromMs, endMs) } : {};
-      return { strategy, metric: key.trim().replace(/\s+/g, ' '), ...window, op, value, text: conditionText(written), position };
+      const window = metricWindow(key, measuredFromMs, endMs);
+      return { strategy, metric: key.trim().replace(/\s+/g, ' '), ...(window ? { window } : {}), op, value, text: conditionText(written), position };
     }),
   );
 }

@@ -5,10 +5,10 @@ import { parseCondition } from './condition.js';
 import { defaultStrategies } from './defaults.js';
 import type { Locator } from './positions.js';
 import { l1Of } from './l1-hosts.js';
-import { WINDOW_WORDING, hasWindow, splitMetricWindow } from './metric-window.js';
+import { WINDOW_WORDING, hasWindow, splitMetricWindow, windowProblem } from './metric-window.js';
 import { strategyName } from './rules-strategies.js';
 import { didYouMean } from './suggest.js';
-import { DURATION_PATTERN, DURATION_WORDING, durationMs, formatMs } from './units.js';
+import { durationMs } from './units.js';
 import { listOf, quoteName } from './wording.js';
 import type { WrittenScenario } from './written-schema.js';
 
@@ -28,42 +28,35 @@ export function expectStrategiesListed(scenario: WrittenScenario, at: Locator): 
     );
 }
 
-export function expectMetricsExist(scenario: WrittenScenario, at: Locator): Problem[] {
-  const regions = scenario.regions.map((region) => region.name);
-  const known = [...strategyMetricNames, ...regions.flatMap((region) => regionMetricNames.map((metric) => `regions.${region}.${metric}`))];
-  return expectations(scenario).flatMap(({ strategy, key, metric }) => {
-    if (splitMetricWindow(key) === undefined) {
-      return [at.atKey(['expect', strategy, key], `${quoteName(key.trim())} is neither a metric nor a metric with a window; allowed: a metric name or ${WINDOW_WORDING}`)];
-    }
-    if (isExpectableMetric(metric, regions)) return [];
-    return [at.atKey(['expect', strategy, key], `unknown metric ${quoteName(metric)}${didYouMean(metric, known)}; the README lists every metric name`)];
-  });
+/** Every metric name a scenario with these regions has, for "did you mean". */
+function knownMetrics(regions: readonly string[]): string[] {
+  return [...strategyMetricNames, ...regions.flatMap((region) => regionMetricNames.map((metric) => `regions.${region}.${metric}`))];
 }
 
 /**
- * A window (`stale_read_ratio from 3m20s until 5m`) needs a per-read metric, bounds that are
- * durations, and a stretch inside the measured run: reads before the warmup never count.
+ * What is wrong with a metric name as `expect:` and `sweep --metric` take it, in a run with
+ * these regions measured from `measuredFromMs` to `endMs`, or `undefined`: the metric must
+ * exist, and a window (`stale_read_ratio from 3m20s`) needs a per-read metric and must fit the run.
  */
-export function expectWindowsFit(scenario: WrittenScenario, at: Locator): Problem[] {
+export function metricNameProblem(name: string, regions: readonly string[], measuredFromMs: number, endMs: number): string | undefined {
+  const written = splitMetricWindow(name);
+  if (!written) return `${quoteName(name.trim())} is neither a metric nor a metric with a window; allowed: a metric name or ${WINDOW_WORDING}`;
+  const { metric } = written;
+  if (!isExpectableMetric(metric, regions)) return `unknown metric ${quoteName(metric)}${didYouMean(metric, knownMetrics(regions))}; the README lists every metric name`;
+  if (!hasWindow(written)) return undefined;
+  if (!isWindowableMetric(metric)) {
+    return `${quoteName(metric)} cannot be counted over a window of time; allowed: the per-read metrics, those also given per region (stale_read_ratio, staleness_p99, hit_ratio, db_reads_primary, …)`;
+  }
+  return windowProblem(written, measuredFromMs, endMs);
+}
+
+export function expectMetricsValid(scenario: WrittenScenario, at: Locator): Problem[] {
   const regions = scenario.regions.map((region) => region.name);
   const warmupMs = durationMs(scenario.warmup ?? 0);
   const endMs = durationMs(scenario.duration);
-  return expectations(scenario).flatMap(({ strategy, key, metric }) => {
-    const written = splitMetricWindow(key);
-    if (!written || !hasWindow(written) || !isExpectableMetric(metric, regions)) return [];
-    const here = (message: string) => [at.atKey(['expect', strategy, key], message)];
-    if (!isWindowableMetric(metric)) {
-      return here(`${quoteName(metric)} cannot be counted over a window of time; allowed: the per-read metrics, those also given per region (stale_read_ratio, staleness_p99, hit_ratio, db_reads_primary, …)`);
-    }
-    const bounds = [written.from, written.until].filter((b): b is string => b !== undefined);
-    const bad = bounds.find((b) => !new RegExp(DURATION_PATTERN).test(b));
-    if (bad !== undefined) return here(`window bound ${quoteName(bad)} is not a duration; allowed: ${DURATION_WORDING}`);
-    const fromMs = written.from === undefined ? warmupMs : durationMs(written.from);
-    const untilMs = written.until === undefined ? endMs : durationMs(written.until);
-    if (fromMs < warmupMs) return here(`the window starts at ${formatMs(fromMs)}, before the warmup ends (${formatMs(warmupMs)}); reads before it never count; allowed: from ≥ warmup`);
-    if (untilMs > endMs) return here(`the window ends at ${formatMs(untilMs)}, after the run does (duration: ${formatMs(endMs)}); allowed: until ≤ duration`);
-    if (fromMs >= untilMs) return here(`the window from ${formatMs(fromMs)} until ${formatMs(untilMs)} is empty; allowed: from < until`);
-    return [];
+  return expectations(scenario).flatMap(({ strategy, key }) => {
+    const problem = metricNameProblem(key, regions, warmupMs, endMs);
+    return problem ? [at.atKey(['expect', strategy, key], problem)] : [];
   });
 }
 

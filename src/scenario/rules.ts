@@ -6,7 +6,7 @@
  */
 import type { Problem } from '../errors.js';
 import type { Locator } from './positions.js';
-import { expectL1MetricsHaveL1, expectMetricsExist, expectStrategiesListed, expectUnitsFitMetrics, expectWindowsFit } from './rules-expect.js';
+import { expectL1MetricsHaveL1, expectMetricsValid, expectStrategiesListed, expectUnitsFitMetrics } from './rules-expect.js';
 import {
   exactlyOnePrimary,
   faultRegionsKnown,
@@ -36,9 +36,8 @@ export const rules: readonly Rule[] = [
   variantsNameAPreset,
   presetOptionsValid,
   expectStrategiesListed,
-  expectMetricsExist,
+  expectMetricsValid,
   expectUnitsFitMetrics,
-  expectWindowsFit,
   expectL1MetricsHaveL1,
 ];
 

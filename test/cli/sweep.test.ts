@@ -144,6 +144,28 @@ describe('cache-sim sweep', () => {
     expect(csv[1].endsWith(',2')).toBe(true);
   });
 
+  test('regional and windowed metrics: the value a run of the point gives for them, in the point’s own run', async () => {
+    const metrics = ['regions.away.stale_read_ratio', 'regions.away.stale_read_ratio from 2s', 'reads until 2s'];
+    const args = ['sweep', SMALL, '--param', 'duration=4s,5s', '--seeds', '2', '--strategy', 'pubsub', '--format', 'json', '--set', 'warmup=0'];
+    const doc = JSON.parse((await cli([...args, ...metrics.flatMap((m) => ['--metric', m])])).stdout);
+    expect(Object.keys(doc.points[0].strategies.pubsub)).toEqual(metrics);
+    doc.seeds.forEach((seed: number, s: number) => {
+      doc.points.forEach((point: { params: Record<string, string>; strategies: Record<string, Record<string, { values: number[] }>> }) => {
+        const scenario = loadScenarioFile(SMALL, ['warmup=0', `duration=${point.params.duration}`, `seed=${seed}`]);
+        const endMs = scenario.durationMs;
+        const r = runStrategy(scenario, scenario.strategies[1], [{ fromMs: 2000, untilMs: endMs }, { fromMs: 0, untilMs: 2000 }]);
+        const [after, before] = r.windows ?? [];
+        const values = metrics.map((m) => point.strategies.pubsub[m].values[s]);
+        expect(values).toEqual([r.regions.away.stale_read_ratio, after.regions.away.stale_read_ratio, before.reads]);
+      });
+    });
+  });
+
+  test('a windowed ratio reads as a ratio in the table', async () => {
+    const run = await cli(['sweep', SMALL, '--param', 'cache.ttl=2s', '--seeds', '2', '--strategy', 'ttl', '--metric', 'stale_read_ratio from 1s', ...SHORT]);
+    expect(run.stdout).toMatch(/\d%\s+± [\d.]+%/);
+  });
+
   test('bad --param, metric, strategy or seeds: exit 2, nothing on stdout', async () => {
     const cases: [string[], RegExp][] = [
       [['--param', 'cache.ttl'], /--param cache.ttl: no `=`/],
@@ -151,7 +173,10 @@ describe('cache-sim sweep', () => {
       [['--param', 'cache.ttl=1s,,2s'], /empty value/],
       [[], /at least one --param/],
       [['--param', 'cache.ttl=1s', '--param', 'cache.ttl=2s'], /given twice/],
-      [['--param', 'cache.ttl=1s', '--metric', 'nope'], /--metric nope: unknown; the metrics are reads, stale_reads, stale_read_ratio/],
+      [['--param', 'cache.ttl=1s', '--metric', 'stale_reads_ratio'], /--metric stale_reads_ratio: unknown metric `stale_reads_ratio` \(did you mean `stale_read_ratio`\?\)/],
+      [['--param', 'cache.ttl=1s', '--metric', 'regions.elsewhere.reads'], /--metric regions.elsewhere.reads: unknown metric/],
+      [['--param', 'cache.ttl=1s', '--metric', 'messages_sent from 1s'], /--metric messages_sent from 1s: `messages_sent` cannot be counted over a window of time/],
+      [['--param', 'duration=5s,3s', '--metric', 'reads from 1s until 4s'], /--metric reads from 1s until 4s: the window ends at 4s, after the run does \(duration: 3s\); allowed: until ≤ duration \(at duration=3s\)/],
       [['--param', 'cache.ttl=1s', '--strategy', 'nope'], /--strategy nope: not in/],
       [['--param', 'cache.ttl=1s', '--seeds', '0'], /at least 1 seed/],
     ];
