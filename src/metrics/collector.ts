@@ -22,7 +22,7 @@ export interface CollectorOptions {
   durationMs: number;
   /** L1s per region (app servers with a near cache), 0 without. */
   l1Hosts: number;
-  /** Windows of simulated time to count apart (those the strategy's expectations name), in order. */
+  /** Windows of simulated time to count apart (those the strategy's expectations or a sweep's metrics name), in order. */
   windows?: readonly TimeWindow[];
   /** Forget nothing: keep every session-ledger row and every commit time (tests use it to show forgetting changes no number). */
   keepEverything?: boolean;
