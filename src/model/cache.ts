@@ -3,6 +3,10 @@
  * on the region's own clock. Expired entries are dropped lazily, when next looked at (their
  * end is reported at the instant they expired). Beyond `capacity` entries the least recently
  * used is evicted (an intrusive doubly linked list over key indices; only kept when bounded).
+ *
+ * With stale-while-revalidate, an entry is served for its TTL and then for that much more,
+ * stale: it expires at TTL + S, and between the two the cache says it is stale, so its reader
+ * can refresh it in the background; the cache remembers which keys are being refreshed.
  */
 import { EntryEnd, type Observer } from './observer.js';
 import type { Clock } from './clock.js';
@@ -35,6 +39,10 @@ export class RegionCache implements Cache {
   private readonly expiresLocal: Float64Array;
   private entries = 0;
   private readonly lru: LruList | null;
+  /** Stale-while-revalidate only: when each entry's TTL ends (it is served stale until `expiresLocal`). */
+  private readonly freshUntilLocal: Float64Array | null;
+  /** Stale-while-revalidate only: 1 while a background refresh of the key is on its way. */
+  private readonly refreshing: Uint8Array | null;
 
   constructor(
     /** This cache's number among the run's caches (observations name it). */
@@ -44,10 +52,13 @@ export class RegionCache implements Cache {
     private readonly capacity: number,
     private readonly clock: Clock,
     private readonly observer: Observer,
+    private readonly staleWhileRevalidateMs = 0,
   ) {
     this.versions = new Int32Array(keys).fill(NONE);
     this.expiresLocal = new Float64Array(keys);
     this.lru = capacity < keys ? new LruList(keys) : null;
+    this.freshUntilLocal = staleWhileRevalidateMs > 0 ? new Float64Array(keys) : null;
+    this.refreshing = staleWhileRevalidateMs > 0 ? new Uint8Array(keys) : null;
   }
 
   get size(): number {
@@ -84,9 +95,28 @@ export class RegionCache implements Cache {
       }
     }
     this.versions[key] = version;
-    this.expiresLocal[key] = this.clock.read(now) + ttlMs;
+    const local = this.clock.read(now);
+    this.expiresLocal[key] = local + ttlMs + this.staleWhileRevalidateMs;
+    if (this.freshUntilLocal) this.freshUntilLocal[key] = local + ttlMs;
     if (previous !== NONE) this.lru?.touch(key);
     this.observer.stored(this.id, this.region, key, version, now);
+  }
+
+  /** Whether the entry for `key`, served at `now`, is past its TTL (being served stale-while-revalidate). */
+  isStale(key: number, now: number): boolean {
+    return this.freshUntilLocal !== null && this.freshUntilLocal[key] <= this.clock.read(now);
+  }
+
+  /** Claims the background refresh of `key`: false when one is already on its way. */
+  startRefresh(key: number): boolean {
+    if (!this.refreshing || this.refreshing[key] === 1) return false;
+    this.refreshing[key] = 1;
+    return true;
+  }
+
+  /** The background refresh of `key` is over (stored, refused or failed). */
+  endRefresh(key: number): void {
+    if (this.refreshing) this.refreshing[key] = 0;
   }
 
   /** Drop the entry for `key`, if any (an invalidation). */

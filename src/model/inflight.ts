@@ -34,6 +34,8 @@ export class InflightReads {
   anyVersion = new Int32Array(INITIAL) as Int32Array<ArrayBuffer>;
   /** 1 when the value read must not be stored in the cache (no cache at all, or a remote marker). */
   skipFill = new Int32Array(INITIAL) as Int32Array<ArrayBuffer>;
+  /** 1 for a background refresh (stale-while-revalidate): no client waits for it. */
+  background = new Int32Array(INITIAL) as Int32Array<ArrayBuffer>;
   private free: number[] = [];
   private used = 0;
 
@@ -54,6 +56,7 @@ export class InflightReads {
     this.waitingSince[slot] = -1;
     this.anyVersion[slot] = 0;
     this.skipFill[slot] = 0;
+    this.background[slot] = 0;
     return slot;
   }
 
@@ -78,5 +81,6 @@ export class InflightReads {
     this.waitingSince = grownFloat64(this.waitingSince, size);
     this.anyVersion = grownInt32(this.anyVersion, size);
     this.skipFill = grownInt32(this.skipFill, size);
+    this.background = grownInt32(this.background, size);
   }
 }

@@ -85,6 +85,8 @@ export class Simulation implements EventHandler {
   private readonly l1Hosts: number;
   /** Some reads do not start at the regional cache (no cache at all, or L1s in front of it). */
   private readonly readsBesideCache: boolean;
+  /** Stale-while-revalidate: a hit past its TTL makes its app server refresh the entry. */
+  private readonly refreshesStale: boolean;
   private readonly bus: Bus;
   private readonly strategy: Strategy;
   private readonly faults: FaultSchedule;
@@ -119,7 +121,10 @@ export class Simulation implements EventHandler {
       this.engine.at(time, Ev.ReplicaApply, region, key, version),
     );
     this.clocks = scenario.regions.map((r) => new Clock(r.clock));
-    this.caches = scenario.regions.map((_, i) => new RegionCache(i, i, keys, spec.cache.capacity, this.clocks[i], observer));
+    this.caches = scenario.regions.map(
+      (_, i) => new RegionCache(i, i, keys, spec.cache.capacity, this.clocks[i], observer, spec.cache.staleWhileRevalidateMs),
+    );
+    this.refreshesStale = spec.cache.staleWhileRevalidateMs > 0;
     this.l1s = new NearCaches(spec.cache.l1, this.clocks, keys, this.workload.sessionsByRegion, this.workload.sessionRegion.length, observer);
     this.l1Hosts = this.l1s.hosts;
     const parts = preset.parts(spec.options);
@@ -239,6 +244,7 @@ export class Simulation implements EventHandler {
     if (cached >= 0 && this.strategy.acceptHit(session, key, cached)) {
       this.returnValue(region, session, key, now, roundTrip, cached, ReadSource.Cache);
       if (this.l1Hosts > 0) this.copyToL1(region, session, key, cached, now + roundTrip);
+      if (this.refreshesStale && this.caches[region].isStale(key, now)) this.refreshInBackground(region, session, key, index, ReadHop.Next, now + roundTrip);
       return;
     }
     this.missed(this.inflight.acquire(region, session, key, index, now, ReadHop.Next), now + roundTrip);
@@ -279,6 +285,8 @@ export class Simulation implements EventHandler {
     if (leases) {
       const pool = this.inflight;
       const token = leases.acquire(pool.region[slot], pool.key[slot], at);
+      // A background refresh leaves the refill to whoever holds the lease.
+      if (token === LEASE_DENIED && pool.background[slot] === 1) return this.endWithoutValue(slot);
       if (token === LEASE_DENIED && pool.attempts[slot] < leases.settings.maxRetries) {
         pool.attempts[slot]++;
         this.engine.at(at + leases.settings.retryAfterMs, Ev.CacheRetry, slot);
@@ -287,6 +295,26 @@ export class Simulation implements EventHandler {
       pool.lease[slot] = token === LEASE_DENIED ? NO_LEASE : token;
     }
     this.fetch(slot, this.refillFromPrimary ? this.primary : this.inflight.region[slot], at);
+  }
+
+  /**
+   * A hit past its TTL (stale-while-revalidate): its client has its answer; its app server now
+   * reads where misses read and stores the value, as a miss would, with no one waiting — once
+   * per key and cache at a time. `firstHop` numbers its latency draws after the read's own.
+   */
+  private refreshInBackground(region: number, session: number, key: number, index: number, firstHop: number, at: number): void {
+    if (!this.caches[region].startRefresh(key)) return;
+    const slot = this.inflight.acquire(region, session, key, index, at, firstHop);
+    this.inflight.background[slot] = 1;
+    this.missed(slot, at);
+  }
+
+  /** The read ends without a value: a client's counts as failed; a background refresh just stops. */
+  private endWithoutValue(slot: number): void {
+    const pool = this.inflight;
+    if (pool.background[slot] === 1) this.caches[pool.region[slot]].endRefresh(pool.key[slot]);
+    else this.observer.readFailed(pool.region[slot], pool.session[slot], pool.key[slot], pool.issued[slot]);
+    pool.release(slot);
   }
 
   /** Read `source`'s database copy and return the value, storing it in no cache. */
@@ -302,9 +330,13 @@ export class Simulation implements EventHandler {
     const roundTrip = this.nextHop(slot, region, region) + this.nextHop(slot, region, region);
     const cached = this.caches[region].lookup(pool.key[slot], now);
     if (cached >= 0 && this.strategy.acceptHit(pool.session[slot], pool.key[slot], cached)) {
-      this.returnValue(region, pool.session[slot], pool.key[slot], pool.issued[slot], now + roundTrip - pool.issued[slot], cached, ReadSource.Cache);
-      if (this.l1Hosts > 0) this.copyToL1(region, pool.session[slot], pool.key[slot], cached, now + roundTrip);
+      const session = pool.session[slot];
+      const key = pool.key[slot];
+      this.returnValue(region, session, key, pool.issued[slot], now + roundTrip - pool.issued[slot], cached, ReadSource.Cache);
+      if (this.l1Hosts > 0) this.copyToL1(region, session, key, cached, now + roundTrip);
+      const [index, hop] = [pool.index[slot], pool.hop[slot]];
       pool.release(slot);
+      if (this.refreshesStale && this.caches[region].isStale(key, now)) this.refreshInBackground(region, session, key, index, hop, now + roundTrip);
       return;
     }
     this.missed(slot, now + roundTrip);
@@ -347,8 +379,7 @@ export class Simulation implements EventHandler {
       this.engine.at(at + this.nextHop(slot, region, region), Ev.SourceRead, slot);
       return;
     }
-    this.observer.readFailed(region, pool.session[slot], pool.key[slot], pool.issued[slot]);
-    pool.release(slot);
+    this.endWithoutValue(slot);
   }
 
   /** The first region (in scenario order) that both sides can reach, or -1. */
@@ -375,8 +406,7 @@ export class Simulation implements EventHandler {
     }
     if (pool.anyVersion[slot] === 1 && !this.strategy.acceptHit(session, key, version)) {
       // Even a degraded read must not break a session's guarantee: fail it instead.
-      this.observer.readFailed(region, session, key, pool.issued[slot]);
-      pool.release(slot);
+      this.endWithoutValue(slot);
       return;
     }
     pool.version[slot] = version;
@@ -386,7 +416,7 @@ export class Simulation implements EventHandler {
     const relay = pool.relay[slot];
     const back = relay >= 0 ? this.nextHop(slot, source, relay) + this.nextHop(slot, relay, region) : this.nextHop(slot, source, region);
     const answered = now + back;
-    this.returnValue(region, session, key, pool.issued[slot], answered - pool.issued[slot], version, from);
+    if (pool.background[slot] === 0) this.returnValue(region, session, key, pool.issued[slot], answered - pool.issued[slot], version, from);
     if (fills) this.engine.at(answered + this.nextHop(slot, region, region), Ev.Fill, slot);
     else pool.release(slot);
   }
@@ -414,8 +444,9 @@ export class Simulation implements EventHandler {
     const stored = this.strategy.acceptFill(region, key, version, pool.lease[slot], now);
     if (stored) this.caches[region].store(key, version, now, this.drawTtl(pool.index[slot]));
     this.observer.fill(region, key, version, now, stored, pool.readAt[slot]);
-    // The client keeps in its L1 what the regional cache accepted.
-    if (stored && this.l1Hosts > 0) this.storeNear(this.l1s.of(region, pool.session[slot]), key, version, now);
+    if (pool.background[slot] === 1) this.caches[region].endRefresh(key);
+    // The client keeps in its L1 what the regional cache accepted (a background refresh has no client).
+    else if (stored && this.l1Hosts > 0) this.storeNear(this.l1s.of(region, pool.session[slot]), key, version, now);
     this.observer.fillLanded(key, version);
     pool.release(slot);
   }

@@ -27,6 +27,7 @@ export const DEFAULTS = {
   sessions: 1000,
   ttl: '60s',
   ttlJitter: 0,
+  staleWhileRevalidate: 0,
   capacity: 'unbounded',
   refillFrom: 'replica',
   l1Hosts: 1,

@@ -142,6 +142,7 @@ function toCache(cache: WrittenCache): CacheSpec {
   return {
     ttlMs: ttlMs(cache.ttl ?? DEFAULTS.ttl),
     ttlJitter: fraction(cache.ttl_jitter ?? DEFAULTS.ttlJitter),
+    staleWhileRevalidateMs: durationMs(cache.stale_while_revalidate ?? DEFAULTS.staleWhileRevalidate),
     capacity: entries(cache.capacity ?? DEFAULTS.capacity),
     refillFrom: cache.refill_from ?? DEFAULTS.refillFrom,
     l1: cache.l1 === undefined || cache.l1 === 'none' ? null : toL1(cache.l1),

@@ -83,6 +83,11 @@ export interface CacheSpec {
   ttlMs: number;
   /** Fraction: each fill's TTL is drawn uniformly from ttl·(1 ± jitter). */
   ttlJitter: number;
+  /**
+   * After an entry's TTL, how long more it is still served (0: not at all); the first read
+   * served in that time makes its app server refresh the entry in the background (RFC 5861).
+   */
+  staleWhileRevalidateMs: number;
   /** Entries per region; `Infinity` when unbounded. LRU eviction beyond it. */
   capacity: number;
   refillFrom: RefillSource;

@@ -149,6 +149,11 @@ function cacheSchema() {
       .union([z.number(jitter).min(0, jitter).max(1, jitter), z.string(jitter).regex(new RegExp(PERCENT_PATTERN), jitter)], jitter)
       .optional()
       .describe('Each fill’s TTL is drawn from ttl·(1 ± jitter). Default: 0.'),
+    stale_while_revalidate: duration
+      .optional()
+      .describe(
+        'After an entry’s TTL, for this long more it is still served (a hit), and the first read to get it makes the app server refresh it in the background from where misses read (once per key at a time). Default: 0 (off).',
+      ),
     capacity: capacitySchema().optional().describe('Entries per region, LRU beyond it. Default: unbounded.'),
     refill_from: word('a refill source', ['replica', 'primary'])
       .optional()

@@ -11,7 +11,7 @@ export function region(name: string, extra: Partial<RegionSpec> = {}): RegionSpe
   return { name, primary: false, replicaLag: constant(0), clock: { skewMs: 0, driftPpm: 0, jumps: [] }, ...extra };
 }
 
-export const defaultCache: CacheSpec = { ttlMs: 60_000, ttlJitter: 0, capacity: Infinity, refillFrom: 'replica', l1: null };
+export const defaultCache: CacheSpec = { ttlMs: 60_000, ttlJitter: 0, staleWhileRevalidateMs: 0, capacity: Infinity, refillFrom: 'replica', l1: null };
 
 export function strategy(use: string, cache: Partial<CacheSpec> = {}, name = use, options?: Record<string, unknown>): StrategySpec {
   return { name, use, cache: { ...defaultCache, ...cache }, options: findPreset(use)?.options.parse(options ?? {}) ?? {} };

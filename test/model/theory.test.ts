@@ -12,16 +12,16 @@ const SEEDS = 12;
 const KEYS = 50;
 
 /** One region, fresh source, no latency: the textbook TTL cache. Rates are per key per second. */
-function ttlRun(seed: number, readRate: number, writeRate: number, ttlMs: number) {
-  const durationMs = Math.max(200 * (ttlMs + 1000 / readRate), 60_000);
+function ttlRun(seed: number, readRate: number, writeRate: number, ttlMs: number, staleWhileRevalidateMs = 0) {
+  const cycleMs = ttlMs + staleWhileRevalidateMs + 1000 / readRate;
   const scenario = makeScenario({
     seed,
-    durationMs,
-    warmupMs: 5 * (ttlMs + 1000 / readRate),
+    durationMs: Math.max(200 * cycleMs, 60_000),
+    warmupMs: 5 * cycleMs,
     network: { localLatency: constant(0) },
     workload: { keys: KEYS, readsPerSecond: readRate * KEYS, writesPerSecond: writeRate * KEYS },
   });
-  return runStrategy(scenario, strategy('ttl', { ttlMs, refillFrom: 'primary' }));
+  return runStrategy(scenario, strategy('ttl', { ttlMs, staleWhileRevalidateMs, refillFrom: 'primary' }));
 }
 
 describe('TTL cache with Poisson reads (rate r per key) and writes (rate λ per key)', () => {
@@ -38,6 +38,45 @@ describe('TTL cache with Poisson reads (rate r per key) and writes (rate λ per 
       return { hitRatio: result.hit_ratio, staleShareOfHits: result.stale_reads / (result.hit_ratio * result.reads) };
     });
     expectTextbookTtlCache(runs, r, lambda, ttlMs);
+  });
+});
+
+describe('stale-while-revalidate: TTL T, then S more served stale while a refresh runs', () => {
+  // A cycle starts at a fill. Its rT fresh-period reads all hit; the next read comes X ~ Exp(r)
+  // after T: within S it is a stale hit that refreshes the entry (at once, without latency),
+  // beyond S a miss that fills it. So a cycle has rT + 1 reads and e^(−rS) misses:
+  //   hit ratio 1 − e^(−rS)/(1 + rT).
+  // A read at age t is stale with probability 1 − e^(−λt): rT − (r/λ)(1 − e^(−λT)) in the
+  // fresh period, and for the next read, stale only if a hit:
+  //   (1 − e^(−rS)) − e^(−λT)·r/(r+λ)·(1 − e^(−(r+λ)S)); the stale read ratio is their sum over rT + 1.
+  const points: [number, number, number, number][] = [
+    [1, 0.2, 2_000, 1_000],
+    [0.5, 0.05, 5_000, 5_000],
+    [2, 0.5, 1_000, 500],
+  ];
+
+  test.each(points)('r=%f/s λ=%f/s T=%ims S=%ims: hit ratio 1 − e^(−rS)/(1+rT), and the stale read ratio of the cycle', (r, lambda, ttlMs, swrMs) => {
+    const rT = (r * ttlMs) / 1000;
+    const rS = (r * swrMs) / 1000;
+    const lT = (lambda * ttlMs) / 1000;
+    const lS = (lambda * swrMs) / 1000;
+    const staleFresh = rT - (r / lambda) * (1 - Math.exp(-lT));
+    const staleNext = 1 - Math.exp(-rS) - Math.exp(-lT) * (r / (r + lambda)) * (1 - Math.exp(-(rS + lS)));
+    const runs = Array.from({ length: SEEDS }, (_, i) => ttlRun(i + 1, r, lambda, ttlMs, swrMs));
+    expectAgreement(
+      runs.map((run) => run.hit_ratio),
+      1 - Math.exp(-rS) / (1 + rT),
+    );
+    expectAgreement(
+      runs.map((run) => run.stale_read_ratio),
+      (staleFresh + staleNext) / (1 + rT),
+    );
+    // Every refresh reads the database once: misses plus refreshes.
+    for (const run of runs) expect(run.db_reads.primary).toBeGreaterThan(Math.round((1 - run.hit_ratio) * run.reads));
+  });
+
+  test('S = 0 is the plain TTL cache, read for read', () => {
+    expect(ttlRun(3, 1, 0.2, 2_000, 0)).toEqual(ttlRun(3, 1, 0.2, 2_000));
   });
 });
 

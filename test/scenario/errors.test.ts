@@ -110,7 +110,7 @@ const cases: BadCase[] = [
   {
     name: 'unknown key with did-you-mean, at the key',
     yaml: withSection('cache:\n  ttll: 5s\n'),
-    problems: [['11:3', 'cache: unknown key `ttll` (did you mean `ttl`?); allowed keys: ttl, ttl_jitter, capacity, refill_from']],
+    problems: [['11:3', 'cache: unknown key `ttll` (did you mean `ttl`?); allowed keys: ttl, ttl_jitter, stale_while_revalidate, capacity, refill_from']],
   },
   {
     name: 'bad duration unit',

@@ -7,7 +7,7 @@ import { MINIMAL } from './helpers.js';
 
 const load = (text: string, sets: string[] = []): Scenario => loadScenarioText(text, 'test.yaml', sets);
 
-const DEFAULT_CACHE: CacheSpec = { ttlMs: 60_000, ttlJitter: 0, capacity: Number.POSITIVE_INFINITY, refillFrom: 'replica', l1: null };
+const DEFAULT_CACHE: CacheSpec = { ttlMs: 60_000, ttlJitter: 0, staleWhileRevalidateMs: 0, capacity: Number.POSITIVE_INFINITY, refillFrom: 'replica', l1: null };
 
 const perfectClock = { skewMs: 0, driftPpm: 0, jumps: [] };
 
@@ -74,9 +74,9 @@ describe('units', () => {
     expect(load(MINIMAL.replace('duration: 10m', `duration: 3h\nwarmup: ${JSON.stringify(written)}`)).warmupMs).toBe(ms);
   });
 
-  it('takes ttl infinite, capacity unbounded, jitter as a percentage', () => {
-    const cache = load(`${MINIMAL}cache: { ttl: infinite, ttl_jitter: 12.5%, capacity: 500, refill_from: primary }\n`).cache;
-    expect(cache).toEqual({ ttlMs: Number.POSITIVE_INFINITY, ttlJitter: 0.125, capacity: 500, refillFrom: 'primary', l1: null });
+  it('takes ttl infinite, capacity unbounded, jitter as a percentage, stale-while-revalidate as a duration', () => {
+    const cache = load(`${MINIMAL}cache: { ttl: infinite, ttl_jitter: 12.5%, stale_while_revalidate: 30s, capacity: 500, refill_from: primary }\n`).cache;
+    expect(cache).toEqual({ ttlMs: Number.POSITIVE_INFINITY, ttlJitter: 0.125, staleWhileRevalidateMs: 30_000, capacity: 500, refillFrom: 'primary', l1: null });
   });
 
   it('an L1 gets its defaults; a variant merges its L1 keys over the top-level ones, or removes it with none', () => {

@@ -105,6 +105,7 @@ export const arbitraryCache = fc.record({
   capacity: fc.oneof(fc.constant(Infinity), fc.integer({ min: 1, max: 30 })),
   refillFrom: fc.constantFrom('replica' as const, 'primary' as const),
   ttlJitter: fc.constantFrom(0, 0.2),
+  staleWhileRevalidateMs: fc.constantFrom(0, 0, 3_000),
   l1: arbitraryL1,
 });
 
