@@ -77,6 +77,7 @@ export class Collector implements Observer {
   private messagesLost = 0;
   private messagesDuplicated = 0;
   private refusedFills = 0;
+  private refreshes = 0;
   private dbSecond = -1;
   private dbReadsThisSecond = 0;
   private dbReadsPeak = 0;
@@ -168,6 +169,10 @@ export class Collector implements Observer {
     for (const w of this.windows) if (time >= w.fromMs && time < w.endBound) w.tallies[region].staleRefills++;
   }
 
+  refreshStarted(_region: number, _key: number, _version: number, time: number): void {
+    if (time >= this.warmupMs) this.refreshes++;
+  }
+
   fillInFlight(key: number, version: number): void {
     this.convergence.inFlight(key, version);
   }
@@ -231,6 +236,7 @@ export class Collector implements Observer {
       convergence_ms: summarise(this.convergence.histogram),
       unconverged_writes: this.convergence.unconverged,
       refused_fills: this.refusedFills,
+      refreshes: this.refreshes,
       db_reads_peak_per_second: this.dbReadsPeak,
       staleness_cdf: all.stalenessCdf(),
       timeline,

@@ -51,6 +51,7 @@ const STRATEGY_METRICS = new Map<string, Getter<StrategyResult>>([
   ...summaryGetters<StrategyResult>('convergence', (r) => r.convergence_ms),
   ['unconverged_writes', (r) => r.unconverged_writes],
   ['refused_fills', (r) => r.refused_fills],
+  ['refreshes', (r) => r.refreshes],
   ['db_reads_peak_per_second', (r) => r.db_reads_peak_per_second],
 ]);
 

@@ -90,6 +90,8 @@ export interface StrategyResult extends MetricSet {
   unconverged_writes: number;
   /** Fills the strategy's guards refused (version floor, lease token, …). */
   refused_fills: number;
+  /** Background refreshes of entries served past their TTL (stale-while-revalidate). */
+  refreshes: number;
   /** Highest number of database reads (primary + replicas) in any one simulated second. */
   db_reads_peak_per_second: number;
   staleness_cdf: CdfPoint[];

@@ -51,6 +51,11 @@ export interface Observer {
   /** The in-flight value announced by `fillInFlight` landed (stored or not). */
   fillLanded(key: number, version: number): void;
   /**
+   * A hit on `version` past its TTL (stale-while-revalidate) made the app server start
+   * refreshing the regional cache of `region` in the background.
+   */
+  refreshStarted(region: number, key: number, version: number, time: number): void;
+  /**
    * A cache now holds `version` of `key`. `cache` numbers every cache of the run: a region's
    * regional cache has the region's number, L1s come after them (see cacheIds).
    */

@@ -244,7 +244,7 @@ export class Simulation implements EventHandler {
     if (cached >= 0 && this.strategy.acceptHit(session, key, cached)) {
       this.returnValue(region, session, key, now, roundTrip, cached, ReadSource.Cache);
       if (this.l1Hosts > 0) this.copyToL1(region, session, key, cached, now + roundTrip);
-      if (this.refreshesStale && this.caches[region].isStale(key, now)) this.refreshInBackground(region, session, key, index, ReadHop.Next, now + roundTrip);
+      if (this.refreshesStale && this.caches[region].isStale(key, now)) this.refreshInBackground(region, session, key, cached, index, ReadHop.Next, now + roundTrip);
       return;
     }
     this.missed(this.inflight.acquire(region, session, key, index, now, ReadHop.Next), now + roundTrip);
@@ -300,10 +300,12 @@ export class Simulation implements EventHandler {
   /**
    * A hit past its TTL (stale-while-revalidate): its client has its answer; its app server now
    * reads where misses read and stores the value, as a miss would, with no one waiting — once
-   * per key and cache at a time. `firstHop` numbers its latency draws after the read's own.
+   * per key and cache at a time. `stale` is the version served; `firstHop` numbers the
+   * refresh's latency draws after the read's own.
    */
-  private refreshInBackground(region: number, session: number, key: number, index: number, firstHop: number, at: number): void {
+  private refreshInBackground(region: number, session: number, key: number, stale: number, index: number, firstHop: number, at: number): void {
     if (!this.caches[region].startRefresh(key)) return;
+    this.observer.refreshStarted(region, key, stale, at);
     const slot = this.inflight.acquire(region, session, key, index, at, firstHop);
     this.inflight.background[slot] = 1;
     this.missed(slot, at);
@@ -336,7 +338,7 @@ export class Simulation implements EventHandler {
       if (this.l1Hosts > 0) this.copyToL1(region, session, key, cached, now + roundTrip);
       const [index, hop] = [pool.index[slot], pool.hop[slot]];
       pool.release(slot);
-      if (this.refreshesStale && this.caches[region].isStale(key, now)) this.refreshInBackground(region, session, key, index, hop, now + roundTrip);
+      if (this.refreshesStale && this.caches[region].isStale(key, now)) this.refreshInBackground(region, session, key, cached, index, hop, now + roundTrip);
       return;
     }
     this.missed(slot, now + roundTrip);

@@ -16,6 +16,7 @@ const WORDS: Record<TraceKind, string> = {
   delivered: 'invalidation delivered',
   fill: 'cache filled with',
   refused: 'fill refused',
+  refresh: 'refresh of',
   end: 'entry ends',
   'l1-fill': 'L1 filled with',
   'l1-end': 'L1 entry ends',

@@ -21,6 +21,7 @@ export type TraceKind =
   | 'delivered'
   | 'fill'
   | 'refused'
+  | 'refresh'
   | 'end'
   | 'l1-fill'
   | 'l1-end'
@@ -146,6 +147,10 @@ class KeyTracer implements Observer {
     if (key !== this.key) return;
     const latest = this.truth.versionAt(key, time);
     this.add(time, stored ? 'fill' : 'refused', region, version, version < latest ? `stale: latest is v${latest}` : '');
+  }
+
+  refreshStarted(region: number, key: number, version: number, time: number): void {
+    if (key === this.key) this.add(time, 'refresh', region, version, 'served past its TTL: the app server refreshes it in the background');
   }
 
   fillInFlight(): void {}

@@ -16,6 +16,7 @@ export function observerOf(listening: Partial<Observer> = {}): Observer {
     stored: noop,
     fillInFlight: noop,
     fillLanded: noop,
+    refreshStarted: noop,
     entryEnd: noop,
     messageSent: noop,
     messageDelivered: noop,

@@ -79,6 +79,7 @@ class Timeline implements Observer {
   fill(): void {}
   fillInFlight(): void {}
   fillLanded(): void {}
+  refreshStarted(): void {}
   stored(): void {}
   entryEnd(): void {}
   messageDuplicated(): void {}
