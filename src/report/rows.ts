@@ -21,6 +21,8 @@ export interface ComparisonRow {
   onlyIf?: string;
   /** Shown only when some strategy has a value (a metric of an optional part of the model, such as L1s). */
   optional?: boolean;
+  /** Shown only when some strategy's value is above 0 (a count of what an optional mechanism did). */
+  onlyWhenUsed?: boolean;
 }
 
 const row = (label: string, metric: string, kind: ValueKind, better: Better, onlyIf?: string): ComparisonRow => ({
@@ -56,6 +58,8 @@ export const COMPARISON_GROUPS: readonly (readonly ComparisonRow[])[] = [
     row('db reads primary', 'db_reads_primary', 'count', 'lower'),
     row('db reads replica', 'db_reads_replica', 'count', 'lower'),
     row('db reads peak/s', 'db_reads_peak_per_second', 'count', 'lower'),
+    // Part of the database reads above: the price of serving past the TTL, not a score.
+    { ...row('background refreshes', 'refreshes', 'count', 'none'), onlyWhenUsed: true },
     row('messages sent', 'messages_sent', 'count', 'lower'),
     // Losses follow from the bus's loss rate and from sending at all; fewer is not a merit.
     row('messages lost', 'messages_lost', 'count', 'none'),
@@ -116,6 +120,7 @@ export function compareStrategies(r: ScenarioResults): ComparedRow[][] {
     rows.flatMap((row) => {
       const values = strategies.map((s) => rowValue(row, s));
       if (row.optional && values.every((v) => v === undefined)) return [];
+      if (row.onlyWhenUsed && values.every((v) => v === undefined || v <= 0)) return [];
       const best = bestColumns(row, values);
       return [{ label: row.label, cells: values.map((v, i) => ({ text: rowText(row, v), best: best.has(i) })) }];
     }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isExpectableMetric, strategyMetricNames } from '../../src/metrics/metric-names.js';
-import { COMPARISON_GROUPS, type ComparisonRow, bestColumns, regionNames, rowValue } from '../../src/report/rows.js';
+import { COMPARISON_GROUPS, type ComparisonRow, bestColumns, compareStrategies, regionNames, rowValue } from '../../src/report/rows.js';
 import { bar, bucketLabels } from '../../src/report/histogram.js';
 import { fixtureResults } from '../fixtures/results.js';
 
@@ -19,6 +19,23 @@ describe('comparison rows', () => {
     const staleAge = COMPARISON_GROUPS.flat().find((r) => r.metric === 'stale_age_p99');
     const s = fixtureResults.strategies.versioned;
     expect(staleAge && rowValue(staleAge, { ...s, stale_age_ms: { ...s.stale_age_ms, count: 0 } })).toBeUndefined();
+  });
+});
+
+describe('rows of optional mechanisms', () => {
+  const labels = (r: typeof fixtureResults) => compareStrategies(r).flat().map((row) => row.label);
+
+  it('show background refreshes only when some strategy made any', () => {
+    expect(labels(fixtureResults)).not.toContain('background refreshes');
+    const refreshing = { ...fixtureResults, strategies: { ...fixtureResults.strategies, ttl: { ...fixtureResults.strategies.ttl, refreshes: 12 } } };
+    const row = compareStrategies(refreshing).flat().find((r) => r.label === 'background refreshes');
+    expect(row?.cells.map((c) => c.text)).toEqual(['12', '0', '0']);
+  });
+
+  it('show the L1 hit ratio only when some strategy has L1s', () => {
+    expect(labels(fixtureResults)).not.toContain('L1 hit ratio');
+    const withL1 = { ...fixtureResults, strategies: { ...fixtureResults.strategies, ttl: { ...fixtureResults.strategies.ttl, l1_hit_ratio: 0 } } };
+    expect(labels(withL1)).toContain('L1 hit ratio');
   });
 });
 
