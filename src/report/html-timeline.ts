@@ -4,10 +4,11 @@
  * the scenario's fault windows shaded and its instants marked, numbered as the caption
  * lists them — so a reader sees what each fault did to each strategy.
  */
-import type { FaultWindow, ScenarioResults, TimelineResult } from '../metrics/results.js';
+import type { ScenarioResults, TimelineResult } from '../metrics/results.js';
 import { roundWidthMs } from '../metrics/timeline.js';
 import { PLOT, frame, hGrid, legendEntries, percentTick } from './chart-frame.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
+import { measuredFaults } from './timeline-text.js';
 import { type Scale, escapeHtml as esc, linearScale, niceStep, num, seriesColour, seriesDash, tag, ticks } from './svg.js';
 
 /** At most this many time ticks: labels like `12m30s` need room. */
@@ -46,14 +47,9 @@ export function databaseTimelineChart(r: ScenarioResults): string {
   return timelineChart(r, DATABASE_LOAD);
 }
 
-/** Faults that touch the measured span, numbered from 1 in time order. */
-export function chartFaults(r: ScenarioResults): FaultWindow[] {
-  return r.faults.filter((f) => (f.until_ms ?? f.at_ms) >= r.warmup_ms && f.at_ms <= r.duration_ms);
-}
-
-/** The caption's list of what the numbers on the charts mark. */
+/** The caption's list of what the numbers on the charts mark (the measured faults, numbered from 1). */
 export function faultCaption(r: ScenarioResults): string {
-  return chartFaults(r)
+  return measuredFaults(r)
     .map((f, i) => `${i + 1}: ${f.label}, ${f.until_ms === null ? `at ${formatDuration(f.at_ms)}` : `${formatDuration(f.at_ms)}–${formatDuration(f.until_ms)}`}`)
     .join('; ');
 }
@@ -128,7 +124,7 @@ function timeGrid(start: number, end: number, x: Scale): string {
 
 /** A shaded band per fault window, a dashed line per instant, each numbered at the top. */
 function faultMarks(r: ScenarioResults, x: Scale): string {
-  return chartFaults(r)
+  return measuredFaults(r)
     .map((f, i) => {
       const from = x(Math.max(f.at_ms, r.warmup_ms));
       const to = f.until_ms === null ? from : x(Math.min(f.until_ms, r.duration_ms));

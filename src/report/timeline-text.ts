@@ -75,12 +75,17 @@ function faultText(f: FaultWindow): string {
   return `${f.until_ms === null ? INSTANT : WINDOW} ${when} ${f.label}`;
 }
 
+/** The faults and clock jumps that touch the measured span (warmup to end), in time order. */
+export function measuredFaults(r: ScenarioResults): FaultWindow[] {
+  return r.faults.filter((f) => (f.until_ms ?? f.at_ms) >= r.warmup_ms && f.at_ms < r.duration_ms);
+}
+
 /** Lines (no trailing newline), or none when no strategy read anything stale. */
 export function renderStaleTimeline(r: ScenarioResults, p: Palette, width: number): string[] {
   const entries = Object.entries(r.strategies);
   if (entries.every(([, s]) => s.stale_reads === 0)) return [];
   const buckets = entries[0][1].timeline.reads.length;
-  const faults = r.faults.filter((f) => (f.until_ms ?? f.at_ms) >= r.warmup_ms && f.at_ms < r.duration_ms);
+  const faults = measuredFaults(r);
   const nameWidth = Math.max(...entries.map(([name]) => [...name].length), faults.length > 0 ? 'faults'.length : 0);
   // As many columns as fit beside the names and the peak texts (which depend on the columns).
   let room = width - nameWidth - 2;
