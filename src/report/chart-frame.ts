@@ -4,7 +4,7 @@
  * legend underneath.
  */
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
-import { type LegendEntry, type Scale, escapeHtml as esc, legend, num, seriesColour, seriesDash, tag } from './svg.js';
+import { type LegendEntry, type Scale, escapeHtml as esc, legend, linearScale, niceStep, num, seriesColour, seriesDash, tag } from './svg.js';
 
 export const WIDTH = 720;
 export const MARGIN = { left: 70, right: 24, top: 14, bottom: 46 };
@@ -61,4 +61,19 @@ export function hGrid(values: readonly number[], y: Scale, text: (v: number) => 
 export function percentTick(step: number): (v: number) => string {
   const decimals = Math.max(0, -Math.floor(Math.log10(step * 100) + 1e-9));
   return (v) => `${(v * 100).toFixed(decimals)}%`;
+}
+
+/** The left and bottom axes of the plot area. */
+export function plotAxes(): string {
+  return tag('path', { class: 'axis', d: `M${num(PLOT.x0)} ${num(PLOT.y1)} V${num(PLOT.y0)} H${num(PLOT.x1)}` });
+}
+
+/**
+ * A linear y axis from 0 to the first round step at or above `max` (`whenZero` stands for the
+ * max when everything is 0): the scale, its step, and its top.
+ */
+export function zeroBasedY(max: number, whenZero: number): { y: Scale; step: number; top: number } {
+  const step = niceStep(max > 0 ? max : whenZero, 5);
+  const top = Math.max(step, Number((Math.ceil(max / step - 1e-9) * step).toPrecision(12)));
+  return { y: linearScale([0, top], [PLOT.y0, PLOT.y1]), step, top };
 }

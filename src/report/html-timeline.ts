@@ -6,10 +6,10 @@
  */
 import type { ScenarioResults, TimelineResult } from '../metrics/results.js';
 import { roundWidthMs } from '../metrics/timeline.js';
-import { PLOT, frame, hGrid, legendEntries, percentTick } from './chart-frame.js';
+import { PLOT, frame, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
-import { measuredFaults } from './timeline-text.js';
-import { type Scale, escapeHtml as esc, linearScale, niceStep, num, seriesColour, seriesDash, tag, ticks } from './svg.js';
+import { faultSpan, measuredFaults } from './timeline-text.js';
+import { type Scale, escapeHtml as esc, linearScale, num, seriesColour, seriesDash, tag, ticks } from './svg.js';
 
 /** At most this many time ticks: labels like `12m30s` need room. */
 const TIME_TICKS = 8;
@@ -50,7 +50,7 @@ export function databaseTimelineChart(r: ScenarioResults): string {
 /** The caption's list of what the numbers on the charts mark (the measured faults, numbered from 1). */
 export function faultCaption(r: ScenarioResults): string {
   return measuredFaults(r)
-    .map((f, i) => `${i + 1}: ${f.label}, ${f.until_ms === null ? `at ${formatDuration(f.at_ms)}` : `${formatDuration(f.at_ms)}–${formatDuration(f.until_ms)}`}`)
+    .map((f, i) => `${i + 1}: ${f.label}, ${faultSpan(f)}`)
     .join('; ');
 }
 
@@ -60,14 +60,12 @@ function timelineChart(r: ScenarioResults, m: Measure): string {
   const x = linearScale([start, end], [PLOT.x0, PLOT.x1]);
   const series = Object.entries(r.strategies).map(([name, s]) => ({ name, steps: steps(s.timeline, end, m) }));
   const max = Math.max(0, ...series.flatMap((s) => s.steps.map((step) => step.value)));
-  const step = niceStep(max > 0 ? max : 1, 5);
-  const yMax = Math.max(step, Number((Math.ceil(max / step - 1e-9) * step).toPrecision(12)));
-  const y = linearScale([0, yMax], [PLOT.y0, PLOT.y1]);
+  const { y, step, top } = zeroBasedY(max, 1);
   const plot = [
     faultMarks(r, x),
-    hGrid(ticks(0, yMax, step), y, m.tick(step)),
+    hGrid(ticks(0, top, step), y, m.tick(step)),
     timeGrid(start, end, x),
-    tag('path', { class: 'axis', d: `M${num(PLOT.x0)} ${num(PLOT.y1)} V${num(PLOT.y0)} H${num(PLOT.x1)}` }),
+    plotAxes(),
     series.map((s, i) => stepLine(s.name, s.steps, i, x, y, m)).join('\n'),
   ].join('\n');
   return frame(`${m.label} of ${r.scenario}`, plot, 'simulated time', m.yTitle, legendEntries(r));

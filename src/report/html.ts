@@ -7,7 +7,7 @@
  */
 import { allPassed } from '../metrics/expect.js';
 import type { ExpectationResult, ScenarioResults, StrategyResult } from '../metrics/results.js';
-import { PLOT, frame, hGrid, legendEntries, percentTick } from './chart-frame.js';
+import { PLOT, frame, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
 import { actualText, conditionText, outcomeText } from './expectation-text.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
 import { bucketLabels } from './histogram.js';
@@ -351,10 +351,6 @@ function groupedBars(
     .join('\n');
 }
 
-function barAxes(): string {
-  return tag('path', { class: 'axis', d: `M${num(PLOT.x0)} ${num(PLOT.y1)} V${num(PLOT.y0)} H${num(PLOT.x1)}` });
-}
-
 /** (2) Stale read ratio per region (groups) per strategy (bars), on a linear scale from 0. */
 function regionBarChart(r: ScenarioResults): string {
   const strategies = Object.entries(r.strategies);
@@ -369,10 +365,8 @@ function regionBarChart(r: ScenarioResults): string {
     }),
   }));
   const max = Math.max(0, ...groups.flatMap((g) => g.values.filter((v): v is number => v !== undefined)));
-  const step = niceStep(max > 0 ? max : 0.01, 5);
-  const yMax = Math.max(step, Number((Math.ceil(max / step - 1e-9) * step).toPrecision(12)));
-  const y = linearScale([0, yMax], [PLOT.y0, PLOT.y1]);
-  const plot = [hGrid(ticks(0, yMax, step), y, percentTick(step)), barAxes(), groupedBars(groups, y, formatRatio)].join('\n');
+  const { y, step, top } = zeroBasedY(max, 0.01);
+  const plot = [hGrid(ticks(0, top, step), y, percentTick(step)), plotAxes(), groupedBars(groups, y, formatRatio)].join('\n');
   return frame(`Stale read ratio per region of ${r.scenario}`, plot, 'region', 'stale read ratio', legendEntries(r));
 }
 
@@ -402,7 +396,7 @@ function histogramChart(r: ScenarioResults): string {
   // Below one in ten million the bars say nothing a reader can use; they are drawn at the floor.
   const lo = Math.max(1e-7, positive.length > 0 ? decadeBelow(Math.min(...positive)) : 1e-3);
   const y = logScale([lo, 1], [PLOT.y0, PLOT.y1]);
-  const plot = [hGrid(decades(lo, 1), y, decadePercent), barAxes(), groupedBars(groups, y)].join('\n');
+  const plot = [hGrid(decades(lo, 1), y, decadePercent), plotAxes(), groupedBars(groups, y)].join('\n');
   return frame(
     `Staleness histogram of ${r.scenario}`,
     plot,

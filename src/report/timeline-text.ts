@@ -70,9 +70,13 @@ function faultLine(c: Columns, faults: readonly FaultWindow[]): string {
   return marks.join('').trimEnd();
 }
 
+/** When a fault happened: `10m–15m`, or `at 20m` for an instant. */
+export function faultSpan(f: FaultWindow): string {
+  return f.until_ms === null ? `at ${formatDuration(f.at_ms)}` : `${formatDuration(f.at_ms)}–${formatDuration(f.until_ms)}`;
+}
+
 function faultText(f: FaultWindow): string {
-  const when = f.until_ms === null ? formatDuration(f.at_ms) : `${formatDuration(f.at_ms)}–${formatDuration(f.until_ms)}`;
-  return `${f.until_ms === null ? INSTANT : WINDOW} ${when} ${f.label}`;
+  return `${f.until_ms === null ? INSTANT : WINDOW} ${faultSpan(f)} ${f.label}`;
 }
 
 /** The faults and clock jumps that touch the measured span (warmup to end), in time order. */

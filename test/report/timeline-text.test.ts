@@ -55,7 +55,7 @@ describe('stale reads over time, as text', () => {
       'faults      ━━━  ▲',
       '          0      10s',
       '  ━ 2s–5s eu-west cut off from the bus',
-      '  ▲ 7.5s eu-west cache restarted',
+      '  ▲ at 7.5s eu-west cache restarted',
     ]);
   });
 
