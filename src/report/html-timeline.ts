@@ -4,10 +4,11 @@
  * the scenario's fault windows shaded and its instants marked, numbered as the caption
  * lists them — so a reader sees what each fault did to each strategy.
  */
-import type { ScenarioResults, TimelineResult } from '../metrics/results.js';
+import type { ScenarioResults, StrategyResult, TimelineResult } from '../metrics/results.js';
 import { roundWidthMs } from '../metrics/timeline.js';
 import { PLOT, frame, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
+import { regionNames } from './rows.js';
 import { faultSpan, measuredFaults } from './timeline-text.js';
 import { type Scale, escapeHtml as esc, linearScale, num, seriesColour, seriesDash, tag, ticks } from './svg.js';
 
@@ -40,11 +41,25 @@ const DATABASE_LOAD: Measure = {
 };
 
 export function staleTimelineChart(r: ScenarioResults): string {
-  return timelineChart(r, STALE_SHARE);
+  return timelineChart(r, STALE_SHARE, wholeRun(r));
 }
 
 export function databaseTimelineChart(r: ScenarioResults): string {
-  return timelineChart(r, DATABASE_LOAD);
+  return timelineChart(r, DATABASE_LOAD, wholeRun(r));
+}
+
+/**
+ * Stale reads over time in each region, all on the scale of the worst: a fault that hits one
+ * region shows there in full, where the whole run's chart averages it with the others.
+ */
+export function regionStaleTimelineCharts(r: ScenarioResults): { region: string; chart: string }[] {
+  const views = regionNames(r).map((region): View & { region: string } => ({
+    region,
+    label: `in ${region}`,
+    timelineOf: (s) => s.regions[region]?.timeline,
+  }));
+  const max = Math.max(0, ...views.map((view) => highest(r, STALE_SHARE, view)));
+  return views.map((view) => ({ region: view.region, chart: timelineChart(r, STALE_SHARE, view, max) }));
 }
 
 /** The caption's list of what the numbers on the charts mark (the measured faults, numbered from 1). */
@@ -54,21 +69,43 @@ export function faultCaption(r: ScenarioResults): string {
     .join('; ');
 }
 
-function timelineChart(r: ScenarioResults, m: Measure): string {
+/** Which timeline of each strategy a chart draws: the whole run's, or one region's. */
+interface View {
+  label: string;
+  timelineOf: (s: StrategyResult) => TimelineResult | undefined;
+}
+
+function wholeRun(r: ScenarioResults): View {
+  return { label: `of ${r.scenario}`, timelineOf: (s) => s.timeline };
+}
+
+function seriesOf(r: ScenarioResults, m: Measure, view: View): { name: string; steps: Step[] }[] {
+  return Object.entries(r.strategies).map(([name, s]) => {
+    const timeline = view.timelineOf(s);
+    return { name, steps: timeline ? steps(timeline, r.duration_ms, m) : [] };
+  });
+}
+
+function highest(r: ScenarioResults, m: Measure, view: View): number {
+  return Math.max(0, ...seriesOf(r, m, view).flatMap((s) => s.steps.map((step) => step.value)));
+}
+
+/** `scaleMax`: the value the y axis must reach (charts drawn side by side share it). */
+function timelineChart(r: ScenarioResults, m: Measure, view: View, scaleMax = highest(r, m, view)): string {
   const start = r.warmup_ms;
   const end = r.duration_ms;
   const x = linearScale([start, end], [PLOT.x0, PLOT.x1]);
-  const series = Object.entries(r.strategies).map(([name, s]) => ({ name, steps: steps(s.timeline, end, m) }));
-  const max = Math.max(0, ...series.flatMap((s) => s.steps.map((step) => step.value)));
-  const { y, step, top } = zeroBasedY(max, 1);
+  const { y, step, top } = zeroBasedY(scaleMax, 1);
   const plot = [
     faultMarks(r, x),
     hGrid(ticks(0, top, step), y, m.tick(step)),
     timeGrid(start, end, x),
     plotAxes(),
-    series.map((s, i) => stepLine(s.name, s.steps, i, x, y, m)).join('\n'),
+    seriesOf(r, m, view)
+      .map((s, i) => stepLine(s.name, s.steps, i, x, y, m))
+      .join('\n'),
   ].join('\n');
-  return frame(`${m.label} of ${r.scenario}`, plot, 'simulated time', m.yTitle, legendEntries(r));
+  return frame(`${m.label} ${view.label}`, plot, 'simulated time', m.yTitle, legendEntries(r));
 }
 
 interface Step {

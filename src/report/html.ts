@@ -11,7 +11,7 @@ import { PLOT, frame, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } 
 import { actualText, conditionText, outcomeText } from './expectation-text.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
 import { bucketLabels } from './histogram.js';
-import { databaseTimelineChart, faultCaption, staleTimelineChart } from './html-timeline.js';
+import { databaseTimelineChart, faultCaption, regionStaleTimelineCharts, staleTimelineChart } from './html-timeline.js';
 import { compareStrategies, regionNames } from './rows.js';
 import {
   type Scale,
@@ -126,6 +126,15 @@ function scenario(r: ScenarioResults, index: number): string {
       figure(staleTimelineChart(r), `Stale reads ÷ reads in each stretch of simulated time, by when the read was issued.${faultsNote(r)}`),
       figure(databaseTimelineChart(r), `Reads of the primary and the replicas per second, in each stretch of simulated time.${faultsNote(r)}`),
     );
+    const regionCharts = regionStaleTimelineCharts(r);
+    if (regionCharts.length > 1) {
+      parts.push(
+        '<h3>Over time, per region</h3>',
+        ...regionCharts.map(({ region, chart }) =>
+          figure(chart, `${region}: stale reads ÷ reads of the region in each stretch of simulated time (every region on the same scale).`),
+        ),
+      );
+    }
   }
   if (r.expectations.length > 0) {
     parts.push(`<h3>Expectations: <span class="${outcomeClass(r.expectations)}">${esc(outcomeText(r.expectations))}</span></h3>`);

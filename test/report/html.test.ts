@@ -77,6 +77,17 @@ describe('renderHtml', () => {
     expect(html).toContain('Shaded or dashed, numbered: 1: eu-west replication paused, 10m–15m.');
   });
 
+  it('draws stale reads over time per region, every region on the scale of the worst, and none for a single region', () => {
+    const html = renderHtml([fixtureResults]);
+    const regions = ['us-east', 'eu-west', 'ap-south'].map((region) => chart(html, `Stale reads over time in ${region}`));
+    // One y axis for all: the same tick labels in each.
+    const ticks = (svg: string) => [...svg.matchAll(/<text class="tick" x="[\d.]+" y="[\d.]+" text-anchor="end">([^<]+)</g)].map((m) => m[1]);
+    expect(ticks(regions[0])).toEqual(ticks(regions[1]));
+    expect(ticks(regions[1])).toEqual(ticks(regions[2]));
+    expect(html).toContain('<figcaption>eu-west: stale reads ÷ reads of the region');
+    expect(renderHtml([baselineResults])).not.toContain('Over time, per region');
+  });
+
   it('draws database reads per second over time; the fault window is shaded, an instant is a dashed line', () => {
     const restarted: ScenarioResults = {
       ...fixtureResults,
