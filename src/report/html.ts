@@ -1,7 +1,8 @@
 /**
  * `--html FILE`: one self-contained HTML document per run: per scenario its facts, the
  * strategy comparison (COMPARISON_GROUPS, best values highlighted), the per-region
- * breakdown, five hand-written SVG charts (three of staleness, two over time) and the expectations, ending with the replay
+ * breakdown, hand-written SVG charts (three of staleness; stale and database reads over
+ * time; stale reads over time per region) and the expectations, ending with the replay
  * command when one failed. Inline CSS only: no scripts, no external resources, no dates or
  * random ids, so the same results give the same bytes.
  */
