@@ -4,27 +4,38 @@
  * unit string ever reaches the model.
  */
 
-/** A non-negative number with an optional unit; a bare number means milliseconds. */
-export const DURATION_PATTERN = '^\\d+(\\.\\d+)?(us|ms|s|m|h)?$';
+/** One part of a compound duration: a number and its unit (`1h`, `30s`, `1.5m`). */
+const part = (unit: string) => `(\\d+(\\.\\d+)?${unit})?`;
+/** Parts in decreasing units, each at most once (`1h30m`, `2m05s`, `1s250ms`); at least one. */
+const COMPOUND = `(?=\\d)${part('h')}${part('m')}${part('s')}${part('ms')}${part('us')}`;
+const BARE = '\\d+(\\.\\d+)?';
+
+/** A non-negative duration: a bare number (milliseconds), or parts with units (`250ms`, `1.5s`, `1m30s`). */
+export const DURATION_PATTERN = `^(${BARE}|${COMPOUND})$`;
 /** As DURATION_PATTERN, but a clock skew or jump may go backwards. */
-export const SIGNED_DURATION_PATTERN = '^-?\\d+(\\.\\d+)?(us|ms|s|m|h)?$';
+export const SIGNED_DURATION_PATTERN = `^-?(${BARE}|${COMPOUND})$`;
 /** A percentage from 0% to 100%. */
 export const PERCENT_PATTERN = '^(100(\\.0+)?|\\d{1,2}(\\.\\d+)?)%$';
 
 const MS_PER_UNIT: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const SIGNED_DURATION = new RegExp(SIGNED_DURATION_PATTERN);
 
 /** Human wording for messages and schema descriptions, kept next to the patterns it describes. */
-export const DURATION_WORDING = 'a duration like 250ms, 1.5s or 10m (units us, ms, s, m, h; a plain number is milliseconds)';
+export const DURATION_WORDING = 'a duration like 250ms, 1.5s, 10m or 1m30s (units us, ms, s, m, h; a plain number is milliseconds)';
 
 /**
  * Milliseconds for a duration as written: a number (already ms) or a string matching
- * SIGNED_DURATION_PATTERN. NaN for anything else, so callers can reject it.
+ * SIGNED_DURATION_PATTERN (its parts added up). NaN for anything else, so callers can reject it.
  */
 export function durationMs(written: number | string): number {
   if (typeof written === 'number') return written;
-  const match = /^(-?\d+(?:\.\d+)?)(us|ms|s|m|h)?$/.exec(written);
-  if (!match) return Number.NaN;
-  return Number(match[1]) * MS_PER_UNIT[match[2] ?? 'ms'];
+  if (!SIGNED_DURATION.test(written)) return Number.NaN;
+  const sign = written.startsWith('-') ? -1 : 1;
+  const body = written.replace(/^-/, '');
+  if (/^\d+(\.\d+)?$/.test(body)) return sign * Number(body);
+  let ms = 0;
+  for (const [, value, unit] of body.matchAll(/(\d+(?:\.\d+)?)(us|ms|s|m|h)/g)) ms += Number(value) * MS_PER_UNIT[unit];
+  return sign * ms;
 }
 
 /** A fraction for a number (already a fraction) or a percentage string such as `10%`. */

@@ -115,7 +115,7 @@ const cases: BadCase[] = [
   {
     name: 'bad duration unit',
     yaml: MINIMAL.replace('duration: 10m', 'duration: 10min'),
-    problems: [['2:11', 'duration: "10min" is not a duration; allowed: a duration like 250ms, 1.5s or 10m']],
+    problems: [['2:11', 'duration: "10min" is not a duration; allowed: a duration like 250ms, 1.5s, 10m or 1m30s']],
   },
   {
     name: 'missing required key, at the enclosing key',

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../src/scenario/load.js';
 import type { CacheSpec, Scenario } from '../../src/scenario/types.js';
 import { findPreset, presetNames } from '../../src/strategies/registry.js';
+import { formatDuration } from '../../src/report/format.js';
+import { durationMs } from '../../src/scenario/units.js';
 import { MINIMAL } from './helpers.js';
 
 const load = (text: string, sets: string[] = []): Scenario => loadScenarioText(text, 'test.yaml', sets);
@@ -62,6 +64,16 @@ describe('a minimal scenario', () => {
 });
 
 describe('units', () => {
+  it.each(['30s1m', '1m1m', '1m30', 'm30s', '1 m', '1.m'])('%j is not a duration (parts go from the largest unit down, each once)', (written) => {
+    expect(() => load(MINIMAL.replace('duration: 10m', `duration: 3h\nwarmup: ${JSON.stringify(written)}`))).toThrow(/warmup: .* is not a duration/);
+  });
+
+  it('reads back what the reports print: formatDuration of any whole-second duration parses to itself', () => {
+    for (const ms of [1000, 59_000, 61_000, 125_000, 3_600_000, 3_725_000, 90_061_000]) {
+      expect(durationMs(formatDuration(ms))).toBe(ms);
+    }
+  });
+
   it.each([
     ['250us', 0.25],
     ['250ms', 250],
@@ -70,6 +82,11 @@ describe('units', () => {
     ['2h', 7_200_000],
     ['75', 75],
     [75, 75],
+    ['1m30s', 90_000],
+    ['2m05s', 125_000],
+    ['1h30m', 5_400_000],
+    ['1s250ms', 1_250],
+    ['1h0m0.5s', 3_600_500],
   ])('duration %j is %d ms', (written, ms) => {
     expect(load(MINIMAL.replace('duration: 10m', `duration: 3h\nwarmup: ${JSON.stringify(written)}`)).warmupMs).toBe(ms);
   });
