@@ -29,13 +29,13 @@ export function splitMetricWindow(key: string): WrittenWindow | undefined {
   return { metric, ...(from === undefined ? {} : { from }), ...(until === undefined ? {} : { until }) };
 }
 
-/** Whether `key` names a window at all (then the metric must be one that can have one). */
+/** Whether the name has a window at all (then the metric must be one that can have one). */
 export function hasWindow(w: WrittenWindow): boolean {
   return w.from !== undefined || w.until !== undefined;
 }
 
 /** The window in milliseconds; a bound left out is the end of the warmup (`measuredFromMs`) or of the run (`endMs`). */
-export function windowMs(w: WrittenWindow, measuredFromMs: number, endMs: number): TimeWindow {
+function windowMs(w: WrittenWindow, measuredFromMs: number, endMs: number): TimeWindow {
   return {
     fromMs: w.from === undefined ? measuredFromMs : durationMs(w.from),
     untilMs: w.until === undefined ? endMs : durationMs(w.until),
