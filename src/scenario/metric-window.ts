@@ -60,6 +60,7 @@ export function windowProblem(w: WrittenWindow, measuredFromMs: number, endMs: n
   if (fromMs < measuredFromMs) {
     return `the window starts at ${formatMs(fromMs)}, before the warmup ends (${formatMs(measuredFromMs)}); reads before it never count; allowed: from ≥ warmup`;
   }
+  if (fromMs >= endMs) return `the window starts at ${formatMs(fromMs)}, when the run is over (duration: ${formatMs(endMs)}); allowed: from < duration`;
   if (untilMs > endMs) return `the window ends at ${formatMs(untilMs)}, after the run does (duration: ${formatMs(endMs)}); allowed: until ≤ duration`;
   if (fromMs >= untilMs) return `the window from ${formatMs(fromMs)} until ${formatMs(untilMs)} is empty; allowed: from < until`;
   return undefined;

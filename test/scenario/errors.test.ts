@@ -199,6 +199,11 @@ const cases: BadCase[] = [
     problems: [['12:10', 'expect.ttl: the window starts at 30s, before the warmup ends (1m); reads before it never count; allowed: from ≥ warmup']],
   },
   {
+    name: 'expect: a window that starts when the run is over',
+    yaml: withSection('expect:\n  ttl: { reads from 10m: "> 0" }\n'),
+    problems: [['11:10', 'expect.ttl: the window starts at 10m, when the run is over (duration: 10m); allowed: from < duration']],
+  },
+  {
     name: 'duplicate strategy names',
     yaml: withSection('strategies: [ttl, { name: ttl, cache: { ttl: 1s } }]\n'),
     problems: [['10:27', 'strategies.1.name: `ttl` is already the name of strategies.0; allowed: each name once']],
