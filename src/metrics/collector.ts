@@ -5,6 +5,7 @@
 import { ConvergenceTracker } from './convergence.js';
 import type { StrategyResult, WindowResult } from './results.js';
 import { SessionLedger } from './session-ledger.js';
+import { StaleKeys } from './stale-keys.js';
 import { Tally, summarise } from './tally.js';
 import { type TimelineShape, timelineShape } from './timeline.js';
 import { Truth } from './truth.js';
@@ -68,6 +69,7 @@ export class Collector implements Observer {
   private readonly warmupMs: number;
   private readonly timelineShape: TimelineShape;
   private readonly windows: WindowTallies[];
+  private readonly staleKeys: StaleKeys;
   /** Scratch for the session ledger's answer (no allocation per read). */
   private readonly seen = { acked: 0, readBefore: 0 };
   private writes = 0;
@@ -84,6 +86,7 @@ export class Collector implements Observer {
 
   constructor(private readonly options: CollectorOptions) {
     this.truth = new Truth(options.keys);
+    this.staleKeys = new StaleKeys(options.keys);
     this.timelineShape = timelineShape(options.warmupMs, options.durationMs);
     this.tallies = options.regionNames.map(() => new Tally(this.timelineShape));
     this.windows = (options.windows ?? []).map((w) => ({
@@ -128,6 +131,7 @@ export class Collector implements Observer {
     const ageMs = stale ? issued - this.truth.commitTime(key, version + 1) : 0;
     const l1 = source === ReadSource.L1;
     this.tallies[region].recordRead(issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, current - version);
+    this.staleKeys.read(key, stale);
     if (this.windows.length > 0) this.windowedRead(region, issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, current - version);
   }
 
@@ -239,6 +243,7 @@ export class Collector implements Observer {
       refreshes: this.refreshes,
       db_reads_peak_per_second: this.dbReadsPeak,
       staleness_cdf: all.stalenessCdf(),
+      stale_keys: this.staleKeys.top(),
       timeline,
       ...(this.windows.length > 0 ? { windows: this.windows.map((w) => this.windowResult(w)) } : {}),
       events,

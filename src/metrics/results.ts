@@ -77,6 +77,13 @@ export interface WindowResult extends MetricCounts {
   regions: Record<string, MetricCounts>;
 }
 
+/** A key and how its measured reads went. */
+export interface StaleKey {
+  key: number;
+  reads: number;
+  stale_reads: number;
+}
+
 export interface StrategyResult extends MetricSet {
   /** The preset this entry ran (`pubsub` for a variant `pubsub-5s`). */
   preset: string;
@@ -95,6 +102,8 @@ export interface StrategyResult extends MetricSet {
   /** Highest number of database reads (primary + replicas) in any one simulated second. */
   db_reads_peak_per_second: number;
   staleness_cdf: CdfPoint[];
+  /** The keys with the most stale reads, most first (at most five; none without stale reads). */
+  stale_keys: StaleKey[];
   /** Windows the scenario's expectations of this strategy name, in order of first mention; absent when none. */
   windows?: WindowResult[];
   /** Events the engine processed for this strategy (a measure of simulated work). */
