@@ -59,6 +59,17 @@ describe('shards of a sweep', () => {
     }
   });
 
+  test('regional and windowed metrics merge the same way', async () => {
+    const metrics = ['--metric', 'regions.away.stale_read_ratio from 2s', '--metric', 'reads until 2s'];
+    const files = await shardFiles(3, metrics);
+    for (const format of ['table', 'json']) {
+      const whole = await cli([...SWEEP, ...metrics, '--format', format]);
+      const merged = await cli(['merge', ...files, '--format', format]);
+      expect(merged.code).toBe(0);
+      expect(merged.stdout).toBe(whole.stdout);
+    }
+  });
+
   test('a shard document holds its runs, with where each sits in the sweep', async () => {
     const [, second] = await shardFiles(5);
     const doc = JSON.parse(readFileSync(second, 'utf8'));
