@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { Collector, collectorOptions } from '../../src/metrics/collector.js';
 import { StaleKeys } from '../../src/metrics/stale-keys.js';
-import { Simulation } from '../../src/model/simulation.js';
+import { runStrategy } from '../../src/simulate.js';
 import { presetNames } from '../../src/strategies/registry.js';
 import { arbitraryCache, arbitraryScenario, strategy } from '../strategies/arbitrary-scenario.js';
 
@@ -33,8 +32,7 @@ test('any run: the keys named are the most stale, their counts within the run’
   fc.assert(
     fc.property(arbitraryScenario, arbitraryCache, fc.constantFrom(...presetNames), (scenario, cache, preset) => {
       const spec = strategy(preset, cache);
-      const collector = new Collector(collectorOptions(scenario, spec));
-      const r = collector.result(spec.use, new Simulation(scenario, spec, collector).run());
+      const r = runStrategy(scenario, spec);
       expect(r.stale_keys.length > 0).toBe(r.stale_reads > 0);
       expect(r.stale_keys.reduce((n, k) => n + k.stale_reads, 0)).toBeLessThanOrEqual(r.stale_reads);
       for (const [i, k] of r.stale_keys.entries()) {

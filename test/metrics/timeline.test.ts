@@ -5,11 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { Collector, collectorOptions } from '../../src/metrics/collector.js';
+import { Collector } from '../../src/metrics/collector.js';
+import { runStrategy } from '../../src/simulate.js';
 import type { MetricSet, TimelineResult } from '../../src/metrics/results.js';
 import { MAX_BUCKETS, timelineShape } from '../../src/metrics/timeline.js';
 import { ReadSource } from '../../src/model/observer.js';
-import { Simulation } from '../../src/model/simulation.js';
 import { presetNames } from '../../src/strategies/registry.js';
 import { arbitraryCache, arbitraryScenario, strategy } from '../strategies/arbitrary-scenario.js';
 
@@ -85,8 +85,7 @@ test('any run: the buckets add up to the totals, in every region, and the region
   fc.assert(
     fc.property(arbitraryScenario, arbitraryCache, fc.constantFrom(...presetNames), (scenario, cache, preset) => {
       const spec = strategy(preset, cache);
-      const collector = new Collector(collectorOptions(scenario, spec));
-      const result = collector.result(spec.use, new Simulation(scenario, spec, collector).run());
+      const result = runStrategy(scenario, spec);
       expectTimelineAddsUp(result);
       const regions = Object.values(result.regions);
       for (const region of regions) expectTimelineAddsUp(region);

@@ -8,7 +8,7 @@ import { Collector, collectorOptions } from '../../src/metrics/collector.js';
 import { evaluateExpectations } from '../../src/metrics/expect.js';
 import type { MetricCounts, MetricSet, StrategyResult } from '../../src/metrics/results.js';
 import { EntryEnd, ReadSource } from '../../src/model/observer.js';
-import { Simulation } from '../../src/model/simulation.js';
+import { runStrategy } from '../../src/simulate.js';
 import { loadScenarioText } from '../../src/scenario/load.js';
 import type { Scenario, TimeWindow } from '../../src/scenario/types.js';
 import { presetNames } from '../../src/strategies/registry.js';
@@ -80,9 +80,7 @@ function counts({ timeline: _, ...rest }: MetricSet): MetricCounts {
 }
 
 function run(scenario: Scenario, preset: string, cache: Parameters<typeof strategy>[1], windows: TimeWindow[]): StrategyResult {
-  const spec = strategy(preset, cache);
-  const collector = new Collector({ ...collectorOptions(scenario, spec), windows });
-  return collector.result(spec.use, new Simulation(scenario, spec, collector).run());
+  return runStrategy(scenario, strategy(preset, cache), windows);
 }
 
 test('any run: a window over the whole measured run gives the run’s own numbers; two halves add up to them', () => {
