@@ -2,7 +2,7 @@
  * `--html FILE`: one self-contained HTML document per run: per scenario its facts, the
  * strategy comparison (COMPARISON_GROUPS, best values highlighted), the per-region
  * breakdown, hand-written SVG charts (three of staleness; stale and database reads over
- * time; stale reads over time per region) and the expectations, ending with the replay
+ * time; stale reads over time per region), the most stale keys and the expectations, ending with the replay
  * command when one failed. Inline CSS only: no scripts, no external resources, no dates or
  * random ids, so the same results give the same bytes.
  */
@@ -13,7 +13,7 @@ import { actualText, conditionText, outcomeText } from './expectation-text.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
 import { bucketLabels } from './histogram.js';
 import { databaseTimelineChart, faultCaption, regionStaleTimelineCharts, staleTimelineChart } from './html-timeline.js';
-import { compareStrategies, regionNames } from './rows.js';
+import { STALE_KEYS_CAPTION, compareStrategies, regionNames, staleKeyTexts, staleKeyTrace } from './rows.js';
 import {
   type Scale,
   decadeAbove,
@@ -137,6 +137,8 @@ function scenario(r: ScenarioResults, index: number): string {
       );
     }
   }
+  const trace = staleKeyTrace(r);
+  if (trace !== undefined) parts.push(`<h3>${esc(STALE_KEYS_CAPTION)}</h3>`, staleKeysTable(r), `<p>One key's story: <code>${esc(trace)}</code></p>`);
   if (r.expectations.length > 0) {
     parts.push(`<h3>Expectations: <span class="${outcomeClass(r.expectations)}">${esc(outcomeText(r.expectations))}</span></h3>`);
     parts.push(expectationTable(r.expectations));
@@ -206,6 +208,13 @@ function regionTable(r: ScenarioResults): string {
     return `<tr><th>${esc(region)}</th>${cells.join('')}</tr>`;
   });
   return wrapTable(`${head}\n<tbody>${rows.join('\n')}</tbody>`);
+}
+
+function staleKeysTable(r: ScenarioResults): string {
+  const rows = Object.entries(r.strategies)
+    .filter(([, s]) => s.stale_keys.length > 0)
+    .map(([name, s]) => `<tr><th>${esc(name)}</th><td>${esc(staleKeyTexts(s).join(' · '))}</td></tr>`);
+  return wrapTable(`<thead><tr><th>strategy</th><th>keys</th></tr></thead>\n<tbody>${rows.join('\n')}</tbody>`);
 }
 
 function expectationTable(expectations: readonly ExpectationResult[]): string {

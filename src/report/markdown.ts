@@ -1,6 +1,6 @@
 /**
  * `--format markdown`: the comparison, the per-region breakdown, stale reads over time (the
- * terminal's sparklines, in a code block) and the expectations as
+ * terminal's sparklines, in a code block), the most stale keys and the expectations as
  * GitHub-flavoured markdown, for `$GITHUB_STEP_SUMMARY` or a pull-request comment. Best
  * values are bold, as colour is in the terminal.
  */
@@ -8,7 +8,16 @@ import { allPassed } from '../metrics/expect.js';
 import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import { actualText, conditionText, outcomeText } from './expectation-text.js';
 import { plain } from './colour.js';
-import { REGION_CELL_CAPTION, compareStrategies, regionCellText, regionNames, runFacts } from './rows.js';
+import {
+  REGION_CELL_CAPTION,
+  STALE_KEYS_CAPTION,
+  compareStrategies,
+  regionCellText,
+  regionNames,
+  runFacts,
+  staleKeyTexts,
+  staleKeyTrace,
+} from './rows.js';
 import { renderStaleTimeline } from './timeline-text.js';
 
 /** GitHub shows code blocks this wide without scrolling on a laptop. */
@@ -20,7 +29,7 @@ export function renderMarkdown(results: ScenarioResults[]): string {
 
 function scenario(r: ScenarioResults): string {
   const facts = [code(r.file), ...runFacts(r)].join(' · ');
-  const parts = [`## ${escapeText(r.scenario)}`, escapeText(r.description), facts, comparison(r), regions(r), timeline(r)];
+  const parts = [`## ${escapeText(r.scenario)}`, escapeText(r.description), facts, comparison(r), regions(r), timeline(r), staleKeys(r)];
   if (r.expectations.length > 0) parts.push(expectations(r.expectations));
   if (!allPassed(r.expectations)) parts.push(`Replay:\n\n\`\`\`sh\n${r.replay}\n\`\`\``);
   return parts.filter((p) => p !== '').join('\n\n');
@@ -46,6 +55,15 @@ function timeline(r: ScenarioResults): string {
   // Names are the user's: a fence longer than any run of backticks in them, per CommonMark.
   const fence = '`'.repeat(Math.max(3, ...(text.match(/`+/g) ?? []).map((run) => run.length + 1)));
   return `${fence}text\n${text}\n${fence}`;
+}
+
+function staleKeys(r: ScenarioResults): string {
+  const trace = staleKeyTrace(r);
+  if (trace === undefined) return '';
+  const rows = Object.entries(r.strategies)
+    .filter(([, s]) => s.stale_keys.length > 0)
+    .map(([name, s]) => [escapeCell(name), escapeCell(staleKeyTexts(s).join(' · '))]);
+  return `${STALE_KEYS_CAPTION}\n\n${table(['strategy', 'keys'], rows, 'left')}\n\nOne key's story: ${code(trace)}`;
 }
 
 function expectations(results: ExpectationResult[]): string {

@@ -150,3 +150,19 @@ export function runFacts(r: ScenarioResults): string[] {
     ...(r.warmup_ms > 0 ? [`warmup ${formatDuration(r.warmup_ms)}`] : []),
   ];
 }
+
+/** How many of its most stale keys a report names per strategy (the JSON has five). */
+const STALE_KEYS_NAMED = 3;
+
+/** A strategy's most stale keys as reports name them: `key 0 99.3%` (the share of the key's reads that were stale). */
+export function staleKeyTexts(s: StrategyResult): string[] {
+  return s.stale_keys.slice(0, STALE_KEYS_NAMED).map((k) => `key ${k.key} ${formatRatio(k.stale_reads / k.reads)}`);
+}
+
+/** The command that tells the story of the most stale key of the first strategy with one, or undefined. */
+export function staleKeyTrace(r: ScenarioResults): string | undefined {
+  const found = Object.entries(r.strategies).find(([, s]) => s.stale_keys.length > 0);
+  return found && `cache-sim trace ${r.file} --key ${found[1].stale_keys[0].key} --strategy ${found[0]}`;
+}
+
+export const STALE_KEYS_CAPTION = 'Keys with the most stale reads, and the share of their reads that were stale';

@@ -7,11 +7,20 @@ import { allPassed } from '../metrics/expect.js';
 import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import type { Palette } from './colour.js';
 import { actualText, conditionText, outcomeText } from './expectation-text.js';
-import { formatRatio, joinWrapped, wrapText } from './format.js';
+import { joinWrapped, wrapText } from './format.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 import { renderHistograms } from './histogram.js';
 import { renderStaleTimeline } from './timeline-text.js';
-import { REGION_CELL_CAPTION, compareStrategies, regionCellText, regionNames, runFacts } from './rows.js';
+import {
+  REGION_CELL_CAPTION,
+  STALE_KEYS_CAPTION,
+  compareStrategies,
+  regionCellText,
+  regionNames,
+  runFacts,
+  staleKeyTexts,
+  staleKeyTrace,
+} from './rows.js';
 
 export interface TableOptions {
   colour: Palette;
@@ -70,19 +79,17 @@ function histograms(r: ScenarioResults, p: Palette, width: number): string {
   return [p.heading('Staleness of reads'), ...renderHistograms(entries, p, width)].join('\n');
 }
 
-/** Per strategy, the keys with the most stale reads (three: the JSON has more), and the command that tells one's story. */
+/** Per strategy, the keys with the most stale reads, and the command that tells one's story. */
 function staleKeys(r: ScenarioResults, p: Palette, width: number): string {
+  const trace = staleKeyTrace(r);
+  if (trace === undefined) return '';
   const entries = Object.entries(r.strategies).filter(([, s]) => s.stale_keys.length > 0);
-  if (entries.length === 0) return '';
   const nameWidth = Math.max(...entries.map(([name]) => [...name].length));
-  const lines = entries.flatMap(([name, s]) => {
-    const keys = s.stale_keys.slice(0, 3).map((k) => `key ${k.key} ${formatRatio(k.stale_reads / k.reads)}`);
-    return joinWrapped(keys, ' · ', width - nameWidth - 2).map((line, i) => `${(i === 0 ? name : '').padEnd(nameWidth)}  ${line}`);
-  });
-  const [name, first] = entries[0];
-  const trace = `cache-sim trace ${r.file} --key ${first.stale_keys[0].key} --strategy ${name}`;
+  const lines = entries.flatMap(([name, s]) =>
+    joinWrapped(staleKeyTexts(s), ' · ', width - nameWidth - 2).map((line, i) => `${(i === 0 ? name : '').padEnd(nameWidth)}  ${line}`),
+  );
   // The command on a line of its own: it is copied whole, never wrapped.
-  return [p.heading('Keys with the most stale reads, and the share of their reads that were stale'), ...lines, p.dim("One key's story:"), `  ${trace}`].join('\n');
+  return [p.heading(STALE_KEYS_CAPTION), ...lines, p.dim("One key's story:"), `  ${trace}`].join('\n');
 }
 
 function expectations(results: ExpectationResult[], p: Palette): string {
