@@ -10,7 +10,7 @@ import { meanCI } from './metrics/confidence.js';
 import { measuredValue } from './metrics/metric-names.js';
 import { deriveSeed } from './random/streams.js';
 import { loadScenarioFile } from './scenario/load.js';
-import { metricWindow } from './scenario/metric-window.js';
+import { metricNameText, metricWindow } from './scenario/metric-window.js';
 import { metricNameProblem } from './scenario/rules-expect.js';
 import type { Scenario, StrategySpec, TimeWindow } from './scenario/types.js';
 import type { StrategyResult } from './metrics/results.js';
@@ -145,7 +145,7 @@ export function planSweep(file: string, options: SweepOptions): SweepPlan {
   const params = checkParams(options.params);
   const count = options.seeds ?? DEFAULT_SWEEP_SEEDS;
   if (!Number.isInteger(count) || count < 1) throw new UsageError(`--seeds ${count}: give at least 1 seed per grid point`);
-  const metrics = options.metrics && options.metrics.length > 0 ? [...new Set(options.metrics.map((m) => m.trim().replace(/\s+/g, ' ')))] : [...DEFAULT_SWEEP_METRICS];
+  const metrics = options.metrics && options.metrics.length > 0 ? [...new Set(options.metrics.map(metricNameText))] : [...DEFAULT_SWEEP_METRICS];
   const userSets = options.sets ?? [];
 
   const base = loadScenarioFile(file, options.seed === undefined ? userSets : [...userSets, `seed=${options.seed}`]);

@@ -21,9 +21,14 @@ export const WINDOW_WORDING = '"METRIC from DURATION", "METRIC until DURATION" o
 
 const WINDOW = /^(\S+)(?: from (\S+))?(?: until (\S+))?$/;
 
+/** A metric name as reports show it: spaces around and between its words made single. */
+export function metricNameText(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
 /** The metric and its window bounds as written, or `undefined` when the key is not of that form. */
 export function splitMetricWindow(key: string): WrittenWindow | undefined {
-  const match = WINDOW.exec(key.trim().replace(/\s+/g, ' '));
+  const match = WINDOW.exec(metricNameText(key));
   if (!match) return undefined;
   const [, metric, from, until] = match;
   return { metric, ...(from === undefined ? {} : { from }), ...(until === undefined ? {} : { until }) };

@@ -6,7 +6,7 @@
 import { findPreset } from '../strategies/registry.js';
 import { conditionText, parseCondition } from './condition.js';
 import { DEFAULTS, defaultStrategies } from './defaults.js';
-import { metricWindow } from './metric-window.js';
+import { metricNameText, metricWindow } from './metric-window.js';
 import type { Locator } from './positions.js';
 import type {
   BusSpec,
@@ -216,7 +216,7 @@ function toExpectations(expect: NonNullable<WrittenScenario['expect']>, locator:
       const { op, value } = parseCondition(written);
       const position = locator.position(['expect', strategy, key]);
       const window = metricWindow(key, measuredFromMs, endMs);
-      return { strategy, metric: key.trim().replace(/\s+/g, ' '), ...(window ? { window } : {}), op, value, text: conditionText(written), position };
+      return { strategy, metric: metricNameText(key), ...(window ? { window } : {}), op, value, text: conditionText(written), position };
     }),
   );
 }
