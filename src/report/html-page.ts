@@ -1,0 +1,56 @@
+/**
+ * The page every HTML report is written into: one self-contained document with inline CSS
+ * (no scripts, no external resources), shared by the run report and the sweep report.
+ */
+import { escapeHtml as esc } from './svg.js';
+
+/** A whole HTML document: `title` for the browser tab, `body` already HTML. */
+export function htmlPage(title: string, heading: string, body: string): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(title)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    `<h1>${esc(heading)}</h1>`,
+    `${body}</body>`,
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+const CSS = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;background:#fff;margin:0 auto;padding:16px 24px 48px;max-width:1100px}
+h1{font-size:22px;margin:8px 0 16px}
+h2{font-size:19px;margin:0 0 4px;word-break:break-word}
+h3{font-size:15px;margin:28px 0 8px}
+section.scenario{border-top:3px solid #4e79a7;padding-top:12px;margin-top:24px}
+.description{margin:4px 0 8px;color:#444;max-width:80ch}
+.facts{display:flex;flex-wrap:wrap;gap:4px 20px;margin:8px 0;padding:0}
+.facts div{display:flex;gap:6px}.facts dt{color:#666}.facts dd{margin:0;font-weight:600}
+code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}
+pre{background:#f4f4f4;border:1px solid #ddd;padding:8px 12px;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
+.table-wrap{overflow-x:auto}
+table{border-collapse:collapse;font-variant-numeric:tabular-nums}
+th,td{padding:3px 10px;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:bottom}
+thead th{border-bottom:2px solid #bbb;font-weight:600}
+tbody+tbody{border-top:2px solid #bbb}
+td.num,th.num{text-align:right;white-space:nowrap}
+th small{display:block;font-weight:400;color:#777}
+td.best{background:#e3f4e1;font-weight:700;color:#1d5e1a}
+.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:baseline}
+.pass{color:#1d5e1a;font-weight:600}.fail{color:#b3261e;font-weight:600}
+tr.failed td{background:#fdf0ef}
+figure{margin:0}figcaption{color:#555;font-size:12.5px;max-width:80ch;margin-top:2px}
+svg.chart{display:block;width:100%;max-width:760px;height:auto}
+svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;fill:#333}
+svg .tick{fill:#555;font-size:11px}svg .value{font-size:10px;fill:#444}
+svg .grid{stroke:#e6e6e6;stroke-width:1}svg .axis{stroke:#888;stroke-width:1;fill:none}
+svg .fault{fill:#f28e2b;fill-opacity:.14}svg .fault-instant{stroke:#f28e2b;stroke-width:1.5;stroke-dasharray:4 3}
+svg .fault-number{fill:#b35c0f;font-size:11px;font-weight:700}
+nav ol{margin:0;padding-left:20px}
+`.trim();
