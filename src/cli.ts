@@ -116,14 +116,26 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format (default: table; with --shard, the shard\'s JSON)').choices(SWEEP_FORMATS))
     .option('--workers <n>', WORKERS_HELP, parseWholeNumber('the number of workers', 1))
     .option('--shard <i/n>', 'run only shard i of n and print its JSON document, for `cache-sim merge`', parseShardOption)
+    .option('--html <file>', 'also write the sweep as a self-contained HTML page with a chart per metric')
     .action(
       async (
         file: string,
-        opts: { param: string[]; seeds?: number; seed?: number; strategy?: string[]; set: string[]; metric: string[]; format?: SweepFormat; workers?: number; shard?: Shard },
+        opts: {
+          param: string[];
+          seeds?: number;
+          seed?: number;
+          strategy?: string[];
+          set: string[];
+          metric: string[];
+          format?: SweepFormat;
+          workers?: number;
+          shard?: Shard;
+          html?: string;
+        },
       ) => {
         const { sweepCommand } = await import('./commands/sweep.js');
-        const { param: params, seeds, seed, strategy: strategies, set: sets, metric: metrics, format, workers, shard } = opts;
-        setExit(await sweepCommand(file, { params, seeds, seed, strategies, sets, metrics, format, workers, shard }, io));
+        const { param: params, seeds, seed, strategy: strategies, set: sets, metric: metrics, format, workers, shard, html } = opts;
+        setExit(await sweepCommand(file, { params, seeds, seed, strategies, sets, metrics, format, workers, shard, html }, io));
       },
     );
 
@@ -132,9 +144,10 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .description('put the shards of a sweep (`sweep --shard i/n`) together; print what the whole sweep prints')
     .argument('<file...>', 'the JSON documents of every shard')
     .addOption(new Option('--format <format>', 'output format').choices(SWEEP_FORMATS).default('table'))
-    .action(async (files: string[], opts: { format: SweepFormat }) => {
+    .option('--html <file>', 'also write the sweep as a self-contained HTML page with a chart per metric')
+    .action(async (files: string[], opts: { format: SweepFormat; html?: string }) => {
       const { mergeCommand } = await import('./commands/merge.js');
-      setExit(mergeCommand(files, { format: opts.format }, io));
+      setExit(mergeCommand(files, { format: opts.format, html: opts.html }, io));
     });
 
   program

@@ -1,17 +1,19 @@
 /**
  * `cache-sim merge`: the shard documents of one sweep, put together and printed as the
- * unsharded sweep would print them (table, JSON or CSV). Exit 0, or 2 on bad input.
+ * unsharded sweep would print them (table, JSON or CSV; `--html FILE` the sweep's page). Exit 0, or 2 on bad input.
  */
 import { readFileSync } from 'node:fs';
 import { InputError, type Problem, wholeFileProblem } from '../errors.js';
 import { paletteFor } from '../report/colour.js';
 import { renderSweep, type SweepFormat } from '../report/sweep.js';
+import { renderSweepHtml } from '../report/sweep-html.js';
 import { mergeShards, type ShardFile } from '../sweep-merge.js';
 import { fileProblem } from '../util/file-errors.js';
 import { type CommandIO, reportWidth } from './io.js';
+import { outputProblems, writeFileAtomically } from './output-file.js';
 
-export function mergeCommand(files: readonly string[], options: { format: SweepFormat }, io: CommandIO): number {
-  const problems: Problem[] = [];
+export function mergeCommand(files: readonly string[], options: { format: SweepFormat; html?: string }, io: CommandIO): number {
+  const problems: Problem[] = options.html === undefined ? [] : outputProblems([options.html], files);
   const shards: ShardFile[] = [];
   for (const file of files) {
     try {
@@ -21,6 +23,8 @@ export function mergeCommand(files: readonly string[], options: { format: SweepF
     }
   }
   if (problems.length > 0) throw new InputError(problems);
-  io.stdout.write(renderSweep(options.format, mergeShards(shards), paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
+  const results = mergeShards(shards);
+  if (options.html !== undefined) writeFileAtomically(options.html, renderSweepHtml(results));
+  io.stdout.write(renderSweep(options.format, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
   return 0;
 }

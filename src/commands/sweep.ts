@@ -5,12 +5,14 @@
  * malformed `--param`, a problem in any point's scenario) ends in exit 2 with nothing on
  * stdout; otherwise exit 0, since a sweep evaluates no expectations.
  */
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { paletteFor } from '../report/colour.js';
 import { renderShard, renderSweep, type SweepFormat } from '../report/sweep.js';
+import { renderSweepHtml } from '../report/sweep-html.js';
 import { type Shard, shardDocument, shardRuns } from '../sweep-shard.js';
 import { planSweep, sweepResults } from '../sweep.js';
 import { type CommandIO, reportWidth } from './io.js';
+import { outputProblems, writeFileAtomically } from './output-file.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 
 export interface SweepCommandOptions {
@@ -26,12 +28,21 @@ export interface SweepCommandOptions {
   workers?: number;
   /** Run only this shard of the sweep. */
   shard?: Shard;
+  /** Also write the sweep as a self-contained HTML page with charts here. */
+  html?: string;
 }
 
 export async function sweepCommand(file: string, options: SweepCommandOptions, io: CommandIO): Promise<number> {
   const { shard, format } = options;
   if (shard && format !== undefined && format !== 'json') {
     throw new UsageError(`--format ${format} with --shard: a shard prints its JSON document, for \`cache-sim merge\` to put together with the other shards`);
+  }
+  if (shard && options.html !== undefined) {
+    throw new UsageError('--html with --shard: a shard has only some of the runs; `cache-sim merge --html` writes the page from all the shards');
+  }
+  if (options.html !== undefined) {
+    const problems = outputProblems([options.html], [file]);
+    if (problems.length > 0) throw new InputError(problems);
   }
   const plan = planSweep(file, {
     params: options.params,
@@ -50,7 +61,12 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
     progress?.report,
   );
   progress?.clear();
-  if (shard) io.stdout.write(renderShard(shardDocument(plan, shard, runs, outcomes)));
-  else io.stdout.write(renderSweep(format ?? 'table', sweepResults(plan, outcomes), paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
+  if (shard) {
+    io.stdout.write(renderShard(shardDocument(plan, shard, runs, outcomes)));
+    return 0;
+  }
+  const results = sweepResults(plan, outcomes);
+  if (options.html !== undefined) writeFileAtomically(options.html, renderSweepHtml(results));
+  io.stdout.write(renderSweep(format ?? 'table', results, paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
   return 0;
 }

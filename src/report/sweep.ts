@@ -55,7 +55,8 @@ function summaryText(metric: string, s: MetricSummary | undefined): string {
   return `${format(s.mean)} ± ${format(s.ci95)}`;
 }
 
-function formatterFor(metric: string): (v: number) => string {
+/** How a value of `metric` reads in a sweep report (ratios as percentages, times as durations, counts to one decimal). */
+export function formatterFor(metric: string): (v: number) => string {
   if (baseMetric(metric).endsWith('_ratio')) return formatRatio;
   if (isDurationMetric(metric)) return formatDuration;
   // Means of counts: one decimal is all a handful of seeds can support.

@@ -59,6 +59,15 @@ describe('shards of a sweep', () => {
     }
   });
 
+  test('merge --html writes the page the unsharded sweep --html writes, byte for byte', async () => {
+    const dir = tempDir();
+    const files = await shardFiles(3);
+    await cli([...SWEEP, '--html', join(dir, 'whole.html')]);
+    const merged = await cli(['merge', ...files, '--html', join(dir, 'merged.html')]);
+    expect(merged.code).toBe(0);
+    expect(readFileSync(join(dir, 'merged.html'), 'utf8')).toBe(readFileSync(join(dir, 'whole.html'), 'utf8'));
+  });
+
   test('regional and windowed metrics merge the same way', async () => {
     const metrics = ['--metric', 'regions.away.stale_read_ratio from 2s', '--metric', 'reads until 2s'];
     const files = await shardFiles(3, metrics);

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { deriveSeed } from '../../src/random/streams.js';
@@ -159,6 +159,39 @@ describe('cache-sim sweep', () => {
         expect(values).toEqual([r.regions.away.stale_read_ratio, after.regions.away.stale_read_ratio, before.reads]);
       });
     });
+  });
+
+  test('--html writes the sweep as a page: a chart per metric, a line per strategy and value of the other parameters, error bars', async () => {
+    const file = join(tempDir(), 'sweep.html');
+    const args = ['sweep', SMALL, '--param', 'cache.ttl=1s,5s,10s', '--param', 'bus.loss=0,0.2', '--seeds', '2', '--strategy', 'ttl,pubsub', ...SHORT];
+    const run = await cli([...args, '--metric', 'stale_read_ratio', '--metric', 'staleness_p99', '--html', file]);
+    expect(run.code).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).not.toMatch(/<script/i);
+    const charts = html.match(/<svg [^>]*aria-label="[^"]+"/g) ?? [];
+    expect(charts.map((c) => /aria-label="([^"]+)"/.exec(c)?.[1])).toEqual(['stale_read_ratio over cache.ttl', 'staleness_p99 over cache.ttl']);
+    // 2 strategies × 2 loss values, each with a point and an error bar at each of the 3 TTLs.
+    const first = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
+    expect(first.match(/<g class="series">/g)).toHaveLength(4);
+    expect(first.match(/<circle /g)).toHaveLength(12);
+    expect(first).toContain('>ttl · bus.loss=0.2</text>');
+    expect(html).toContain('<h3>Every value</h3>');
+    // Same sweep, same bytes.
+    const again = join(tempDir(), 'again.html');
+    await cli([...args, '--metric', 'stale_read_ratio', '--metric', 'staleness_p99', '--html', again]);
+    expect(readFileSync(again, 'utf8')).toBe(html);
+  });
+
+  test('--html with --shard is a usage error; a path that cannot be written is bad input; nothing is written', async () => {
+    const shard = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s', '--shard', '1/2', '--html', join(tempDir(), 'x.html'), ...SHORT]);
+    expect(shard.code).toBe(2);
+    expect(shard.stderr).toMatch(/--html with --shard/);
+    const nowhere = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s', '--html', '/nonexistent/dir/x.html', ...SHORT]);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stdout).toBe('');
+    const overScenario = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s', '--html', SMALL, ...SHORT]);
+    expect(overScenario.code).toBe(2);
   });
 
   test('a windowed ratio reads as a ratio in the table', async () => {

@@ -1,0 +1,97 @@
+/**
+ * `sweep --html FILE` (and `merge --html FILE`): the sweep as a self-contained page — per
+ * metric a chart of its mean over the first parameter's values, one line per strategy (and
+ * per combination of the other parameters' values), with the 95 % confidence interval as an
+ * error bar on each point; then the sweep's table. Same results, same bytes.
+ */
+import type { MetricSummary, SweepResults } from '../sweep.js';
+import { PLOT, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
+import { htmlPage } from './html-page.js';
+import { renderSweepTable, formatterFor } from './sweep.js';
+import { plain } from './colour.js';
+import { type LegendEntry, escapeHtml as esc, linePath, seriesColour, seriesDash, tag, ticks } from './svg.js';
+
+/** One line of a chart: a strategy at one combination of the other parameters' values. */
+interface Series {
+  label: string;
+  /** Per value of the first parameter, the summary there (undefined where the strategy did not run). */
+  summaries: (MetricSummary | undefined)[];
+}
+
+export function renderSweepHtml(r: SweepResults): string {
+  const [first, ...others] = r.params;
+  const facts = [
+    `<code>${esc(r.file)}</code>`,
+    `seed ${r.seed}`,
+    `${r.points.length} ${r.points.length === 1 ? 'point' : 'points'} × ${r.seeds.length} ${r.seeds.length === 1 ? 'seed' : 'seeds'}`,
+    'mean and 95% confidence interval over the seeds',
+  ];
+  const charts = r.metrics.map((metric) => chart(r, metric));
+  const body = [
+    `<h2>${esc(r.scenario)}</h2>`,
+    `<p>${facts.join(' · ')}</p>`,
+    ...charts.map(
+      (svg, i) =>
+        `<h3>${esc(r.metrics[i])}</h3>\n<figure>${svg}<figcaption>${esc(caption(r.metrics[i], first?.path ?? '', others.map((p) => p.path)))}</figcaption></figure>`,
+    ),
+    '<h3>Every value</h3>',
+    `<pre>${esc(renderSweepTable(r, plain, 160))}</pre>`,
+    '',
+  ].join('\n');
+  return htmlPage(`cache-sim sweep: ${r.scenario}`, 'cache-sim sweep', body);
+}
+
+function caption(metric: string, first: string, others: string[]): string {
+  const lines = others.length > 0 ? `one line per strategy and value of ${others.join(', ')}` : 'one line per strategy';
+  return `The mean of ${metric} over the seeds at each value of ${first}, ${lines}; the bars span the 95 % confidence interval.`;
+}
+
+/** The lines of a metric's chart: each strategy, at each combination of the other parameters' values, in grid order. */
+function seriesOf(r: SweepResults, metric: string): Series[] {
+  const [first, ...others] = r.params;
+  const byLabel = new Map<string, Series>();
+  for (const point of r.points) {
+    const rest = others.map((p) => `${p.path}=${point.params[p.path]}`).join(', ');
+    const column = first ? first.values.indexOf(point.params[first.path]) : 0;
+    for (const [name, metrics] of Object.entries(point.strategies)) {
+      const label = rest ? `${name} · ${rest}` : name;
+      let series = byLabel.get(label);
+      if (!series) {
+        series = { label, summaries: (first?.values ?? ['']).map(() => undefined) };
+        byLabel.set(label, series);
+      }
+      series.summaries[column] = metrics[metric];
+    }
+  }
+  return [...byLabel.values()];
+}
+
+function chart(r: SweepResults, metric: string): string {
+  const values = r.params[0]?.values ?? [''];
+  const series = seriesOf(r, metric);
+  const format = formatterFor(metric);
+  const present = series.flatMap((s) => s.summaries.filter((m): m is MetricSummary => m !== undefined && Number.isFinite(m.mean)));
+  const { y, step, top } = zeroBasedY(Math.max(0, ...present.map((m) => m.mean + m.ci95)), 1);
+  const slot = (PLOT.x1 - PLOT.x0) / values.length;
+  const x = (i: number) => PLOT.x0 + slot * (i + 0.5);
+  const xTicks = values
+    .map((value, i) => tag('text', { class: 'tick', x: x(i), y: PLOT.y0 + 16, 'text-anchor': 'middle' }, esc(value)))
+    .join('\n');
+  const lines = series.map((s, i) => line(s, i, x, y, format));
+  const plot = [hGrid(ticks(0, top, step), y, format), plotAxes(), xTicks, ...lines].join('\n');
+  const entries: LegendEntry[] = series.map((s, i) => ({ label: s.label, colour: seriesColour(i), dash: seriesDash(i) }));
+  return frame(`${metric} over ${r.params[0]?.path ?? 'the sweep'}`, plot, r.params[0]?.path ?? '', 'mean over the seeds', entries);
+}
+
+/** A series' means joined by a line, each with its confidence interval as an error bar (not below 0). */
+function line(s: Series, index: number, x: (i: number) => number, y: (v: number) => number, format: (v: number) => string): string {
+  const colour = seriesColour(index);
+  const points = s.summaries.flatMap((m, i) => (m && Number.isFinite(m.mean) ? [{ i, m }] : []));
+  const path = tag('path', { d: linePath(points.map(({ i, m }) => [x(i), y(m.mean)] as const)), fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-dasharray': seriesDash(index) });
+  const marks = points.map(({ i, m }) => {
+    const bar = tag('line', { x1: x(i), y1: y(Math.max(0, m.mean - m.ci95)), x2: x(i), y2: y(m.mean + m.ci95), stroke: colour, 'stroke-width': 1.5 });
+    const dot = tag('circle', { cx: x(i), cy: y(m.mean), r: 3.5, fill: colour }, tag('title', {}, esc(`${s.label}: ${format(m.mean)} ± ${format(m.ci95)}`)));
+    return bar + dot;
+  });
+  return tag('g', { class: 'series' }, path + marks.join(''));
+}
