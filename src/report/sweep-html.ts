@@ -7,7 +7,7 @@
 import type { MetricSummary, SweepResults } from '../sweep.js';
 import { PLOT, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
 import { htmlPage } from './html-page.js';
-import { renderSweepTable, formatterFor } from './sweep.js';
+import { formatterFor, renderSweepTable, sweepFacts } from './sweep.js';
 import { plain } from './colour.js';
 import { type LegendEntry, escapeHtml as esc, linePath, seriesColour, seriesDash, tag, ticks } from './svg.js';
 
@@ -20,16 +20,10 @@ interface Series {
 
 export function renderSweepHtml(r: SweepResults): string {
   const [first, ...others] = r.params;
-  const facts = [
-    `<code>${esc(r.file)}</code>`,
-    `seed ${r.seed}`,
-    `${r.points.length} ${r.points.length === 1 ? 'point' : 'points'} × ${r.seeds.length} ${r.seeds.length === 1 ? 'seed' : 'seeds'}`,
-    'mean and 95% confidence interval over the seeds',
-  ];
   const charts = r.metrics.map((metric) => chart(r, metric));
   const body = [
     `<h2>${esc(r.scenario)}</h2>`,
-    `<p>${facts.join(' · ')}</p>`,
+    `<p>${esc(sweepFacts(r).join(' · '))}</p>`,
     ...charts.map(
       (svg, i) =>
         `<h3>${esc(r.metrics[i])}</h3>\n<figure>${svg}<figcaption>${esc(caption(r.metrics[i], first?.path ?? '', others.map((p) => p.path)))}</figcaption></figure>`,

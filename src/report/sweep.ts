@@ -26,14 +26,18 @@ export function renderSweep(format: SweepFormat, results: SweepResults, colour: 
   }
 }
 
-export function renderSweepTable(r: SweepResults, p: Palette, width = DEFAULT_WIDTH): string {
-  const facts = [
+/** What a sweep's report says of it under its name: the file, the root seed, its size. */
+export function sweepFacts(r: SweepResults): string[] {
+  return [
     r.file,
     `seed ${r.seed}`,
     `${r.points.length} ${r.points.length === 1 ? 'point' : 'points'} × ${r.seeds.length} ${r.seeds.length === 1 ? 'seed' : 'seeds'}`,
     'mean ± 95% CI over seeds',
   ];
-  const header = [p.heading(r.scenario), ...joinWrapped(facts, ' · ', width).map(p.dim)];
+}
+
+export function renderSweepTable(r: SweepResults, p: Palette, width = DEFAULT_WIDTH): string {
+  const header = [p.heading(r.scenario), ...joinWrapped(sweepFacts(r), ' · ', width).map(p.dim)];
   const paths = r.params.map((param) => param.path);
   const groups = r.points.map((point) =>
     Object.entries(point.strategies).map(([name, summaries], i): GridCell[] => [
