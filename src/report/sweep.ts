@@ -67,7 +67,7 @@ export function formatterFor(metric: string): (v: number) => string {
   return (v) => (Number.isNaN(v) ? NONE : formatCount(Math.round(v * 10) / 10));
 }
 
-/** The document: `{ version, scenario, seed, seeds, params, points }`, two-space indent. */
+/** The document: `{ version, scenario, seed, seeds, params, metrics, points }`, as every JSON report prints. */
 export function renderSweepJson(r: SweepResults): string {
   const document = {
     version: r.version,
@@ -75,6 +75,7 @@ export function renderSweepJson(r: SweepResults): string {
     seed: r.seed,
     seeds: r.seeds,
     params: r.params.map(({ path, values }) => ({ path, values })),
+    metrics: r.metrics,
     points: r.points.map((point) => ({
       params: Object.fromEntries(r.params.map(({ path }) => [path, point.params[path]])),
       strategies: Object.fromEntries(

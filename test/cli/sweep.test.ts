@@ -52,7 +52,8 @@ describe('cache-sim sweep', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout);
-    expect(Object.keys(doc)).toEqual(['version', 'scenario', 'seed', 'seeds', 'params', 'points']);
+    expect(Object.keys(doc)).toEqual(['version', 'scenario', 'seed', 'seeds', 'params', 'metrics', 'points']);
+    expect(doc.metrics).toEqual([...DEFAULT_SWEEP_METRICS]);
     expect(doc.params).toEqual([
       { path: 'cache.ttl', values: ['1s', '5s'] },
       { path: 'bus.loss', values: ['0', '0.1', '0.5'] },
@@ -148,6 +149,7 @@ describe('cache-sim sweep', () => {
     const metrics = ['regions.away.stale_read_ratio', 'regions.away.stale_read_ratio from 2s', 'reads until 2s'];
     const args = ['sweep', SMALL, '--param', 'duration=4s,5s', '--seeds', '2', '--strategy', 'pubsub', '--format', 'json', '--set', 'warmup=0'];
     const doc = JSON.parse((await cli([...args, ...metrics.flatMap((m) => ['--metric', m])])).stdout);
+    expect(doc.metrics).toEqual(metrics);
     expect(Object.keys(doc.points[0].strategies.pubsub)).toEqual(metrics);
     doc.seeds.forEach((seed: number, s: number) => {
       doc.points.forEach((point: { params: Record<string, string>; strategies: Record<string, Record<string, { values: number[] }>> }) => {
