@@ -137,7 +137,7 @@ export class Collector implements Observer {
 
   /** The read, again, for each window it was issued in (kept out of the common path). */
   private windowedRead(region: number, issued: number, latencyMs: number, hit: boolean, l1: boolean, ryw: boolean, monotonic: boolean, stale: boolean, ageMs: number, versionLag: number): void {
-    for (const w of this.windows) if (issued >= w.fromMs && issued < w.endBound) w.tallies[region].recordRead(issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, versionLag);
+    for (const w of this.windows) if (covers(w, issued)) w.tallies[region].recordRead(issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, versionLag);
   }
 
   /** The oldest version a read of `key` in `region` could still return (-∞ when every ledger row is kept). */
@@ -148,13 +148,13 @@ export class Collector implements Observer {
   readFailed(region: number, _session: number, _key: number, issued: number): void {
     if (issued < this.warmupMs) return;
     this.tallies[region].failedReads++;
-    for (const w of this.windows) if (issued >= w.fromMs && issued < w.endBound) w.tallies[region].failedReads++;
+    for (const w of this.windows) if (covers(w, issued)) w.tallies[region].failedReads++;
   }
 
   databaseRead(region: number, source: ReadSource, time: number): void {
     if (time < this.warmupMs) return;
     this.tallies[region].recordDatabaseRead(source === ReadSource.Primary, time);
-    for (const w of this.windows) if (time >= w.fromMs && time < w.endBound) w.tallies[region].recordDatabaseRead(source === ReadSource.Primary, time);
+    for (const w of this.windows) if (covers(w, time)) w.tallies[region].recordDatabaseRead(source === ReadSource.Primary, time);
     const second = Math.floor(time / 1000);
     if (second !== this.dbSecond) {
       this.dbSecond = second;
@@ -170,7 +170,7 @@ export class Collector implements Observer {
     }
     if (time < this.warmupMs || version >= this.truth.versionAt(key, time)) return;
     this.tallies[region].staleRefills++;
-    for (const w of this.windows) if (time >= w.fromMs && time < w.endBound) w.tallies[region].staleRefills++;
+    for (const w of this.windows) if (covers(w, time)) w.tallies[region].staleRefills++;
   }
 
   refreshStarted(_region: number, _key: number, _version: number, time: number): void {
@@ -211,25 +211,21 @@ export class Collector implements Observer {
 
   private windowResult(w: WindowTallies): WindowResult {
     const withL1 = this.options.l1Hosts > 0;
-    const all = new Tally(null);
-    for (const t of w.tallies) all.merge(t);
-    const regions: WindowResult['regions'] = {};
-    this.options.regionNames.forEach((name, i) => {
-      regions[name] = w.tallies[i].toCounts(withL1);
-    });
-    return { from_ms: w.fromMs, until_ms: w.untilMs, ...all.toCounts(withL1), regions };
+    return { from_ms: w.fromMs, until_ms: w.untilMs, ...merged(w.tallies, null).toCounts(withL1), regions: this.byRegion(w.tallies, (t) => t.toCounts(withL1)) };
+  }
+
+  /** One value per region, by the region's name, in scenario order. */
+  private byRegion<T>(tallies: readonly Tally[], value: (tally: Tally) => T): Record<string, T> {
+    return Object.fromEntries(this.options.regionNames.map((name, i) => [name, value(tallies[i])]));
   }
 
   /** The metrics of this run; `preset` and `events` describe the run itself. */
   result(preset: string, events: number): StrategyResult {
     this.convergence.finish();
-    const all = new Tally(this.timelineShape);
-    for (const t of this.tallies) all.merge(t);
-    const regions: StrategyResult['regions'] = {};
-    this.options.regionNames.forEach((name, i) => {
-      regions[name] = this.tallies[i].toMetricSet(this.options.l1Hosts > 0);
-    });
-    const { staleness_histogram, timeline, ...totals } = all.toMetricSet(this.options.l1Hosts > 0);
+    const withL1 = this.options.l1Hosts > 0;
+    const all = merged(this.tallies, this.timelineShape);
+    const regions = this.byRegion(this.tallies, (t) => t.toMetricSet(withL1));
+    const { staleness_histogram, timeline, ...totals } = all.toMetricSet(withL1);
     return {
       preset,
       ...totals,
@@ -250,4 +246,16 @@ export class Collector implements Observer {
       regions,
     };
   }
+}
+
+/** The regions' tallies added up. */
+function merged(tallies: readonly Tally[], shape: TimelineShape | null): Tally {
+  const all = new Tally(shape);
+  for (const t of tallies) all.merge(t);
+  return all;
+}
+
+/** Whether `time` falls in the window (the reads issued, the database reads and fills made in it count). */
+function covers(w: WindowTallies, time: number): boolean {
+  return time >= w.fromMs && time < w.endBound;
 }

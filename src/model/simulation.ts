@@ -336,7 +336,8 @@ export class Simulation implements EventHandler {
       const key = pool.key[slot];
       this.returnValue(region, session, key, pool.issued[slot], now + roundTrip - pool.issued[slot], cached, ReadSource.Cache);
       if (this.l1Hosts > 0) this.copyToL1(region, session, key, cached, now + roundTrip);
-      const [index, hop] = [pool.index[slot], pool.hop[slot]];
+      const index = pool.index[slot];
+      const hop = pool.hop[slot];
       pool.release(slot);
       if (this.refreshesStale && this.caches[region].isStale(key, now)) this.refreshInBackground(region, session, key, cached, index, hop, now + roundTrip);
       return;
