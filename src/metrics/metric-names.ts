@@ -91,7 +91,7 @@ export function isWindowableMetric(name: string): boolean {
 }
 
 /** The value of a per-read metric over a window, or `undefined` when the name or region does not exist. */
-export function windowMetricValue(window: WindowResult, name: string): number | undefined {
+function windowMetricValue(window: WindowResult, name: string): number | undefined {
   const regional = splitRegion(name);
   const set = regional ? window.regions[regional.region] : window;
   const get = REGION_METRICS.get(regional?.metric ?? name);
