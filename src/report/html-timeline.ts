@@ -6,39 +6,15 @@
  */
 import type { ScenarioResults, StrategyResult, TimelineResult } from '../metrics/results.js';
 import { roundWidthMs } from '../metrics/timeline.js';
-import { PLOT, frame, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
-import { formatCount, formatDuration, formatRatio } from './format.js';
+import { PLOT, frame, hGrid, legendEntries, plotAxes, zeroBasedY } from './chart-frame.js';
+import { formatDuration } from './format.js';
 import { regionNames } from './rows.js';
 import { faultSpan, measuredFaults } from './timeline-text.js';
+import { DATABASE_LOAD, type Measure, STALE_SHARE, bucketValues } from './timeline-measures.js';
 import { type Scale, escapeHtml as esc, linearScale, num, seriesColour, seriesDash, tag, ticks } from './svg.js';
 
 /** At most this many time ticks: labels like `12m30s` need room. */
 const TIME_TICKS = 8;
-
-/** What one chart plots: a value per bucket (`undefined`: nothing to plot there). */
-interface Measure {
-  label: string;
-  yTitle: string;
-  value: (t: TimelineResult, bucket: number, seconds: number) => number | undefined;
-  tick: (step: number) => (v: number) => string;
-  text: (v: number) => string;
-}
-
-const STALE_SHARE: Measure = {
-  label: 'Stale reads over time',
-  yTitle: 'share of reads stale',
-  value: (t, i) => (t.reads[i] > 0 ? t.stale_reads[i] / t.reads[i] : undefined),
-  tick: percentTick,
-  text: formatRatio,
-};
-
-const DATABASE_LOAD: Measure = {
-  label: 'Database reads over time',
-  yTitle: 'database reads per second',
-  value: (t, i, seconds) => t.db_reads[i] / seconds,
-  tick: () => (v) => formatCount(v),
-  text: (v) => `${formatCount(Number(v.toPrecision(4)))}/s`,
-};
 
 export function staleTimelineChart(r: ScenarioResults): string {
   return timelineChart(r, STALE_SHARE, wholeRun(r));
@@ -105,7 +81,7 @@ function timelineChart(r: ScenarioResults, m: Measure, view: View, scaleMax = hi
       .map((s, i) => stepLine(s.name, s.steps, i, x, y, m))
       .join('\n'),
   ].join('\n');
-  return frame(`${m.label} ${view.label}`, plot, 'simulated time', m.yTitle, legendEntries(r));
+  return frame(`${m.name} over time ${view.label}`, plot, 'simulated time', m.yTitle, legendEntries(r));
 }
 
 interface Step {
@@ -116,12 +92,7 @@ interface Step {
 
 /** One step per bucket with a value; the last bucket ends with the run. */
 function steps(t: TimelineResult, endMs: number, m: Measure): Step[] {
-  return t.reads.flatMap((_, i) => {
-    const from = t.start_ms + i * t.bucket_ms;
-    const to = Math.min(from + t.bucket_ms, endMs);
-    const value = to > from ? m.value(t, i, (to - from) / 1000) : undefined;
-    return value === undefined ? [] : [{ from, to, value }];
-  });
+  return bucketValues(t, endMs, m).flatMap(({ from, to, value }) => (value === undefined ? [] : [{ from, to, value }]));
 }
 
 function stepLine(name: string, line: Step[], index: number, x: Scale, y: Scale, m: Measure): string {

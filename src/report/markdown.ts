@@ -1,5 +1,5 @@
 /**
- * `--format markdown`: the comparison, the per-region breakdown, stale reads over time (the
+ * `--format markdown`: the comparison, the per-region breakdown, the run over time (the
  * terminal's sparklines, in a code block), the most stale keys and the expectations as
  * GitHub-flavoured markdown, for `$GITHUB_STEP_SUMMARY` or a pull-request comment. Best
  * values are bold, as colour is in the terminal.
@@ -18,7 +18,7 @@ import {
   staleKeyTexts,
   staleKeyTrace,
 } from './rows.js';
-import { renderStaleTimeline } from './timeline-text.js';
+import { renderTimelines } from './timeline-text.js';
 
 /** GitHub shows code blocks this wide without scrolling on a laptop. */
 const TIMELINE_WIDTH = 100;
@@ -50,7 +50,7 @@ function regions(r: ScenarioResults): string {
 }
 
 function timeline(r: ScenarioResults): string {
-  const text = renderStaleTimeline(r, plain, TIMELINE_WIDTH).join('\n');
+  const text = renderTimelines(r, plain, TIMELINE_WIDTH).join('\n');
   if (text === '') return '';
   // Names are the user's: a fence longer than any run of backticks in them, per CommonMark.
   const fence = '`'.repeat(Math.max(3, ...(text.match(/`+/g) ?? []).map((run) => run.length + 1)));

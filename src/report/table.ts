@@ -10,7 +10,7 @@ import { actualText, conditionText, outcomeText } from './expectation-text.js';
 import { joinWrapped, wrapText } from './format.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 import { renderHistograms } from './histogram.js';
-import { renderStaleTimeline } from './timeline-text.js';
+import { renderTimelines } from './timeline-text.js';
 import {
   REGION_CELL_CAPTION,
   STALE_KEYS_CAPTION,
@@ -40,7 +40,7 @@ function renderScenario(r: ScenarioResults, p: Palette, width: number): string {
     [p.heading(`Per region: ${REGION_CELL_CAPTION}`), renderGrid(regionGrid(r), p, width)].join('\n'),
     histograms(r, p, width),
   ];
-  const timeline = renderStaleTimeline(r, p, width);
+  const timeline = renderTimelines(r, p, width);
   if (timeline.length > 0) sections.push(timeline.join('\n'));
   const keys = staleKeys(r, p, width);
   if (keys !== '') sections.push(keys);

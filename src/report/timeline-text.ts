@@ -1,64 +1,56 @@
 /**
- * Stale reads over simulated time, as text: per strategy a sparkline of the share of its
- * reads that were stale, column by column, all on one scale so heights compare across
- * strategies; under them a line marking the fault windows, an axis, and what each fault was.
- * Timeline buckets are merged, a few to a column, to fit the width.
+ * The run over simulated time, as text: per strategy a sparkline of the share of its reads
+ * that were stale, then one of its database reads per second, column by column, each block
+ * on one scale so heights compare across strategies; under them a line marking the fault
+ * windows, an axis, and what each fault was. Timeline buckets are merged, a few to a column,
+ * to fit the width; the measures are the HTML report's (timeline-measures.ts).
  */
 import type { FaultWindow, ScenarioResults, TimelineResult } from '../metrics/results.js';
 import type { Palette } from './colour.js';
-import { formatDuration, formatRatio, wrapText } from './format.js';
+import { formatDuration, wrapText } from './format.js';
+import { DATABASE_LOAD, type Measure, STALE_SHARE, bucketValues, mergeBuckets } from './timeline-measures.js';
 
-/** Heights, lowest first: any stale read shows at least the lowest. */
+/** Heights, lowest first: any value above 0 shows at least the lowest. */
 const LEVELS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-/** A column whose reads were all fresh. */
-const NONE_STALE = '·';
+/** A column whose value is 0 (a column with nothing to measure stays blank). */
+const ZERO = '·';
 const WINDOW = '━';
 const INSTANT = '▲';
 /** Fewer columns than this show no shape; the section is left out. */
 const MIN_COLUMNS = 10;
 
-/** A timeline's buckets merged `per` to a column: reads and stale reads per column. */
+/** The columns of one strategy's line: its timeline's buckets merged to fit, valued by a measure. */
 interface Columns {
   startMs: number;
   columnMs: number;
-  reads: number[];
-  stale: number[];
+  values: (number | undefined)[];
 }
 
-function columns(t: TimelineResult, per: number): Columns {
-  const count = Math.ceil(t.reads.length / per);
-  const add = (values: number[], column: number) => values.slice(column * per, (column + 1) * per).reduce((a, b) => a + b, 0);
-  return {
-    startMs: t.start_ms,
-    columnMs: t.bucket_ms * per,
-    reads: Array.from({ length: count }, (_, c) => add(t.reads, c)),
-    stale: Array.from({ length: count }, (_, c) => add(t.stale_reads, c)),
-  };
+function columns(t: TimelineResult, per: number, endMs: number, m: Measure): Columns {
+  const merged = mergeBuckets(t, per);
+  return { startMs: merged.start_ms, columnMs: merged.bucket_ms, values: bucketValues(merged, endMs, m).map((b) => b.value) };
 }
-
-const shareOf = (c: Columns, i: number) => (c.reads[i] === 0 ? 0 : c.stale[i] / c.reads[i]);
 
 function sparkline(c: Columns, top: number): string {
-  return c.reads
-    .map((reads, i) => {
-      if (reads === 0) return ' ';
-      const share = shareOf(c, i);
-      if (share === 0) return NONE_STALE;
-      return LEVELS[Math.min(LEVELS.length - 1, Math.ceil((share / top) * LEVELS.length) - 1)];
+  return c.values
+    .map((v) => {
+      if (v === undefined) return ' ';
+      if (v === 0) return ZERO;
+      return LEVELS[Math.min(LEVELS.length - 1, Math.ceil((v / top) * LEVELS.length) - 1)];
     })
     .join('');
 }
 
-function peak(c: Columns): string {
+function peak(c: Columns, m: Measure): string {
   let best = 0;
-  for (let i = 1; i < c.reads.length; i++) if (shareOf(c, i) > shareOf(c, best)) best = i;
-  const share = shareOf(c, best);
-  return share === 0 ? 'never stale' : `peak ${formatRatio(share)} at ${formatDuration(c.startMs + best * c.columnMs)}`;
+  for (let i = 1; i < c.values.length; i++) if ((c.values[i] ?? 0) > (c.values[best] ?? 0)) best = i;
+  const value = c.values[best] ?? 0;
+  return value === 0 ? m.never : `peak ${m.text(value)} at ${formatDuration(c.startMs + best * c.columnMs)}`;
 }
 
 /** The columns each fault covers: a bar under its window, a mark at an instant. */
 function faultLine(c: Columns, faults: readonly FaultWindow[]): string {
-  const marks = c.reads.map(() => ' ');
+  const marks = c.values.map(() => ' ');
   for (const f of faults) {
     const first = Math.floor((f.at_ms - c.startMs) / c.columnMs);
     const last = f.until_ms === null ? first : Math.ceil((f.until_ms - c.startMs) / c.columnMs) - 1;
@@ -84,38 +76,51 @@ export function measuredFaults(r: ScenarioResults): FaultWindow[] {
   return r.faults.filter((f) => (f.until_ms ?? f.at_ms) >= r.warmup_ms && f.at_ms < r.duration_ms);
 }
 
-/** Lines (no trailing newline), or none when no strategy read anything stale. */
-export function renderStaleTimeline(r: ScenarioResults, p: Palette, width: number): string[] {
+/** The measures a run shows over time: those with a value above 0 for some strategy. */
+const MEASURES = [STALE_SHARE, DATABASE_LOAD];
+
+/**
+ * Lines (no trailing newline): a block per measure that any strategy has something of (stale
+ * reads, database reads), or none at all.
+ */
+export function renderTimelines(r: ScenarioResults, p: Palette, width: number): string[] {
   const entries = Object.entries(r.strategies);
-  if (entries.every(([, s]) => s.stale_reads === 0)) return [];
+  const shown = MEASURES.filter((m) =>
+    entries.some(([, s]) => bucketValues(s.timeline, r.duration_ms, m).some((b) => (b.value ?? 0) > 0)),
+  );
+  if (shown.length === 0) return [];
   const buckets = entries[0][1].timeline.reads.length;
   const faults = measuredFaults(r);
   const nameWidth = Math.max(...entries.map(([name]) => [...name].length), faults.length > 0 ? 'faults'.length : 0);
   // As many columns as fit beside the names and the peak texts (which depend on the columns).
   let room = width - nameWidth - 2;
-  let rows: { name: string; columns: Columns; peak: string }[] = [];
+  let blocks: { measure: Measure; rows: { name: string; columns: Columns; peak: string }[] }[] = [];
   for (;;) {
     const per = Math.ceil(buckets / room);
-    rows = entries.map(([name, s]) => {
-      const c = columns(s.timeline, per);
-      return { name, columns: c, peak: peak(c) };
-    });
-    const overflow = nameWidth + 2 + rows[0].columns.reads.length + 2 + Math.max(...rows.map((row) => row.peak.length)) - width;
+    blocks = shown.map((measure) => ({
+      measure,
+      rows: entries.map(([name, s]) => {
+        const c = columns(s.timeline, per, r.duration_ms, measure);
+        return { name, columns: c, peak: peak(c, measure) };
+      }),
+    }));
+    const rows = blocks.flatMap((b) => b.rows);
+    const overflow = nameWidth + 2 + rows[0].columns.values.length + 2 + Math.max(...rows.map((row) => row.peak.length)) - width;
     if (overflow <= 0) break;
     room -= overflow;
     if (room < MIN_COLUMNS) return [];
   }
-  const top = Math.max(...rows.flatMap(({ columns: c }) => c.reads.map((_, i) => shareOf(c, i))));
-  const shape = rows[0].columns;
-  const lineWidth = shape.reads.length;
+  const shape = blocks[0].rows[0].columns;
+  const lineWidth = shape.values.length;
   const indent = ' '.repeat(nameWidth + 2);
   const from = formatDuration(shape.startMs);
   const to = formatDuration(r.duration_ms);
-  const title = `Stale reads over time: share of reads per ${formatDuration(shape.columnMs)}, one scale (█ = ${formatRatio(top)})`;
-  const lines = [
-    ...wrapText(title, width).map(p.heading),
-    ...rows.map((row) => `${row.name.padEnd(nameWidth)}  ${sparkline(row.columns, top)}  ${p.dim(row.peak)}`),
-  ];
+  const lines = wrapText(`Over time: a column per ${formatDuration(shape.columnMs)}, each block on one scale`, width).map(p.heading);
+  for (const { measure, rows } of blocks) {
+    const top = Math.max(...rows.flatMap((row) => row.columns.values.map((v) => v ?? 0)));
+    lines.push(...wrapText(`${measure.name}, ${measure.unit} (█ = ${measure.text(top)})`, width));
+    lines.push(...rows.map((row) => `${row.name.padEnd(nameWidth)}  ${sparkline(row.columns, top)}  ${p.dim(row.peak)}`));
+  }
   if (faults.length > 0) lines.push(`${'faults'.padEnd(nameWidth)}  ${faultLine(shape, faults)}`);
   lines.push(p.dim(`${indent}${from}${to.padStart(Math.max(lineWidth - from.length, to.length + 1))}`));
   for (const f of faults) lines.push(...wrapText(faultText(f), width - 2).map((line) => `  ${line}`));

@@ -28,9 +28,9 @@ test("the README's workshop trace tells the story the README tells", async () =>
   expect(cdc).toMatch(/ 46\.14\d*s +eu-west +replica applies v2\n +46\.14\d*s +eu-west +entry ends v1 \(invalidated\)\n/);
 });
 
-test("the README's stale-reads-over-time example is what `cache-sim run scenarios/bus-partition.yaml` prints", async () => {
+test("the README's over-time example is what `cache-sim run scenarios/bus-partition.yaml` prints", async () => {
   const readme = readFileSync('README.md', 'utf8');
-  const example = /```\n(Stale reads over time:[^`]*)```/.exec(readme)?.[1];
+  const example = /```\n(Over time:[^`]*)```/.exec(readme)?.[1];
   expect(example).toBeDefined();
   const run = await cli(['run', 'scenarios/bus-partition.yaml']);
   expect(run.stdout).toContain(example);

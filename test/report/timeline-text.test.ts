@@ -3,17 +3,20 @@ import { describe, expect, test } from 'vitest';
 import type { FaultWindow, ScenarioResults, StrategyResult } from '../../src/metrics/results.js';
 import { plain } from '../../src/report/colour.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import { renderStaleTimeline } from '../../src/report/timeline-text.js';
+import { renderTimelines } from '../../src/report/timeline-text.js';
 import { baselineResults, fixtureResults } from '../fixtures/results.js';
 
 const BUCKET_MS = 1000;
 
-/** A run from 0 to `stale.length` seconds: 100 reads a bucket, `stale[i]` of them stale. */
-function run(strategies: Record<string, number[]>, faults: FaultWindow[] = []): ScenarioResults {
+/**
+ * A run from 0 to `stale.length` seconds: 100 reads a bucket, `stale[i]` of them stale, and
+ * `dbReads[name][i]` database reads (none unless given).
+ */
+function run(strategies: Record<string, number[]>, faults: FaultWindow[] = [], dbReads: Record<string, number[]> = {}): ScenarioResults {
   const template = baselineResults.strategies.ttl;
   const entries = Object.entries(strategies).map(([name, stale]): [string, StrategyResult] => {
     const reads = stale.map(() => 100);
-    const timeline = { start_ms: 0, bucket_ms: BUCKET_MS, reads, stale_reads: stale, hits: reads, db_reads: stale.map(() => 0) };
+    const timeline = { start_ms: 0, bucket_ms: BUCKET_MS, reads, stale_reads: stale, hits: reads, db_reads: dbReads[name] ?? stale.map(() => 0) };
     return [name, { ...template, stale_reads: stale.reduce((a, b) => a + b, 0), timeline }];
   });
   const buckets = Object.values(strategies)[0].length;
@@ -22,14 +25,14 @@ function run(strategies: Record<string, number[]>, faults: FaultWindow[] = []): 
 
 const lineOf = (lines: string[], name: string) => lines.find((l) => l.startsWith(`${name} `)) as string;
 
-describe('stale reads over time, as text', () => {
-  test('left out when no strategy read anything stale', () => {
-    expect(renderStaleTimeline(run({ a: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }), plain, 80)).toEqual([]);
+describe('the run over time, as text', () => {
+  test('left out when no strategy read anything stale or from the database', () => {
+    expect(renderTimelines(run({ a: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }), plain, 80)).toEqual([]);
   });
 
   test('one scale for every strategy; a fresh column is a dot, any stale read at least the lowest block', () => {
-    const lines = renderStaleTimeline(run({ a: [0, 1, 20, 40, 0, 0, 0, 0, 0, 0], b: [0, 0, 10, 0, 0, 0, 0, 0, 0, 0] }), plain, 80);
-    expect(lines[0]).toBe('Stale reads over time: share of reads per 1s, one scale (█ = 40.0%)');
+    const lines = renderTimelines(run({ a: [0, 1, 20, 40, 0, 0, 0, 0, 0, 0], b: [0, 0, 10, 0, 0, 0, 0, 0, 0, 0] }), plain, 80);
+    expect(lines.slice(0, 2)).toEqual(['Over time: a column per 1s, each block on one scale', 'Stale reads, share of reads (█ = 40.0%)']);
     expect(lineOf(lines, 'a')).toBe('a  ·▁▄█······  peak 40.0% at 3s');
     expect(lineOf(lines, 'b')).toBe('b  ··▂·······  peak 10.0% at 2s');
     expect(lines.at(-1)).toBe('   0      10s');
@@ -38,7 +41,7 @@ describe('stale reads over time, as text', () => {
   test('a column without reads stays blank; a strategy never stale says so', () => {
     const results = run({ a: [0, 5, 0, 0, 0, 0, 0, 0, 0, 0], b: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] });
     results.strategies.a.timeline.reads[4] = 0;
-    const lines = renderStaleTimeline(results, plain, 80);
+    const lines = renderTimelines(results, plain, 80);
     expect(lineOf(lines, 'a')).toBe('a  ·█·· ·····  peak 5.00% at 1s');
     expect(lineOf(lines, 'b')).toBe('b  ··········  never stale');
   });
@@ -49,8 +52,8 @@ describe('stale reads over time, as text', () => {
       { kind: 'cache_restart', label: 'eu-west cache restarted', at_ms: 7500, until_ms: null },
       { kind: 'cache_restart', label: 'after the end', at_ms: 10_000, until_ms: null },
     ];
-    const lines = renderStaleTimeline(run({ strategy: [0, 0, 9, 9, 9, 0, 0, 0, 0, 0] }, faults), plain, 80);
-    expect(lines.slice(1)).toEqual([
+    const lines = renderTimelines(run({ strategy: [0, 0, 9, 9, 9, 0, 0, 0, 0, 0] }, faults), plain, 80);
+    expect(lines.slice(2)).toEqual([
       'strategy  ··███·····  peak 9.00% at 2s',
       'faults      ━━━  ▲',
       '          0      10s',
@@ -59,20 +62,43 @@ describe('stale reads over time, as text', () => {
     ]);
   });
 
+  test('database reads per second, on their own scale, after the stale reads; a bucket cut short by the end of the run counts per second it covers', () => {
+    const results = run({ a: [0, 5, 0, 0, 0, 0, 0, 0, 0, 0], b: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }, [], {
+      a: [10, 10, 40, 0, 10, 10, 10, 10, 10, 10],
+      b: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    });
+    expect(renderTimelines(results, plain, 80).slice(1, 7)).toEqual([
+      'Stale reads, share of reads (█ = 5.00%)',
+      'a  ·█········  peak 5.00% at 1s',
+      'b  ··········  never stale',
+      'Database reads, per second (█ = 40/s)',
+      'a  ▂▂█·▂▂▂▂▂▂  peak 40/s at 2s',
+      'b  ··········  no database reads',
+    ]);
+    // The run ends half way through its last bucket: 10 reads in half a second are 20 a second.
+    results.duration_ms = 9500;
+    expect(lineOf(renderTimelines(results, plain, 80).slice(4), 'a')).toBe('a  ▂▂█·▂▂▂▂▂▄  peak 40/s at 2s');
+  });
+
+  test('only the database block when nothing was stale', () => {
+    const lines = renderTimelines(run({ a: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }, [], { a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }), plain, 80);
+    expect(lines.slice(0, 3)).toEqual(['Over time: a column per 1s, each block on one scale', 'Database reads, per second (█ = 10/s)', 'a  ▁▂▃▄▄▅▆▇██  peak 10/s at 9s']);
+  });
+
   test('buckets merge, a few to a column, to fit the width; every line fits', () => {
     const stale = Array.from({ length: 100 }, (_, i) => (i >= 50 && i < 60 ? 50 : 0));
     for (const width of [40, 60, 80, 100, 120]) {
-      const lines = renderStaleTimeline(run({ strategy: stale }), plain, width);
+      const lines = renderTimelines(run({ strategy: stale }), plain, width);
       for (const line of lines) expect([...line].length).toBeLessThanOrEqual(width);
       const spark = lineOf(lines, 'strategy').split(/ {2,}/)[1];
       expect(spark.length).toBe(Math.ceil(100 / Math.ceil(100 / spark.length)));
       expect(spark).toContain('█');
     }
-    expect(lineOf(renderStaleTimeline(run({ strategy: stale }), plain, 120), 'strategy')).toContain('peak 50.0% at 50s');
+    expect(lineOf(renderTimelines(run({ strategy: stale }), plain, 120), 'strategy')).toContain('peak 50.0% at 50s');
   });
 
   test('the fixture at its width: the replication pause lines up with the stale reads it caused', () => {
-    const lines = renderStaleTimeline(fixtureResults, plain, 100);
+    const lines = renderTimelines(fixtureResults, plain, 100);
     // Same columns: the stale reads' top blocks sit right above the pause's bar.
     const top = [...lineOf(lines, 'ttl')].flatMap((ch, i) => (ch === '█' ? [i] : []));
     const bar = [...lineOf(lines, 'faults')].flatMap((ch, i) => (ch === '━' ? [i] : []));
@@ -81,7 +107,7 @@ describe('stale reads over time, as text', () => {
   });
 });
 
-test('any timeline, names and faults: every line fits the width, one sparkline column per merged bucket group', () => {
+test('any timeline, names and faults: every line fits the width; a block shows exactly when it has something to show', () => {
   const word = fc.string({ unit: fc.constantFrom('a', 'b', '-', '1'), minLength: 1, maxLength: 12 });
   const fault = fc
     .record({ at: fc.integer({ min: 0, max: 200 }), length: fc.option(fc.integer({ min: 1, max: 200 })), words: fc.array(word, { minLength: 1, maxLength: 5 }) })
@@ -90,11 +116,14 @@ test('any timeline, names and faults: every line fits the width, one sparkline c
     fc.dictionary(word, fc.array(fc.integer({ min: 0, max: 100 }), { minLength: buckets, maxLength: buckets }), { minKeys: 1, maxKeys: 6 }),
   );
   fc.assert(
-    fc.property(strategies, fc.array(fault, { maxLength: 4 }), fc.integer({ min: 40, max: 140 }), (stale, faults, width) => {
-      const lines = renderStaleTimeline(run(stale, faults), plain, width);
+    fc.property(strategies, fc.array(fault, { maxLength: 4 }), fc.integer({ min: 40, max: 140 }), fc.boolean(), (stale, faults, width, withDatabase) => {
+      // The stale counts double as database reads (any counts will do), or there are none.
+      const lines = renderTimelines(run(stale, faults, withDatabase ? stale : {}), plain, width);
       for (const line of lines) expect([...line].length).toBeLessThanOrEqual(width);
       const anyStale = Object.values(stale).some((s) => s.some((n) => n > 0));
       if (!anyStale) expect(lines).toEqual([]);
+      // (Too narrow a width leaves the whole section out.)
+      if (anyStale && lines.length > 0) expect(lines.some((line) => line.startsWith('Database reads'))).toBe(withDatabase);
     }),
   );
 });
