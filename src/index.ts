@@ -11,6 +11,7 @@ export { loadScenarioFile, loadScenarioText } from './scenario/load.js';
 export type { Scenario } from './scenario/types.js';
 export { runScenario, runStrategy, type RunOptions } from './simulate.js';
 export { runSweep, type SweepOptions, type SweepResults } from './sweep.js';
+export { runSeeds, type SeedsExpectation, type SeedsOptions, type SeedsResults } from './run-seeds.js';
 export { mergeShards, type ShardFile } from './sweep-merge.js';
 export { traceKey, type KeyTrace } from './trace/key-trace.js';
 export { serveStrategyRuns } from './parallel/serve.js';

@@ -2,6 +2,7 @@
  * The library API: run a normalised scenario, every selected strategy on the same
  * workload and faults, and gather the Results object reporters read.
  */
+import { UsageError } from './errors.js';
 import { Collector, collectorOptions } from './metrics/collector.js';
 import { evaluateExpectations } from './metrics/expect.js';
 import { faultWindows } from './metrics/fault-windows.js';
@@ -41,6 +42,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Scena
 /** The strategies of `scenario` a run covers, in scenario order. */
 export function selectedStrategies(scenario: Scenario, only?: readonly string[]): StrategySpec[] {
   return only ? scenario.strategies.filter((s) => only.includes(s.name)) : scenario.strategies;
+}
+
+/** A usage error naming any `--strategy` the scenario does not have. */
+export function checkStrategiesExist(scenario: Scenario, wanted: readonly string[] | undefined): void {
+  const known = scenario.strategies.map((s) => s.name);
+  const unknown = (wanted ?? []).filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    throw new UsageError(`--strategy ${unknown.join(',')}: not in ${scenario.file}; its strategies are ${known.join(', ')}`);
+  }
 }
 
 /** The Results object of `scenario` from its strategies' results (in scenario order). */

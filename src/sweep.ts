@@ -14,7 +14,7 @@ import { metricNameText, metricWindow } from './scenario/metric-window.js';
 import { metricNameProblem } from './scenario/rules-expect.js';
 import type { Scenario, StrategySpec, TimeWindow } from './scenario/types.js';
 import type { StrategyResult } from './metrics/results.js';
-import { runStrategy, selectedStrategies, type StrategyRun } from './simulate.js';
+import { checkStrategiesExist, runStrategy, selectedStrategies, type StrategyRun } from './simulate.js';
 
 export const DEFAULT_SWEEP_METRICS: readonly string[] = [
   'stale_read_ratio',
@@ -251,13 +251,6 @@ function checkMetrics(metrics: readonly string[], scenarios: readonly Scenario[]
   }
 }
 
-function checkStrategiesExist(scenario: Scenario, wanted: readonly string[] | undefined): void {
-  const known = scenario.strategies.map((s) => s.name);
-  const unknown = (wanted ?? []).filter((name) => !known.includes(name));
-  if (unknown.length > 0) {
-    throw new UsageError(`--strategy ${unknown.join(',')}: not in ${scenario.file}; its strategies are ${known.join(', ')}`);
-  }
-}
 
 /** The scenario of every point and seed (`[point][seed]`); every problem of every point at once. */
 function loadPoints(file: string, userSets: readonly string[], points: readonly Record<string, string>[], seeds: readonly number[]): Scenario[][] {

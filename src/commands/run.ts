@@ -9,7 +9,7 @@ import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
 import { paletteFor, renderAnnotations, renderHtml, renderJunit, renderReport, type ReportFormat } from '../report/index.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
-import { scenarioResults, selectedStrategies, type StrategyRun } from '../simulate.js';
+import { checkStrategiesExist, scenarioResults, selectedStrategies, type StrategyRun } from '../simulate.js';
 import { type CommandIO, reportWidth } from './io.js';
 import { outputProblems, writeFileAtomically } from './output-file.js';
 import { replayCommand } from './replay.js';
@@ -24,9 +24,15 @@ export interface RunCommandOptions {
   html?: string;
   /** Worker threads for the strategy runs; default: every core when the job is big enough. */
   workers?: number;
+  /** Run each scenario over this many seeds (derived from its own) and check its expectations on every one. */
+  seeds?: number;
 }
 
 export async function runCommand(files: string[], options: RunCommandOptions, io: CommandIO): Promise<number> {
+  if (options.seeds !== undefined) {
+    const { runSeedsCommand } = await import('./run-seeds.js');
+    return runSeedsCommand(files, { ...options, seeds: options.seeds }, io);
+  }
   const scenarios = loadAll(files, options);
   const progress = terminalProgress(io);
   const runs: StrategyRun[] = scenarios.flatMap((scenario) => selectedStrategies(scenario, options.strategies).map((spec) => ({ scenario, spec })));
@@ -65,13 +71,6 @@ function loadAll(files: string[], options: RunCommandOptions): Scenario[] {
   return scenarios;
 }
 
-function checkStrategiesExist(scenario: Scenario, wanted: string[] | undefined): void {
-  const known = scenario.strategies.map((s) => s.name);
-  const unknown = (wanted ?? []).filter((name) => !known.includes(name));
-  if (unknown.length > 0) {
-    throw new UsageError(`--strategy ${unknown.join(',')}: not in ${scenario.file}; its strategies are ${known.join(', ')}`);
-  }
-}
 
 function replayFor(scenario: Scenario, options: RunCommandOptions): string {
   return replayCommand({ file: scenario.file, seed: scenario.seed, strategies: options.strategies, sets: options.sets });

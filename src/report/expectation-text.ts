@@ -13,7 +13,7 @@ export function conditionText(condition: string): string {
 }
 
 /** `versioned staleness_p99 <= 2s`: the name of a check in CI test lists. */
-export function expectationTitle(e: ExpectationResult): string {
+export function expectationTitle(e: Pick<ExpectationResult, 'strategy' | 'metric' | 'condition'>): string {
   return `${e.strategy} ${e.metric} ${conditionText(e.condition)}`;
 }
 

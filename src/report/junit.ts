@@ -6,44 +6,73 @@
 import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import { expectationTitle, failureText } from './expectation-text.js';
 
+/** One test case: its name, and what went wrong if it failed. */
+export interface JunitCase {
+  name: string;
+  failure?: { message: string; body: string };
+}
+
+export interface JunitSuite {
+  name: string;
+  properties: [string, string][];
+  cases: JunitCase[];
+}
+
 export function renderJunit(results: ScenarioResults[]): string {
-  const tests = results.reduce((n, r) => n + r.expectations.length, 0);
-  const failures = results.reduce((n, r) => n + failedCount(r), 0);
+  return renderJunitSuites(
+    results.map((r) => ({
+      name: r.scenario,
+      properties: [
+        ['seed', String(r.seed)],
+        ['file', r.file],
+      ],
+      cases: r.expectations.map((e) => expectationCase(e, r.replay)),
+    })),
+  );
+}
+
+function expectationCase(e: ExpectationResult, replay: string): JunitCase {
+  if (e.pass) return { name: expectationTitle(e) };
+  const message = `${failureText(e)} (${e.at})`;
+  return { name: expectationTitle(e), failure: { message, body: `${message}\nReplay: ${replay}` } };
+}
+
+/** The XML of `suites`: one `<testsuite>` each, its cases classed by the suite's name. */
+export function renderJunitSuites(suites: readonly JunitSuite[]): string {
+  const tests = suites.reduce((n, s) => n + s.cases.length, 0);
+  const failures = suites.reduce((n, s) => n + failedCount(s), 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="cache-sim" tests="${tests}" failures="${failures}" errors="0">`,
-    ...results.map(suite),
+    ...suites.map(suite),
     '</testsuites>',
     '',
   ].join('\n');
 }
 
-function failedCount(r: ScenarioResults): number {
-  return r.expectations.filter((e) => !e.pass).length;
+function failedCount(s: JunitSuite): number {
+  return s.cases.filter((c) => c.failure).length;
 }
 
-function suite(r: ScenarioResults): string {
-  const attrs = `name="${attr(r.scenario)}" tests="${r.expectations.length}" failures="${failedCount(r)}" errors="0" skipped="0"`;
-  if (r.expectations.length === 0) return `  <testsuite ${attrs}/>`;
+function suite(s: JunitSuite): string {
+  const attrs = `name="${attr(s.name)}" tests="${s.cases.length}" failures="${failedCount(s)}" errors="0" skipped="0"`;
+  if (s.cases.length === 0) return `  <testsuite ${attrs}/>`;
   return [
     `  <testsuite ${attrs}>`,
     `    <properties>`,
-    `      <property name="seed" value="${r.seed}"/>`,
-    `      <property name="file" value="${attr(r.file)}"/>`,
+    ...s.properties.map(([name, value]) => `      <property name="${attr(name)}" value="${attr(value)}"/>`),
     `    </properties>`,
-    ...r.expectations.map((e) => testcase(e, r)),
+    ...s.cases.map((c) => testcase(c, s.name)),
     '  </testsuite>',
   ].join('\n');
 }
 
-function testcase(e: ExpectationResult, r: ScenarioResults): string {
-  const open = `    <testcase name="${attr(expectationTitle(e))}" classname="${attr(r.scenario)}"`;
-  if (e.pass) return `${open}/>`;
-  const message = `${failureText(e)} (${e.at})`;
-  const body = `${message}\nReplay: ${r.replay}`;
+function testcase(c: JunitCase, classname: string): string {
+  const open = `    <testcase name="${attr(c.name)}" classname="${attr(classname)}"`;
+  if (!c.failure) return `${open}/>`;
   return [
     `${open}>`,
-    `      <failure message="${attr(message)}" type="expectation">${text(body)}</failure>`,
+    `      <failure message="${attr(c.failure.message)}" type="expectation">${text(c.failure.body)}</failure>`,
     '    </testcase>',
   ].join('\n');
 }

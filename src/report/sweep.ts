@@ -31,7 +31,8 @@ export function sweepFacts(r: SweepResults): string[] {
   return [
     r.file,
     `seed ${r.seed}`,
-    `${r.points.length} ${r.points.length === 1 ? 'point' : 'points'} × ${r.seeds.length} ${r.seeds.length === 1 ? 'seed' : 'seeds'}`,
+    // Without parameters (`run --seeds`) there is one point: only the seeds are worth saying.
+    `${r.params.length > 0 ? `${r.points.length} ${r.points.length === 1 ? 'point' : 'points'} × ` : ''}${r.seeds.length} ${r.seeds.length === 1 ? 'seed' : 'seeds'}`,
     'mean ± 95% CI over seeds',
   ];
 }
@@ -69,7 +70,12 @@ export function formatterFor(metric: string): (v: number) => string {
 
 /** The document: `{ version, scenario, seed, seeds, params, metrics, points }`, as every JSON report prints. */
 export function renderSweepJson(r: SweepResults): string {
-  const document = {
+  return jsonText(sweepDocument(r));
+}
+
+/** The sweep as its JSON document has it, in the document's key order. */
+export function sweepDocument(r: SweepResults): Record<string, unknown> {
+  return {
     version: r.version,
     scenario: r.scenario,
     seed: r.seed,
@@ -86,7 +92,6 @@ export function renderSweepJson(r: SweepResults): string {
       ),
     })),
   };
-  return jsonText(document);
 }
 
 /** One row per point × strategy × metric: the parameter values, strategy, metric, mean, ci95, n. */

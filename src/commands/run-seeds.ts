@@ -1,0 +1,61 @@
+/**
+ * `cache-sim run --seeds N`: every scenario over N seeds; prints each metric as mean ± 95 %
+ * CI and each expectation over the seeds; returns 0 when every expectation held on every
+ * seed, 1 otherwise. Every problem of every file (and of the output paths) is reported
+ * before anything runs.
+ */
+import { InputError, UsageError } from '../errors.js';
+import { paletteFor } from '../report/colour.js';
+import { SEEDS_FORMATS, type SeedsFormat, renderSeeds, renderSeedsJunit } from '../report/seeds.js';
+import { type SeedsPlan, planSeeds, seedsResults } from '../run-seeds.js';
+import { type CommandIO, reportWidth } from './io.js';
+import { outputProblems, writeFileAtomically } from './output-file.js';
+import { replayCommand } from './replay.js';
+import type { RunCommandOptions } from './run.js';
+import { runStrategies, terminalProgress } from './strategy-runs.js';
+
+export async function runSeedsCommand(files: string[], options: RunCommandOptions & { seeds: number }, io: CommandIO): Promise<number> {
+  const format = options.format;
+  if (!(SEEDS_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format ${format} with --seeds: over several seeds the report is ${SEEDS_FORMATS.join(' or ')}`);
+  }
+  if (options.html !== undefined) {
+    throw new UsageError('--html with --seeds: the HTML report draws one run; give --seed N to draw one of the seeds');
+  }
+  const plans = planAll(files, options);
+  const progress = terminalProgress(io);
+  const outcomes = await runStrategies(
+    plans.flatMap((plan) => plan.runs),
+    options.workers,
+    io,
+    progress?.report,
+  );
+  progress?.clear();
+  let next = 0;
+  const results = plans.map((plan) => {
+    const own = outcomes.slice(next, (next += plan.runs.length));
+    return seedsResults(plan, own, (seed) => replayCommand({ file: plan.results.file, seed, strategies: options.strategies, sets: options.sets }));
+  });
+  if (options.junit) writeFileAtomically(options.junit, renderSeedsJunit(results));
+  io.stdout.write(renderSeeds(format as SeedsFormat, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
+  const failures = results.filter((r) => r.replay !== null);
+  // The table ends with the replay line; JSON keeps stdout parseable, so it goes to stderr.
+  if (format !== 'table') for (const r of failures) io.stderr.write(`expectation failed; replay: ${r.replay}\n`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+function planAll(files: string[], options: RunCommandOptions & { seeds: number }): SeedsPlan[] {
+  const problems: InputError['problems'] = [];
+  const plans: SeedsPlan[] = [];
+  for (const file of files) {
+    try {
+      plans.push(planSeeds(file, { seeds: options.seeds, seed: options.seed, strategies: options.strategies, sets: options.sets }));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  problems.push(...outputProblems(options.junit === undefined ? [] : [options.junit], files));
+  if (problems.length > 0) throw new InputError(problems);
+  return plans;
+}

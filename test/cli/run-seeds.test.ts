@@ -1,0 +1,106 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { sweepSeeds } from '../../src/sweep.js';
+import { expectGolden } from '../helpers/golden.js';
+import { inThreadWorker } from '../helpers/in-thread-worker.js';
+import { cli, SMALL, tempDir } from './cli-helpers.js';
+
+const SHORT = ['--set', 'duration=40s', '--strategy', 'ttl,pubsub'];
+const SEEDS = sweepSeeds(3, 4);
+
+/** What a plain `run --seed s` measures for the scenario's expectations, seed by seed. */
+async function plainRuns(extra: string[] = []): Promise<{ seed: number; expectations: { actual: number; pass: boolean }[] }[]> {
+  return Promise.all(
+    SEEDS.map(async (seed) => {
+      const doc = JSON.parse((await cli(['run', SMALL, '--seed', String(seed), '--format', 'json', ...SHORT, ...extra])).stdout);
+      return { seed, expectations: doc.expectations };
+    }),
+  );
+}
+
+describe('cache-sim run --seeds', () => {
+  test('golden: the metrics over the seeds, then each expectation over them', async () => {
+    const run = await cli(['run', SMALL, '--seeds', '3', ...SHORT, '--set', 'expect.pubsub.stale_read_ratio=< 0.01']);
+    expect(run.code).toBe(1);
+    expectGolden('cli-run-seeds.txt', run.stdout);
+  });
+
+  test("each expectation over the sweep's seeds is what plain runs with those seeds measure", async () => {
+    const doc = JSON.parse((await cli(['run', SMALL, '--seeds', '4', '--format', 'json', ...SHORT])).stdout);
+    expect(doc.seeds).toEqual(SEEDS);
+    expect(Object.keys(doc)).toEqual(['version', 'scenario', 'seed', 'seeds', 'params', 'metrics', 'points', 'expectations', 'replay']);
+    const plain = await plainRuns();
+    doc.expectations.forEach((e: { held: number; runs: number; min: number; max: number; failed: unknown[] }, j: number) => {
+      const actuals = plain.map((p) => p.expectations[j].actual);
+      expect(e).toMatchObject({ runs: 4, min: Math.min(...actuals), max: Math.max(...actuals) });
+      expect(e.held).toBe(plain.filter((p) => p.expectations[j].pass).length);
+    });
+    // And the metrics are the sweep's, over the same runs.
+    const stale = plain.map((p) => p.expectations[1].actual);
+    expect(doc.points[0].strategies.pubsub.stale_read_ratio.values).toEqual(stale);
+  });
+
+  test('an expectation that fails on some seeds: exit 1, the seeds it failed on, and a replay of the first that fails again', async () => {
+    // A bound between the seeds' values: some hold it, some do not.
+    const plain = await plainRuns();
+    const ratios = plain.map((p) => p.expectations[1].actual).sort((a, b) => a - b);
+    const bound = (ratios[1] + ratios[2]) / 2;
+    const set = ['--set', `expect={pubsub: {stale_read_ratio: "< ${bound}"}}`];
+    const run = await cli(['run', SMALL, '--seeds', '4', ...SHORT, ...set]);
+    expect(run.code).toBe(1);
+    const failing = plain.filter((p) => p.expectations[1].actual >= bound).map((p) => p.seed);
+    expect(run.stdout).toContain(`held 2/4`);
+    expect(run.stdout).toContain(`failed with seed ${failing[0]} (`);
+    const replay = run.stdout.trimEnd().split('\n').at(-1) as string;
+    expect(replay).toMatch(new RegExp(`^Replay: cache-sim run ${SMALL} --seed ${failing[0]} `));
+    // The replay command, as the CLI takes it, fails in the same way.
+    const words = [...replay.replace(/^Replay: cache-sim /, '').matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
+    expect((await cli(words)).code).toBe(1);
+
+    const json = await cli(['run', SMALL, '--seeds', '4', '--format', 'json', ...SHORT, ...set]);
+    expect(json.code).toBe(1);
+    const e = JSON.parse(json.stdout).expectations[0];
+    expect(e).toMatchObject({ strategy: 'pubsub', metric: 'stale_read_ratio', held: 2, runs: 4, pass: false });
+    expect(e.failed.map((f: { seed: number }) => f.seed)).toEqual(failing);
+    expect(json.stderr).toBe(`expectation failed; replay: ${JSON.parse(json.stdout).replay}\n`);
+  });
+
+  test('all held: exit 0, and the JUnit file has a passing case per expectation', async () => {
+    const dir = tempDir();
+    const junit = join(dir, 'seeds.xml');
+    const run = await cli(['run', SMALL, '--seeds', '2', '--junit', junit, ...SHORT]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Expectations on 2 seeds: all held on every seed');
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toContain('<testsuites name="cache-sim" tests="2" failures="0" errors="0">');
+    expect(xml).toContain(`<property name="seeds" value="${sweepSeeds(3, 2).join(' ')}"/>`);
+  });
+
+  test('the same JSON whatever the number of workers', async () => {
+    const args = ['run', SMALL, '--seeds', '3', '--format', 'json', ...SHORT];
+    const workers = { cores: 2, spawn: inThreadWorker };
+    const one = await cli([...args, '--workers', '1'], {}, false, workers);
+    const two = await cli([...args, '--workers', '2'], {}, false, workers);
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  test('bad input: exit 2, nothing written', async () => {
+    const dir = tempDir();
+    const junit = join(dir, 'seeds.xml');
+    for (const args of [
+      ['--seeds', '1'],
+      ['--seeds', '3', '--format', 'csv'],
+      ['--seeds', '3', '--html', join(dir, 'r.html')],
+      ['--seeds', '3', '--strategy', 'nope'],
+      ['--seeds', '3', '--set', 'workload.reads_per_second=-1', '--junit', junit],
+    ]) {
+      const run = await cli(['run', SMALL, ...args]);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(existsSync(junit)).toBe(false);
+  });
+});
