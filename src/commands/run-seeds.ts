@@ -6,7 +6,7 @@
  */
 import { InputError, UsageError } from '../errors.js';
 import { paletteFor } from '../report/colour.js';
-import { SEEDS_FORMATS, type SeedsFormat, renderSeeds, renderSeedsJunit } from '../report/seeds.js';
+import { SEEDS_FORMATS, type SeedsFormat, renderSeeds, renderSeedsAnnotations, renderSeedsJunit } from '../report/seeds.js';
 import { type SeedsPlan, planSeeds, seedsResults } from '../run-seeds.js';
 import { type CommandIO, reportWidth } from './io.js';
 import { outputProblems, writeFileAtomically } from './output-file.js';
@@ -41,6 +41,7 @@ export async function runSeedsCommand(files: string[], options: RunCommandOption
   const failures = results.filter((r) => r.replay !== null);
   // The table ends with the replay line; JSON keeps stdout parseable, so it goes to stderr.
   if (format !== 'table') for (const r of failures) io.stderr.write(`expectation failed; replay: ${r.replay}\n`);
+  if (io.env.GITHUB_ACTIONS === 'true') io.stderr.write(renderSeedsAnnotations(results));
   return failures.length === 0 ? 0 : 1;
 }
 

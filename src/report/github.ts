@@ -8,18 +8,29 @@ import { expectationTitle, failureText, parseAt } from './expectation-text.js';
 
 /** Lines (each ending in `\n`), or the empty string when every expectation held. */
 export function renderAnnotations(results: ScenarioResults[]): string {
-  const lines = results.flatMap((r) =>
-    r.expectations
-      .filter((e) => !e.pass)
-      .map((e) => {
-        const pos = parseAt(e.at);
-        const props = pos
-          ? `file=${property(pos.file)},line=${pos.line},col=${pos.col},title=${property(expectationTitle(e))}`
-          : `title=${property(expectationTitle(e))}`;
-        return `::error ${props}::${data(`${failureText(e)}\nReplay: ${r.replay}`)}\n`;
-      }),
+  return annotationLines(
+    results.flatMap((r) =>
+      r.expectations.filter((e) => !e.pass).map((e) => ({ at: e.at, title: expectationTitle(e), message: `${failureText(e)}\nReplay: ${r.replay}` })),
+    ),
   );
-  return lines.join('');
+}
+
+/** A failed check to annotate: where it is written (`FILE:LINE:COL`), its name and what happened. */
+export interface Annotation {
+  at: string;
+  title: string;
+  message: string;
+}
+
+/** One `::error` line per failure, on its file's line when `at` names one. */
+export function annotationLines(failures: readonly Annotation[]): string {
+  return failures
+    .map(({ at, title, message }) => {
+      const pos = parseAt(at);
+      const props = pos ? `file=${property(pos.file)},line=${pos.line},col=${pos.col},title=${property(title)}` : `title=${property(title)}`;
+      return `::error ${props}::${data(message)}\n`;
+    })
+    .join('');
 }
 
 /** Message data: `%` first, so the escapes it introduces are not escaped again. */

@@ -3,12 +3,13 @@
  * CI over the seeds) followed by each expectation over the seeds — on how many it held, the
  * range of what was measured, the seeds it failed on — and the command that replays the
  * first failure; the same as JSON (the sweep's document with `expectations` and `replay`);
- * and JUnit, one case per expectation, failing when any seed failed it.
+ * JUnit, one case per expectation, failing when any seed failed it; and GitHub annotations.
  */
 import type { SeedsExpectation, SeedsResults } from '../run-seeds.js';
 import type { Palette } from './colour.js';
 import { actualText, conditionText, expectationTitle } from './expectation-text.js';
 import { jsonText } from './json.js';
+import { annotationLines } from './github.js';
 import { type JunitCase, renderJunitSuites } from './junit.js';
 import { renderSweepTable, sweepDocument } from './sweep.js';
 
@@ -78,6 +79,20 @@ export function renderSeedsJunit(results: readonly SeedsResults[]): string {
 function seedsCase(e: SeedsExpectation): JunitCase {
   const name = expectationTitle(e);
   if (e.pass) return { name };
-  const message = `held on ${e.held} of ${e.runs} seeds: ${failedText(e)}, expected ${conditionText(e.condition)} (${e.at})`;
+  const message = `${failureText(e)} (${e.at})`;
   return { name, failure: { message, body: `${message}\nReplay: ${e.replay}` } };
+}
+
+/** What went wrong, without the position (callers place it). */
+function failureText(e: SeedsExpectation): string {
+  return `${e.strategy} ${e.metric} held on ${e.held} of ${e.runs} seeds: ${failedText(e)}, expected ${conditionText(e.condition)}`;
+}
+
+/** GitHub Actions annotations: one per expectation that failed on any seed, on its line of the scenario. */
+export function renderSeedsAnnotations(results: readonly SeedsResults[]): string {
+  return annotationLines(
+    results.flatMap((r) =>
+      r.expectations.filter((e) => !e.pass).map((e) => ({ at: e.at, title: expectationTitle(e), message: `${failureText(e)}\nReplay: ${e.replay}` })),
+    ),
+  );
 }

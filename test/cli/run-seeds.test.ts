@@ -24,6 +24,9 @@ describe('cache-sim run --seeds', () => {
     const run = await cli(['run', SMALL, '--seeds', '3', ...SHORT, '--set', 'expect.pubsub.stale_read_ratio=< 0.01']);
     expect(run.code).toBe(1);
     expectGolden('cli-run-seeds.txt', run.stdout);
+    const onGithub = await cli(['run', SMALL, '--seeds', '3', ...SHORT, '--set', 'expect.pubsub.stale_read_ratio=< 0.01'], { GITHUB_ACTIONS: 'true' });
+    expect(onGithub.stderr).toMatch(/^::error file=--set,line=1,col=32,title=pubsub stale_read_ratio < 0.01::pubsub stale_read_ratio held on 0 of 3 seeds: failed with seed \d+ /);
+    expect(onGithub.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
 
   test("each expectation over the sweep's seeds is what plain runs with those seeds measure", async () => {
