@@ -31,8 +31,26 @@ const shardSchema = z.strictObject({
   seeds: z.array(whole).min(1),
   params: z.array(z.strictObject({ path: z.string(), values: z.array(z.string()).min(1) })).min(1),
   metrics: z.array(z.string()).min(1),
-  points: z.array(z.strictObject({ params: z.record(z.string(), z.string()), strategies: z.array(z.string()) })).min(1),
-  runs: z.array(z.strictObject({ run: whole, point: whole, strategy: z.string(), seed: whole, metrics: z.record(z.string(), z.number().nullable()) })),
+  sets: z.array(z.string()),
+  points: z
+    .array(
+      z.strictObject({
+        params: z.record(z.string(), z.string()),
+        strategies: z.array(z.string()),
+        expectations: z.array(z.strictObject({ strategy: z.string(), metric: z.string(), condition: z.string(), at: z.string() })),
+      }),
+    )
+    .min(1),
+  runs: z.array(
+    z.strictObject({
+      run: whole,
+      point: whole,
+      strategy: z.string(),
+      seed: whole,
+      metrics: z.record(z.string(), z.number().nullable()),
+      expectations: z.array(z.strictObject({ actual: z.number().nullable(), pass: z.boolean() })),
+    }),
+  ),
 });
 
 const WHAT_MERGE_TAKES = 'cache-sim merge takes the JSON documents printed by `cache-sim sweep FILE --shard i/n`';
@@ -62,19 +80,25 @@ export function mergeShards(files: readonly ShardFile[]): SweepResults {
     const names = missing.map((index) => `${index}/${count}`).join(', ');
     throw new UsageError(`shard${missing.length === 1 ? '' : 's'} ${names} missing; give every shard of the sweep, 1/${count} to ${count}/${count}`);
   }
-  const values = new Map<number, Record<string, number | null>>();
-  for (const { doc } of shards) for (const run of doc.runs) values.set(run.run, run.metrics);
+  const runs = new Map<number, ShardDocument['runs'][number]>();
+  for (const { doc } of shards) for (const run of doc.runs) runs.set(run.run, run);
   // Shard 1's header (its scenario path, should the shards have run from different folders), whatever the order given.
   const first = (byIndex.get(1) as ReadShard).doc;
-  return summariseRuns(layoutOf(first), (run, metric) => values.get(run)?.[metric] ?? NaN);
+  return summariseRuns(
+    layoutOf(first),
+    (run, metric) => runs.get(run)?.metrics[metric] ?? NaN,
+    (run) => runs.get(run)?.expectations ?? [],
+  );
 }
 
 function layoutOf(doc: ShardDocument): SweepLayout {
-  const { scenario, file, seed, seeds, params, metrics } = doc;
+  const { scenario, file, seed, seeds, params, metrics, sets } = doc;
   return {
     results: { version: 1, scenario, file, seed, seeds, params, metrics },
     points: doc.points.map((point) => point.params),
     strategies: doc.points.map((point) => point.strategies),
+    expectations: doc.points.map((point) => point.expectations),
+    sets,
   };
 }
 
@@ -152,6 +176,8 @@ function runProblems({ doc, at }: ReadShard): Problem[] {
       return [at().atValue(['runs', i], `run ${run.run} is point ${place.point}, strategy ${place.strategy}, seed ${doc.seeds[place.seedIndex]} in this sweep`)];
     }
     if (Object.keys(run.metrics).sort().join(',') !== metrics) return [at().atValue(['runs', i, 'metrics'], `expected the metrics ${doc.metrics.join(', ')}`)];
+    const judged = layout.expectations[place.point].filter((e) => e.strategy === run.strategy).length;
+    if (run.expectations.length !== judged) return [at().atValue(['runs', i, 'expectations'], `expected ${judged} outcome${judged === 1 ? '' : 's'}, one per expectation of ${run.strategy} at its point`)];
     return [];
   });
 }

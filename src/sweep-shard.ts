@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { StrategyResult } from './metrics/results.js';
 import type { Scenario } from './scenario/types.js';
-import { runMetricValue, type SweepLayout, type SweepPlan, type SweepResults } from './sweep.js';
+import { type ExpectationOutcome, type ExpectationStatement, runExpectations, runMetricValue, type SweepLayout, type SweepPlan, type SweepResults } from './sweep.js';
 import { VERSION } from './version.js';
 
 export interface Shard {
@@ -28,6 +28,8 @@ export interface ShardRun {
   strategy: string;
   seed: number;
   metrics: Record<string, number | null>;
+  /** What it measured of its strategy's expectations, in the order its point lists them. */
+  expectations: ExpectationOutcome[];
 }
 
 export interface ShardDocument {
@@ -42,7 +44,9 @@ export interface ShardDocument {
   seeds: number[];
   params: SweepResults['params'];
   metrics: string[];
-  points: { params: Record<string, string>; strategies: string[] }[];
+  /** The user's `--set`s, for the commands that replay a run. */
+  sets: string[];
+  points: { params: Record<string, string>; strategies: string[]; expectations: ExpectationStatement[] }[];
   runs: ShardRun[];
 }
 
@@ -85,11 +89,12 @@ export function shardDocument(plan: SweepPlan, shard: Shard, runs: readonly numb
     seeds,
     params,
     metrics,
-    points: plan.points.map((pointParams, point) => ({ params: pointParams, strategies: plan.strategies[point] })),
+    sets: plan.sets,
+    points: plan.points.map((pointParams, point) => ({ params: pointParams, strategies: plan.strategies[point], expectations: plan.expectations[point] })),
     runs: runs.map((run, i) => {
       const { point, strategy, seedIndex } = places[run];
       const values = Object.fromEntries(metrics.map((m) => [m, finiteOrNull(runMetricValue(plan.runs[run], outcomes[i], m))]));
-      return { run, point, strategy, seed: seeds[seedIndex], metrics: values };
+      return { run, point, strategy, seed: seeds[seedIndex], metrics: values, expectations: runExpectations(plan.runs[run], outcomes[i]) };
     }),
   };
 }
@@ -118,7 +123,7 @@ export function planFingerprint(plan: SweepPlan): string {
     return [id, spec.name];
   });
   const { file: _file, ...header } = plan.results;
-  hash.update(JSON.stringify({ version: VERSION, header, points: plan.points, strategies: plan.strategies, runs }));
+  hash.update(JSON.stringify({ version: VERSION, header, sets: plan.sets, points: plan.points, strategies: plan.strategies, runs }));
   return hash.digest('hex');
 }
 

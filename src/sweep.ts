@@ -3,17 +3,21 @@
  * the user's `--set`s, then the point's `path=value` pairs, then its seed; every point runs
  * the same seeds (derived from the root seed and the seed's index only), so points are
  * compared on common random numbers. Each metric is summarised per point and strategy as a
- * mean and a 95 % confidence half-width over the seeds.
+ * mean and a 95 % confidence half-width over the seeds, and each of the scenario's
+ * expectations by the number of seeds it held on at each point (a sweep reports them; it is
+ * `run --seeds` that fails on them).
  */
 import { InputError, UsageError, formatProblem, type Problem } from './errors.js';
 import { meanCI } from './metrics/confidence.js';
+import { type ExpectationOverSeeds, formatPosition, overSeeds, strategyExpectations } from './metrics/expect.js';
 import { measuredValue } from './metrics/metric-names.js';
 import { deriveSeed } from './random/streams.js';
 import { loadScenarioFile } from './scenario/load.js';
 import { metricNameText, metricWindow } from './scenario/metric-window.js';
 import { metricNameProblem } from './scenario/rules-expect.js';
 import type { Scenario, StrategySpec, TimeWindow } from './scenario/types.js';
-import type { StrategyResult } from './metrics/results.js';
+import type { ExpectationResult, StrategyResult } from './metrics/results.js';
+import { replayCommand } from './replay.js';
 import { checkStrategiesExist, runStrategy, selectedStrategies, type StrategyRun } from './simulate.js';
 
 export const DEFAULT_SWEEP_METRICS: readonly string[] = [
@@ -59,7 +63,15 @@ export interface SweepPoint {
   params: Record<string, string>;
   /** strategy → metric → summary, in scenario and metric order. */
   strategies: Record<string, Record<string, MetricSummary>>;
+  /** The scenario's expectations about the strategies run, strategy by strategy, each over the seeds. */
+  expectations: ExpectationOverSeeds[];
 }
+
+/** An expectation as the scenario states it (the same at every seed of a point). */
+export type ExpectationStatement = Pick<ExpectationResult, 'strategy' | 'metric' | 'condition' | 'at'>;
+
+/** What one run measured of one of its strategy's expectations. */
+export type ExpectationOutcome = Pick<ExpectationResult, 'actual' | 'pass'>;
 
 export interface SweepResults {
   version: 1;
@@ -73,7 +85,7 @@ export interface SweepResults {
   points: SweepPoint[];
 }
 
-const PARAM_USAGE = 'expected path=v1,v2,..., e.g. --param cache.ttl=1s,5s,30s';
+export const PARAM_USAGE = 'expected path=v1,v2,..., e.g. --param cache.ttl=1s,5s,30s';
 
 /**
  * `path=v1,v2,...` split into the path and its values. Values are YAML flow scalars as
@@ -138,6 +150,10 @@ export interface SweepPlan {
   points: Record<string, string>[];
   /** The strategies run at each point, by name, in scenario order. */
   strategies: string[][];
+  /** The expectations at each point about its strategies: strategy by strategy, in scenario order. */
+  expectations: ExpectationStatement[][];
+  /** The user's `--set`s (before each point's values), for the commands that replay a run. */
+  sets: string[];
   runs: StrategyRun[];
 }
 
@@ -159,12 +175,25 @@ export function planSweep(file: string, options: SweepOptions): SweepPlan {
   const runs = scenarios.flatMap((perSeed, point) =>
     strategies[point].flatMap((name) => perSeed.map((scenario) => ({ scenario, spec: strategyNamed(scenario, name), windows: metricWindows(metrics, scenario) }))),
   );
-  return { results: { version: 1, scenario: base.name, file, seed: base.seed, seeds, params, metrics }, points, strategies, runs };
+  const expectations = scenarios.map(([scenario], point) =>
+    strategies[point].flatMap((name) => scenario.expect.filter((e) => e.strategy === name)).map((e) => ({ strategy: e.strategy, metric: e.metric, condition: e.text, at: formatPosition(e.position) })),
+  );
+  return { results: { version: 1, scenario: base.name, file, seed: base.seed, seeds, params, metrics }, points, strategies, expectations, sets: [...userSets], runs };
 }
 
 /** The sweep's results from its runs' results (in the plan's order of runs). */
 export function sweepResults(plan: SweepPlan, outcomes: readonly StrategyResult[]): SweepResults {
-  return summariseRuns(plan, (run, metric) => runMetricValue(plan.runs[run], outcomes[run], metric) ?? NaN);
+  const judged = plan.runs.map((run, i) => runExpectations(run, outcomes[i]));
+  return summariseRuns(
+    plan,
+    (run, metric) => runMetricValue(plan.runs[run], outcomes[run], metric) ?? NaN,
+    (run) => judged[run],
+  );
+}
+
+/** What a run measured of its strategy's expectations, in scenario order. */
+export function runExpectations(run: StrategyRun, outcome: StrategyResult): ExpectationOutcome[] {
+  return strategyExpectations(run.scenario.expect, run.spec.name, outcome).map(({ actual, pass }) => ({ actual, pass }));
 }
 
 /** A metric of one run of the sweep: over its window of the run's own scenario, if it names one. */
@@ -177,8 +206,8 @@ function metricWindows(metrics: readonly string[], scenario: Scenario): TimeWind
   return metrics.flatMap((m) => metricWindow(m, scenario.warmupMs, scenario.durationMs) ?? []);
 }
 
-/** What summing up a sweep needs of its plan: the header, the points, the strategies of each (the runs follow from them). */
-export type SweepLayout = Pick<SweepPlan, 'results' | 'points' | 'strategies'>;
+/** What summing up a sweep needs of its plan: the header, the points, the strategies and expectations of each (the runs follow from them). */
+export type SweepLayout = Pick<SweepPlan, 'results' | 'points' | 'strategies' | 'expectations' | 'sets'>;
 
 /** The number of runs a layout has: every strategy of every point, once per seed. */
 export function runCount(layout: SweepLayout): number {
@@ -186,15 +215,23 @@ export function runCount(layout: SweepLayout): number {
 }
 
 /**
- * Each metric of each point and strategy summarised over the seeds, from `value(run, metric)`
- * with runs numbered in the plan's order (point by point, strategy by strategy, seed by seed).
- * One place computes every summary, so a merged sweep is the same as an unsharded one.
+ * Each metric of each point and strategy summarised over the seeds, from `value(run, metric)`,
+ * and each expectation over the seeds, from `judged(run)` (the run's strategy's expectations,
+ * in scenario order), with runs numbered in the plan's order (point by point, strategy by
+ * strategy, seed by seed). One place computes every summary, so a merged sweep is the same as
+ * an unsharded one.
  */
-export function summariseRuns(layout: SweepLayout, value: (run: number, metric: string) => number): SweepResults {
-  const { metrics, seeds } = layout.results;
+export function summariseRuns(
+  layout: SweepLayout,
+  value: (run: number, metric: string) => number,
+  judged: (run: number) => readonly ExpectationOutcome[],
+): SweepResults {
+  const { metrics, seeds, file } = layout.results;
   let next = 0;
   const points = layout.points.map((params, point) => {
     const strategies: SweepPoint['strategies'] = {};
+    const expectations: ExpectationOverSeeds[] = [];
+    const pointSets = [...layout.sets, ...Object.entries(params).map(([path, v]) => `${path}=${v}`)];
     for (const name of layout.strategies[point]) {
       const first = next;
       next += seeds.length;
@@ -204,8 +241,14 @@ export function summariseRuns(layout: SweepLayout, value: (run: number, metric: 
         summary[metric] = { ...meanCI(values), values };
       }
       strategies[name] = summary;
+      layout.expectations[point]
+        .filter((e) => e.strategy === name)
+        .forEach((statement, j) => {
+          const results = seeds.map((_, s) => ({ ...statement, ...judged(first + s)[j] }));
+          expectations.push(overSeeds(results, seeds, (seed) => replayCommand({ file, seed, strategies: [name], sets: pointSets })));
+        });
     }
-    return { params, strategies };
+    return { params, strategies, expectations };
   });
   return { ...layout.results, points };
 }
@@ -225,8 +268,8 @@ export function runSweep(file: string, options: SweepOptions): SweepResults {
   );
 }
 
+/** The parameters, checked (none: a sweep of seeds alone, as `run --seeds` makes). */
 function checkParams(texts: readonly string[]): SweepParam[] {
-  if (texts.length === 0) throw new UsageError(`give at least one --param; ${PARAM_USAGE}`);
   const params = texts.map(parseParam);
   const seen = new Set<string>();
   for (const { path } of params) {

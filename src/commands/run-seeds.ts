@@ -7,10 +7,10 @@
 import { InputError, UsageError } from '../errors.js';
 import { paletteFor } from '../report/colour.js';
 import { SEEDS_FORMATS, type SeedsFormat, renderSeeds, renderSeedsAnnotations, renderSeedsJunit } from '../report/seeds.js';
-import { type SeedsPlan, planSeeds, seedsResults } from '../run-seeds.js';
+import { planSeeds, seedsResults } from '../run-seeds.js';
+import type { SweepPlan } from '../sweep.js';
 import { type CommandIO, reportWidth } from './io.js';
 import { outputProblems, writeFileAtomically } from './output-file.js';
-import { replayCommand } from './replay.js';
 import type { RunCommandOptions } from './run.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 
@@ -34,7 +34,7 @@ export async function runSeedsCommand(files: string[], options: RunCommandOption
   let next = 0;
   const results = plans.map((plan) => {
     const own = outcomes.slice(next, (next += plan.runs.length));
-    return seedsResults(plan, own, (seed) => replayCommand({ file: plan.results.file, seed, strategies: options.strategies, sets: options.sets }));
+    return seedsResults(plan, own);
   });
   if (options.junit) writeFileAtomically(options.junit, renderSeedsJunit(results));
   io.stdout.write(renderSeeds(format as SeedsFormat, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
@@ -45,9 +45,9 @@ export async function runSeedsCommand(files: string[], options: RunCommandOption
   return failures.length === 0 ? 0 : 1;
 }
 
-function planAll(files: string[], options: RunCommandOptions & { seeds: number }): SeedsPlan[] {
+function planAll(files: string[], options: RunCommandOptions & { seeds: number }): SweepPlan[] {
   const problems: InputError['problems'] = [];
-  const plans: SeedsPlan[] = [];
+  const plans: SweepPlan[] = [];
   for (const file of files) {
     try {
       plans.push(planSeeds(file, { seeds: options.seeds, seed: options.seed, strategies: options.strategies, sets: options.sets }));

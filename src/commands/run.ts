@@ -12,7 +12,7 @@ import type { Scenario } from '../scenario/types.js';
 import { checkStrategiesExist, scenarioResults, selectedStrategies, type StrategyRun } from '../simulate.js';
 import { type CommandIO, reportWidth } from './io.js';
 import { outputProblems, writeFileAtomically } from './output-file.js';
-import { replayCommand } from './replay.js';
+import { replayCommand } from '../replay.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 
 export interface RunCommandOptions {

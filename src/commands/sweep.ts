@@ -10,7 +10,7 @@ import { paletteFor } from '../report/colour.js';
 import { renderShard, renderSweep, type SweepFormat } from '../report/sweep.js';
 import { renderSweepHtml } from '../report/sweep-html.js';
 import { type Shard, shardDocument, shardRuns } from '../sweep-shard.js';
-import { planSweep, sweepResults } from '../sweep.js';
+import { PARAM_USAGE, planSweep, sweepResults } from '../sweep.js';
 import { type CommandIO, reportWidth } from './io.js';
 import { outputProblems, writeFileAtomically } from './output-file.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
@@ -40,6 +40,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
   if (shard && options.html !== undefined) {
     throw new UsageError('--html with --shard: a shard has only some of the runs; `cache-sim merge --html` writes the page from all the shards');
   }
+  if (options.params.length === 0) throw new UsageError(`give at least one --param; ${PARAM_USAGE} (for seeds alone, \`cache-sim run FILE --seeds N\`)`);
   if (options.html !== undefined) {
     const problems = outputProblems([options.html], [file]);
     if (problems.length > 0) throw new InputError(problems);

@@ -49,3 +49,55 @@ export function evaluateExpectations(
 export function allPassed(results: readonly ExpectationResult[]): boolean {
   return results.every((r) => r.pass);
 }
+
+/** The expectations a run of strategy `name` can be judged by (those about it), evaluated on its result. */
+export function strategyExpectations(expectations: readonly Expectation[], name: string, result: StrategyResult): ExpectationResult[] {
+  return evaluateExpectations(
+    expectations.filter((e) => e.strategy === name),
+    { [name]: result },
+  );
+}
+
+/** One expectation over several runs of its strategy, one per seed. */
+export interface ExpectationOverSeeds {
+  strategy: string;
+  metric: string;
+  condition: string;
+  /** `FILE:LINE:COL` of the expectation. */
+  at: string;
+  runs: number;
+  held: number;
+  /** Held on every seed. */
+  pass: boolean;
+  /** The range of the actual values (null when no seed had one). */
+  min: number | null;
+  max: number | null;
+  /** The seeds it failed on, in seed order, with what was measured. */
+  failed: { seed: number; actual: number | null }[];
+  /** The command that replays the first seed it failed on (null when it held on every one). */
+  replay: string | null;
+}
+
+/** `results[s]`: the expectation's result with `seeds[s]`; `replayFor(seed)`: the command that replays that run. */
+export function overSeeds(
+  results: readonly Pick<ExpectationResult, 'strategy' | 'metric' | 'condition' | 'at' | 'actual' | 'pass'>[],
+  seeds: readonly number[],
+  replayFor: (seed: number) => string,
+): ExpectationOverSeeds {
+  const { strategy, metric, condition, at } = results[0];
+  const actuals = results.flatMap((r) => (r.actual === null ? [] : [r.actual]));
+  const failed = results.flatMap((r, s) => (r.pass ? [] : [{ seed: seeds[s], actual: r.actual }]));
+  return {
+    strategy,
+    metric,
+    condition,
+    at,
+    runs: results.length,
+    held: results.length - failed.length,
+    pass: failed.length === 0,
+    min: actuals.length > 0 ? Math.min(...actuals) : null,
+    max: actuals.length > 0 ? Math.max(...actuals) : null,
+    failed,
+    replay: failed.length > 0 ? replayFor(failed[0].seed) : null,
+  };
+}

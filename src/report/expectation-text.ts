@@ -3,6 +3,7 @@
  * JUnit, GitHub annotations) so a failure reads the same wherever it is seen.
  */
 import { isDurationMetric } from '../metrics/metric-names.js';
+import type { ExpectationOverSeeds } from '../metrics/expect.js';
 import type { ExpectationResult } from '../metrics/results.js';
 import { formatCount, formatDuration, formatNumber } from './format.js';
 
@@ -47,4 +48,26 @@ export function outcomeText(results: readonly ExpectationResult[]): string {
 export function parseAt(at: string): { file: string; line: number; col: number } | undefined {
   const m = /^(.*):(\d+):(\d+)$/.exec(at);
   return m ? { file: m[1], line: Number(m[2]), col: Number(m[3]) } : undefined;
+}
+
+/** `660 … 718`: the range an expectation's actual values took over the seeds, or one value when they agree. */
+export function rangeText(e: Pick<ExpectationOverSeeds, 'metric' | 'min' | 'max'>): string {
+  const min = actualText({ metric: e.metric, actual: e.min });
+  const max = actualText({ metric: e.metric, actual: e.max });
+  return min === max ? min : `${min} … ${max}`;
+}
+
+/** The seeds a report names when an expectation failed on many (JSON lists them all). */
+const FAILED_SHOWN = 3;
+
+/** `failed with seed 12 (0.97), seed 40 (0.96) and 3 more`. */
+export function failedSeedsText(e: Pick<ExpectationOverSeeds, 'metric' | 'failed'>): string {
+  const shown = e.failed.slice(0, FAILED_SHOWN).map((f) => `seed ${f.seed} (${actualText({ metric: e.metric, actual: f.actual })})`);
+  const more = e.failed.length - shown.length;
+  return `failed with ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+/** What went wrong over the seeds, without the position (callers place it). */
+export function failureOverSeedsText(e: ExpectationOverSeeds): string {
+  return `${e.strategy} ${e.metric} held on ${e.held} of ${e.runs} seeds: ${failedSeedsText(e)}, expected ${conditionText(e.condition)}`;
 }

@@ -2,7 +2,7 @@
  * `sweep --html FILE` (and `merge --html FILE`): the sweep as a self-contained page — per
  * metric a chart of its mean over the first parameter's values, one line per strategy (and
  * per combination of the other parameters' values), with the 95 % confidence interval as an
- * error bar on each point; then the sweep's table. Same results, same bytes.
+ * error bar on each point; then the sweep's table (with its expectations). Same results, same bytes.
  */
 import type { MetricSummary, SweepResults } from '../sweep.js';
 import { PLOT, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
@@ -28,7 +28,7 @@ export function renderSweepHtml(r: SweepResults): string {
       (svg, i) =>
         `<h3>${esc(r.metrics[i])}</h3>\n<figure>${svg}<figcaption>${esc(caption(r.metrics[i], first?.path ?? '', others.map((p) => p.path)))}</figcaption></figure>`,
     ),
-    '<h3>Every value</h3>',
+    `<h3>${r.points.some((point) => point.expectations.length > 0) ? 'Every value, and the expectations over the seeds' : 'Every value'}</h3>`,
     `<pre>${esc(renderSweepTable(r, plain, 160))}</pre>`,
     '',
   ].join('\n');

@@ -6,9 +6,11 @@
 import { baseMetric, isDurationMetric } from '../metrics/metric-names.js';
 import { jsonText } from './json.js';
 import type { ShardDocument } from '../sweep-shard.js';
+import type { ExpectationOverSeeds } from '../metrics/expect.js';
 import type { MetricSummary, SweepResults } from '../sweep.js';
 import type { Palette } from './colour.js';
 import { csvField } from './csv.js';
+import { conditionText, failedSeedsText, rangeText } from './expectation-text.js';
 import { NONE, formatCount, formatDuration, formatRatio, joinWrapped } from './format.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 
@@ -50,7 +52,33 @@ export function renderSweepTable(r: SweepResults, p: Palette, width = DEFAULT_WI
   );
   // The point's values and the strategy label every line, in each table the metrics are split into.
   const spec: GridSpec = { head: [...paths, 'strategy', ...r.metrics], groups, labels: paths.length + 1 };
-  return `${header.join('\n')}\n\n${renderGrid(spec, p, width)}\n`;
+  const sections = [header.join('\n'), renderGrid(spec, p, width)];
+  if (r.points.some((point) => point.expectations.length > 0)) sections.push(expectationsOverSeeds(r, p));
+  return `${sections.join('\n\n')}\n`;
+}
+
+/**
+ * Each expectation over the seeds: on how many it held, the range of what was measured, the
+ * seeds it failed on — under a line naming each point's values when there are parameters.
+ */
+function expectationsOverSeeds(r: SweepResults, p: Palette): string {
+  const all = r.points.flatMap((point) => point.expectations);
+  const columns = (e: ExpectationOverSeeds) => [e.strategy, e.metric, conditionText(e.condition), `held ${e.held}/${e.runs}`];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...all.map((e) => [...columns(e)[i]].length)));
+  const line = (e: ExpectationOverSeeds) => {
+    const mark = e.pass ? p.pass('✓') : p.fail('✗');
+    const [strategy, metric, condition, held] = columns(e).map((text, j) => text.padEnd(widths[j]));
+    const text = `  ${mark} ${strategy}  ${metric}  ${condition}  ${e.pass ? held : p.fail(held)}  actual ${rangeText(e)}`;
+    return e.pass ? text : `${text}\n    ${p.fail(failedSeedsText(e))}\n    ${p.dim(`at ${e.at}`)}`;
+  };
+  const lines = r.points.flatMap((point) => [
+    ...(r.params.length > 0 ? [r.params.map(({ path }) => `${path}=${point.params[path]}`).join(' ')] : []),
+    ...point.expectations.map(line),
+  ]);
+  const failed = all.filter((e) => !e.pass).length;
+  const outcome = failed === 0 ? p.pass('all held on every seed') : p.fail(`${failed} of ${all.length} failed on at least one seed`);
+  const where = r.params.length > 0 ? ' at each point' : '';
+  return [`${p.heading(`Expectations on ${r.seeds.length} seeds${where}:`)} ${outcome}`, ...lines].join('\n');
 }
 
 /** `mean ± half-width` in the metric's unit. */
@@ -90,6 +118,7 @@ export function sweepDocument(r: SweepResults): Record<string, unknown> {
           Object.fromEntries(r.metrics.map((m) => [m, { mean: summaries[m].mean, ci95: summaries[m].ci95, values: summaries[m].values }])),
         ]),
       ),
+      expectations: point.expectations,
     })),
   };
 }

@@ -32,9 +32,9 @@ describe('cache-sim run --seeds', () => {
   test("each expectation over the sweep's seeds is what plain runs with those seeds measure", async () => {
     const doc = JSON.parse((await cli(['run', SMALL, '--seeds', '4', '--format', 'json', ...SHORT])).stdout);
     expect(doc.seeds).toEqual(SEEDS);
-    expect(Object.keys(doc)).toEqual(['version', 'scenario', 'seed', 'seeds', 'params', 'metrics', 'points', 'expectations', 'replay']);
+    expect(Object.keys(doc)).toEqual(['version', 'scenario', 'seed', 'seeds', 'params', 'metrics', 'points', 'replay']);
     const plain = await plainRuns();
-    doc.expectations.forEach((e: { held: number; runs: number; min: number; max: number; failed: unknown[] }, j: number) => {
+    doc.points[0].expectations.forEach((e: { held: number; runs: number; min: number; max: number; failed: unknown[] }, j: number) => {
       const actuals = plain.map((p) => p.expectations[j].actual);
       expect(e).toMatchObject({ runs: 4, min: Math.min(...actuals), max: Math.max(...actuals) });
       expect(e.held).toBe(plain.filter((p) => p.expectations[j].pass).length);
@@ -56,14 +56,14 @@ describe('cache-sim run --seeds', () => {
     expect(run.stdout).toContain(`held 2/4`);
     expect(run.stdout).toContain(`failed with seed ${failing[0]} (`);
     const replay = run.stdout.trimEnd().split('\n').at(-1) as string;
-    expect(replay).toMatch(new RegExp(`^Replay: cache-sim run ${SMALL} --seed ${failing[0]} `));
+    expect(replay).toMatch(new RegExp(`^Replay: cache-sim run ${SMALL} --seed ${failing[0]} --strategy pubsub `));
     // The replay command, as the CLI takes it, fails in the same way.
     const words = [...replay.replace(/^Replay: cache-sim /, '').matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
     expect((await cli(words)).code).toBe(1);
 
     const json = await cli(['run', SMALL, '--seeds', '4', '--format', 'json', ...SHORT, ...set]);
     expect(json.code).toBe(1);
-    const e = JSON.parse(json.stdout).expectations[0];
+    const e = JSON.parse(json.stdout).points[0].expectations[0];
     expect(e).toMatchObject({ strategy: 'pubsub', metric: 'stale_read_ratio', held: 2, runs: 4, pass: false });
     expect(e.failed.map((f: { seed: number }) => f.seed)).toEqual(failing);
     expect(json.stderr).toBe(`expectation failed; replay: ${JSON.parse(json.stdout).replay}\n`);

@@ -82,12 +82,17 @@ describe('shards of a sweep', () => {
   test('a shard document holds its runs, with where each sits in the sweep', async () => {
     const [, second] = await shardFiles(5);
     const doc = JSON.parse(readFileSync(second, 'utf8'));
-    expect(Object.keys(doc)).toEqual(['version', 'kind', 'shard', 'plan', 'scenario', 'file', 'seed', 'seeds', 'params', 'metrics', 'points', 'runs']);
+    expect(Object.keys(doc)).toEqual(['version', 'kind', 'shard', 'plan', 'scenario', 'file', 'seed', 'seeds', 'params', 'metrics', 'sets', 'points', 'runs']);
     expect(doc.kind).toBe('cache-sim sweep shard');
     expect(doc.shard).toEqual({ index: 2, count: 5 });
+    // The scenario's expectations about the strategies swept, as it states them, at each point.
+    const expectations = [
+      { strategy: 'ttl', metric: 'hit_ratio', condition: '> 0.5', at: `${SMALL}:35:16` },
+      { strategy: 'pubsub', metric: 'stale_read_ratio', condition: '< 0.5', at: `${SMALL}:37:23` },
+    ];
     expect(doc.points).toEqual([
-      { params: { 'cache.ttl': '1s' }, strategies: ['ttl', 'pubsub'] },
-      { params: { 'cache.ttl': '5s' }, strategies: ['ttl', 'pubsub'] },
+      { params: { 'cache.ttl': '1s' }, strategies: ['ttl', 'pubsub'], expectations },
+      { params: { 'cache.ttl': '5s' }, strategies: ['ttl', 'pubsub'], expectations },
     ]);
     // Runs go point by point, strategy by strategy, seed by seed: runs 1, 6 and 11 of 12.
     expect(doc.runs.map((r: { run: number; point: number; strategy: string; seed: number }) => [r.run, r.point, r.strategy, r.seed])).toEqual([
@@ -96,6 +101,8 @@ describe('shards of a sweep', () => {
       [11, 1, 'pubsub', doc.seeds[2]],
     ]);
     expect(Object.keys(doc.runs[0].metrics)).toEqual(doc.metrics);
+    // Each run, what it measured of its own strategy's expectations.
+    expect(doc.runs[0].expectations).toEqual([{ actual: expect.any(Number), pass: expect.any(Boolean) }]);
   });
 
   test('the plan fingerprint ignores where the scenario file is, and changes with what it says', async () => {
@@ -129,6 +136,10 @@ describe('shards of a sweep', () => {
     writeFileSync(truncated, readFileSync(one, 'utf8').slice(0, 200));
     const tampered = join(dir, 'tampered.json');
     writeFileSync(tampered, readFileSync(one, 'utf8').replace('"run": 3,', '"run": 4,'));
+    const noOutcome = join(dir, 'no-outcome.json');
+    const doc = JSON.parse(readFileSync(one, 'utf8'));
+    doc.runs[1].expectations = [];
+    writeFileSync(noOutcome, JSON.stringify(doc, null, 2));
     const wrongType = join(dir, 'wrong-type.json');
     writeFileSync(wrongType, readFileSync(two, 'utf8').replace('"count": 3', '"count": "3"'));
 
@@ -141,6 +152,7 @@ describe('shards of a sweep', () => {
       [[whole], /whole\.json:1:1: not a sweep shard; cache-sim merge takes the JSON documents printed by `cache-sim sweep FILE --shard i\/n`$/],
       [[truncated], /truncated\.json:\d+:\d+: not valid JSON: \w[^;]*; cache-sim merge takes/],
       [[tampered, two, three], /tampered\.json:\d+:\d+: runs\.1\.run: expected run 3 here \(shard 1\/3 holds runs 0, 3, 6, … in order\)$/],
+      [[noOutcome, two, three], /no-outcome\.json:\d+:\d+: runs\.1\.expectations: expected 1 outcome, one per expectation of pubsub at its point$/],
       [[wrongType], /wrong-type\.json:6:14: shard\.count: .*expected number/],
       [[join(dir, 'nope.json')], /nope\.json:1:1: cannot read: no such file$/],
     ];

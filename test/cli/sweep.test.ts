@@ -75,6 +75,19 @@ describe('cache-sim sweep', () => {
     expect(doc.points[0].strategies.ttl.messages_sent.mean).toBe(0);
   });
 
+  test("the scenario's expectations at each point: where they hold, and the command that replays a failure there; the sweep itself exits 0", async () => {
+    const expectation = ['--set', 'expect={ttl: {hit_ratio: "> 0.7"}}'];
+    const run = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s,10s', '--seeds', '2', '--strategy', 'ttl', '--format', 'json', ...SHORT, ...expectation]);
+    expect(run.code).toBe(0);
+    const [short, long] = JSON.parse(run.stdout).points;
+    expect(long.expectations[0]).toMatchObject({ strategy: 'ttl', metric: 'hit_ratio', held: 2, runs: 2, pass: true, replay: null });
+    expect(short.expectations[0]).toMatchObject({ held: 0, runs: 2, pass: false });
+    const replay = short.expectations[0].replay as string;
+    expect(replay).toContain(`--seed ${short.expectations[0].failed[0].seed} --strategy ttl --set duration=5s --set warmup=0 --set 'expect={ttl: {hit_ratio: "> 0.7"}}' --set cache.ttl=1s`);
+    const words = [...replay.replace(/^cache-sim /, '').matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
+    expect((await cli(words)).code).toBe(1);
+  });
+
   test('the same seeds at every point, and a point with the scenario’s own values reproduces runStrategy', async () => {
     const run = await cli(['sweep', SMALL, '--param', 'cache.ttl=2s,10s', '--seeds', '3', '--strategy', 'ttl,pubsub', '--format', 'json', ...SHORT]);
     expect(run.code).toBe(0);
@@ -96,6 +109,11 @@ describe('cache-sim sweep', () => {
         expect(point.strategies[name][metric].values).toEqual(direct.map((r) => metricValue(r, metric)));
       }
     }
+    // Its expectations over the seeds are those of `run --seeds` with the same seeds.
+    const seedsRun = JSON.parse((await cli(['run', SMALL, '--seeds', '3', '--strategy', 'ttl,pubsub', '--format', 'json', ...SHORT])).stdout);
+    const withoutReplay = (list: { replay: unknown }[]) => list.map(({ replay: _, ...rest }) => rest);
+    expect(withoutReplay(point.expectations)).toEqual(withoutReplay(seedsRun.points[0].expectations));
+    expect(point.expectations.map((e: { strategy: string }) => e.strategy)).toEqual(['ttl', 'pubsub']);
 
     // --seed changes the root, so every seed.
     const other = JSON.parse((await cli(['sweep', SMALL, '--param', 'cache.ttl=2s', '--seeds', '2', '--seed', '9', '--strategy', 'ttl', '--format', 'json', ...SHORT])).stdout);
@@ -178,7 +196,7 @@ describe('cache-sim sweep', () => {
     expect(first.match(/<g class="series">/g)).toHaveLength(4);
     expect(first.match(/<circle /g)).toHaveLength(12);
     expect(first).toContain('>ttl · bus.loss=0.2</text>');
-    expect(html).toContain('<h3>Every value</h3>');
+    expect(html).toContain('<h3>Every value, and the expectations over the seeds</h3>');
     // Same sweep, same bytes.
     const again = join(tempDir(), 'again.html');
     await cli([...args, '--metric', 'stale_read_ratio', '--metric', 'staleness_p99', '--html', again]);
