@@ -3,7 +3,7 @@
  * problems at once, nothing runs if any), run the selected strategies, print the comparison,
  * write the requested report files, and return 0 when every expectation held, 1 otherwise.
  */
-import { InputError, UsageError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { allPassed } from '../metrics/expect.js';
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
 import { paletteFor, renderAnnotations, renderHtml, renderJunit, renderReport, type ReportFormat } from '../report/index.js';
