@@ -18,6 +18,7 @@ import {
   staleKeyTexts,
   staleKeyTrace,
 } from './rows.js';
+import { code, escapeCell, escapeText, replayBlock, table } from './markdown-text.js';
 import { renderTimelines } from './timeline-text.js';
 
 /** GitHub shows code blocks this wide without scrolling on a laptop. */
@@ -31,7 +32,7 @@ function scenario(r: ScenarioResults): string {
   const facts = [code(r.file), ...runFacts(r)].join(' · ');
   const parts = [`## ${escapeText(r.scenario)}`, escapeText(r.description), facts, comparison(r), regions(r), timeline(r), staleKeys(r)];
   if (r.expectations.length > 0) parts.push(expectations(r.expectations));
-  if (!allPassed(r.expectations)) parts.push(`Replay:\n\n\`\`\`sh\n${r.replay}\n\`\`\``);
+  if (!allPassed(r.expectations)) parts.push(replayBlock(r.replay));
   return parts.filter((p) => p !== '').join('\n\n');
 }
 
@@ -77,30 +78,4 @@ function expectations(results: ExpectationResult[]): string {
   ]);
   const title = `### Expectations: ${outcomeText(results)}`;
   return `${title}\n\n${table(['', 'strategy', 'metric', 'condition', 'actual', 'at'], rows, 'left')}`;
-}
-
-/** First column left-aligned; the others as given (numbers read best right-aligned). */
-function table(head: string[], rows: string[][], align: 'left' | 'right'): string {
-  const rule = head.map((_, i) => (i === 0 || align === 'left' ? '---' : '---:'));
-  return [head, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
-}
-
-/** Inline code; a backtick inside gets a longer fence, per CommonMark. */
-function code(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
-  return `${fence}${escapePipes(text)}${fence}`;
-}
-
-/** A pipe ends a table cell even inside inline code in GFM, so it is escaped everywhere in cells. */
-function escapePipes(text: string): string {
-  return text.replace(/\|/g, '\\|');
-}
-
-function escapeCell(text: string): string {
-  return escapePipes(escapeText(text)).replace(/\r?\n/g, ' ');
-}
-
-/** Characters that would turn plain text into markup (emphasis, links, HTML). */
-function escapeText(text: string): string {
-  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }

@@ -11,13 +11,15 @@ import { expectationTitle, failureOverSeedsText } from './expectation-text.js';
 import { annotationLines } from './github.js';
 import { jsonText } from './json.js';
 import { type JunitCase, renderJunitSuites } from './junit.js';
+import { renderSweepMarkdown } from './sweep-markdown.js';
 import { renderSweepTable, sweepDocument } from './sweep.js';
 
-export const SEEDS_FORMATS = ['table', 'json'] as const;
+export const SEEDS_FORMATS = ['table', 'json', 'markdown'] as const;
 export type SeedsFormat = (typeof SEEDS_FORMATS)[number];
 
 export function renderSeeds(format: SeedsFormat, results: readonly SeedsResults[], p: Palette, width: number): string {
   if (format === 'json') return jsonText(results.length === 1 ? seedsDocument(results[0]) : results.map(seedsDocument));
+  if (format === 'markdown') return results.map((r) => renderSweepMarkdown(r, r.replay)).join('\n');
   return results.map((r) => seedsTable(r, p, width)).join('\n');
 }
 

@@ -7,7 +7,8 @@
 import type { MetricSummary, SweepResults } from '../sweep.js';
 import { PLOT, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
 import { htmlPage } from './html-page.js';
-import { formatterFor, renderSweepTable, sweepFacts } from './sweep.js';
+import { renderSweepTable } from './sweep.js';
+import { formatterFor, sweepFacts } from './sweep-text.js';
 import { plain } from './colour.js';
 import { type LegendEntry, escapeHtml as esc, linePath, seriesColour, seriesDash, tag, ticks } from './svg.js';
 

@@ -3,18 +3,19 @@
  * per metric), JSON (the SweepResults, deterministic key order) and CSV (one row per
  * point × strategy × metric); and the document of one shard of a sweep.
  */
-import { baseMetric, isDurationMetric } from '../metrics/metric-names.js';
 import { jsonText } from './json.js';
+import { renderSweepMarkdown } from './sweep-markdown.js';
+import { expectationsOutcome, summaryText, sweepFacts } from './sweep-text.js';
 import type { ShardDocument } from '../sweep-shard.js';
 import type { ExpectationOverSeeds } from '../metrics/expect.js';
-import type { MetricSummary, SweepResults } from '../sweep.js';
+import type { SweepResults } from '../sweep.js';
 import type { Palette } from './colour.js';
 import { csvField } from './csv.js';
 import { conditionText, failedSeedsText, rangeText } from './expectation-text.js';
-import { NONE, formatCount, formatDuration, formatRatio, joinWrapped } from './format.js';
+import { joinWrapped } from './format.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 
-export const SWEEP_FORMATS = ['table', 'json', 'csv'] as const;
+export const SWEEP_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
 export type SweepFormat = (typeof SWEEP_FORMATS)[number];
 
 export function renderSweep(format: SweepFormat, results: SweepResults, colour: Palette, width = DEFAULT_WIDTH): string {
@@ -23,20 +24,11 @@ export function renderSweep(format: SweepFormat, results: SweepResults, colour: 
       return renderSweepTable(results, colour, width);
     case 'json':
       return renderSweepJson(results);
+    case 'markdown':
+      return renderSweepMarkdown(results);
     case 'csv':
       return renderSweepCsv(results);
   }
-}
-
-/** What a sweep's report says of it under its name: the file, the root seed, its size. */
-export function sweepFacts(r: SweepResults): string[] {
-  return [
-    r.file,
-    `seed ${r.seed}`,
-    // Without parameters (`run --seeds`) there is one point: only the seeds are worth saying.
-    `${r.params.length > 0 ? `${r.points.length} ${r.points.length === 1 ? 'point' : 'points'} × ` : ''}${r.seeds.length} ${r.seeds.length === 1 ? 'seed' : 'seeds'}`,
-    'mean ± 95% CI over seeds',
-  ];
 }
 
 export function renderSweepTable(r: SweepResults, p: Palette, width = DEFAULT_WIDTH): string {
@@ -75,25 +67,8 @@ function expectationsOverSeeds(r: SweepResults, p: Palette): string {
     ...(r.params.length > 0 ? [r.params.map(({ path }) => `${path}=${point.params[path]}`).join(' ')] : []),
     ...point.expectations.map(line),
   ]);
-  const failed = all.filter((e) => !e.pass).length;
-  const outcome = failed === 0 ? p.pass('all held on every seed') : p.fail(`${failed} of ${all.length} failed on at least one seed`);
-  const where = r.params.length > 0 ? ' at each point' : '';
-  return [`${p.heading(`Expectations on ${r.seeds.length} seeds${where}:`)} ${outcome}`, ...lines].join('\n');
-}
-
-/** `mean ± half-width` in the metric's unit. */
-function summaryText(metric: string, s: MetricSummary | undefined): string {
-  if (!s || Number.isNaN(s.mean)) return NONE;
-  const format = formatterFor(metric);
-  return `${format(s.mean)} ± ${format(s.ci95)}`;
-}
-
-/** How a value of `metric` reads in a sweep report (ratios as percentages, times as durations, counts to one decimal). */
-export function formatterFor(metric: string): (v: number) => string {
-  if (baseMetric(metric).endsWith('_ratio')) return formatRatio;
-  if (isDurationMetric(metric)) return formatDuration;
-  // Means of counts: one decimal is all a handful of seeds can support.
-  return (v) => (Number.isNaN(v) ? NONE : formatCount(Math.round(v * 10) / 10));
+  const { title, outcome, allHeld } = expectationsOutcome(r);
+  return [`${p.heading(`${title}:`)} ${allHeld ? p.pass(outcome) : p.fail(outcome)}`, ...lines].join('\n');
 }
 
 /** The document: `{ version, scenario, seed, seeds, params, metrics, points }`, as every JSON report prints. */

@@ -24,6 +24,11 @@ describe('cache-sim run --seeds', () => {
     const run = await cli(['run', SMALL, '--seeds', '3', ...SHORT, '--set', 'expect.pubsub.stale_read_ratio=< 0.01']);
     expect(run.code).toBe(1);
     expectGolden('cli-run-seeds.txt', run.stdout);
+    const markdown = await cli(['run', SMALL, '--seeds', '3', ...SHORT, '--set', 'expect.pubsub.stale_read_ratio=< 0.01', '--format', 'markdown']);
+    expect(markdown.code).toBe(1);
+    expect(markdown.stdout).toContain('### Expectations on 3 seeds: 1 of 2 failed on at least one seed');
+    expect(markdown.stdout).toContain(`| ❌ | pubsub | \`stale_read_ratio\` | \`< 0.01\` | 0/3 |`);
+    expect(markdown.stdout.trimEnd().endsWith('```sh\n' + run.stdout.trimEnd().split('\n').at(-1)?.replace('Replay: ', '') + '\n```')).toBe(true);
     const onGithub = await cli(['run', SMALL, '--seeds', '3', ...SHORT, '--set', 'expect.pubsub.stale_read_ratio=< 0.01'], { GITHUB_ACTIONS: 'true' });
     expect(onGithub.stderr).toMatch(/^::error file=--set,line=1,col=32,title=pubsub stale_read_ratio < 0.01::pubsub stale_read_ratio held on 0 of 3 seeds: failed with seed \d+ /);
     expect(onGithub.stderr.split('\n').filter(Boolean)).toHaveLength(1);

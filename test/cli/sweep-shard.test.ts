@@ -45,11 +45,11 @@ describe('shards of a sweep', () => {
     );
   });
 
-  test('merging the shards, in any order, prints byte for byte what the unsharded sweep prints (table, JSON, CSV)', async () => {
+  test('merging the shards, in any order, prints byte for byte what the unsharded sweep prints (table, JSON, markdown, CSV)', async () => {
     for (const count of [1, 3, 5, 20]) {
       const files = await shardFiles(count);
       const shuffled = [...files].reverse();
-      for (const format of ['table', 'json', 'csv']) {
+      for (const format of ['table', 'json', 'markdown', 'csv']) {
         const whole = await cli([...SWEEP, '--format', format]);
         const merged = await cli(['merge', ...shuffled, '--format', format]);
         expect(merged.stderr).toBe('');

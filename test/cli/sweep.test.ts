@@ -140,6 +140,10 @@ describe('cache-sim sweep', () => {
     expect(run.stdout).toContain('2 points × 2 seeds');
     expect(run.stdout).toMatch(/│ 1s +│ ttl +│ .* ± /);
     expectGolden('sweep-small-ttl.txt', run.stdout);
+    // The same as markdown, for a GitHub step summary: one row per point and strategy, then the expectations.
+    const markdown = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s,10s', '--seeds', '2', '--strategy', 'ttl', '--set', 'duration=20s', '--format', 'markdown']);
+    expect(markdown.code).toBe(0);
+    expectGolden('sweep-small-ttl.md', markdown.stdout);
   });
 
   test('same command twice ⇒ byte-identical JSON; csv has one row per point × strategy × metric', async () => {

@@ -1,0 +1,35 @@
+/**
+ * GitHub-flavoured markdown pieces the markdown reports share: tables, inline code and the
+ * escaping that keeps the user's names (scenarios, strategies, regions) plain text.
+ */
+
+/** The first `labels` columns left-aligned; the others as given (numbers read best right-aligned). */
+export function table(head: string[], rows: string[][], align: 'left' | 'right', labels = 1): string {
+  const rule = head.map((_, i) => (i < labels || align === 'left' ? '---' : '---:'));
+  return [head, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+/** Inline code; a backtick inside gets a longer fence, per CommonMark. */
+export function code(text: string): string {
+  const fence = text.includes('`') ? '``' : '`';
+  return `${fence}${escapePipes(text)}${fence}`;
+}
+
+/** A pipe ends a table cell even inside inline code in GFM, so it is escaped everywhere in cells. */
+function escapePipes(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+export function escapeCell(text: string): string {
+  return escapePipes(escapeText(text)).replace(/\r?\n/g, ' ');
+}
+
+/** Characters that would turn plain text into markup (emphasis, links, HTML). */
+export function escapeText(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+}
+
+/** The command that replays a failed run, as a shell block to copy. */
+export function replayBlock(command: string): string {
+  return `Replay:\n\n\`\`\`sh\n${command}\n\`\`\``;
+}

@@ -1,0 +1,44 @@
+/**
+ * How the sweep reports put a sweep into words: what it is (file, seed, size), each summary
+ * (`mean ± half-width` in the metric's unit) and the outcome of its expectations.
+ */
+import { baseMetric, isDurationMetric } from '../metrics/metric-names.js';
+import type { MetricSummary, SweepResults } from '../sweep.js';
+import { NONE, formatCount, formatDuration, formatRatio } from './format.js';
+
+/** What a sweep's report says of it under its name: the file, the root seed, its size. */
+export function sweepFacts(r: SweepResults): string[] {
+  return [
+    r.file,
+    `seed ${r.seed}`,
+    // Without parameters (`run --seeds`) there is one point: only the seeds are worth saying.
+    `${r.params.length > 0 ? `${r.points.length} ${r.points.length === 1 ? 'point' : 'points'} × ` : ''}${r.seeds.length} ${r.seeds.length === 1 ? 'seed' : 'seeds'}`,
+    'mean ± 95% CI over seeds',
+  ];
+}
+
+/** `Expectations on 5 seeds at each point` and `1 of 4 failed on at least one seed` (or `all held on every seed`). */
+export function expectationsOutcome(r: SweepResults): { title: string; outcome: string; allHeld: boolean } {
+  const all = r.points.flatMap((point) => point.expectations);
+  const failed = all.filter((e) => !e.pass).length;
+  return {
+    title: `Expectations on ${r.seeds.length} seeds${r.params.length > 0 ? ' at each point' : ''}`,
+    outcome: failed === 0 ? 'all held on every seed' : `${failed} of ${all.length} failed on at least one seed`,
+    allHeld: failed === 0,
+  };
+}
+
+/** `mean ± half-width` in the metric's unit. */
+export function summaryText(metric: string, s: MetricSummary | undefined): string {
+  if (!s || Number.isNaN(s.mean)) return NONE;
+  const format = formatterFor(metric);
+  return `${format(s.mean)} ± ${format(s.ci95)}`;
+}
+
+/** How a value of `metric` reads in a sweep report (ratios as percentages, times as durations, counts to one decimal). */
+export function formatterFor(metric: string): (v: number) => string {
+  if (baseMetric(metric).endsWith('_ratio')) return formatRatio;
+  if (isDurationMetric(metric)) return formatDuration;
+  // Means of counts: one decimal is all a handful of seeds can support.
+  return (v) => (Number.isNaN(v) ? NONE : formatCount(Math.round(v * 10) / 10));
+}
