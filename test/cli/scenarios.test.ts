@@ -57,3 +57,14 @@ test("the README's workshop step 6: what the timelines show of the partition and
   for (const t of Object.values(restart)) expect(starts(t)[peak(t)]).toBe(60_000);
   expect(Math.max(...restart.lease.db_reads)).toBeLessThan(Math.max(...restart.pubsub.db_reads) / 4);
 });
+
+test("the README's workshop step 7: the race of step 1 on five more seeds", async () => {
+  const run = await cli(['run', 'scenarios/stale-refill-from-lagging-replica.yaml', '--seeds', '5', '--format', 'json']);
+  expect(run.code).toBe(0);
+  const [point] = JSON.parse(run.stdout).points;
+  const refills = point.expectations.find((e: { metric: string }) => e.metric === 'regions.eu-west.stale_refills');
+  expect(refills).toMatchObject({ strategy: 'pubsub', held: 5, runs: 5 });
+  expect(refills.min).toBeGreaterThan(2000);
+  const stale = point.strategies.versioned.stale_read_ratio;
+  expect(Math.max(...stale.values)).toBeLessThan(0.015);
+});
