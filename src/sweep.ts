@@ -294,7 +294,6 @@ function checkMetrics(metrics: readonly string[], scenarios: readonly Scenario[]
   }
 }
 
-
 /** The scenario of every point and seed (`[point][seed]`); every problem of every point at once. */
 function loadPoints(file: string, userSets: readonly string[], points: readonly Record<string, string>[], seeds: readonly number[]): Scenario[][] {
   const problems = new Map<string, Problem>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allPassed, evaluateExpectations } from '../../src/metrics/expect.js';
+import { allPassed, evaluateExpectations, overSeeds } from '../../src/metrics/expect.js';
 import type { StrategyResult } from '../../src/metrics/results.js';
 import type { ComparisonOp, Expectation } from '../../src/scenario/types.js';
 import { fixtureExpectations, fixtureResults } from '../fixtures/results.js';
@@ -104,5 +104,49 @@ describe('allPassed', () => {
 
   it('is false when any failed', () => {
     expect(allPassed(fixtureResults.expectations)).toBe(false);
+  });
+});
+
+describe('overSeeds', () => {
+  const statement = { strategy: 'pubsub', metric: 'staleness_p99', condition: '<= 2s', at: 'f.yaml:3:5' };
+  const replayFor = (seed: number) => `cache-sim run f.yaml --seed ${seed}`;
+
+  it('counts the seeds it held on, keeps the range of what was measured and names the seeds it failed on, in seed order', () => {
+    const results = [
+      { ...statement, actual: 1500, pass: true },
+      { ...statement, actual: 2500, pass: false },
+      { ...statement, actual: 900, pass: true },
+      { ...statement, actual: 3100, pass: false },
+    ];
+    expect(overSeeds(results, [11, 22, 33, 44], replayFor)).toEqual({
+      ...statement,
+      runs: 4,
+      held: 2,
+      pass: false,
+      min: 900,
+      max: 3100,
+      failed: [
+        { seed: 22, actual: 2500 },
+        { seed: 44, actual: 3100 },
+      ],
+      replay: 'cache-sim run f.yaml --seed 22',
+    });
+  });
+
+  it('held on every seed: passes, with nothing to replay', () => {
+    const held = overSeeds([{ ...statement, actual: 1, pass: true }], [7], replayFor);
+    expect(held).toMatchObject({ held: 1, pass: true, failed: [], replay: null });
+  });
+
+  it('a metric no seed could measure fails everywhere and has no range', () => {
+    const missing = overSeeds(
+      [
+        { ...statement, actual: null, pass: false },
+        { ...statement, actual: null, pass: false },
+      ],
+      [1, 2],
+      replayFor,
+    );
+    expect(missing).toMatchObject({ held: 0, pass: false, min: null, max: null, failed: [{ seed: 1, actual: null }, { seed: 2, actual: null }] });
   });
 });
