@@ -58,6 +58,8 @@ const enum Ev {
   ChangeArrived,
   /** a = L1 cache number, b = key, c = version: a value from the regional cache reaches the client's L1 */
   L1Fill,
+  /** a = key, b = version: the strategy sends a commit's bus message again (delayed double delete) */
+  Resend,
 }
 
 /** Hop numbers addressing a read's latency draws: the cache round trip, then one per further hop. */
@@ -147,6 +149,7 @@ export class Simulation implements EventHandler {
       keys,
       invalidatedL1s: this.l1s.invalidated,
       scheduleChange: (time, region, key, version) => this.engine.at(time, Ev.ChangeArrived, region, key, version),
+      scheduleResend: (time, key, version) => this.engine.at(time, Ev.Resend, key, version),
       updateTtl: (cache, key, version) => (this.l1s.layout.isL1(cache.id) ? this.l1s.ttlMs : this.drawTtl(key, version, cache.region + 1)),
     });
     this.faults = new FaultSchedule(scenario, {
@@ -221,6 +224,8 @@ export class Simulation implements EventHandler {
       case Ev.L1Fill:
         this.storeNear(this.l1s.byId(a), b, c, now);
         return this.observer.fillLanded(b, c);
+      case Ev.Resend:
+        return this.strategy.resend(a, b, now);
     }
   }
 

@@ -69,6 +69,20 @@ export interface StrategyParts {
   update: UpdateSettings | null;
   lease: LeaseSettings | null;
   sessionToken: SessionTokenSettings | null;
+  /**
+   * Delayed double delete: the bus message of each commit goes out once more this long after
+   * the first (0: once only), to catch a refill from a lagging replica that raced the first.
+   */
+  resendAfterMs: number;
 }
 
-export const PLAIN_PARTS: StrategyParts = { caching: true, invalidation: 'none', changeStream: null, versionSource: 'counter', update: null, lease: null, sessionToken: null };
+export const PLAIN_PARTS: StrategyParts = {
+  caching: true,
+  invalidation: 'none',
+  changeStream: null,
+  versionSource: 'counter',
+  update: null,
+  lease: null,
+  sessionToken: null,
+  resendAfterMs: 0,
+};

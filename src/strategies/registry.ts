@@ -22,6 +22,14 @@ export interface Preset {
 
 const noOptions = z.object({}).strict();
 
+/** Delayed double delete, for the presets that delete through the bus. */
+const deleteAgainOption = {
+  delete_again_after: durationOption(
+    0,
+    'delayed double delete: send each delete once more this long after the first (0: never), to remove what a refill from a lagging replica stored in between; it works when this is longer than the replication lag',
+  ),
+};
+
 const versionedOptions = z
   .object({
     version_source: wordOption(
@@ -35,6 +43,7 @@ const versionedOptions = z
 
 const leaseOptions = z
   .object({
+    ...deleteAgainOption,
     lease_ttl: durationOption(2_000, 'how long a lease stays valid if its holder never fills'),
     retry_after: durationOption(10, 'how long a client refused a lease waits before asking again'),
     max_retries: countOption(50, 'refusals after which a client reads the database without a lease (and does not fill)'),
@@ -77,9 +86,10 @@ export const presets: readonly Preset[] = [
       'Cache-aside plus invalidation: after each commit a "delete key" message goes through the bus to every region, whose cache drops the entry; the TTL stays as a safety net for lost messages.',
     guarantees:
       'Staleness is bounded by the bus delay when no message is lost; a lost or late message, or a refill from a lagging replica racing the delete, falls back to the TTL bound.',
-    costs: 'One message per write per region. A delete that overtakes replication lets a lagging replica refill the old value (a stale refill).',
-    options: noOptions,
-    parts: () => ({ ...PLAIN_PARTS, invalidation: 'delete' }),
+    costs:
+      'One message per write per region (two with delete_again_after). A delete that overtakes replication lets a lagging replica refill the old value (a stale refill); a second delete after the lag removes it.',
+    options: z.object(deleteAgainOption).strict(),
+    parts: (o) => ({ ...PLAIN_PARTS, invalidation: 'delete', resendAfterMs: o.delete_again_after as number }),
   },
   {
     name: 'versioned',
@@ -102,6 +112,7 @@ export const presets: readonly Preset[] = [
       ...PLAIN_PARTS,
       invalidation: 'delete',
       lease: { leaseTtlMs: o.lease_ttl as number, retryAfterMs: o.retry_after as number, maxRetries: o.max_retries as number },
+      resendAfterMs: o.delete_again_after as number,
     }),
   },
   {

@@ -25,6 +25,8 @@ export interface CoherenceWorld {
   keys: number;
   /** Have `changeArrived(region, key, version)` called at `time` (a change stream's tail delay). */
   scheduleChange(time: number, region: number, key: number, version: number): void;
+  /** Have `resend(key, version)` called at `time` (a delayed double delete). */
+  scheduleResend(time: number, key: number, version: number): void;
   /** The TTL `cache` gives `version` of `key` when an update message stores it. */
   updateTtl(cache: Cache, key: number, version: number): number;
 }
@@ -43,6 +45,7 @@ export class Strategy {
   private readonly stamps: VersionStamps;
   private readonly floor: VersionFloor | null;
   private readonly tokens: SessionTokens | null;
+  private readonly resendAfterMs: number;
 
   constructor(
     parts: StrategyParts,
@@ -59,6 +62,7 @@ export class Strategy {
     this.leases = parts.lease ? new Leases(parts.lease, world.keys, regions) : null;
     this.tokens = parts.sessionToken ? new SessionTokens(parts.sessionToken, world.keys) : null;
     this.sessionSettings = parts.sessionToken;
+    this.resendAfterMs = parts.resendAfterMs;
   }
 
   /** A write of `key` leaves `region` for the primary; with remote markers, the region marks the key and drops its entry. */
@@ -73,7 +77,15 @@ export class Strategy {
     this.markers?.committed(writerRegion, key, version);
     if (this.invalidation === 'none') return;
     if (this.changeStream) this.changeSeen(this.world.primary, key, version, now);
-    else publishToEveryRegion(this.world.bus, this.world.caches.length, key, version, now);
+    else {
+      publishToEveryRegion(this.world.bus, this.world.caches.length, key, version, now);
+      if (this.resendAfterMs > 0) this.world.scheduleResend(now + this.resendAfterMs, key, version);
+    }
+  }
+
+  /** The delayed second round of a commit's bus message. */
+  resend(key: number, version: number, now: number): void {
+    publishToEveryRegion(this.world.bus, this.world.caches.length, key, version, now);
   }
 
   /** `region`'s replica applied `version` of `key`: its change stream shows the write. */

@@ -149,7 +149,7 @@ describe('strategies', () => {
     const scenario = load(`${MINIMAL}cache: { ttl: 30s, capacity: 10 }\nstrategies:\n  - ttl\n  - name: pubsub-5s\n    use: pubsub\n    cache: { ttl: 5s }\n`);
     expect(scenario.strategies).toEqual([
       { name: 'ttl', use: 'ttl', cache: { ...DEFAULT_CACHE, ttlMs: 30_000, capacity: 10 }, options: {} },
-      { name: 'pubsub-5s', use: 'pubsub', cache: { ...DEFAULT_CACHE, ttlMs: 5000, capacity: 10 }, options: {} },
+      { name: 'pubsub-5s', use: 'pubsub', cache: { ...DEFAULT_CACHE, ttlMs: 5000, capacity: 10 }, options: { delete_again_after: 0 } },
     ]);
   });
 
