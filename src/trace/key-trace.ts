@@ -84,6 +84,8 @@ class KeyTracer implements Observer {
   reads = 0;
   staleReads = 0;
   private readonly truth: Truth;
+  /** `region:version` of every message sent about the key: a second one is a delayed double delete (or a strategy's resend). */
+  private readonly sent = new Set<string>();
 
   constructor(
     private readonly key: number,
@@ -173,7 +175,10 @@ class KeyTracer implements Observer {
   }
 
   messageSent(region: number, key: number, version: number, time: number): void {
-    if (key === this.key) this.add(time, 'sent', region, version);
+    if (key !== this.key) return;
+    const id = `${region}:${version}`;
+    this.add(time, 'sent', region, version, this.sent.has(id) ? 'again' : '');
+    this.sent.add(id);
   }
 
   messageDelivered(region: number, key: number, version: number, time: number): void {

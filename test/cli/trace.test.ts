@@ -24,6 +24,23 @@ describe('cache-sim trace', () => {
     expect(lines.filter((l) => l.includes('STALE read'))).toHaveLength(stale);
   });
 
+  test('a delayed double delete: each delete is sent twice, the second one marked, that long after the first', async () => {
+    const variant = `strategies=[{name: twice, use: pubsub, delete_again_after: 1500ms}]`;
+    const run = await cli(['trace', SMALL, '--key', '0', '--strategy', 'twice', ...SHORT, '--set', variant, '--set', 'expect={}']);
+    expect(run.code).toBe(0);
+    const sent = run.stdout.split('\n').filter((l) => l.includes('invalidation sent'));
+    const again = sent.filter((l) => l.endsWith('(again)'));
+    expect(again.length).toBeGreaterThan(0);
+    const seconds = (line: string) => Number(/^\s*([\d.]+)(ms|s)/.exec(line)?.[1]) * (/^\s*[\d.]+ms/.test(line) ? 0.001 : 1);
+    for (const line of again) {
+      const [, region, version] = /\s(\S+)\s+invalidation sent (v\d+)/.exec(line) ?? [];
+      const first = sent.find((l) => !l.endsWith('(again)') && l.includes(` ${region} `) && l.includes(`sent ${version}`));
+      expect(first, line).toBeDefined();
+      // Times are printed to six significant figures.
+      expect(seconds(line) - seconds(first as string)).toBeCloseTo(1.5, 3);
+    }
+  });
+
   test('with L1s: their fills and ends name the app server, and reads they serve say so', async () => {
     const run = await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsub', '--all-reads', ...SHORT, '--set', 'cache.l1={hosts: 2, ttl: 2s}']);
     expect(run.code).toBe(0);
