@@ -96,14 +96,15 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .option('--all-reads', 'show every read of the key, not only stale and failed ones', false)
     .option('--from <time>', 'tell only what happened from this simulated time on, e.g. 90s', parseDuration('--from'))
     .option('--until <time>', 'tell only what happened up to this simulated time, e.g. 2m', parseDuration('--until'))
+    .option('--html <file>', 'also write the story as a self-contained HTML page: a lane per region over time')
     .action(
       async (
         file: string,
-        opts: { key: number; strategy?: string; seed?: number; set: string[]; format: 'text' | 'mermaid'; allReads: boolean; from?: number; until?: number },
+        opts: { key: number; strategy?: string; seed?: number; set: string[]; format: 'text' | 'mermaid'; allReads: boolean; from?: number; until?: number; html?: string },
       ) => {
         const { traceCommand } = await import('./commands/trace.js');
-        const { key, strategy, seed, set: sets, format, allReads, from: fromMs, until: untilMs } = opts;
-        setExit(traceCommand(file, { key, strategy, seed, sets, format, allReads, fromMs, untilMs }, io));
+        const { key, strategy, seed, set: sets, format, allReads, from: fromMs, until: untilMs, html } = opts;
+        setExit(traceCommand(file, { key, strategy, seed, sets, format, allReads, fromMs, untilMs, html }, io));
       },
     );
 

@@ -1,9 +1,11 @@
-/** `cache-sim trace`: the story of one key under one strategy, as text or a Mermaid diagram. */
-import { UsageError } from '../errors.js';
+/** `cache-sim trace`: the story of one key under one strategy, as text or a Mermaid diagram, and as an HTML page of lanes. */
+import { InputError, UsageError } from '../errors.js';
 import { renderTraceMermaid, renderTraceText } from '../report/trace.js';
+import { renderTraceHtml } from '../report/trace-html.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { traceKey } from '../trace/key-trace.js';
 import type { CommandIO } from './io.js';
+import { outputProblems, writeFileAtomically } from './output-file.js';
 
 export interface TraceCommandOptions {
   key: number;
@@ -15,9 +17,15 @@ export interface TraceCommandOptions {
   /** The window told, in ms. */
   fromMs?: number;
   untilMs?: number;
+  /** Also write the story as a self-contained HTML page here. */
+  html?: string;
 }
 
 export function traceCommand(file: string, options: TraceCommandOptions, io: CommandIO): number {
+  if (options.html !== undefined) {
+    const problems = outputProblems([options.html], [file]);
+    if (problems.length > 0) throw new InputError(problems);
+  }
   const sets = options.seed === undefined ? options.sets : [...options.sets, `seed=${options.seed}`];
   const scenario = loadScenarioFile(file, sets);
   if (options.key >= scenario.workload.keys) {
@@ -32,6 +40,7 @@ export function traceCommand(file: string, options: TraceCommandOptions, io: Com
     throw new UsageError(`--from is after --until: the window would hold nothing`);
   }
   const trace = traceKey(scenario, spec, options.key, { allReads, fromMs, untilMs });
+  if (options.html !== undefined) writeFileAtomically(options.html, renderTraceHtml(trace));
   io.stdout.write(options.format === 'mermaid' ? renderTraceMermaid(trace) : renderTraceText(trace));
   return 0;
 }

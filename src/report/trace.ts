@@ -25,7 +25,7 @@ const WORDS: Record<TraceKind, string> = {
   'failed-read': 'read failed',
 };
 
-function headline(trace: KeyTrace): string {
+export function headline(trace: KeyTrace): string {
   return `key ${trace.key} under ${trace.strategy}${windowText(trace)}: ${trace.reads} reads, ${trace.staleReads} stale`;
 }
 

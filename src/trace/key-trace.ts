@@ -50,6 +50,16 @@ export interface TraceOptions {
   untilMs?: number;
 }
 
+/** What the key's copies held when the window opened: what a drawing of the window starts from. */
+export interface TraceState {
+  /** The latest version committed. */
+  latest: number;
+  /** Per region, the version in its regional cache (null: no entry). */
+  caches: (number | null)[];
+  /** Per region, the version its database copy shows (the primary's region: the latest). */
+  replicas: number[];
+}
+
 export interface KeyTrace {
   key: number;
   strategy: string;
@@ -59,6 +69,7 @@ export interface KeyTrace {
   /** Every region, in scenario order. */
   regions: string[];
   events: TraceEvent[];
+  initial: TraceState;
   /** Counts of every read of the key in the window, shown or not. */
   reads: number;
   staleReads: number;
@@ -86,6 +97,9 @@ class KeyTracer implements Observer {
   private readonly truth: Truth;
   /** `region:version` of every message sent about the key: a second one is a delayed double delete (or a strategy's resend). */
   private readonly sent = new Set<string>();
+  /** The key's copies now, and as they were when the window opened (taken at the first change from then on). */
+  private readonly state: TraceState;
+  private initialState: TraceState | null = null;
 
   constructor(
     private readonly key: number,
@@ -98,6 +112,17 @@ class KeyTracer implements Observer {
     private readonly untilMs: number,
   ) {
     this.truth = new Truth(key + 1);
+    this.state = { latest: 0, caches: regionNames.map(() => null), replicas: regionNames.map(() => 0) };
+  }
+
+  /** The copies as they were when the window opened. */
+  get initial(): TraceState {
+    return this.initialState ?? copyState(this.state);
+  }
+
+  /** Called before a copy changes at `time`: the first change in the window keeps the state before it. */
+  private changing(time: number): void {
+    if (this.initialState === null && time >= this.fromMs) this.initialState = copyState(this.state);
   }
 
   private add(time: number, kind: TraceKind, region: number, version: number, detail = ''): void {
@@ -107,6 +132,9 @@ class KeyTracer implements Observer {
 
   commit(key: number, version: number, time: number): void {
     if (key !== this.key) return;
+    this.changing(time);
+    this.state.latest = version;
+    this.state.replicas[this.primary] = version;
     this.truth.record(key, version, time);
     this.add(time, 'commit', this.primary, version);
   }
@@ -120,7 +148,10 @@ class KeyTracer implements Observer {
   }
 
   replicaApply(region: number, key: number, version: number, time: number): void {
-    if (key === this.key) this.add(time, 'apply', region, version);
+    if (key !== this.key) return;
+    this.changing(time);
+    this.state.replicas[region] = version;
+    this.add(time, 'apply', region, version);
   }
 
   private inWindow(time: number): boolean {
@@ -147,6 +178,10 @@ class KeyTracer implements Observer {
 
   fill(region: number, key: number, version: number, time: number, stored: boolean): void {
     if (key !== this.key) return;
+    if (stored) {
+      this.changing(time);
+      this.state.caches[region] = version;
+    }
     const latest = this.truth.versionAt(key, time);
     this.add(time, stored ? 'fill' : 'refused', region, version, version < latest ? `stale: latest is v${latest}` : '');
   }
@@ -166,8 +201,13 @@ class KeyTracer implements Observer {
 
   entryEnd(cache: number, region: number, key: number, version: number, time: number, why: EntryEnd): void {
     if (key !== this.key) return;
-    if (this.layout.isL1(cache)) this.add(time, 'l1-end', region, version, `${this.serverOf(cache)}, ${END_WORDS[why]}`);
-    else this.add(time, 'end', region, version, END_WORDS[why]);
+    if (this.layout.isL1(cache)) {
+      this.add(time, 'l1-end', region, version, `${this.serverOf(cache)}, ${END_WORDS[why]}`);
+      return;
+    }
+    this.changing(time);
+    this.state.caches[region] = null;
+    this.add(time, 'end', region, version, END_WORDS[why]);
   }
 
   private serverOf(cache: number): string {
@@ -202,5 +242,19 @@ export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, op
   const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, options.allReads ?? false, new CacheLayout(scenario.regions.length, spec.cache.l1?.hosts ?? 0), fromMs, untilMs);
   new Simulation(scenario, spec, tracer).run();
   const events = tracer.events.map((e, i) => [e, i] as const).sort((a, b) => a[0].time - b[0].time || a[1] - b[1]).map(([e]) => e);
-  return { key, strategy: spec.name, fromMs, untilMs, regions: scenario.regions.map((r) => r.name), events, reads: tracer.reads, staleReads: tracer.staleReads };
+  return {
+    key,
+    strategy: spec.name,
+    fromMs,
+    untilMs,
+    regions: scenario.regions.map((r) => r.name),
+    events,
+    initial: tracer.initial,
+    reads: tracer.reads,
+    staleReads: tracer.staleReads,
+  };
+}
+
+function copyState(s: TraceState): TraceState {
+  return { latest: s.latest, caches: [...s.caches], replicas: [...s.replicas] };
 }

@@ -1,7 +1,8 @@
 /** The scenario library: every file validates, runs, and its expectations hold (exit 0). */
 import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { cli } from './cli-helpers.js';
+import { cli, tempDir } from './cli-helpers.js';
 
 const files = readdirSync('scenarios').filter((f) => f.endsWith('.yaml'));
 
@@ -26,6 +27,23 @@ test("the README's workshop trace tells the story the README tells", async () =>
   expect(pubsub).not.toMatch(/eu-west +entry ends v1/);
   const cdc = (await cli([...window, '--strategy', 'cdc'])).stdout;
   expect(cdc).toMatch(/ 46\.14\d*s +eu-west +replica applies v2\n +46\.14\d*s +eu-west +entry ends v1 \(invalidated\)\n/);
+});
+
+test("the README's workshop trace as a page: eu-west's lane shows the stale refill holding the cache while its replica is behind", async () => {
+  const dir = tempDir();
+  const page = join(dir, 'race.html');
+  const window = ['trace', 'scenarios/stale-refill-from-lagging-replica.yaml', '--key', '40', '--from', '37.9s', '--until', '47s'];
+  const run = await cli([...window, '--strategy', 'pubsub', '--html', page]);
+  expect(run.code).toBe(0);
+  const html = readFileSync(page, 'utf8');
+  const titles = [...html.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]);
+  expect(titles).toContain('cache holds v1 (stale), 38.1967s–47s');
+  expect(titles).toContain('database copy shows v1 (behind the primary), 37.9045s–46.1487s');
+  expect(titles.some((t) => /^38\.1967s: fill v1 \(stale: latest is v2\)$/.test(t))).toBe(true);
+  // Under cdc the old value leaves eu-west's cache when its replica applies v2.
+  await cli([...window, '--strategy', 'cdc', '--html', page]);
+  const cdc = [...readFileSync(page, 'utf8').matchAll(/<title>(cache holds v1[^<]*)<\/title>/g)].map((m) => m[1]);
+  expect(cdc.at(-1)).toMatch(/–46\.1487s$/);
 });
 
 test("the README's over-time example is what `cache-sim run scenarios/bus-partition.yaml` prints", async () => {

@@ -1,6 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { expectGolden } from '../helpers/golden.js';
-import { cli, SMALL } from './cli-helpers.js';
+import { cli, SMALL, tempDir } from './cli-helpers.js';
 
 const SHORT = ['--set', 'duration=10s', '--set', 'warmup=0'];
 
@@ -79,6 +81,26 @@ describe('cache-sim trace', () => {
     const mermaid = await cli(['trace', SMALL, '--key', '0', '--format', 'mermaid', ...SHORT]);
     expect(mermaid.stdout.startsWith('sequenceDiagram\n')).toBe(true);
     expect(mermaid.stdout).toContain('participant r0 as home');
+  });
+
+  test('--html: golden page of a window, a lane per region; the text still goes to stdout', async () => {
+    const dir = tempDir();
+    const page = join(dir, 'trace.html');
+    const run = await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsub', '--from', '2s', '--until', '4s', '--html', page, ...SHORT]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^key 0 under pubsub, from 2s until 4s/);
+    const html = readFileSync(page, 'utf8');
+    expect(html).toContain(`<pre>${run.stdout.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')}</pre>`);
+    for (const region of ['home', 'away']) expect(html).toContain(`>${region}</text>`);
+    expectGolden('trace-small.html', html);
+  });
+
+  test('--html to a path that cannot be written: exit 2, nothing run, no file', async () => {
+    const dir = tempDir();
+    const run = await cli(['trace', SMALL, '--key', '0', '--html', join(dir, 'missing', 'trace.html'), ...SHORT]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
   });
 
   test('bad key or strategy: exit 2 with the allowed range', async () => {

@@ -1,0 +1,194 @@
+/**
+ * `cache-sim trace --html FILE`: one key's story as a self-contained page — a lane per region
+ * along simulated time, showing what its regional cache held (green while current, red while
+ * stale), what its database copy showed (behind the primary in orange), and marks for the
+ * commits, invalidations delivered or lost, fills and reads; then the story as text. Each
+ * band and mark names itself on hover. For a workshop: the race is there to be seen.
+ */
+import { roundWidthMs } from '../metrics/timeline.js';
+import type { KeyTrace, TraceEvent } from '../trace/key-trace.js';
+import { formatDuration } from './format.js';
+import { htmlPage } from './html-page.js';
+import { escapeHtml as esc, linearScale, num, tag } from './svg.js';
+import { headline, renderTraceText } from './trace.js';
+
+const WIDTH = 900;
+const LEFT = 90;
+const RIGHT = 16;
+const TOP = 10;
+const LANE = 70;
+const AXIS = 34;
+const TIME_TICKS = 8;
+
+const COLOURS = {
+  fresh: '#59a14f',
+  stale: '#e15759',
+  current: '#76b7b2',
+  behind: '#f28e2b',
+  delivered: '#4e79a7',
+  lost: '#b3261e',
+  read: '#9c9c9c',
+  commit: '#222',
+};
+
+/** A stretch of time over which a copy held one version. */
+interface Span {
+  from: number;
+  to: number;
+  version: number;
+}
+
+export function renderTraceHtml(trace: KeyTrace): string {
+  const body = [
+    `<h2>${esc(headline(trace))}</h2>`,
+    `<figure>${lanes(trace)}<figcaption>${esc(CAPTION)}</figcaption></figure>`,
+    '<h3>The story</h3>',
+    `<pre>${esc(renderTraceText(trace))}</pre>`,
+    '',
+  ].join('\n');
+  return htmlPage(`cache-sim trace: key ${trace.key} under ${trace.strategy}`, 'cache-sim trace', body);
+}
+
+const CAPTION =
+  'Per region, top band: the version in its regional cache, green while it is the latest committed, red while a newer one exists (blank: no entry). ' +
+  'Thin band: the version its database copy shows, orange while behind the primary. ' +
+  'Marks: ◆ commit (in the primary’s lane), ▼ invalidation or update delivered, ✕ lost, ● fill (red: a stale fill), ○ fill refused, | read (red: stale). Hover over any of them for details.';
+
+function lanes(trace: KeyTrace): string {
+  const { fromMs, toMs } = span(trace);
+  const x = linearScale([fromMs, toMs], [LEFT, WIDTH - RIGHT]);
+  const commits = commitTimes(trace);
+  const height = TOP + trace.regions.length * LANE + AXIS;
+  const parts = trace.regions.map((region, r) => {
+    const top = TOP + r * LANE;
+    const events = trace.events.filter((e) => e.region === region);
+    return [
+      tag('text', { x: 4, y: top + 22 }, esc(region)),
+      tag('line', { class: 'grid', x1: LEFT, y1: top + LANE - 4, x2: WIDTH - RIGHT, y2: top + LANE - 4 }),
+      cacheBand(spansOf(trace.initial.caches[r], events, fromMs, toMs, cacheChange), commits, x, top),
+      replicaBand(spansOf(trace.initial.replicas[r], events, fromMs, toMs, replicaChange), commits, x, top),
+      events.map((e) => mark(e, x, top)).join(''),
+    ].join('\n');
+  });
+  const axisY = TOP + trace.regions.length * LANE;
+  const label = tag('text', { class: 'tick', x: LEFT, y: axisY + 30 }, 'simulated time');
+  return tag('svg', { class: 'chart', viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': esc(headline(trace)) }, [...parts, timeAxis(fromMs, toMs, x, axisY), label].join('\n'));
+}
+
+/** The window drawn: the trace's, or up to its last event when it runs to the end. */
+function span(trace: KeyTrace): { fromMs: number; toMs: number } {
+  const last = trace.events.at(-1)?.time ?? trace.fromMs;
+  const toMs = Number.isFinite(trace.untilMs) ? trace.untilMs : last;
+  return { fromMs: trace.fromMs, toMs: toMs > trace.fromMs ? toMs : trace.fromMs + 1 };
+}
+
+/** The commits that decide what is stale: the latest before the window (as if long ago), then the window's own. */
+function commitTimes(trace: KeyTrace): { time: number; version: number }[] {
+  const inWindow = trace.events.filter((e) => e.kind === 'commit').map((e) => ({ time: e.time, version: e.version }));
+  return [{ time: -Infinity, version: trace.initial.latest }, ...inWindow];
+}
+
+/** What an event does to a regional cache: holds a version, holds none, or leaves it as it is. */
+function cacheChange(e: TraceEvent): number | null | undefined {
+  if (e.kind === 'fill') return e.version;
+  if (e.kind === 'end') return null;
+  return undefined;
+}
+
+function replicaChange(e: TraceEvent): number | undefined {
+  if (e.kind === 'apply' || e.kind === 'commit') return e.version;
+  return undefined;
+}
+
+/** The spans over which a copy held a version, from what it held at `fromMs` and the events that changed it. */
+function spansOf(
+  initial: number | null,
+  events: readonly TraceEvent[],
+  fromMs: number,
+  toMs: number,
+  change: (e: TraceEvent) => number | null | undefined,
+): Span[] {
+  const spans: Span[] = [];
+  let held = initial;
+  let since = fromMs;
+  for (const e of events) {
+    const next = change(e);
+    if (next === undefined) continue;
+    if (held !== null && e.time > since) spans.push({ from: since, to: e.time, version: held });
+    held = next;
+    since = e.time;
+  }
+  if (held !== null && toMs > since) spans.push({ from: since, to: toMs, version: held });
+  return spans;
+}
+
+/** A span cut where a newer version was committed: the part before is current, the part after behind. */
+interface Piece extends Span {
+  behind: boolean;
+}
+
+function pieces(spans: readonly Span[], commits: readonly { time: number; version: number }[]): Piece[] {
+  return spans.flatMap((s) => {
+    const overtaken = commits.find((c) => c.version > s.version && c.time < s.to)?.time;
+    const behindFrom = overtaken === undefined ? s.to : Math.max(overtaken, s.from);
+    const cut: Piece[] = [
+      { ...s, to: behindFrom, behind: false },
+      { ...s, from: behindFrom, behind: true },
+    ];
+    return cut.filter((p) => p.to > p.from);
+  });
+}
+
+function cacheBand(spans: readonly Span[], commits: readonly { time: number; version: number }[], x: (t: number) => number, top: number): string {
+  return pieces(spans, commits)
+    .map((p) => rect(x(p.from), top + 6, x(p.to) - x(p.from), 18, p.behind ? COLOURS.stale : COLOURS.fresh, `cache holds v${p.version}${p.behind ? ' (stale)' : ''}, ${during(p)}`, `v${p.version}`))
+    .join('');
+}
+
+function replicaBand(spans: readonly Span[], commits: readonly { time: number; version: number }[], x: (t: number) => number, top: number): string {
+  return pieces(spans, commits)
+    .map((p) => rect(x(p.from), top + 28, x(p.to) - x(p.from), 7, p.behind ? COLOURS.behind : COLOURS.current, `database copy shows v${p.version}${p.behind ? ' (behind the primary)' : ''}, ${during(p)}`))
+    .join('');
+}
+
+function during(s: Span): string {
+  return `${formatDuration(s.from, { exact: true })}–${formatDuration(s.to, { exact: true })}`;
+}
+
+/** A band piece, labelled with its version when there is room. */
+function rect(left: number, y: number, width: number, height: number, fill: string, title: string, label?: string): string {
+  const box = tag('rect', { x: num(left), y, width: num(Math.max(width, 0.5)), height, fill }, tag('title', {}, esc(title)));
+  const text = label && width > 22 ? tag('text', { x: num(left + 3), y: y + height - 5, fill: '#fff', 'font-size': 11 }, esc(label)) : '';
+  return box + text;
+}
+
+/** What a mark looks like for each kind of event drawn (the others are in the text below). */
+const MARKS: Partial<Record<TraceEvent['kind'], { glyph: string; colour: string }>> = {
+  commit: { glyph: '◆', colour: COLOURS.commit },
+  delivered: { glyph: '▼', colour: COLOURS.delivered },
+  lost: { glyph: '✕', colour: COLOURS.lost },
+  fill: { glyph: '●', colour: COLOURS.fresh },
+  refused: { glyph: '○', colour: COLOURS.read },
+  read: { glyph: '|', colour: COLOURS.read },
+  'stale-read': { glyph: '|', colour: COLOURS.stale },
+  'failed-read': { glyph: '|', colour: COLOURS.lost },
+};
+
+function mark(e: TraceEvent, x: (t: number) => number, top: number): string {
+  const shape = MARKS[e.kind];
+  if (!shape) return '';
+  // A fill of an old version is the race itself: red.
+  const colour = e.kind === 'fill' && e.detail.startsWith('stale') ? COLOURS.stale : shape.colour;
+  const title = `${formatDuration(e.time, { exact: true })}: ${e.kind.replace('-', ' ')} v${e.version}${e.detail ? ` (${e.detail})` : ''}`;
+  return tag('text', { x: num(x(e.time)), y: top + 52, 'text-anchor': 'middle', fill: colour, 'font-size': 12 }, tag('title', {}, esc(title)) + esc(shape.glyph));
+}
+
+function timeAxis(fromMs: number, toMs: number, x: (t: number) => number, y: number): string {
+  const every = roundWidthMs(toMs - fromMs, TIME_TICKS);
+  const marks: string[] = [tag('line', { class: 'axis', x1: LEFT, y1: y, x2: WIDTH - RIGHT, y2: y })];
+  for (let t = Math.ceil(fromMs / every) * every; t <= toMs; t += every) {
+    marks.push(tag('line', { class: 'grid', x1: num(x(t)), y1: TOP, x2: num(x(t)), y2: y }));
+    marks.push(tag('text', { class: 'tick', x: num(x(t)), y: y + 14, 'text-anchor': 'middle' }, esc(formatDuration(t))));
+  }
+  return marks.join('\n');
+}
