@@ -16,7 +16,9 @@ const WIDTH = 900;
 const LEFT = 90;
 const RIGHT = 16;
 const TOP = 10;
-const LANE = 70;
+const LANE = 84;
+/** Where each row of a lane sits below the lane's top. */
+const ROW = { name: 13, cache: 20, database: 42, marks: 66 };
 const AXIS = 34;
 const TIME_TICKS = 8;
 
@@ -63,7 +65,9 @@ function lanes(trace: KeyTrace): string {
     const top = TOP + r * LANE;
     const events = trace.events.filter((e) => e.region === region);
     return [
-      tag('text', { x: 4, y: top + 22 }, esc(region)),
+      tag('text', { x: 4, y: top + ROW.name, 'font-weight': 600 }, esc(region)),
+      tag('text', { class: 'tick', x: LEFT - 6, y: top + ROW.cache + 13, 'text-anchor': 'end' }, 'cache'),
+      tag('text', { class: 'tick', x: LEFT - 6, y: top + ROW.database + 7, 'text-anchor': 'end' }, 'database'),
       tag('line', { class: 'grid', x1: LEFT, y1: top + LANE - 4, x2: WIDTH - RIGHT, y2: top + LANE - 4 }),
       cacheBand(spansOf(trace.initial.caches[r], events, fromMs, toMs, cacheChange), commits, x, top),
       replicaBand(spansOf(trace.initial.replicas[r], events, fromMs, toMs, replicaChange), commits, x, top),
@@ -141,13 +145,13 @@ function pieces(spans: readonly Span[], commits: readonly { time: number; versio
 
 function cacheBand(spans: readonly Span[], commits: readonly { time: number; version: number }[], x: (t: number) => number, top: number): string {
   return pieces(spans, commits)
-    .map((p) => rect(x(p.from), top + 6, x(p.to) - x(p.from), 18, p.behind ? COLOURS.stale : COLOURS.fresh, `cache holds v${p.version}${p.behind ? ' (stale)' : ''}, ${during(p)}`, `v${p.version}`))
+    .map((p) => rect(x(p.from), top + ROW.cache, x(p.to) - x(p.from), 18, p.behind ? COLOURS.stale : COLOURS.fresh, `cache holds v${p.version}${p.behind ? ' (stale)' : ''}, ${during(p)}`, `v${p.version}`))
     .join('');
 }
 
 function replicaBand(spans: readonly Span[], commits: readonly { time: number; version: number }[], x: (t: number) => number, top: number): string {
   return pieces(spans, commits)
-    .map((p) => rect(x(p.from), top + 28, x(p.to) - x(p.from), 7, p.behind ? COLOURS.behind : COLOURS.current, `database copy shows v${p.version}${p.behind ? ' (behind the primary)' : ''}, ${during(p)}`))
+    .map((p) => rect(x(p.from), top + ROW.database, x(p.to) - x(p.from), 7, p.behind ? COLOURS.behind : COLOURS.current, `database copy shows v${p.version}${p.behind ? ' (behind the primary)' : ''}, ${during(p)}`))
     .join('');
 }
 
@@ -180,7 +184,7 @@ function mark(e: TraceEvent, x: (t: number) => number, top: number): string {
   // A fill of an old version is the race itself: red.
   const colour = e.kind === 'fill' && e.detail.startsWith('stale') ? COLOURS.stale : shape.colour;
   const title = `${formatDuration(e.time, { exact: true })}: ${e.kind.replace('-', ' ')} v${e.version}${e.detail ? ` (${e.detail})` : ''}`;
-  return tag('text', { x: num(x(e.time)), y: top + 52, 'text-anchor': 'middle', fill: colour, 'font-size': 12 }, tag('title', {}, esc(title)) + esc(shape.glyph));
+  return tag('text', { x: num(x(e.time)), y: top + ROW.marks, 'text-anchor': 'middle', fill: colour, 'font-size': 12 }, tag('title', {}, esc(title)) + esc(shape.glyph));
 }
 
 function timeAxis(fromMs: number, toMs: number, x: (t: number) => number, y: number): string {
