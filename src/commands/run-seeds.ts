@@ -6,7 +6,7 @@
  */
 import { InputError, UsageError } from '../errors.js';
 import { paletteFor } from '../report/colour.js';
-import { SEEDS_FORMATS, type SeedsFormat, renderSeeds, renderSeedsAnnotations, renderSeedsJunit } from '../report/seeds.js';
+import { SEEDS_FORMATS, type SeedsFormat, renderSeeds, renderSeedsAnnotations, renderSeedsHtml, renderSeedsJunit } from '../report/seeds.js';
 import { planSeeds, seedsResults } from '../run-seeds.js';
 import type { SweepPlan } from '../sweep.js';
 import { type CommandIO, reportWidth } from './io.js';
@@ -18,9 +18,6 @@ export async function runSeedsCommand(files: string[], options: RunCommandOption
   const format = options.format;
   if (!(SEEDS_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format ${format} with --seeds: over several seeds the report is ${SEEDS_FORMATS.join(' or ')}`);
-  }
-  if (options.html !== undefined) {
-    throw new UsageError('--html with --seeds: the HTML report draws one run; give --seed N to draw one of the seeds');
   }
   const plans = planAll(files, options);
   const progress = terminalProgress(io);
@@ -37,6 +34,7 @@ export async function runSeedsCommand(files: string[], options: RunCommandOption
     return seedsResults(plan, own);
   });
   if (options.junit) writeFileAtomically(options.junit, renderSeedsJunit(results));
+  if (options.html) writeFileAtomically(options.html, renderSeedsHtml(results));
   io.stdout.write(renderSeeds(format as SeedsFormat, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
   const failures = results.filter((r) => r.replay !== null);
   // The table ends with the replay line; JSON keeps stdout parseable, so it goes to stderr.
@@ -56,7 +54,7 @@ function planAll(files: string[], options: RunCommandOptions & { seeds: number }
       problems.push(...error.problems);
     }
   }
-  problems.push(...outputProblems(options.junit === undefined ? [] : [options.junit], files));
+  problems.push(...outputProblems([options.junit, options.html].filter((output) => output !== undefined), files));
   if (problems.length > 0) throw new InputError(problems);
   return plans;
 }

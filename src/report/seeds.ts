@@ -2,15 +2,17 @@
  * Reporters for `run --seeds N`: the sweep's table of its one point (each metric as mean ±
  * 95 % CI over the seeds, then each expectation over the seeds) and the command that replays
  * the first failure; the sweep's JSON document with `replay`; JUnit, one case per
- * expectation, failing when any seed failed it; and GitHub annotations.
+ * expectation, failing when any seed failed it; GitHub annotations; and the sweep's page.
  */
 import type { ExpectationOverSeeds } from '../metrics/expect.js';
 import type { SeedsResults } from '../run-seeds.js';
 import type { Palette } from './colour.js';
 import { expectationTitle, failureOverSeedsText } from './expectation-text.js';
 import { annotationLines } from './github.js';
+import { htmlPage } from './html-page.js';
 import { jsonText } from './json.js';
 import { type JunitCase, renderJunitSuites } from './junit.js';
+import { sweepHtmlBody } from './sweep-html.js';
 import { renderSweepMarkdown } from './sweep-markdown.js';
 import { renderSweepTable, sweepDocument } from './sweep.js';
 
@@ -30,6 +32,12 @@ function seedsDocument(r: SeedsResults): Record<string, unknown> {
 function seedsTable(r: SeedsResults, p: Palette, width: number): string {
   const table = renderSweepTable(r, p, width).trimEnd();
   return r.replay === null ? `${table}\n` : `${table}\n\n${p.bold('Replay:')} ${r.replay}\n`;
+}
+
+/** `--html`: each scenario's charts (a point per strategy, with its confidence interval) and table, on one page. */
+export function renderSeedsHtml(results: readonly SeedsResults[]): string {
+  const title = results.length === 1 ? `cache-sim run --seeds: ${results[0].scenario}` : 'cache-sim run --seeds';
+  return htmlPage(title, `cache-sim run over ${results[0].seeds.length} seeds`, results.map((r) => `<section class="scenario">\n${sweepHtmlBody(r)}</section>\n`).join(''));
 }
 
 export function renderSeedsJunit(results: readonly SeedsResults[]): string {

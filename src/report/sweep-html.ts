@@ -20,9 +20,14 @@ interface Series {
 }
 
 export function renderSweepHtml(r: SweepResults): string {
+  return htmlPage(`cache-sim sweep: ${r.scenario}`, 'cache-sim sweep', sweepHtmlBody(r));
+}
+
+/** One sweep's part of a page: its name and facts, a chart per metric, then every value. */
+export function sweepHtmlBody(r: SweepResults): string {
   const [first, ...others] = r.params;
   const charts = r.metrics.map((metric) => chart(r, metric));
-  const body = [
+  return [
     `<h2>${esc(r.scenario)}</h2>`,
     `<p>${esc(sweepFacts(r).join(' · '))}</p>`,
     ...charts.map(
@@ -33,10 +38,10 @@ export function renderSweepHtml(r: SweepResults): string {
     `<pre>${esc(renderSweepTable(r, plain, 160))}</pre>`,
     '',
   ].join('\n');
-  return htmlPage(`cache-sim sweep: ${r.scenario}`, 'cache-sim sweep', body);
 }
 
 function caption(metric: string, first: string, others: string[]): string {
+  if (first === '') return `The mean of ${metric} over the seeds, one point per strategy; the bars span the 95 % confidence interval.`;
   const lines = others.length > 0 ? `one line per strategy and value of ${others.join(', ')}` : 'one line per strategy';
   return `The mean of ${metric} over the seeds at each value of ${first}, ${lines}; the bars span the 95 % confidence interval.`;
 }
@@ -62,21 +67,31 @@ function seriesOf(r: SweepResults, metric: string): Series[] {
 }
 
 function chart(r: SweepResults, metric: string): string {
-  const values = r.params[0]?.values ?? [''];
-  const series = seriesOf(r, metric);
+  const byPoint = seriesOf(r, metric);
+  // Without parameters (`run --seeds`) the strategies themselves go along the x axis.
+  const perStrategy = r.params.length === 0;
+  const values = perStrategy ? byPoint.map((s) => s.label) : r.params[0].values;
+  const series = perStrategy ? byPoint.map((s, index) => ({ ...s, summaries: values.map((_, i) => (i === index ? s.summaries[0] : undefined)) })) : byPoint;
   const format = formatterFor(metric);
   const present = series.flatMap((s) => s.summaries.filter((m): m is MetricSummary => m !== undefined && Number.isFinite(m.mean)));
   const { y, step, top } = zeroBasedY(Math.max(0, ...present.map((m) => m.mean + m.ci95)), 1);
   const slot = (PLOT.x1 - PLOT.x0) / values.length;
-  const x = (i: number) => PLOT.x0 + slot * (i + 0.5);
+  const centre = (i: number) => PLOT.x0 + slot * (i + 0.5);
+  // Each series a little to the side of the others at every value, so error bars do not hide each other.
+  const dodge = perStrategy ? 0 : Math.min(slot / (series.length + 1), DODGE_MAX);
+  const xOf = (index: number) => (i: number) => centre(i) + (index - (series.length - 1) / 2) * dodge;
   const xTicks = values
-    .map((value, i) => tag('text', { class: 'tick', x: x(i), y: PLOT.y0 + 16, 'text-anchor': 'middle' }, esc(value)))
+    .map((value, i) => tag('text', { class: 'tick', x: centre(i), y: PLOT.y0 + 16, 'text-anchor': 'middle' }, esc(value)))
     .join('\n');
-  const lines = series.map((s, i) => line(s, i, x, y, format));
+  const lines = series.map((s, i) => line(s, i, xOf(i), y, format));
   const plot = [hGrid(ticks(0, top, step), y, format), plotAxes(), xTicks, ...lines].join('\n');
   const entries: LegendEntry[] = series.map((s, i) => ({ label: s.label, colour: seriesColour(i), dash: seriesDash(i) }));
-  return frame(`${metric} over ${r.params[0]?.path ?? 'the sweep'}`, plot, r.params[0]?.path ?? '', 'mean over the seeds', entries);
+  const over = r.params[0]?.path;
+  return frame(over ? `${metric} over ${over}` : `${metric} per strategy`, plot, over ?? '', 'mean over the seeds', entries);
 }
+
+/** The most a series is set aside from the next at one value (px). */
+const DODGE_MAX = 8;
 
 /** A series' means joined by a line, each with its confidence interval as an error bar (not below 0). */
 function line(s: Series, index: number, x: (i: number) => number, y: (v: number) => number, format: (v: number) => string): string {

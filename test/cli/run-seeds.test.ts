@@ -85,6 +85,20 @@ describe('cache-sim run --seeds', () => {
     expect(xml).toContain(`<property name="seeds" value="${sweepSeeds(3, 2).join(' ')}"/>`);
   });
 
+  test('--html: a chart per metric with a point per strategy and its confidence interval, then the table', async () => {
+    const dir = tempDir();
+    const page = join(dir, 'seeds.html');
+    const run = await cli(['run', SMALL, '--seeds', '2', '--html', page, ...SHORT]);
+    expect(run.code).toBe(0);
+    const html = readFileSync(page, 'utf8');
+    expect(html).toContain('<h1>cache-sim run over 2 seeds</h1>');
+    expect(html).toContain('stale_read_ratio per strategy');
+    expect(html).toContain('one point per strategy; the bars span the 95 % confidence interval');
+    // The strategies name the x axis, and the page ends with the table and its expectations.
+    for (const name of ['ttl', 'pubsub']) expect(html).toMatch(new RegExp(`<text class="tick"[^>]*>${name}</text>`));
+    expect(html).toContain('Expectations on 2 seeds: all held on every seed');
+  });
+
   test('the same JSON whatever the number of workers', async () => {
     const args = ['run', SMALL, '--seeds', '3', '--format', 'json', ...SHORT];
     const workers = { cores: 2, spawn: inThreadWorker };
@@ -100,7 +114,7 @@ describe('cache-sim run --seeds', () => {
     for (const args of [
       ['--seeds', '1'],
       ['--seeds', '3', '--format', 'csv'],
-      ['--seeds', '3', '--html', join(dir, 'r.html')],
+      ['--seeds', '3', '--html', join(dir, 'missing', 'r.html')],
       ['--seeds', '3', '--strategy', 'nope'],
       ['--seeds', '3', '--set', 'workload.reads_per_second=-1', '--junit', junit],
     ]) {
