@@ -1,6 +1,8 @@
 /** The checked-in JSON Schema (for editors) must be what the zod schema generates today. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { scenarioJsonSchema, scenarioJsonSchemaText } from '../../src/scenario/json-schema.js';
 
 const CHECKED_IN = new URL('../../schema/scenario.schema.json', import.meta.url);
@@ -19,5 +21,29 @@ describe('schema/scenario.schema.json', () => {
     expect(schema.properties).toHaveProperty('$schema');
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(['name', 'duration', 'regions', 'workload']);
+  });
+});
+
+describe('the JSON Schema as an editor applies it (ajv)', () => {
+  const ajv = new Ajv({ allErrors: true });
+  const validate = ajv.compile(scenarioJsonSchema());
+  const MINIMAL = { name: 't', duration: '1m', regions: [{ name: 'a', primary: true }], workload: { keys: 10, reads_per_second: 1 } };
+  const withStrategies = (strategies: unknown[]) => ({ ...MINIMAL, strategies });
+
+  it('accepts every scenario of the library', () => {
+    for (const file of readdirSync('scenarios')) {
+      expect(validate(parse(readFileSync(`scenarios/${file}`, 'utf8'))), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+
+  it("checks a strategy entry's preset options, found by `use` or by the entry's own name", () => {
+    expect(validate(withStrategies([{ name: 'lease', retry_after: '5ms' }]))).toBe(true);
+    expect(validate(withStrategies([{ name: 'lease', retry_after: 'soon' }]))).toBe(false);
+    expect(validate(withStrategies([{ name: 'twice', use: 'pubsub', delete_again_after: '2s' }]))).toBe(true);
+    expect(validate(withStrategies([{ name: 'twice', use: 'pubsub', delete_again_after: -1 }]))).toBe(false);
+    expect(validate(withStrategies([{ name: 'slow-tail', use: 'cdc', tail_delay: 'x' }]))).toBe(false);
+    expect(validate(withStrategies([{ name: 'ts', use: 'versioned', version_source: 'sundial' }]))).toBe(false);
+    // A name that is no preset, with `use`, takes the options of what it uses.
+    expect(validate(withStrategies([{ name: 'cdc', use: 'lease', lease_ttl: '1s' }]))).toBe(true);
   });
 });
