@@ -7,7 +7,7 @@ import type { ExpectationOverSeeds } from '../metrics/expect.js';
 import type { SweepResults } from '../sweep.js';
 import { conditionText, failedSeedsText, rangeText } from './expectation-text.js';
 import { code, escapeCell, escapeText, replayBlock, table } from './markdown-text.js';
-import { expectationsOutcome, summaryText, sweepFacts } from './sweep-text.js';
+import { expectationsOutcome, summaryText, sweepFacts, whereHeld } from './sweep-text.js';
 
 /** `replay`: the command that replays a failure, to end with (`run --seeds`); none for a sweep. */
 export function renderSweepMarkdown(r: SweepResults, replay: string | null = null): string {
@@ -41,5 +41,7 @@ function expectations(r: SweepResults): string {
   const rows = r.points.flatMap((point) => point.expectations.map((e) => row(point.params, e)));
   const head = ['', ...paths.map(code), 'strategy', 'metric', 'condition', 'held', 'actual', 'failed'];
   const { title, outcome } = expectationsOutcome(r);
-  return `### ${escapeText(`${title}: ${outcome}`)}\n\n${table(head, rows, 'left')}`;
+  const held = whereHeld(r).map((h) => [escapeCell(h.strategy), escapeCell(h.where)]);
+  const where = held.length > 0 ? `\n\nWhere each strategy held all its expectations on every seed:\n\n${table(['strategy', 'where'], held, 'left')}` : '';
+  return `### ${escapeText(`${title}: ${outcome}`)}\n\n${table(head, rows, 'left')}${where}`;
 }

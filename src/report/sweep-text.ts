@@ -42,3 +42,26 @@ export function formatterFor(metric: string): (v: number) => string {
   // Means of counts: one decimal is all a handful of seeds can support.
   return (v) => (Number.isNaN(v) ? NONE : formatCount(Math.round(v * 10) / 10));
 }
+
+/** A point by its parameters' values: `cache.ttl=5s bus.loss=0.1`. */
+export function pointLabel(r: SweepResults, params: Record<string, string>): string {
+  return r.params.map(({ path }) => `${path}=${params[path]}`).join(' ');
+}
+
+/**
+ * Per strategy with expectations, where in the grid every one of them held on every seed:
+ * `cache.ttl = 1s, 5s` with one parameter, the points' labels with several, or `nowhere`.
+ * None without parameters.
+ */
+export function whereHeld(r: SweepResults): { strategy: string; where: string }[] {
+  if (r.params.length === 0) return [];
+  const strategies = [...new Set(r.points.flatMap((point) => point.expectations.map((e) => e.strategy)))];
+  return strategies.map((strategy) => {
+    const held = r.points.filter(
+      (point) => point.expectations.some((e) => e.strategy === strategy) && point.expectations.every((e) => e.strategy !== strategy || e.pass),
+    );
+    const [only] = r.params;
+    const where = r.params.length === 1 ? `${only.path} = ${held.map((point) => point.params[only.path]).join(', ')}` : held.map((point) => pointLabel(r, point.params)).join('; ');
+    return { strategy, where: held.length > 0 ? where : 'nowhere' };
+  });
+}

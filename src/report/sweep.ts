@@ -5,7 +5,7 @@
  */
 import { jsonText } from './json.js';
 import { renderSweepMarkdown } from './sweep-markdown.js';
-import { expectationsOutcome, summaryText, sweepFacts } from './sweep-text.js';
+import { expectationsOutcome, pointLabel, summaryText, sweepFacts, whereHeld } from './sweep-text.js';
 import type { ShardDocument } from '../sweep-shard.js';
 import type { ExpectationOverSeeds } from '../metrics/expect.js';
 import type { SweepResults } from '../sweep.js';
@@ -63,12 +63,16 @@ function expectationsOverSeeds(r: SweepResults, p: Palette): string {
     const text = `  ${mark} ${strategy}  ${metric}  ${condition}  ${e.pass ? held : p.fail(held)}  actual ${rangeText(e)}`;
     return e.pass ? text : `${text}\n    ${p.fail(failedSeedsText(e))}\n    ${p.dim(`at ${e.at}`)}`;
   };
-  const lines = r.points.flatMap((point) => [
-    ...(r.params.length > 0 ? [r.params.map(({ path }) => `${path}=${point.params[path]}`).join(' ')] : []),
-    ...point.expectations.map(line),
-  ]);
+  const lines = r.points.flatMap((point) => [...(r.params.length > 0 ? [pointLabel(r, point.params)] : []), ...point.expectations.map(line)]);
   const { title, outcome, allHeld } = expectationsOutcome(r);
-  return [`${p.heading(`${title}:`)} ${allHeld ? p.pass(outcome) : p.fail(outcome)}`, ...lines].join('\n');
+  const held = whereHeld(r);
+  const nameWidth = Math.max(0, ...held.map((h) => h.strategy.length));
+  const summary = held.map((h) => `  ${h.strategy.padEnd(nameWidth)}  ${h.where === 'nowhere' ? p.fail(h.where) : h.where}`);
+  return [
+    `${p.heading(`${title}:`)} ${allHeld ? p.pass(outcome) : p.fail(outcome)}`,
+    ...lines,
+    ...(held.length > 0 ? ['', p.heading('Where each strategy held all its expectations on every seed:'), ...summary] : []),
+  ].join('\n');
 }
 
 /** The document: `{ version, scenario, seed, seeds, params, metrics, points }`, as every JSON report prints. */

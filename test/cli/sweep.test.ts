@@ -86,6 +86,13 @@ describe('cache-sim sweep', () => {
     expect(replay).toContain(`--seed ${short.expectations[0].failed[0].seed} --strategy ttl --set duration=5s --set warmup=0 --set 'expect={ttl: {hit_ratio: "> 0.7"}}' --set cache.ttl=1s`);
     const words = [...replay.replace(/^cache-sim /, '').matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
     expect((await cli(words)).code).toBe(1);
+    // The table ends by saying where in the grid each strategy's expectations all held.
+    const table = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s,10s', '--seeds', '2', '--strategy', 'ttl', ...SHORT, ...expectation]);
+    expect(table.stdout.trimEnd().split('\n').slice(-2)).toEqual(['Where each strategy held all its expectations on every seed:', '  ttl  cache.ttl = 10s']);
+    const twoParams = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s,10s', '--param', 'bus.loss=0,0.5', '--seeds', '2', '--strategy', 'ttl', ...SHORT, ...expectation]);
+    expect(twoParams.stdout.trimEnd().split('\n').at(-1)).toBe('  ttl  cache.ttl=10s bus.loss=0; cache.ttl=10s bus.loss=0.5');
+    const never = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s,2s', '--seeds', '2', '--strategy', 'ttl', ...SHORT, ...expectation]);
+    expect(never.stdout.trimEnd().split('\n').at(-1)).toBe('  ttl  nowhere');
   });
 
   test('the same seeds at every point, and a point with the scenario’s own values reproduces runStrategy', async () => {
