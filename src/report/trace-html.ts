@@ -9,7 +9,7 @@ import { roundWidthMs } from '../metrics/timeline.js';
 import type { KeyTrace, TraceEvent } from '../trace/key-trace.js';
 import { formatDuration } from './format.js';
 import { htmlPage } from './html-page.js';
-import { escapeHtml as esc, linearScale, num, tag } from './svg.js';
+import { escapeHtml as esc, linearScale, tag } from './svg.js';
 import { headline, renderTraceText } from './trace.js';
 
 const WIDTH = 900;
@@ -69,14 +69,14 @@ function lanes(trace: KeyTrace): string {
       tag('text', { class: 'tick', x: LEFT - 6, y: top + ROW.cache + 13, 'text-anchor': 'end' }, 'cache'),
       tag('text', { class: 'tick', x: LEFT - 6, y: top + ROW.database + 7, 'text-anchor': 'end' }, 'database'),
       tag('line', { class: 'grid', x1: LEFT, y1: top + LANE - 4, x2: WIDTH - RIGHT, y2: top + LANE - 4 }),
-      cacheBand(spansOf(trace.initial.caches[r], events, fromMs, toMs, cacheChange), commits, x, top),
-      replicaBand(spansOf(trace.initial.replicas[r], events, fromMs, toMs, replicaChange), commits, x, top),
+      band(CACHE_BAND, spansOf(trace.initial.caches[r], events, fromMs, toMs, cacheChange), commits, x, top),
+      band(DATABASE_BAND, spansOf(trace.initial.replicas[r], events, fromMs, toMs, replicaChange), commits, x, top),
       events.map((e) => mark(e, x, top)).join(''),
     ].join('\n');
   });
   const axisY = TOP + trace.regions.length * LANE;
   const label = tag('text', { class: 'tick', x: LEFT, y: axisY + 30 }, 'simulated time');
-  return tag('svg', { class: 'chart', viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': esc(headline(trace)) }, [...parts, timeAxis(fromMs, toMs, x, axisY), label].join('\n'));
+  return tag('svg', { class: 'chart', viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': headline(trace) }, [...parts, timeAxis(fromMs, toMs, x, axisY), label].join('\n'));
 }
 
 /** The window drawn: the trace's, or up to its last event when it runs to the end. */
@@ -143,15 +143,37 @@ function pieces(spans: readonly Span[], commits: readonly { time: number; versio
   });
 }
 
-function cacheBand(spans: readonly Span[], commits: readonly { time: number; version: number }[], x: (t: number) => number, top: number): string {
-  return pieces(spans, commits)
-    .map((p) => rect(x(p.from), top + ROW.cache, x(p.to) - x(p.from), 18, p.behind ? COLOURS.stale : COLOURS.fresh, `cache holds v${p.version}${p.behind ? ' (stale)' : ''}, ${during(p)}`, `v${p.version}`))
-    .join('');
+/** How a band draws a copy: where in the lane, and what it says of a piece. */
+interface BandStyle {
+  y: number;
+  height: number;
+  colours: { current: string; behind: string };
+  words: (p: Piece) => string;
+  /** Write the version on pieces wide enough. */
+  labelled: boolean;
 }
 
-function replicaBand(spans: readonly Span[], commits: readonly { time: number; version: number }[], x: (t: number) => number, top: number): string {
+const CACHE_BAND: BandStyle = {
+  y: ROW.cache,
+  height: 18,
+  colours: { current: COLOURS.fresh, behind: COLOURS.stale },
+  words: (p) => `cache holds v${p.version}${p.behind ? ' (stale)' : ''}, ${during(p)}`,
+  labelled: true,
+};
+
+const DATABASE_BAND: BandStyle = {
+  y: ROW.database,
+  height: 7,
+  colours: { current: COLOURS.current, behind: COLOURS.behind },
+  words: (p) => `database copy shows v${p.version}${p.behind ? ' (behind the primary)' : ''}, ${during(p)}`,
+  labelled: false,
+};
+
+function band(style: BandStyle, spans: readonly Span[], commits: readonly { time: number; version: number }[], x: (t: number) => number, top: number): string {
   return pieces(spans, commits)
-    .map((p) => rect(x(p.from), top + ROW.database, x(p.to) - x(p.from), 7, p.behind ? COLOURS.behind : COLOURS.current, `database copy shows v${p.version}${p.behind ? ' (behind the primary)' : ''}, ${during(p)}`))
+    .map((p) =>
+      rect(x(p.from), top + style.y, x(p.to) - x(p.from), style.height, p.behind ? style.colours.behind : style.colours.current, style.words(p), style.labelled ? `v${p.version}` : undefined),
+    )
     .join('');
 }
 
@@ -161,8 +183,8 @@ function during(s: Span): string {
 
 /** A band piece, labelled with its version when there is room. */
 function rect(left: number, y: number, width: number, height: number, fill: string, title: string, label?: string): string {
-  const box = tag('rect', { x: num(left), y, width: num(Math.max(width, 0.5)), height, fill }, tag('title', {}, esc(title)));
-  const text = label && width > 22 ? tag('text', { x: num(left + 3), y: y + height - 5, fill: '#fff', 'font-size': 11 }, esc(label)) : '';
+  const box = tag('rect', { x: left, y, width: Math.max(width, 0.5), height, fill }, tag('title', {}, esc(title)));
+  const text = label && width > 22 ? tag('text', { x: left + 3, y: y + height - 5, fill: '#fff', 'font-size': 11 }, esc(label)) : '';
   return box + text;
 }
 
@@ -184,15 +206,15 @@ function mark(e: TraceEvent, x: (t: number) => number, top: number): string {
   // A fill of an old version is the race itself: red.
   const colour = e.kind === 'fill' && e.detail.startsWith('stale') ? COLOURS.stale : shape.colour;
   const title = `${formatDuration(e.time, { exact: true })}: ${e.kind.replace('-', ' ')} v${e.version}${e.detail ? ` (${e.detail})` : ''}`;
-  return tag('text', { x: num(x(e.time)), y: top + ROW.marks, 'text-anchor': 'middle', fill: colour, 'font-size': 12 }, tag('title', {}, esc(title)) + esc(shape.glyph));
+  return tag('text', { x: x(e.time), y: top + ROW.marks, 'text-anchor': 'middle', fill: colour, 'font-size': 12 }, tag('title', {}, esc(title)) + esc(shape.glyph));
 }
 
 function timeAxis(fromMs: number, toMs: number, x: (t: number) => number, y: number): string {
   const every = roundWidthMs(toMs - fromMs, TIME_TICKS);
   const marks: string[] = [tag('line', { class: 'axis', x1: LEFT, y1: y, x2: WIDTH - RIGHT, y2: y })];
   for (let t = Math.ceil(fromMs / every) * every; t <= toMs; t += every) {
-    marks.push(tag('line', { class: 'grid', x1: num(x(t)), y1: TOP, x2: num(x(t)), y2: y }));
-    marks.push(tag('text', { class: 'tick', x: num(x(t)), y: y + 14, 'text-anchor': 'middle' }, esc(formatDuration(t))));
+    marks.push(tag('line', { class: 'grid', x1: x(t), y1: TOP, x2: x(t), y2: y }));
+    marks.push(tag('text', { class: 'tick', x: x(t), y: y + 14, 'text-anchor': 'middle' }, esc(formatDuration(t))));
   }
   return marks.join('\n');
 }
