@@ -34,10 +34,11 @@ describe('guarantees under random faults', () => {
     );
   });
 
-  test('lease: no fill that raced an invalidation is ever stored', () => {
+  test('lease: no fill that raced an invalidation is ever stored (a delayed second delete too)', () => {
     fc.assert(
-      fc.property(arbitraryScenario, arbitraryCache, (scenario, cache) => {
-        const { violations } = runChecked(scenario, strategy('lease', cache, 'lease', { lease_ttl: 2000, retry_after: 10, max_retries: 20 }));
+      fc.property(arbitraryScenario, arbitraryCache, fc.constantFrom(0, 100, 2000), (scenario, cache, again) => {
+        const options = { lease_ttl: 2000, retry_after: 10, max_retries: 20, delete_again_after: again };
+        const { violations } = runChecked(scenario, strategy('lease', cache, 'lease', options));
         expect(violations.storedAfterRacingInvalidation).toEqual([]);
         expect(violations.l1KeptRefused).toEqual([]);
       }),
@@ -54,6 +55,17 @@ describe('guarantees under random faults', () => {
         expect(result.stale_reads).toBeLessThanOrEqual(result.reads);
       }),
       { numRuns: 15 },
+    );
+  });
+
+  test('with a delayed double delete: every read returns a committed version, and no cache stores one the checkers forgot', () => {
+    fc.assert(
+      fc.property(arbitraryScenario, arbitraryCache, fc.integer({ min: 1, max: 5000 }), (scenario, cache, again) => {
+        const { violations } = runChecked(scenario, strategy('pubsub', cache, 'twice', { delete_again_after: again }));
+        expect(violations.truth).toEqual([]);
+        expect(violations.copyOfForgotten).toEqual([]);
+      }),
+      { numRuns: 30 },
     );
   });
 
