@@ -5,6 +5,7 @@
 import { ConvergenceTracker } from './convergence.js';
 import type { StrategyResult, WindowResult } from './results.js';
 import { SessionLedger } from './session-ledger.js';
+import { StaleCause, StaleCauses } from './stale-causes.js';
 import { StaleKeys } from './stale-keys.js';
 import { Tally, summarise } from './tally.js';
 import { type TimelineShape, timelineShape } from './timeline.js';
@@ -70,6 +71,7 @@ export class Collector implements Observer {
   private readonly timelineShape: TimelineShape;
   private readonly windows: WindowTallies[];
   private readonly staleKeys: StaleKeys;
+  private readonly staleCauses: StaleCauses;
   /** Scratch for the session ledger's answer (no allocation per read). */
   private readonly seen = { acked: 0, readBefore: 0 };
   private writes = 0;
@@ -87,6 +89,7 @@ export class Collector implements Observer {
   constructor(private readonly options: CollectorOptions) {
     this.truth = new Truth(options.keys);
     this.staleKeys = new StaleKeys(options.keys);
+    this.staleCauses = new StaleCauses(options.regionNames.length, options.keys);
     this.timelineShape = timelineShape(options.warmupMs, options.durationMs);
     this.tallies = options.regionNames.map(() => new Tally(this.timelineShape));
     this.windows = (options.windows ?? []).map((w) => ({
@@ -130,14 +133,27 @@ export class Collector implements Observer {
     const stale = version < current;
     const ageMs = stale ? issued - this.truth.commitTime(key, version + 1) : 0;
     const l1 = source === ReadSource.L1;
-    this.tallies[region].recordRead(issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, current - version);
+    const cause = stale ? this.staleCauses.cause(region, key, source) : StaleCause.StoredStale;
+    this.tallies[region].recordRead(issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, current - version, cause);
     this.staleKeys.read(key, stale);
-    if (this.windows.length > 0) this.windowedRead(region, issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, current - version);
+    if (this.windows.length > 0) this.windowedRead(region, issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, current - version, cause);
   }
 
   /** The read, again, for each window it was issued in (kept out of the common path). */
-  private windowedRead(region: number, issued: number, latencyMs: number, hit: boolean, l1: boolean, ryw: boolean, monotonic: boolean, stale: boolean, ageMs: number, versionLag: number): void {
-    for (const w of this.windows) if (covers(w, issued)) w.tallies[region].recordRead(issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, versionLag);
+  private windowedRead(
+    region: number,
+    issued: number,
+    latencyMs: number,
+    hit: boolean,
+    l1: boolean,
+    ryw: boolean,
+    monotonic: boolean,
+    stale: boolean,
+    ageMs: number,
+    versionLag: number,
+    cause: StaleCause,
+  ): void {
+    for (const w of this.windows) if (covers(w, issued)) w.tallies[region].recordRead(issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, versionLag, cause);
   }
 
   /** The oldest version a read of `key` in `region` could still return (-∞ when every ledger row is kept). */
@@ -185,19 +201,22 @@ export class Collector implements Observer {
     this.convergence.landed(key);
   }
 
-  stored(cache: number, _region: number, key: number, version: number, _time: number): void {
+  stored(cache: number, region: number, key: number, version: number, _time: number): void {
     this.convergence.stored(cache, key, version);
+    if (cache === region) this.staleCauses.stored(region, key, version < this.truth.latest(key));
   }
 
   entryEnd(cache: number, _region: number, key: number, version: number, time: number, _why: EntryEnd): void {
     this.convergence.entryEnd(cache, key, version, time);
   }
 
-  messageSent(_region: number, _key: number, _version: number, time: number): void {
+  messageSent(region: number, key: number, version: number, time: number): void {
+    this.staleCauses.sent(region, key, version, this.convergence.cachedVersion(region, key));
     if (time >= this.warmupMs) this.messagesSent++;
   }
 
-  messageDelivered(_region: number, _key: number, _version: number, time: number): void {
+  messageDelivered(region: number, key: number, version: number, time: number): void {
+    this.staleCauses.delivered(region, key, version, this.convergence.cachedVersion(region, key));
     if (time >= this.warmupMs) this.messagesDelivered++;
   }
 
@@ -205,7 +224,8 @@ export class Collector implements Observer {
     if (time >= this.warmupMs) this.messagesDuplicated++;
   }
 
-  messageLost(_region: number, _key: number, _version: number, time: number): void {
+  messageLost(region: number, key: number, version: number, time: number): void {
+    this.staleCauses.lost(region, key, version, this.convergence.cachedVersion(region, key));
     if (time >= this.warmupMs) this.messagesLost++;
   }
 

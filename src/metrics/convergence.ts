@@ -62,6 +62,11 @@ export class ConvergenceTracker {
     this.oldestL1?.added(this.layout.regionOf(cache), key, version);
   }
 
+  /** The version `region`'s cache holds of `key`, or -1. */
+  cachedVersion(region: number, key: number): number {
+    return this.cached[region * this.keys + key];
+  }
+
   entryEnd(cache: number, key: number, version: number, time: number): void {
     if (!this.layout.isL1(cache)) {
       this.cached[cache * this.keys + key] = NONE;

@@ -6,6 +6,7 @@
  */
 import type { MetricCounts, StrategyResult, Summary, WindowResult } from './results.js';
 import type { TimeWindow } from '../scenario/types.js';
+import { STALE_CAUSES } from './stale-causes.js';
 
 const SUMMARY_FIELDS = ['p50', 'p90', 'p99', 'p999', 'max', 'mean', 'count'] as const;
 
@@ -34,6 +35,7 @@ function metricSetGetters<T extends MetricCounts>(): [string, Getter<T>][] {
     ['db_reads_primary', (r) => r.db_reads.primary],
     ['db_reads_replica', (r) => r.db_reads.replica],
     ...summaryGetters<T>('read_latency', (r) => r.read_latency_ms),
+    ...STALE_CAUSES.map((cause): [string, Getter<T>] => [`stale_causes_${cause}`, (r) => r.stale_causes[cause]]),
   ];
 }
 

@@ -2,6 +2,7 @@
  * The Results object: everything a reporter may read. JSON names follow SPEC §4/§5 and are
  * part of the user contract; key order here is the order they are printed in.
  */
+import type { StaleCauseName } from './stale-causes.js';
 
 /** Percentiles of a distribution, in the metric's unit. All zero when `count` is 0. */
 export interface Summary {
@@ -60,6 +61,8 @@ export interface MetricSet {
   db_reads: { primary: number; replica: number };
   read_latency_ms: Summary;
   staleness_histogram: CoarseHistogram;
+  /** Stale reads by why they were stale (they add up to `stale_reads`). */
+  stale_causes: Record<StaleCauseName, number>;
   timeline: TimelineResult;
 }
 

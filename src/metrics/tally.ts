@@ -3,6 +3,7 @@
  * of a MetricSet. Fixed memory whatever the number of reads.
  */
 import { Histogram } from './histogram.js';
+import { STALE_CAUSES, type StaleCause, type StaleCauseName } from './stale-causes.js';
 import { Timeline, type TimelineShape } from './timeline.js';
 import type { CdfPoint, CoarseHistogram, MetricCounts, MetricSet, Summary } from './results.js';
 
@@ -27,6 +28,8 @@ export class Tally {
   readonly staleness = new Histogram();
   readonly staleAge = new Histogram();
   readonly latency = new Histogram();
+  /** Stale reads by cause (stale-causes.ts). */
+  readonly staleCauses = new Float64Array(STALE_CAUSES.length);
   /** Over time; `null` for a window's tally (a window reports its numbers only). */
   readonly timeline: Timeline | null;
 
@@ -34,8 +37,19 @@ export class Tally {
     this.timeline = shape ? new Timeline(shape) : null;
   }
 
-  /** A measured read: `versionLag` (V(t) − v) and `ageMs` (t − C(v+1)) matter only when `stale`. */
-  recordRead(issued: number, latencyMs: number, hit: boolean, l1: boolean, ryw: boolean, monotonic: boolean, stale: boolean, ageMs: number, versionLag: number): void {
+  /** A measured read: `versionLag` (V(t) − v), `ageMs` (t − C(v+1)) and `cause` matter only when `stale`. */
+  recordRead(
+    issued: number,
+    latencyMs: number,
+    hit: boolean,
+    l1: boolean,
+    ryw: boolean,
+    monotonic: boolean,
+    stale: boolean,
+    ageMs: number,
+    versionLag: number,
+    cause: StaleCause,
+  ): void {
     this.reads++;
     if (hit) this.hits++;
     if (l1) this.l1Hits++;
@@ -44,6 +58,7 @@ export class Tally {
     this.latency.record(latencyMs);
     if (stale) {
       this.staleReads++;
+      this.staleCauses[cause]++;
       this.staleness.record(ageMs);
       this.staleAge.record(ageMs);
       this.versionLagSum += versionLag;
@@ -76,6 +91,7 @@ export class Tally {
     this.staleness.merge(other.staleness);
     this.staleAge.merge(other.staleAge);
     this.latency.merge(other.latency);
+    for (let i = 0; i < this.staleCauses.length; i++) this.staleCauses[i] += other.staleCauses[i];
     if (this.timeline && other.timeline) this.timeline.merge(other.timeline);
   }
 
@@ -103,6 +119,7 @@ export class Tally {
       db_reads: { primary: this.primaryReads, replica: this.replicaReads },
       read_latency_ms: summarise(this.latency),
       staleness_histogram: coarse(this.staleness),
+      stale_causes: Object.fromEntries(STALE_CAUSES.map((name, i) => [name, this.staleCauses[i]])) as Record<StaleCauseName, number>,
     };
   }
 

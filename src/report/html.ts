@@ -14,7 +14,7 @@ import { htmlPage } from './html-page.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
 import { bucketLabels } from './histogram.js';
 import { databaseTimelineChart, faultCaption, regionStaleTimelineCharts, staleTimelineChart } from './html-timeline.js';
-import { STALE_KEYS_CAPTION, compareStrategies, regionNames, staleKeyTexts, staleKeyTrace } from './rows.js';
+import { STALE_CAUSES_CAPTION, STALE_KEYS_CAPTION, compareStrategies, regionNames, staleCauseRows, staleKeyTexts, staleKeyTrace } from './rows.js';
 import {
   type Scale,
   decadeAbove,
@@ -92,6 +92,8 @@ function scenario(r: ScenarioResults, index: number): string {
       );
     }
   }
+  const causes = staleCauseRows(r);
+  if (causes.length > 0) parts.push(`<h3>${esc(STALE_CAUSES_CAPTION)}</h3>`, causesTable(r, causes));
   const trace = staleKeyTrace(r);
   if (trace !== undefined) parts.push(`<h3>${esc(STALE_KEYS_CAPTION)}</h3>`, staleKeysTable(r), `<p>One key's story: <code>${esc(trace)}</code></p>`);
   if (r.expectations.length > 0) {
@@ -163,6 +165,11 @@ function regionTable(r: ScenarioResults): string {
     return `<tr><th>${esc(region)}</th>${cells.join('')}</tr>`;
   });
   return wrapTable(`${head}\n<tbody>${rows.join('\n')}</tbody>`);
+}
+
+function causesTable(r: ScenarioResults, causes: ReturnType<typeof staleCauseRows>): string {
+  const rows = causes.map((row) => `<tr><th>${esc(row.label)}</th>${row.cells.map((c) => `<td class="num">${esc(c)}</td>`).join('')}</tr>`);
+  return wrapTable(`<thead><tr><th>cause</th>${strategyHeads(r)}</tr></thead>\n<tbody>${rows.join('\n')}</tbody>`);
 }
 
 function staleKeysTable(r: ScenarioResults): string {

@@ -10,11 +10,13 @@ import { actualText, conditionText, outcomeText } from './expectation-text.js';
 import { plain } from './colour.js';
 import {
   REGION_CELL_CAPTION,
+  STALE_CAUSES_CAPTION,
   STALE_KEYS_CAPTION,
   compareStrategies,
   regionCellText,
   regionNames,
   runFacts,
+  staleCauseRows,
   staleKeyTexts,
   staleKeyTrace,
 } from './rows.js';
@@ -30,7 +32,7 @@ export function renderMarkdown(results: ScenarioResults[]): string {
 
 function scenario(r: ScenarioResults): string {
   const facts = [code(r.file), ...runFacts(r)].join(' · ');
-  const parts = [`## ${escapeText(r.scenario)}`, escapeText(r.description), facts, comparison(r), regions(r), timeline(r), staleKeys(r)];
+  const parts = [`## ${escapeText(r.scenario)}`, escapeText(r.description), facts, comparison(r), regions(r), timeline(r), staleCauses(r), staleKeys(r)];
   if (r.expectations.length > 0) parts.push(expectations(r.expectations));
   if (!allPassed(r.expectations)) parts.push(replayBlock(r.replay));
   return parts.filter((p) => p !== '').join('\n\n');
@@ -56,6 +58,12 @@ function timeline(r: ScenarioResults): string {
   // Names are the user's: a fence longer than any run of backticks in them, per CommonMark.
   const fence = '`'.repeat(Math.max(3, ...(text.match(/`+/g) ?? []).map((run) => run.length + 1)));
   return `${fence}text\n${text}\n${fence}`;
+}
+
+function staleCauses(r: ScenarioResults): string {
+  const rows = staleCauseRows(r).map((row) => [row.label, ...row.cells]);
+  if (rows.length === 0) return '';
+  return `${STALE_CAUSES_CAPTION}\n\n${table(['cause', ...Object.keys(r.strategies).map(escapeCell)], rows, 'right')}`;
 }
 
 function staleKeys(r: ScenarioResults): string {

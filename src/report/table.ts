@@ -13,10 +13,12 @@ import { renderHistograms } from './histogram.js';
 import { renderTimelines } from './timeline-text.js';
 import {
   REGION_CELL_CAPTION,
+  STALE_CAUSES_CAPTION,
   STALE_KEYS_CAPTION,
   compareStrategies,
   regionCellText,
   regionNames,
+  staleCauseRows,
   runFacts,
   staleKeyTexts,
   staleKeyTrace,
@@ -42,6 +44,8 @@ function renderScenario(r: ScenarioResults, p: Palette, width: number): string {
   ];
   const timeline = renderTimelines(r, p, width);
   if (timeline.length > 0) sections.push(timeline.join('\n'));
+  const causes = staleCauseRows(r);
+  if (causes.length > 0) sections.push([p.heading(STALE_CAUSES_CAPTION), renderGrid(causesGrid(r, causes), p, width)].join('\n'));
   const keys = staleKeys(r, p, width);
   if (keys !== '') sections.push(keys);
   if (r.expectations.length > 0) sections.push(expectations(r.expectations, p));
@@ -72,6 +76,10 @@ function regionGrid(r: ScenarioResults): GridSpec {
     ...strategies.map((s) => ({ text: regionCellText(s.regions[region]) })),
   ]);
   return { head: ['region', ...Object.keys(r.strategies)], groups: [lines] };
+}
+
+function causesGrid(r: ScenarioResults, rows: ReturnType<typeof staleCauseRows>): GridSpec {
+  return { head: ['', ...Object.keys(r.strategies)], groups: [rows.map((row): GridCell[] => [{ text: row.label }, ...row.cells.map((text) => ({ text }))])] };
 }
 
 function histograms(r: ScenarioResults, p: Palette, width: number): string {

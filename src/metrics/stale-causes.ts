@@ -1,0 +1,82 @@
+/**
+ * Why a stale read was stale: for a read served by a regional cache, what the entry it read
+ * went through since it was stored — stored already stale (a refill from a lagging replica or
+ * racing a write, a late update), or stored current and then not removed because the newer
+ * write's invalidation was never sent to the region, was on its way, was lost, or arrived and
+ * was ignored; a read of a database copy behind the primary; a read of an L1 copy. One byte
+ * of flags per region and key, reset whenever the regional cache stores the key.
+ */
+import { ReadSource } from '../model/observer.js';
+
+/** The causes, in the order reports list them; JSON names (`stale_causes.<name>`). */
+export const STALE_CAUSES = [
+  'stored_stale',
+  'not_invalidated',
+  'invalidation_late',
+  'invalidation_lost',
+  'invalidation_ignored',
+  'replica_behind',
+  'l1_copy',
+] as const;
+
+export type StaleCauseName = (typeof STALE_CAUSES)[number];
+
+export const enum StaleCause {
+  StoredStale,
+  NotInvalidated,
+  InvalidationLate,
+  InvalidationLost,
+  InvalidationIgnored,
+  ReplicaBehind,
+  L1Copy,
+}
+
+const enum Flag {
+  StoredStale = 1,
+  /** A message about a newer version was sent to the region since the store. */
+  NewerSent = 2,
+  NewerLost = 4,
+  NewerDelivered = 8,
+}
+
+export class StaleCauses {
+  private readonly flags: Uint8Array;
+
+  constructor(
+    regions: number,
+    private readonly keys: number,
+  ) {
+    this.flags = new Uint8Array(regions * keys);
+  }
+
+  /** The region's cache stored a version of `key`; `stale`: older than the latest committed. */
+  stored(region: number, key: number, stale: boolean): void {
+    this.flags[region * this.keys + key] = stale ? Flag.StoredStale : 0;
+  }
+
+  /** A message about `version` was sent to the region, whose cache holds `cached` (-1: nothing). */
+  sent(region: number, key: number, version: number, cached: number): void {
+    if (cached >= 0 && version > cached) this.flags[region * this.keys + key] |= Flag.NewerSent;
+  }
+
+  lost(region: number, key: number, version: number, cached: number): void {
+    if (cached >= 0 && version > cached) this.flags[region * this.keys + key] |= Flag.NewerLost;
+  }
+
+  /** Told before the strategy acts on it: if the entry survives, the cache ignored it. */
+  delivered(region: number, key: number, version: number, cached: number): void {
+    if (cached >= 0 && version > cached) this.flags[region * this.keys + key] |= Flag.NewerDelivered;
+  }
+
+  /** Why a stale read of `key` in `region`, served from `source`, was stale. */
+  cause(region: number, key: number, source: ReadSource): StaleCause {
+    if (source === ReadSource.L1) return StaleCause.L1Copy;
+    if (source !== ReadSource.Cache) return StaleCause.ReplicaBehind;
+    const flags = this.flags[region * this.keys + key];
+    if (flags & Flag.StoredStale) return StaleCause.StoredStale;
+    if (flags & Flag.NewerDelivered) return StaleCause.InvalidationIgnored;
+    if (flags & Flag.NewerLost) return StaleCause.InvalidationLost;
+    if (flags & Flag.NewerSent) return StaleCause.InvalidationLate;
+    return StaleCause.NotInvalidated;
+  }
+}

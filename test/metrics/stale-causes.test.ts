@@ -1,0 +1,80 @@
+/**
+ * Why reads were stale: every stale read gets exactly one cause, and each cause shows up
+ * where the model puts it — no invalidation with TTL alone, lost invalidations on a lossy
+ * bus, stale refills from a lagging replica, database copies behind for reads without a
+ * cache, L1 copies that invalidations do not reach.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import type { MetricSet } from '../../src/metrics/results.js';
+import { STALE_CAUSES } from '../../src/metrics/stale-causes.js';
+import { runStrategy } from '../../src/simulate.js';
+import { presetNames } from '../../src/strategies/registry.js';
+import { constant, makeScenario, region, strategy } from '../helpers/scenario.js';
+import { arbitraryCache, arbitraryScenario, strategy as arbitraryStrategy } from '../strategies/arbitrary-scenario.js';
+
+const causesOf = (set: MetricSet) => STALE_CAUSES.reduce((n, cause) => n + set.stale_causes[cause], 0);
+
+test('any run: the causes add up to the stale reads, for the whole run and in every region', () => {
+  fc.assert(
+    fc.property(arbitraryScenario, arbitraryCache, fc.constantFrom(...presetNames), (scenario, cache, preset) => {
+      const result = runStrategy(scenario, arbitraryStrategy(preset, cache));
+      expect(causesOf(result)).toBe(result.stale_reads);
+      for (const set of Object.values(result.regions)) expect(causesOf(set)).toBe(set.stale_reads);
+    }),
+    { numRuns: 40 },
+  );
+});
+
+describe('each cause where the model puts it', () => {
+  /** Two regions reading, one writing at the primary; the remote one's replica lags by `lagMs`. */
+  const scenario = (lagMs: number, loss = 0) =>
+    makeScenario({
+      seed: 4,
+      durationMs: 60_000,
+      regions: [region('home', { primary: true }), region('away', { replicaLag: constant(lagMs) })],
+      network: { defaultLatency: constant(40) },
+      bus: { delay: constant(50), loss },
+      workload: { keys: 50, popularity: { kind: 'zipf', exponent: 1 }, readsPerSecond: 500, writesPerSecond: 10, writeRegions: { home: 1 } },
+    });
+  const only = (set: MetricSet, ...causes: (typeof STALE_CAUSES)[number][]) =>
+    STALE_CAUSES.filter((c) => !causes.includes(c)).every((c) => set.stale_causes[c] === 0);
+
+  test('expiry alone, refilled from the primary: stale entries are ones nothing invalidated (or refills that raced a write)', () => {
+    const result = runStrategy(scenario(0), strategy('ttl', { ttlMs: 10_000, refillFrom: 'primary' }));
+    expect(result.stale_reads).toBeGreaterThan(0);
+    expect(only(result, 'not_invalidated', 'stored_stale')).toBe(true);
+    expect(result.stale_causes.not_invalidated).toBeGreaterThan(0.9 * result.stale_reads);
+  });
+
+  test('a lossy bus: lost invalidations, and ones still on their way; none lost on a bus that loses none', () => {
+    const lossy = runStrategy(scenario(0, 0.3), strategy('pubsub', { ttlMs: 60_000, refillFrom: 'primary' }));
+    expect(lossy.stale_causes.invalidation_lost).toBeGreaterThan(0);
+    expect(lossy.stale_causes.invalidation_late).toBeGreaterThan(0);
+    const reliable = runStrategy(scenario(0), strategy('pubsub', { ttlMs: 60_000, refillFrom: 'primary' }));
+    expect(reliable.stale_causes.invalidation_lost).toBe(0);
+    expect(only(reliable, 'invalidation_late', 'stored_stale')).toBe(true);
+  });
+
+  test('a lagging replica: the delete overtakes it and the refill caches the old value', () => {
+    const result = runStrategy(scenario(2000), strategy('pubsub', { ttlMs: 60_000, refillFrom: 'replica' }));
+    const away = result.regions.away;
+    expect(away.stale_causes.stored_stale).toBeGreaterThan(away.stale_reads / 2);
+    expect(away.stale_causes.replica_behind).toBe(away.stale_refills);
+    expect(result.regions.home.stale_causes.stored_stale).toBeLessThan(away.stale_causes.stored_stale);
+  });
+
+  test('no cache: every stale read is of a database copy behind the primary', () => {
+    const result = runStrategy(scenario(2000), strategy('no-cache', { refillFrom: 'replica' }));
+    expect(result.stale_reads).toBeGreaterThan(0);
+    expect(result.stale_causes.replica_behind).toBe(result.stale_reads);
+  });
+
+  test('L1s that invalidations do not reach: their copies are stale until they expire', () => {
+    const l1 = { hosts: 2, ttlMs: 5_000, capacity: Infinity, invalidated: false };
+    const result = runStrategy(scenario(0), strategy('pubsub', { ttlMs: 60_000, refillFrom: 'primary', l1 }));
+    expect(result.stale_causes.l1_copy).toBeGreaterThan(0);
+    const reached = runStrategy(scenario(0), strategy('pubsub', { ttlMs: 60_000, refillFrom: 'primary', l1: { ...l1, invalidated: true } }));
+    expect(reached.stale_causes.l1_copy).toBeLessThan(result.stale_causes.l1_copy);
+  });
+});
