@@ -5,7 +5,7 @@
  */
 import { metricValue } from '../metrics/metric-names.js';
 import type { MetricSet, ScenarioResults, StrategyResult } from '../metrics/results.js';
-import { STALE_CAUSES, type StaleCauseName } from '../metrics/stale-causes.js';
+import { STALE_CAUSES, STALE_CAUSE_WORDS, type StaleCauseName } from '../metrics/stale-causes.js';
 import { NONE, formatCount, formatDuration, formatRatio } from './format.js';
 
 export type ValueKind = 'count' | 'ratio' | 'duration';
@@ -169,17 +169,6 @@ export function staleKeyTrace(r: ScenarioResults): string | undefined {
 export const STALE_KEYS_CAPTION = 'Keys with the most stale reads, and the share of their reads that were stale';
 
 export const STALE_CAUSES_CAPTION = 'Why reads were stale: share of each strategy’s stale reads';
-
-/** How the reports name each cause (the JSON names are `stale_causes.<name>`). */
-export const STALE_CAUSE_WORDS: Record<StaleCauseName, string> = {
-  stored_stale: 'cached already stale',
-  not_invalidated: 'no invalidation sent',
-  invalidation_late: 'invalidation on its way',
-  invalidation_lost: 'invalidation lost',
-  invalidation_ignored: 'invalidation ignored',
-  replica_behind: 'database copy behind',
-  l1_copy: 'L1 copy',
-};
 
 /**
  * One row per cause some strategy's stale reads had, in STALE_CAUSES order: its words, and per

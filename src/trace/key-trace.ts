@@ -4,6 +4,7 @@
  * delivered, fills stored or refused, entries ending, and reads that were stale or failed (or
  * every read, when asked). It judges staleness against its own record of the key's commits.
  */
+import { STALE_CAUSES, STALE_CAUSE_WORDS, StaleCauses } from '../metrics/stale-causes.js';
 import { Truth } from '../metrics/truth.js';
 import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
 import { CacheLayout } from '../model/cache-layout.js';
@@ -100,6 +101,8 @@ class KeyTracer implements Observer {
   /** The key's copies now, and as they were when the window opened (taken at the first change from then on). */
   private readonly state: TraceState;
   private initialState: TraceState | null = null;
+  /** Why a stale read was stale, as the checkers judge it (the key is the only one: index 0). */
+  private readonly causes: StaleCauses;
 
   constructor(
     private readonly key: number,
@@ -113,6 +116,7 @@ class KeyTracer implements Observer {
   ) {
     this.truth = new Truth(key + 1);
     this.state = { latest: 0, caches: regionNames.map(() => null), replicas: regionNames.map(() => 0) };
+    this.causes = new StaleCauses(regionNames.length, 1);
   }
 
   /** The copies as they were when the window opened. */
@@ -166,7 +170,8 @@ class KeyTracer implements Observer {
     if (stale) this.staleReads++;
     if (!stale && !this.allReads) return;
     const age = stale ? issued - this.truth.commitTime(key, version + 1) : 0;
-    const detail = `from ${SOURCE_WORDS[source]} in ${latencyMs.toFixed(1)}ms${stale ? `, latest is v${current}, stale for ${age.toFixed(1)}ms` : ''}`;
+    const why = stale ? `, ${STALE_CAUSE_WORDS[STALE_CAUSES[this.causes.cause(region, 0, source)]]}` : '';
+    const detail = `from ${SOURCE_WORDS[source]} in ${latencyMs.toFixed(1)}ms${stale ? `, latest is v${current}, stale for ${age.toFixed(1)}ms${why}` : ''}`;
     this.add(issued, stale ? 'stale-read' : 'read', region, version, detail);
   }
 
@@ -178,10 +183,6 @@ class KeyTracer implements Observer {
 
   fill(region: number, key: number, version: number, time: number, stored: boolean): void {
     if (key !== this.key) return;
-    if (stored) {
-      this.changing(time);
-      this.state.caches[region] = version;
-    }
     const latest = this.truth.versionAt(key, time);
     this.add(time, stored ? 'fill' : 'refused', region, version, version < latest ? `stale: latest is v${latest}` : '');
   }
@@ -194,9 +195,16 @@ class KeyTracer implements Observer {
 
   fillLanded(): void {}
 
-  /** Regional stores are told as fills (with their guard's verdict); L1 stores are told here. */
+  /** Regional stores are told as fills (with their guard's verdict); L1 stores are told here. Both change what a cache holds. */
   stored(cache: number, region: number, key: number, version: number, time: number): void {
-    if (key === this.key && this.layout.isL1(cache)) this.add(time, 'l1-fill', region, version, this.serverOf(cache));
+    if (key !== this.key) return;
+    if (this.layout.isL1(cache)) {
+      this.add(time, 'l1-fill', region, version, this.serverOf(cache));
+      return;
+    }
+    this.changing(time);
+    this.state.caches[region] = version;
+    this.causes.stored(region, 0, version < this.state.latest);
   }
 
   entryEnd(cache: number, region: number, key: number, version: number, time: number, why: EntryEnd): void {
@@ -214,15 +222,23 @@ class KeyTracer implements Observer {
     return `app server ${this.layout.hostOf(cache)}`;
   }
 
+  /** The version the region's cache holds, or -1 (as the checkers' cause flags take it). */
+  private cached(region: number): number {
+    return this.state.caches[region] ?? -1;
+  }
+
   messageSent(region: number, key: number, version: number, time: number): void {
     if (key !== this.key) return;
+    this.causes.sent(region, 0, version, this.cached(region));
     const id = `${region}:${version}`;
     this.add(time, 'sent', region, version, this.sent.has(id) ? 'again' : '');
     this.sent.add(id);
   }
 
   messageDelivered(region: number, key: number, version: number, time: number): void {
-    if (key === this.key) this.add(time, 'delivered', region, version);
+    if (key !== this.key) return;
+    this.causes.delivered(region, 0, version, this.cached(region));
+    this.add(time, 'delivered', region, version);
   }
 
   messageDuplicated(region: number, key: number, version: number, time: number): void {
@@ -230,7 +246,9 @@ class KeyTracer implements Observer {
   }
 
   messageLost(region: number, key: number, version: number, time: number): void {
-    if (key === this.key) this.add(time, 'lost', region, version);
+    if (key !== this.key) return;
+    this.causes.lost(region, 0, version, this.cached(region));
+    this.add(time, 'lost', region, version);
   }
 }
 

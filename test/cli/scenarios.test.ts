@@ -25,6 +25,7 @@ test("the README's workshop trace tells the story the README tells", async () =>
   expect(pubsub).toMatch(/ 38\.19\d*s +eu-west +cache filled with v1 \(stale: latest is v2\)\n/);
   expect(pubsub).toMatch(/ 46\.14\d*s +eu-west +replica applies v2\n/);
   expect(pubsub).not.toMatch(/eu-west +entry ends v1/);
+  expect(pubsub).toMatch(/ 38\.64\d*s +eu-west +STALE read v1 \(from cache .*, cached already stale\)\n/);
   const cdc = (await cli([...window, '--strategy', 'cdc'])).stdout;
   expect(cdc).toMatch(/ 46\.14\d*s +eu-west +replica applies v2\n +46\.14\d*s +eu-west +entry ends v1 \(invalidated\)\n/);
 });

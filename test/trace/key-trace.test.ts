@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { STALE_CAUSES, STALE_CAUSE_WORDS } from '../../src/metrics/stale-causes.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
+import { runStrategy } from '../../src/simulate.js';
 import { type KeyTrace, type TraceState, traceKey } from '../../src/trace/key-trace.js';
 
 const SMALL = 'test/fixtures/scenarios/small.yaml';
@@ -41,4 +43,20 @@ describe('a trace of a window of time', () => {
     const scenario = loadScenarioFile(SMALL, ['duration=5s', 'warmup=0']);
     expect(traceKey(scenario, scenario.strategies[0], 0).initial).toEqual({ latest: 0, caches: [null, null], replicas: [0, 0] });
   });
+});
+
+test('a stale read in a trace says why it was stale, as the checkers count it: one key, so the counts must agree', () => {
+  for (const preset of ['ttl', 'pubsub', 'versioned', 'write-update']) {
+    const scenario = loadScenarioFile(SMALL, ['duration=30s', 'warmup=0', 'workload.keys=1', 'bus.loss=0.2', `strategies=[${preset}]`, 'expect={}']);
+    const spec = scenario.strategies[0];
+    const trace = traceKey(scenario, spec, 0);
+    const counted = Object.fromEntries(STALE_CAUSES.map((cause) => [cause, 0]));
+    for (const e of trace.events.filter((e) => e.kind === 'stale-read')) {
+      const cause = STALE_CAUSES.find((c) => e.detail.endsWith(`, ${STALE_CAUSE_WORDS[c]}`));
+      expect(cause, e.detail).toBeDefined();
+      counted[cause as string]++;
+    }
+    expect(trace.staleReads).toBeGreaterThan(0);
+    expect(counted, preset).toEqual(runStrategy(scenario, spec).stale_causes);
+  }
 });
