@@ -7,6 +7,7 @@
  * random ids, so the same results give the same bytes.
  */
 import { allPassed } from '../metrics/expect.js';
+import { STALE_CAUSES, STALE_CAUSE_WORDS, type StaleCauseName } from '../metrics/stale-causes.js';
 import type { ExpectationResult, ScenarioResults, StrategyResult } from '../metrics/results.js';
 import { PLOT, frame, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
 import { actualText, conditionText, outcomeText } from './expectation-text.js';
@@ -16,6 +17,8 @@ import { bucketLabels } from './histogram.js';
 import { databaseTimelineChart, faultCaption, regionStaleTimelineCharts, staleTimelineChart } from './html-timeline.js';
 import { STALE_CAUSES_CAPTION, STALE_KEYS_CAPTION, compareStrategies, regionNames, staleCauseRows, staleKeyTexts, staleKeyTrace } from './rows.js';
 import {
+  type LegendEntry,
+  PALETTE,
   type Scale,
   decadeAbove,
   decadeBelow,
@@ -93,7 +96,13 @@ function scenario(r: ScenarioResults, index: number): string {
     }
   }
   const causes = staleCauseRows(r);
-  if (causes.length > 0) parts.push(`<h3>${esc(STALE_CAUSES_CAPTION)}</h3>`, causesTable(r, causes));
+  if (causes.length > 0) {
+    parts.push(
+      `<h3>${esc(STALE_CAUSES_CAPTION)}</h3>`,
+      figure(causesChart(r), 'Each bar is a strategy’s stale read ratio, cut by why its stale reads were stale (the table below gives each cause’s share).'),
+      causesTable(r, causes),
+    );
+  }
   const trace = staleKeyTrace(r);
   if (trace !== undefined) parts.push(`<h3>${esc(STALE_KEYS_CAPTION)}</h3>`, staleKeysTable(r), `<p>One key's story: <code>${esc(trace)}</code></p>`);
   if (r.expectations.length > 0) {
@@ -165,6 +174,32 @@ function regionTable(r: ScenarioResults): string {
     return `<tr><th>${esc(region)}</th>${cells.join('')}</tr>`;
   });
   return wrapTable(`${head}\n<tbody>${rows.join('\n')}</tbody>`);
+}
+
+/** A bar per strategy as tall as its stale read ratio, stacked by cause. */
+function causesChart(r: ScenarioResults): string {
+  const strategies = Object.entries(r.strategies);
+  const present = STALE_CAUSES.filter((cause) => strategies.some(([, s]) => s.stale_causes[cause] > 0));
+  const colour = (cause: StaleCauseName) => PALETTE[STALE_CAUSES.indexOf(cause) % PALETTE.length];
+  const { y, step, top } = zeroBasedY(Math.max(0, ...strategies.map(([, s]) => s.stale_read_ratio)), 0.01);
+  const slot = (PLOT.x1 - PLOT.x0) / strategies.length;
+  const width = Math.min(slot * 0.6, 60);
+  const bars = strategies.map(([name, s], i) => {
+    const left = PLOT.x0 + slot * (i + 0.5) - width / 2;
+    let below = 0;
+    const pieces = present.map((cause) => {
+      const share = s.stale_reads === 0 ? 0 : s.stale_causes[cause] / s.stale_reads;
+      const from = below;
+      below += share * s.stale_read_ratio;
+      const title = `${name}: ${STALE_CAUSE_WORDS[cause]}, ${formatRatio(share)} of its stale reads (${formatCount(s.stale_causes[cause])})`;
+      return share === 0 ? '' : tag('rect', { x: left, y: y(below), width, height: y(from) - y(below), fill: colour(cause) }, tag('title', {}, esc(title)));
+    });
+    const label = tag('text', { class: 'tick', x: left + width / 2, y: PLOT.y0 + 16, 'text-anchor': 'middle' }, esc(name));
+    return pieces.join('') + label;
+  });
+  const plot = [hGrid(ticks(0, top, step), y, percentTick(step)), plotAxes(), ...bars].join('\n');
+  const entries: LegendEntry[] = present.map((cause) => ({ label: STALE_CAUSE_WORDS[cause], colour: colour(cause) }));
+  return frame(`Why reads were stale in ${r.scenario}`, plot, '', 'stale read ratio', entries);
 }
 
 function causesTable(r: ScenarioResults, causes: ReturnType<typeof staleCauseRows>): string {
