@@ -87,3 +87,13 @@ test("the README's workshop step 7: the race of step 1 on five more seeds", asyn
   const stale = point.strategies.versioned.stale_read_ratio;
   expect(Math.max(...stale.values)).toBeLessThan(0.015);
 });
+
+test("the README's reading of why quickstart's reads were stale", async () => {
+  const doc = JSON.parse((await cli(['run', 'scenarios/quickstart.yaml', '--strategy', 'pubsub,versioned', '--format', 'json'])).stdout);
+  const share = (strategy: string, cause: string) => doc.strategies[strategy].stale_causes[cause] / doc.strategies[strategy].stale_reads;
+  expect(share('pubsub', 'stored_stale')).toBeCloseTo(0.87, 2);
+  expect(share('pubsub', 'invalidation_late')).toBeCloseTo(0.07, 2);
+  expect(share('pubsub', 'invalidation_lost')).toBeCloseTo(0.02, 2);
+  expect(doc.strategies.versioned.stale_read_ratio).toBeCloseTo(0.04, 2);
+  expect(share('versioned', 'invalidation_late')).toBeGreaterThan(0.5);
+});
