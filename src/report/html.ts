@@ -15,7 +15,7 @@ import { htmlPage } from './html-page.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
 import { bucketLabels } from './histogram.js';
 import { databaseTimelineChart, faultCaption, regionStaleTimelineCharts, staleTimelineChart } from './html-timeline.js';
-import { STALE_CAUSES_CAPTION, STALE_KEYS_CAPTION, compareStrategies, regionNames, staleCauseRows, staleKeyTexts, staleKeyTrace } from './rows.js';
+import { STALE_CAUSES_CAPTION, STALE_KEYS_CAPTION, compareStrategies, mainStaleCauses, regionNames, staleCauseRows, staleKeyTexts, staleKeyTrace } from './rows.js';
 import {
   type LegendEntry,
   PALETTE,
@@ -101,6 +101,7 @@ function scenario(r: ScenarioResults, index: number): string {
       `<h3>${esc(STALE_CAUSES_CAPTION)}</h3>`,
       figure(causesChart(r), 'Each bar is a strategy’s stale read ratio, cut by why its stale reads were stale (the table below gives each cause’s share).'),
       causesTable(r, causes),
+      mainCausesList(r),
     );
   }
   const trace = staleKeyTrace(r);
@@ -200,6 +201,12 @@ function causesChart(r: ScenarioResults): string {
   const plot = [hGrid(ticks(0, top, step), y, percentTick(step)), plotAxes(), ...bars].join('\n');
   const entries: LegendEntry[] = present.map((cause) => ({ label: STALE_CAUSE_WORDS[cause], colour: colour(cause) }));
   return frame(`Why reads were stale in ${r.scenario}`, plot, '', 'stale read ratio', entries);
+}
+
+function mainCausesList(r: ScenarioResults): string {
+  const main = mainStaleCauses(r);
+  if (main.length === 0) return '';
+  return `<p>Main causes, and what helps:</p>\n<ul>${main.map((m) => `<li><strong>${esc(m.cause)}</strong> (${esc(m.strategies)}): ${esc(m.help)}</li>`).join('')}</ul>`;
 }
 
 function causesTable(r: ScenarioResults, causes: ReturnType<typeof staleCauseRows>): string {

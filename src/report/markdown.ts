@@ -13,6 +13,7 @@ import {
   STALE_CAUSES_CAPTION,
   STALE_KEYS_CAPTION,
   compareStrategies,
+  mainStaleCauses,
   regionCellText,
   regionNames,
   runFacts,
@@ -63,7 +64,9 @@ function timeline(r: ScenarioResults): string {
 function staleCauses(r: ScenarioResults): string {
   const rows = staleCauseRows(r).map((row) => [row.label, ...row.cells]);
   if (rows.length === 0) return '';
-  return `${STALE_CAUSES_CAPTION}\n\n${table(['cause', ...Object.keys(r.strategies).map(escapeCell)], rows, 'right')}`;
+  const main = mainStaleCauses(r).map((m) => `- **${escapeText(m.cause)}** (${escapeText(m.strategies)}): ${escapeText(m.help)}`);
+  const list = main.length > 0 ? `\n\nMain causes, and what helps:\n\n${main.join('\n')}` : '';
+  return `${STALE_CAUSES_CAPTION}\n\n${table(['cause', ...Object.keys(r.strategies).map(escapeCell)], rows, 'right')}${list}`;
 }
 
 function staleKeys(r: ScenarioResults): string {

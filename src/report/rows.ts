@@ -183,3 +183,36 @@ export function staleCauseRows(r: ScenarioResults): { cause: StaleCauseName; lab
     cells: strategies.map((s) => (s.stale_reads === 0 ? NONE : formatRatio(s.stale_causes[cause] / s.stale_reads))),
   }));
 }
+
+/** What helps against each cause, once it is known why reads were stale. */
+export const STALE_CAUSE_HELP: Record<StaleCauseName, string> = {
+  stored_stale: 'versioned refuses such refills, cdc never races the replica, delete_again_after deletes them again',
+  not_invalidated: 'invalidate on write (pubsub, cdc, write-update), or shorten the TTL',
+  invalidation_late: 'bounded by the bus delay and partitions: only a faster bus shortens it',
+  invalidation_lost: 'at-least-once delivery resends them; otherwise only the TTL ends them',
+  invalidation_ignored: 'skewed clocks order the version stamps wrongly: version_source hlc or counter',
+  replica_behind: 'refill_from primary, or session tokens for the sessions that wrote',
+  l1_copy: 'let invalidations reach the L1s (l1.invalidated: true), or shorten the L1 TTL',
+};
+
+/** A cause that makes up at least this share of a strategy's stale reads is its main one. */
+const MAIN_CAUSE_SHARE = 0.5;
+
+/**
+ * The causes that are some strategy's main one (at least half its stale reads), in
+ * STALE_CAUSES order: their words, the strategies with their shares, and what helps.
+ */
+export function mainStaleCauses(r: ScenarioResults): { cause: string; strategies: string; help: string }[] {
+  const mains = Object.entries(r.strategies).flatMap(([name, s]) => {
+    const main = STALE_CAUSES.find((cause) => s.stale_reads > 0 && s.stale_causes[cause] >= MAIN_CAUSE_SHARE * s.stale_reads);
+    return main ? [{ name, main, share: s.stale_causes[main] / s.stale_reads }] : [];
+  });
+  return STALE_CAUSES.filter((cause) => mains.some((m) => m.main === cause)).map((cause) => ({
+    cause: STALE_CAUSE_WORDS[cause],
+    strategies: mains
+      .filter((m) => m.main === cause)
+      .map((m) => `${m.name} ${formatRatio(m.share)}`)
+      .join(', '),
+    help: STALE_CAUSE_HELP[cause],
+  }));
+}

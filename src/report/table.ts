@@ -16,6 +16,7 @@ import {
   STALE_CAUSES_CAPTION,
   STALE_KEYS_CAPTION,
   compareStrategies,
+  mainStaleCauses,
   regionCellText,
   regionNames,
   staleCauseRows,
@@ -45,7 +46,7 @@ function renderScenario(r: ScenarioResults, p: Palette, width: number): string {
   const timeline = renderTimelines(r, p, width);
   if (timeline.length > 0) sections.push(timeline.join('\n'));
   const causes = staleCauseRows(r);
-  if (causes.length > 0) sections.push([p.heading(STALE_CAUSES_CAPTION), renderGrid(causesGrid(r, causes), p, width)].join('\n'));
+  if (causes.length > 0) sections.push([p.heading(STALE_CAUSES_CAPTION), renderGrid(causesGrid(r, causes), p, width), ...mainCauses(r, p, width)].join('\n'));
   const keys = staleKeys(r, p, width);
   if (keys !== '') sections.push(keys);
   if (r.expectations.length > 0) sections.push(expectations(r.expectations, p));
@@ -80,6 +81,13 @@ function regionGrid(r: ScenarioResults): GridSpec {
 
 function causesGrid(r: ScenarioResults, rows: ReturnType<typeof staleCauseRows>): GridSpec {
   return { head: ['', ...Object.keys(r.strategies)], groups: [rows.map((row): GridCell[] => [{ text: row.label }, ...row.cells.map((text) => ({ text }))])] };
+}
+
+/** The main causes, the strategies they are main for, and what helps: a wrapped paragraph each. */
+function mainCauses(r: ScenarioResults, p: Palette, width: number): string[] {
+  const main = mainStaleCauses(r);
+  if (main.length === 0) return [];
+  return [p.dim('Main causes, and what helps:'), ...main.flatMap((m) => wrapText(`${m.cause} (${m.strategies}): ${m.help}`, width - 4).map((line, i) => `${i === 0 ? '  ' : '    '}${line}`))];
 }
 
 function histograms(r: ScenarioResults, p: Palette, width: number): string {

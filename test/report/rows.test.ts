@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isExpectableMetric, strategyMetricNames } from '../../src/metrics/metric-names.js';
-import { COMPARISON_GROUPS, type ComparisonRow, bestColumns, compareStrategies, regionNames, rowValue } from '../../src/report/rows.js';
+import { COMPARISON_GROUPS, type ComparisonRow, bestColumns, compareStrategies, mainStaleCauses, regionNames, rowValue, staleCauseRows } from '../../src/report/rows.js';
 import { bar, bucketLabels } from '../../src/report/histogram.js';
 import { fixtureResults } from '../fixtures/results.js';
 
@@ -76,5 +76,36 @@ describe('histogram drawing', () => {
     expect(bar(1, 16, 2)).toBe('▏');
     expect(bar(1, 1_000_000, 10)).toBe('▏');
     expect(bar(0, 10, 4)).toBe('');
+  });
+});
+
+describe('why reads were stale', () => {
+  const template = fixtureResults.strategies.ttl;
+  const none = { stored_stale: 0, not_invalidated: 0, invalidation_late: 0, invalidation_lost: 0, invalidation_ignored: 0, replica_behind: 0, l1_copy: 0 };
+  const withCauses = (causes: Record<string, Partial<typeof none>>) => ({
+    ...fixtureResults,
+    strategies: Object.fromEntries(
+      Object.entries(causes).map(([name, c]) => {
+        const stale_causes = { ...none, ...c };
+        return [name, { ...template, stale_reads: Object.values(stale_causes).reduce((a, b) => a + b, 0), stale_causes }];
+      }),
+    ),
+  });
+
+  it('rows only for the causes some strategy had, as shares of each strategy’s stale reads', () => {
+    const rows = staleCauseRows(withCauses({ a: { stored_stale: 3, invalidation_lost: 1 }, b: {} }));
+    expect(rows).toEqual([
+      { cause: 'stored_stale', label: 'cached already stale', cells: ['75.0%', '—'] },
+      { cause: 'invalidation_lost', label: 'invalidation lost', cells: ['25.0%', '—'] },
+    ]);
+  });
+
+  it('a main cause is at least half of a strategy’s stale reads; strategies sharing one are named together', () => {
+    const main = mainStaleCauses(withCauses({ a: { stored_stale: 6, invalidation_late: 4 }, b: { stored_stale: 7, l1_copy: 3 }, c: { stored_stale: 4, invalidation_late: 4, l1_copy: 2 }, d: { l1_copy: 1 } }));
+    expect(main.map((m) => [m.cause, m.strategies])).toEqual([
+      ['cached already stale', 'a 60.0%, b 70.0%'],
+      ['L1 copy', 'd 100%'],
+    ]);
+    expect(main[1].help).toContain('l1.invalidated: true');
   });
 });
