@@ -7,7 +7,7 @@
  */
 import { roundWidthMs } from '../metrics/timeline.js';
 import type { KeyTrace, TraceEvent } from '../trace/key-trace.js';
-import { formatDuration } from './format.js';
+import { formatDuration, formatRatio } from './format.js';
 import { htmlPage } from './html-page.js';
 import { escapeHtml as esc, linearScale, tag } from './svg.js';
 import { headline, renderTraceText } from './trace.js';
@@ -15,6 +15,7 @@ import { headline, renderTraceText } from './trace.js';
 const WIDTH = 900;
 const LEFT = 90;
 const RIGHT = 16;
+const PLOT_WIDTH = WIDTH - RIGHT - LEFT;
 const TOP = 10;
 const LANE = 84;
 /** Where each row of a lane sits below the lane's top. */
@@ -40,15 +41,40 @@ interface Span {
   version: number;
 }
 
+/** A page stays light enough for a browser: past these, reads are not drawn one by one and the story is cut short. */
+const MAX_MARKS = 5000;
+const MAX_STORY_LINES = 5000;
+
 export function renderTraceHtml(trace: KeyTrace): string {
+  const drawn = drawnKinds(trace);
+  const leftOut = THINNED.filter((kind) => !drawn.has(kind)).map((kind) => MARKS[kind]?.words);
+  const note = leftOut.length === 0 ? '' : ` Too many to draw one by one here, so not drawn: ${leftOut.join(', ')}; narrow the window with --from and --until to see them.`;
   const body = [
     `<h2>${esc(headline(trace))}</h2>`,
-    `<figure>${lanes(trace)}<figcaption>${esc(CAPTION)}</figcaption></figure>`,
+    `<figure>${lanes(trace, drawn)}<figcaption>${esc(CAPTION + note)}</figcaption></figure>`,
     '<h3>The story</h3>',
-    `<pre>${esc(renderTraceText(trace))}</pre>`,
+    `<pre>${esc(story(trace))}</pre>`,
     '',
   ].join('\n');
   return htmlPage(`cache-sim trace: key ${trace.key} under ${trace.strategy}`, 'cache-sim trace', body);
+}
+
+/** The kinds of mark given up first when there are too many: reads, then fills, then messages (commits always stay). */
+const THINNED = ['read', 'stale-read', 'refused', 'fill', 'delivered', 'lost'] as const;
+
+/** The kinds of event drawn as marks: all of them, less the THINNED ones in turn while there are too many marks. */
+function drawnKinds(trace: KeyTrace): Set<TraceEvent['kind']> {
+  const kinds = new Set(Object.keys(MARKS) as TraceEvent['kind'][]);
+  const count = () => trace.events.filter((e) => kinds.has(e.kind)).length;
+  for (const kind of THINNED) if (count() > MAX_MARKS) kinds.delete(kind);
+  return kinds;
+}
+
+/** The text of the story, its first MAX_STORY_LINES events when it is longer (stdout has it all). */
+function story(trace: KeyTrace): string {
+  if (trace.events.length <= MAX_STORY_LINES) return renderTraceText(trace);
+  const shown = renderTraceText({ ...trace, events: trace.events.slice(0, MAX_STORY_LINES) });
+  return `${shown}… and ${trace.events.length - MAX_STORY_LINES} more events: the command without --html prints them all\n`;
 }
 
 const CAPTION =
@@ -56,9 +82,10 @@ const CAPTION =
   'Thin band: the version its database copy shows, orange while behind the primary. ' +
   'Marks: ◆ commit (in the primary’s lane), ▼ invalidation or update delivered, ✕ lost, ● fill (red: a stale fill), ○ fill refused, | read (red: stale). Hover over any of them for details.';
 
-function lanes(trace: KeyTrace): string {
+function lanes(trace: KeyTrace, drawn: ReadonlySet<TraceEvent['kind']>): string {
   const { fromMs, toMs } = span(trace);
   const x = linearScale([fromMs, toMs], [LEFT, WIDTH - RIGHT]);
+  const timeAt = (px: number) => fromMs + (px / PLOT_WIDTH) * (toMs - fromMs);
   const commits = commitTimes(trace);
   const height = TOP + trace.regions.length * LANE + AXIS;
   const parts = trace.regions.map((region, r) => {
@@ -69,9 +96,12 @@ function lanes(trace: KeyTrace): string {
       tag('text', { class: 'tick', x: LEFT - 6, y: top + ROW.cache + 13, 'text-anchor': 'end' }, 'cache'),
       tag('text', { class: 'tick', x: LEFT - 6, y: top + ROW.database + 7, 'text-anchor': 'end' }, 'database'),
       tag('line', { class: 'grid', x1: LEFT, y1: top + LANE - 4, x2: WIDTH - RIGHT, y2: top + LANE - 4 }),
-      band(CACHE_BAND, spansOf(trace.initial.caches[r], events, fromMs, toMs, cacheChange), commits, x, top),
-      band(DATABASE_BAND, spansOf(trace.initial.replicas[r], events, fromMs, toMs, replicaChange), commits, x, top),
-      events.map((e) => mark(e, x, top)).join(''),
+      band(CACHE_BAND, spansOf(trace.initial.caches[r], events, fromMs, toMs, cacheChange), commits, x, timeAt, top),
+      band(DATABASE_BAND, spansOf(trace.initial.replicas[r], events, fromMs, toMs, replicaChange), commits, x, timeAt, top),
+      events
+        .filter((e) => drawn.has(e.kind))
+        .map((e) => mark(e, x, top))
+        .join(''),
     ].join('\n');
   });
   const axisY = TOP + trace.regions.length * LANE;
@@ -149,6 +179,8 @@ interface BandStyle {
   height: number;
   colours: { current: string; behind: string };
   words: (p: Piece) => string;
+  /** What a pixel band's title says before the share: `cache stale`. */
+  busyWords: string;
   /** Write the version on pieces wide enough. */
   labelled: boolean;
 }
@@ -158,6 +190,7 @@ const CACHE_BAND: BandStyle = {
   height: 18,
   colours: { current: COLOURS.fresh, behind: COLOURS.stale },
   words: (p) => `cache holds v${p.version}${p.behind ? ' (stale)' : ''}, ${during(p)}`,
+  busyWords: 'cache stale',
   labelled: true,
 };
 
@@ -166,15 +199,66 @@ const DATABASE_BAND: BandStyle = {
   height: 7,
   colours: { current: COLOURS.current, behind: COLOURS.behind },
   words: (p) => `database copy shows v${p.version}${p.behind ? ' (behind the primary)' : ''}, ${during(p)}`,
+  busyWords: 'database copy behind',
   labelled: false,
 };
 
-function band(style: BandStyle, spans: readonly Span[], commits: readonly { time: number; version: number }[], x: (t: number) => number, top: number): string {
-  return pieces(spans, commits)
+function band(
+  style: BandStyle,
+  spans: readonly Span[],
+  commits: readonly { time: number; version: number }[],
+  x: (t: number) => number,
+  timeAt: (px: number) => number,
+  top: number,
+): string {
+  const all = pieces(spans, commits);
+  // More pieces than the band has pixels: draw what each pixel mostly showed instead.
+  if (all.length > PLOT_WIDTH) return pixelBand(style, all, x, timeAt, top);
+  return all
     .map((p) =>
       rect(x(p.from), top + style.y, x(p.to) - x(p.from), style.height, p.behind ? style.colours.behind : style.colours.current, style.words(p), style.labelled ? `v${p.version}` : undefined),
     )
     .join('');
+}
+
+
+/**
+ * A band too busy to draw piece by piece: per pixel, whether the copy was mostly current,
+ * mostly behind, or mostly absent; runs of pixels alike are one rectangle, which says how
+ * much of its time the copy was behind.
+ */
+function pixelBand(style: BandStyle, all: readonly Piece[], x: (t: number) => number, timeAt: (px: number) => number, top: number): string {
+  const behind = new Float64Array(PLOT_WIDTH);
+  const current = new Float64Array(PLOT_WIDTH);
+  for (const p of all) {
+    const from = x(p.from) - LEFT;
+    const to = x(p.to) - LEFT;
+    for (let px = Math.max(0, Math.floor(from)); px < Math.min(PLOT_WIDTH, Math.ceil(to)); px++) {
+      const covered = Math.min(to, px + 1) - Math.max(from, px);
+      if (p.behind) behind[px] += covered;
+      else current[px] += covered;
+    }
+  }
+  const state = (px: number) => (behind[px] + current[px] < 0.5 ? 'none' : behind[px] > current[px] ? 'behind' : 'current');
+  const runs: string[] = [];
+  for (let start = 0; start < PLOT_WIDTH; ) {
+    const kind = state(start);
+    let end = start + 1;
+    let behindTime = behind[start];
+    let coveredTime = behind[start] + current[start];
+    while (end < PLOT_WIDTH && state(end) === kind) {
+      behindTime += behind[end];
+      coveredTime += behind[end] + current[end];
+      end++;
+    }
+    if (kind !== 'none') {
+      const share = coveredTime === 0 ? 0 : behindTime / coveredTime;
+      const title = `${style.busyWords} ${formatRatio(share)} of the time it held a value, ${formatDuration(timeAt(start), { exact: true })}–${formatDuration(timeAt(end), { exact: true })}`;
+      runs.push(rect(start + LEFT, top + style.y, end - start, style.height, kind === 'behind' ? style.colours.behind : style.colours.current, title));
+    }
+    start = end;
+  }
+  return runs.join('');
 }
 
 function during(s: Span): string {
@@ -189,15 +273,15 @@ function rect(left: number, y: number, width: number, height: number, fill: stri
 }
 
 /** What a mark looks like for each kind of event drawn (the others are in the text below). */
-const MARKS: Partial<Record<TraceEvent['kind'], { glyph: string; colour: string }>> = {
-  commit: { glyph: '◆', colour: COLOURS.commit },
-  delivered: { glyph: '▼', colour: COLOURS.delivered },
-  lost: { glyph: '✕', colour: COLOURS.lost },
-  fill: { glyph: '●', colour: COLOURS.fresh },
-  refused: { glyph: '○', colour: COLOURS.read },
-  read: { glyph: '|', colour: COLOURS.read },
-  'stale-read': { glyph: '|', colour: COLOURS.stale },
-  'failed-read': { glyph: '|', colour: COLOURS.lost },
+const MARKS: Partial<Record<TraceEvent['kind'], { glyph: string; colour: string; words: string }>> = {
+  commit: { glyph: '◆', colour: COLOURS.commit, words: 'commits' },
+  delivered: { glyph: '▼', colour: COLOURS.delivered, words: 'deliveries' },
+  lost: { glyph: '✕', colour: COLOURS.lost, words: 'losses' },
+  fill: { glyph: '●', colour: COLOURS.fresh, words: 'fills' },
+  refused: { glyph: '○', colour: COLOURS.read, words: 'refused fills' },
+  read: { glyph: '|', colour: COLOURS.read, words: 'fresh reads' },
+  'stale-read': { glyph: '|', colour: COLOURS.stale, words: 'stale reads' },
+  'failed-read': { glyph: '|', colour: COLOURS.lost, words: 'failed reads' },
 };
 
 function mark(e: TraceEvent, x: (t: number) => number, top: number): string {

@@ -41,7 +41,8 @@ function versionText(e: TraceEvent): string {
 }
 
 export function renderTraceText(trace: KeyTrace): string {
-  const width = Math.max(6, ...trace.events.map((e) => e.region.length));
+  // Over the regions, not the events: a hot key's story can hold more events than a spread takes.
+  const width = Math.max(6, ...trace.regions.map((region) => region.length));
   const lines = trace.events.map((e) => {
     const time = formatDuration(e.time, { exact: true }).padStart(12);
     const detail = e.detail ? ` (${e.detail})` : '';

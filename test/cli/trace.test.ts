@@ -95,6 +95,21 @@ describe('cache-sim trace', () => {
     expectGolden('trace-small.html', html);
   });
 
+  test('a story of hundreds of thousands of events: printed whole; the page draws what fits and says what it left out', async () => {
+    const dir = tempDir();
+    const page = join(dir, 'busy.html');
+    const busy = ['--set', 'workload.keys=1', '--set', 'workload.reads_per_second=3000', '--set', 'duration=70s', '--set', 'warmup=0'];
+    const run = await cli(['trace', SMALL, '--key', '0', '--all-reads', '--html', page, ...busy]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').length).toBeGreaterThan(200_000);
+    const html = readFileSync(page, 'utf8');
+    expect(html.length).toBeLessThan(3_000_000);
+    expect(html).toMatch(/so not drawn: fresh reads[^;]*; narrow the window with --from and --until/);
+    expect(html).toMatch(/… and \d+ more events: the command without --html prints them all/);
+    // Bands too busy for a rectangle per piece get one per run of pixels alike.
+    expect((html.match(/<rect /g) ?? []).length).toBeLessThan(2 * 2 * 800);
+  });
+
   test('--html to a path that cannot be written: exit 2, nothing run, no file', async () => {
     const dir = tempDir();
     const run = await cli(['trace', SMALL, '--key', '0', '--html', join(dir, 'missing', 'trace.html'), ...SHORT]);
