@@ -95,8 +95,9 @@ export function overSeeds(
     runs: results.length,
     held: results.length - failed.length,
     pass: failed.length === 0,
-    min: actuals.length > 0 ? Math.min(...actuals) : null,
-    max: actuals.length > 0 ? Math.max(...actuals) : null,
+    // Folded, not spread: the seeds may be many.
+    min: actuals.length > 0 ? actuals.reduce((a, b) => Math.min(a, b)) : null,
+    max: actuals.length > 0 ? actuals.reduce((a, b) => Math.max(a, b)) : null,
     failed,
     replay: failed.length > 0 ? replayFor(failed[0].seed) : null,
   };
