@@ -224,6 +224,10 @@ export class Collector implements Observer {
     if (time >= this.warmupMs) this.messagesDuplicated++;
   }
 
+  messageHeld(region: number, key: number, version: number): void {
+    this.staleCauses.held(region, key, version, this.convergence.cachedVersion(region, key));
+  }
+
   messageLost(region: number, key: number, version: number, time: number): void {
     this.staleCauses.lost(region, key, version, this.convergence.cachedVersion(region, key));
     if (time >= this.warmupMs) this.messagesLost++;

@@ -3,7 +3,8 @@
  * went through since it was stored — stored already stale (a refill from a lagging replica or
  * racing a write, a late update), or stored current and then not removed because the newer
  * write's invalidation was never sent to the region, was on its way, was lost, or arrived and
- * was ignored; a read of a database copy behind the primary; a read of an L1 copy. One byte
+ * was ignored (or held at the region by a partition); a read of a database copy behind the
+ * primary; a read of an L1 copy. One byte
  * of flags per region and key, reset whenever the regional cache stores the key.
  */
 import { ReadSource } from '../model/observer.js';
@@ -13,6 +14,7 @@ export const STALE_CAUSES = [
   'stored_stale',
   'not_invalidated',
   'invalidation_late',
+  'invalidation_held',
   'invalidation_lost',
   'invalidation_ignored',
   'replica_behind',
@@ -26,6 +28,7 @@ export const STALE_CAUSE_WORDS: Record<StaleCauseName, string> = {
   stored_stale: 'cached already stale',
   not_invalidated: 'no invalidation sent',
   invalidation_late: 'invalidation on its way',
+  invalidation_held: 'invalidation held',
   invalidation_lost: 'invalidation lost',
   invalidation_ignored: 'invalidation ignored',
   replica_behind: 'database copy behind',
@@ -37,6 +40,7 @@ export const enum StaleCause {
   StoredStale,
   NotInvalidated,
   InvalidationLate,
+  InvalidationHeld,
   InvalidationLost,
   InvalidationIgnored,
   ReplicaBehind,
@@ -49,6 +53,8 @@ const enum Flag {
   NewerSent = 2,
   NewerLost = 4,
   NewerDelivered = 8,
+  /** Held at the region by a partition or a paused consumer. */
+  NewerHeld = 16,
 }
 
 export class StaleCauses {
@@ -75,6 +81,10 @@ export class StaleCauses {
     if (cached >= 0 && version > cached) this.flags[region * this.keys + key] |= Flag.NewerLost;
   }
 
+  held(region: number, key: number, version: number, cached: number): void {
+    if (cached >= 0 && version > cached) this.flags[region * this.keys + key] |= Flag.NewerHeld;
+  }
+
   /** Told before the strategy acts on it: if the entry survives, the cache ignored it. */
   delivered(region: number, key: number, version: number, cached: number): void {
     if (cached >= 0 && version > cached) this.flags[region * this.keys + key] |= Flag.NewerDelivered;
@@ -88,6 +98,7 @@ export class StaleCauses {
     if (flags & Flag.StoredStale) return StaleCause.StoredStale;
     if (flags & Flag.NewerDelivered) return StaleCause.InvalidationIgnored;
     if (flags & Flag.NewerLost) return StaleCause.InvalidationLost;
+    if (flags & Flag.NewerHeld) return StaleCause.InvalidationHeld;
     if (flags & Flag.NewerSent) return StaleCause.InvalidationLate;
     return StaleCause.NotInvalidated;
   }

@@ -77,6 +77,7 @@ export class Bus {
     }
     if (!this.holds.isHeld(region)) return true;
     this.holds.hold(region, key, version);
+    this.observer.messageHeld(region, key, version, now);
     return false;
   }
 

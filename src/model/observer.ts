@@ -68,4 +68,6 @@ export interface Observer {
   /** The bus will deliver this message a second time. */
   messageDuplicated(region: number, key: number, version: number, time: number): void;
   messageLost(region: number, key: number, version: number, time: number): void;
+  /** A delivery reached a region whose consumer cannot take it (a retaining partition, a paused consumer): held until released. */
+  messageHeld(region: number, key: number, version: number, time: number): void;
 }

@@ -188,7 +188,8 @@ export function staleCauseRows(r: ScenarioResults): { cause: StaleCauseName; lab
 export const STALE_CAUSE_HELP: Record<StaleCauseName, string> = {
   stored_stale: 'versioned refuses such refills, cdc never races the replica, delete_again_after deletes them again',
   not_invalidated: 'invalidate on write (pubsub, cdc, write-update), or shorten the TTL',
-  invalidation_late: 'bounded by the bus delay and partitions: only a faster bus shortens it',
+  invalidation_late: 'bounded by the bus delay: only a faster bus shortens it',
+  invalidation_held: 'held until the partition heals or the consumer resumes: meanwhile only the TTL bounds it',
   invalidation_lost: 'at-least-once delivery resends them; otherwise only the TTL ends them',
   invalidation_ignored: 'skewed clocks order the version stamps wrongly: version_source hlc or counter',
   replica_behind: 'refill_from primary, or session tokens for the sessions that wrote',

@@ -60,7 +60,7 @@ export function renderTraceHtml(trace: KeyTrace): string {
 }
 
 /** The kinds of mark given up first when there are too many: reads, then fills, then messages (commits always stay). */
-const THINNED = ['read', 'stale-read', 'refused', 'fill', 'delivered', 'lost'] as const;
+const THINNED = ['read', 'stale-read', 'refused', 'fill', 'delivered', 'held', 'lost'] as const;
 
 /** The kinds of event drawn as marks: all of them, less the THINNED ones in turn while there are too many marks. */
 function drawnKinds(trace: KeyTrace): Set<TraceEvent['kind']> {
@@ -80,7 +80,7 @@ function story(trace: KeyTrace): string {
 const CAPTION =
   'Per region, top band: the version in its regional cache, green while it is the latest committed, red while a newer one exists (blank: no entry). ' +
   'Thin band: the version its database copy shows, orange while behind the primary. ' +
-  'Marks: ◆ commit (in the primary’s lane), ▼ invalidation or update delivered, ✕ lost, ● fill (red: a stale fill), ○ fill refused, | read (red: stale). Hover over any of them for details.';
+  'Marks: ◆ commit (in the primary’s lane), ▼ invalidation or update delivered, ‖ held by a partition, ✕ lost, ● fill (red: a stale fill), ○ fill refused, | read (red: stale). Hover over any of them for details.';
 
 function lanes(trace: KeyTrace, drawn: ReadonlySet<TraceEvent['kind']>): string {
   const { fromMs, toMs } = span(trace);
@@ -277,6 +277,7 @@ const MARKS: Partial<Record<TraceEvent['kind'], { glyph: string; colour: string;
   commit: { glyph: '◆', colour: COLOURS.commit, words: 'commits' },
   delivered: { glyph: '▼', colour: COLOURS.delivered, words: 'deliveries' },
   lost: { glyph: '✕', colour: COLOURS.lost, words: 'losses' },
+  held: { glyph: '‖', colour: COLOURS.behind, words: 'holds' },
   fill: { glyph: '●', colour: COLOURS.fresh, words: 'fills' },
   refused: { glyph: '○', colour: COLOURS.read, words: 'refused fills' },
   read: { glyph: '|', colour: COLOURS.read, words: 'fresh reads' },

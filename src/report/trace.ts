@@ -12,6 +12,7 @@ const WORDS: Record<TraceKind, string> = {
   apply: 'replica applies',
   sent: 'invalidation sent',
   lost: 'invalidation lost',
+  held: 'invalidation held',
   duplicated: 'invalidation duplicated',
   delivered: 'invalidation delivered',
   fill: 'cache filled with',

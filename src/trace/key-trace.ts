@@ -18,6 +18,7 @@ export type TraceKind =
   | 'apply'
   | 'sent'
   | 'lost'
+  | 'held'
   | 'duplicated'
   | 'delivered'
   | 'fill'
@@ -243,6 +244,12 @@ class KeyTracer implements Observer {
 
   messageDuplicated(region: number, key: number, version: number, time: number): void {
     if (key === this.key) this.add(time, 'duplicated', region, version);
+  }
+
+  messageHeld(region: number, key: number, version: number, time: number): void {
+    if (key !== this.key) return;
+    this.causes.held(region, 0, version, this.cached(region));
+    this.add(time, 'held', region, version, 'partition or paused consumer');
   }
 
   messageLost(region: number, key: number, version: number, time: number): void {

@@ -22,6 +22,7 @@ export function observerOf(listening: Partial<Observer> = {}): Observer {
     messageDelivered: noop,
     messageDuplicated: noop,
     messageLost: noop,
+    messageHeld: noop,
     ...listening,
   };
 }

@@ -56,6 +56,14 @@ describe('each cause where the model puts it', () => {
     expect(only(reliable, 'invalidation_late', 'stored_stale')).toBe(true);
   });
 
+  test('a partition that holds the bus: the deletes wait at the region, and so do the stale entries', () => {
+    const cut = { ...scenario(0), faults: [{ kind: 'bus_partition' as const, atMs: 10_000, forMs: 20_000, region: 'away', from: 'bus' as const }] };
+    const held = runStrategy(cut, strategy('pubsub', { ttlMs: 60_000, refillFrom: 'primary' }));
+    expect(held.regions.away.stale_causes.invalidation_held).toBeGreaterThan(held.regions.away.stale_reads / 2);
+    expect(held.regions.home.stale_causes.invalidation_held).toBe(0);
+    expect(runStrategy(scenario(0), strategy('pubsub', { ttlMs: 60_000, refillFrom: 'primary' })).stale_causes.invalidation_held).toBe(0);
+  });
+
   test('a lagging replica: the delete overtakes it and the refill caches the old value', () => {
     const result = runStrategy(scenario(2000), strategy('pubsub', { ttlMs: 60_000, refillFrom: 'replica' }));
     const away = result.regions.away;

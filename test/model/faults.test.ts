@@ -83,6 +83,7 @@ class Timeline implements Observer {
   stored(): void {}
   entryEnd(): void {}
   messageDuplicated(): void {}
+  messageHeld(): void {}
 
   /** Whether a read returned a version older than the latest committed when it was issued (SPEC §4). */
   stale(read: Read): boolean {

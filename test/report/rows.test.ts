@@ -81,7 +81,7 @@ describe('histogram drawing', () => {
 
 describe('why reads were stale', () => {
   const template = fixtureResults.strategies.ttl;
-  const none = { stored_stale: 0, not_invalidated: 0, invalidation_late: 0, invalidation_lost: 0, invalidation_ignored: 0, replica_behind: 0, l1_copy: 0 };
+  const none = { stored_stale: 0, not_invalidated: 0, invalidation_late: 0, invalidation_held: 0, invalidation_lost: 0, invalidation_ignored: 0, replica_behind: 0, l1_copy: 0 };
   const withCauses = (causes: Record<string, Partial<typeof none>>) => ({
     ...fixtureResults,
     strategies: Object.fromEntries(
