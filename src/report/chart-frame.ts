@@ -4,6 +4,8 @@
  * legend underneath.
  */
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
+import { roundWidthMs } from '../metrics/timeline.js';
+import { formatDuration } from './format.js';
 import { type LegendEntry, type Scale, escapeHtml as esc, legend, linearScale, niceStep, num, seriesColour, seriesDash, tag } from './svg.js';
 
 export const WIDTH = 720;
@@ -76,4 +78,20 @@ export function zeroBasedY(max: number, whenZero: number): { y: Scale; step: num
   const step = niceStep(max > 0 ? max : whenZero, 5);
   const top = Math.max(step, Number((Math.ceil(max / step - 1e-9) * step).toPrecision(12)));
   return { y: linearScale([0, top], [PLOT.y0, PLOT.y1]), step, top };
+}
+
+/**
+ * Vertical grid lines at round times in [start, end], from `top` to `bottom`, each labelled
+ * below it; at most `count` of them: labels like `12m30s` need room.
+ */
+export function timeGrid(start: number, end: number, x: Scale, top: number, bottom: number, count = 8): string {
+  const every = roundWidthMs(end - start, count);
+  const marks: string[] = [];
+  for (let t = Math.ceil(start / every) * every; t <= end; t += every) {
+    marks.push(
+      tag('line', { class: 'grid', x1: x(t), y1: top, x2: x(t), y2: bottom }) +
+        tag('text', { class: 'tick', x: x(t), y: bottom + 16, 'text-anchor': 'middle' }, esc(formatDuration(t))),
+    );
+  }
+  return marks.join('\n');
 }

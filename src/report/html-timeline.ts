@@ -5,16 +5,13 @@
  * lists them — so a reader sees what each fault did to each strategy.
  */
 import type { ScenarioResults, StrategyResult, TimelineResult } from '../metrics/results.js';
-import { roundWidthMs } from '../metrics/timeline.js';
-import { PLOT, frame, hGrid, legendEntries, plotAxes, zeroBasedY } from './chart-frame.js';
+import { PLOT, frame, hGrid, legendEntries, plotAxes, timeGrid, zeroBasedY } from './chart-frame.js';
 import { formatDuration } from './format.js';
 import { regionNames } from './rows.js';
 import { faultSpan, measuredFaults } from './timeline-text.js';
 import { DATABASE_LOAD, type Measure, STALE_SHARE, bucketValues } from './timeline-measures.js';
 import { type Scale, escapeHtml as esc, linearScale, num, seriesColour, seriesDash, tag, ticks } from './svg.js';
 
-/** At most this many time ticks: labels like `12m30s` need room. */
-const TIME_TICKS = 8;
 
 export function staleTimelineChart(r: ScenarioResults): string {
   return timelineChart(r, STALE_SHARE, wholeRun(r));
@@ -75,7 +72,7 @@ function timelineChart(r: ScenarioResults, m: Measure, view: View, scaleMax = hi
   const plot = [
     faultMarks(r, x),
     hGrid(ticks(0, top, step), y, m.tick(step)),
-    timeGrid(start, end, x),
+    timeGrid(start, end, x, PLOT.y1, PLOT.y0),
     plotAxes(),
     seriesOf(r, m, view)
       .map((s, i) => stepLine(s.name, s.steps, i, x, y, m))
@@ -112,20 +109,6 @@ function stepLine(name: string, line: Step[], index: number, x: Scale, y: Scale,
     'stroke-linejoin': 'round',
   });
   return tag('g', { class: 'series' }, tag('title', {}, esc(title)) + path);
-}
-
-/** Vertical grid lines at round times, labelled below the axis. */
-function timeGrid(start: number, end: number, x: Scale): string {
-  const every = roundWidthMs(end - start, TIME_TICKS);
-  const marks: number[] = [];
-  for (let t = Math.ceil(start / every) * every; t <= end; t += every) marks.push(t);
-  return marks
-    .map(
-      (t) =>
-        tag('line', { class: 'grid', x1: x(t), y1: PLOT.y1, x2: x(t), y2: PLOT.y0 }) +
-        tag('text', { class: 'tick', x: x(t), y: PLOT.y0 + 16, 'text-anchor': 'middle' }, esc(formatDuration(t))),
-    )
-    .join('\n');
 }
 
 /** A shaded band per fault window, a dashed line per instant, each numbered at the top. */

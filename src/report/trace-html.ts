@@ -5,8 +5,8 @@
  * commits, invalidations delivered or lost, fills and reads; then the story as text. Each
  * band and mark names itself on hover. For a workshop: the race is there to be seen.
  */
-import { roundWidthMs } from '../metrics/timeline.js';
 import type { KeyTrace, TraceEvent } from '../trace/key-trace.js';
+import { timeGrid } from './chart-frame.js';
 import { formatDuration, formatRatio } from './format.js';
 import { htmlPage } from './html-page.js';
 import { escapeHtml as esc, linearScale, tag } from './svg.js';
@@ -21,7 +21,6 @@ const LANE = 84;
 /** Where each row of a lane sits below the lane's top. */
 const ROW = { name: 13, cache: 20, database: 42, marks: 66 };
 const AXIS = 34;
-const TIME_TICKS = 8;
 
 const COLOURS = {
   fresh: '#59a14f',
@@ -295,11 +294,5 @@ function mark(e: TraceEvent, x: (t: number) => number, top: number): string {
 }
 
 function timeAxis(fromMs: number, toMs: number, x: (t: number) => number, y: number): string {
-  const every = roundWidthMs(toMs - fromMs, TIME_TICKS);
-  const marks: string[] = [tag('line', { class: 'axis', x1: LEFT, y1: y, x2: WIDTH - RIGHT, y2: y })];
-  for (let t = Math.ceil(fromMs / every) * every; t <= toMs; t += every) {
-    marks.push(tag('line', { class: 'grid', x1: x(t), y1: TOP, x2: x(t), y2: y }));
-    marks.push(tag('text', { class: 'tick', x: x(t), y: y + 14, 'text-anchor': 'middle' }, esc(formatDuration(t))));
-  }
-  return marks.join('\n');
+  return [tag('line', { class: 'axis', x1: LEFT, y1: y, x2: WIDTH - RIGHT, y2: y }), timeGrid(fromMs, toMs, x, TOP, y)].join('\n');
 }
