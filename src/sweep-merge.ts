@@ -4,12 +4,10 @@
  * same function from the same values in the same order). Every problem of every file is
  * reported at once, at the place in the file it concerns; a shard missing is a usage error.
  */
-import { LineCounter, type Node } from 'yaml';
 import { z } from 'zod';
-import { InputError, type Problem, UsageError, wholeFileProblem } from './errors.js';
-import { parseYaml } from './scenario/parse.js';
-import { Locator } from './scenario/positions.js';
-import { issuesToProblems } from './scenario/zod-problems.js';
+import { InputError, type Problem, UsageError } from './errors.js';
+import { readJsonDocument } from './json-document.js';
+import type { Locator } from './scenario/positions.js';
 import { runPlaces, SHARD_KIND, type ShardDocument, shardRuns } from './sweep-shard.js';
 import { runCount, type SweepLayout, type SweepResults, summariseRuns } from './sweep.js';
 
@@ -104,58 +102,16 @@ function layoutOf(doc: ShardDocument): SweepLayout {
 
 /** One file: JSON, shaped as a shard document, holding exactly its shard's runs. */
 function readShard({ file, text }: ShardFile, problems: Problem[]): ReadShard | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    problems.push(notJson(file, text, error));
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null || (value as { kind?: unknown }).kind !== SHARD_KIND) {
-    problems.push(wholeFileProblem(file, NOT_A_SHARD));
-    return undefined;
-  }
-  const at = lazyLocator(file, text);
-  const result = shardSchema.safeParse(value, { jitless: true });
-  if (!result.success) {
-    problems.push(...issuesToProblems(result.error.issues, { schema: shardSchema, locator: at() }));
-    return undefined;
-  }
-  const shard = { file, doc: result.data as ShardDocument, at };
+  const read = readJsonDocument({ file, text }, shardSchema, problems, {
+    accepts: (value) => (value as { kind?: unknown }).kind === SHARD_KIND,
+    notAccepted: NOT_A_SHARD,
+    whatTakes: WHAT_MERGE_TAKES,
+  });
+  if (!read) return undefined;
+  const shard = { file, doc: read.doc as ShardDocument, at: read.at };
   const own = runProblems(shard);
   problems.push(...own);
   return own.length === 0 ? shard : undefined;
-}
-
-/** Positions in a JSON text, from the YAML parser (JSON is YAML), made on first use; everything at 1:1 in the odd case it disagrees. */
-function lazyLocator(file: string, text: string): () => Locator {
-  let locator: Locator | undefined;
-  return () => {
-    if (!locator) {
-      const parsed = parseYaml(text, file);
-      locator = parsed.ok
-        ? new Locator(file, parsed.parsed.doc.contents as Node | null, parsed.parsed.lineCounter, new Map())
-        : new Locator(file, null, new LineCounter(), new Map());
-    }
-    return locator;
-  };
-}
-
-/** JSON.parse's complaint, at the place it names (or where the YAML parser stumbles, when it names none). */
-function notJson(file: string, text: string, error: unknown): Problem {
-  const message = error instanceof Error ? error.message : String(error);
-  const named = /at position (\d+)/.exec(message);
-  const parsed = named ? undefined : parseYaml(text, file);
-  const place = named ? lineCol(text, Number(named[1])) : parsed && !parsed.ok ? parsed.problems[0] : { line: 1, col: 1 };
-  const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
-  return { file, line: place.line, col: place.col, message: `not valid JSON: ${reason}; ${WHAT_MERGE_TAKES}` };
-}
-
-function lineCol(text: string, offset: number): { line: number; col: number } {
-  const counter = new LineCounter();
-  counter.addNewLine(0);
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
-  return counter.linePos(offset);
 }
 
 /** The runs a shard must hold, each where the layout puts it, with every metric. */

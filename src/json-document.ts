@@ -1,0 +1,84 @@
+/**
+ * Reading a JSON document the CLI takes back in (a sweep shard for `merge`, a sweep's results
+ * for `compare`): parse, recognise, check its shape — every problem at its place in the file,
+ * as for scenarios (JSON is YAML, so the YAML parser gives the positions).
+ */
+import { LineCounter, type Node } from 'yaml';
+import type { z } from 'zod';
+import { type Problem, wholeFileProblem } from './errors.js';
+import { parseYaml } from './scenario/parse.js';
+import { Locator } from './scenario/positions.js';
+import { issuesToProblems } from './scenario/zod-problems.js';
+
+export interface JsonFile {
+  file: string;
+  text: string;
+}
+
+export interface JsonDocumentKind {
+  /** Whether a parsed value is the kind of document expected at all (before its shape is checked). */
+  accepts: (value: object) => boolean;
+  /** What to say of a file that is some other JSON. */
+  notAccepted: string;
+  /** What the command takes, added to a complaint about the JSON itself. */
+  whatTakes: string;
+}
+
+/** The document, checked against `schema`, with positions in its file; undefined (and `problems` added to) when it is not one. */
+export function readJsonDocument<T extends z.ZodType>(
+  { file, text }: JsonFile,
+  schema: T,
+  problems: Problem[],
+  kind: JsonDocumentKind,
+): { doc: z.output<T>; at: () => Locator } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    problems.push(notJson(file, text, error, kind.whatTakes));
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || !kind.accepts(value)) {
+    problems.push(wholeFileProblem(file, kind.notAccepted));
+    return undefined;
+  }
+  const at = lazyLocator(file, text);
+  const result = schema.safeParse(value, { jitless: true });
+  if (!result.success) {
+    problems.push(...issuesToProblems(result.error.issues, { schema, locator: at() }));
+    return undefined;
+  }
+  return { doc: result.data, at };
+}
+
+/** Positions in a JSON text, from the YAML parser (JSON is YAML), made on first use; everything at 1:1 in the odd case it disagrees. */
+function lazyLocator(file: string, text: string): () => Locator {
+  let locator: Locator | undefined;
+  return () => {
+    if (!locator) {
+      const parsed = parseYaml(text, file);
+      locator = parsed.ok
+        ? new Locator(file, parsed.parsed.doc.contents as Node | null, parsed.parsed.lineCounter, new Map())
+        : new Locator(file, null, new LineCounter(), new Map());
+    }
+    return locator;
+  };
+}
+
+/** JSON.parse's complaint, at the place it names (or where the YAML parser stumbles, when it names none). */
+function notJson(file: string, text: string, error: unknown, whatTakes: string): Problem {
+  const message = error instanceof Error ? error.message : String(error);
+  const named = /at position (\d+)/.exec(message);
+  const parsed = named ? undefined : parseYaml(text, file);
+  const place = named ? lineCol(text, Number(named[1])) : parsed && !parsed.ok ? parsed.problems[0] : { line: 1, col: 1 };
+  const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+  return { file, line: place.line, col: place.col, message: `not valid JSON: ${reason}; ${whatTakes}` };
+}
+
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
+  return counter.linePos(offset);
+}
+
