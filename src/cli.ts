@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { CommandIO } from './commands/io.js';
 import { formatProblem, InputError, UsageError } from './errors.js';
 import { REPORT_FORMATS, type ReportFormat } from './report/index.js';
+import { COMPARE_FORMATS, type CompareFormat } from './report/compare.js';
 import { SWEEP_FORMATS, type SweepFormat } from './report/sweep.js';
 import { parseShard, SHARD_USAGE, type Shard } from './sweep-shard.js';
 import { DURATION_PATTERN, DURATION_WORDING, durationMs } from './scenario/units.js';
@@ -153,6 +154,18 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .action(async (files: string[], opts: { format: SweepFormat; html?: string }) => {
       const { mergeCommand } = await import('./commands/merge.js');
       setExit(mergeCommand(files, { format: opts.format, html: opts.html }, io));
+    });
+
+  program
+    .command('compare')
+    .description('the paired change of every metric between two sweep documents of the same seeds (`run --seeds N --format json`)')
+    .argument('<base>', 'the JSON document to compare against')
+    .argument('<head>', 'the JSON document compared')
+    .addOption(new Option('--format <format>', 'output format').choices(COMPARE_FORMATS).default('table'))
+    .option('--fail-on-worse', 'exit 1 when any metric got significantly worse', false)
+    .action(async (base: string, head: string, opts: { format: CompareFormat; failOnWorse: boolean }) => {
+      const { compareCommand } = await import('./commands/compare.js');
+      setExit(compareCommand(base, head, { format: opts.format, failOnWorse: opts.failOnWorse }, io));
     });
 
   program

@@ -14,5 +14,6 @@ export { runSweep, type SweepOptions, type SweepResults } from './sweep.js';
 export { runSeeds, type SeedsOptions, type SeedsResults } from './run-seeds.js';
 export type { ExpectationOverSeeds } from './metrics/expect.js';
 export { mergeShards, type ShardFile } from './sweep-merge.js';
+export { compareDocuments, type Comparison, type MetricChange } from './compare.js';
 export { traceKey, type KeyTrace } from './trace/key-trace.js';
 export { serveStrategyRuns } from './parallel/serve.js';

@@ -1,0 +1,108 @@
+/**
+ * `compare`: two sweep documents (`run --seeds N --format json`, or `sweep --format json`) of
+ * the same seeds — a base and a head, say the main branch and a change to a scenario or to
+ * cache-sim — metric by metric. The seeds being the same, every strategy met the same reads,
+ * writes and faults in both, so the comparison is paired: per seed, head − base, and the
+ * change is the mean of those differences with its 95 % Student-t confidence interval — far
+ * tighter than comparing two independent means.
+ */
+import { z } from 'zod';
+import { InputError, type Problem, wholeFileProblem } from './errors.js';
+import { type JsonFile, readJsonDocument } from './json-document.js';
+import { meanCI } from './metrics/confidence.js';
+
+const COMPARE_TAKES = 'cache-sim compare takes two JSON documents printed by `cache-sim run FILE --seeds N --format json` or `cache-sim sweep ... --format json`';
+
+const summary = z.looseObject({ values: z.array(z.number().nullable()) });
+const documentSchema = z.looseObject({
+  version: z.literal(1),
+  scenario: z.string(),
+  seeds: z.array(z.int()).min(1),
+  params: z.array(z.looseObject({ path: z.string() })),
+  metrics: z.array(z.string()),
+  points: z.array(z.looseObject({ params: z.record(z.string(), z.string()), strategies: z.record(z.string(), z.record(z.string(), summary)) })),
+});
+
+type SweepDocument = z.output<typeof documentSchema>;
+
+/** One metric of one strategy at one point, in both documents. */
+export interface MetricChange {
+  /** The point's parameter values (empty for `run --seeds`). */
+  params: Record<string, string>;
+  strategy: string;
+  metric: string;
+  /** Means over the seeds where both have a value. */
+  base: number;
+  head: number;
+  /** Mean of the per-seed differences head − base, and the half-width of its 95 % interval. */
+  change: number;
+  ci95: number;
+  /** The interval leaves out 0 (over two seeds or more): the change is not noise between seeds. */
+  significant: boolean;
+  /** Seeds where both documents have a value. */
+  pairs: number;
+}
+
+export interface Comparison {
+  version: 1;
+  base: { file: string; scenario: string };
+  head: { file: string; scenario: string };
+  seeds: number[];
+  changes: MetricChange[];
+}
+
+/** Compare two documents' texts; every problem of both at once (exit 2 at the CLI). */
+export function compareDocuments(base: JsonFile, head: JsonFile): Comparison {
+  const problems: Problem[] = [];
+  const read = (f: JsonFile) =>
+    readJsonDocument(f, documentSchema, problems, {
+      accepts: (value) => Array.isArray((value as { points?: unknown }).points) && Array.isArray((value as { seeds?: unknown }).seeds),
+      notAccepted: `not the results of a sweep; ${COMPARE_TAKES}`,
+      whatTakes: COMPARE_TAKES,
+    })?.doc;
+  const a = read(base);
+  const b = read(head);
+  if (!a || !b) throw new InputError(problems);
+  if (a.seeds.join(',') !== b.seeds.join(',')) {
+    throw new InputError([
+      wholeFileProblem(head.file, `ran on other seeds than ${base.file}; a paired comparison needs the same seeds: the same scenario seed (or --seed) and --seeds`),
+    ]);
+  }
+  return { version: 1, base: { file: base.file, scenario: a.scenario }, head: { file: head.file, scenario: b.scenario }, seeds: a.seeds, changes: changes(a, b) };
+}
+
+/** Every metric both documents have, for every strategy both ran, at every point both have: in the head's order. */
+function changes(base: SweepDocument, head: SweepDocument): MetricChange[] {
+  const key = (params: Record<string, string>) => JSON.stringify(Object.entries(params).sort(([x], [y]) => x.localeCompare(y)));
+  const basePoints = new Map(base.points.map((p) => [key(p.params), p]));
+  return head.points.flatMap((point) => {
+    const other = basePoints.get(key(point.params));
+    if (!other) return [];
+    return Object.entries(point.strategies).flatMap(([strategy, metrics]) => {
+      const before = other.strategies[strategy];
+      if (!before) return [];
+      return head.metrics.filter((m) => metrics[m] && before[m]).flatMap((metric) => pairOf(point.params, strategy, metric, before[metric].values, metrics[metric].values));
+    });
+  });
+}
+
+function pairOf(params: Record<string, string>, strategy: string, metric: string, before: (number | null)[], after: (number | null)[]): MetricChange[] {
+  const pairs = before.flatMap((b, i) => (b === null || after[i] === null || after[i] === undefined ? [] : [[b, after[i] as number] as const]));
+  if (pairs.length === 0) return [];
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const { mean: change, ci95 } = meanCI(pairs.map(([b, a]) => a - b));
+  return [
+    {
+      params,
+      strategy,
+      metric,
+      base: mean(pairs.map(([b]) => b)),
+      head: mean(pairs.map(([, a]) => a)),
+      change,
+      ci95,
+      // One seed tells nothing of the noise between seeds: no verdict from it.
+      significant: pairs.length >= 2 && change !== 0 && Math.abs(change) > ci95,
+      pairs: pairs.length,
+    },
+  ];
+}

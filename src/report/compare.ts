@@ -1,0 +1,103 @@
+/**
+ * Reporters for `cache-sim compare`: per point, strategy and metric, the base and head means,
+ * the paired change with its 95 % interval, and a verdict — better or worse where the metric
+ * has a direction (the comparison table's), changed where it has none, nothing where the
+ * change is within the noise between seeds. As a table, JSON or markdown.
+ */
+import type { Comparison, MetricChange } from '../compare.js';
+import { baseMetric } from '../metrics/metric-names.js';
+import type { Palette } from './colour.js';
+import { jsonText } from './json.js';
+import { code, escapeCell, escapeText, table } from './markdown-text.js';
+import { DEFAULT_WIDTH, type GridCell, renderGrid } from './grid.js';
+import { COMPARISON_GROUPS } from './rows.js';
+import { formatterFor } from './sweep-text.js';
+
+export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
+export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+
+export type Verdict = 'better' | 'worse' | 'changed' | '';
+
+const DIRECTIONS = new Map(COMPARISON_GROUPS.flat().map((row) => [row.metric, row.better]));
+
+/** Whether lower or higher is better for a (possibly regional or windowed) metric, if either. */
+function direction(metric: string): 'lower' | 'higher' | 'none' {
+  const name = baseMetric(metric);
+  const own = name.slice(name.lastIndexOf('.') + 1);
+  if (own.startsWith('stale_causes_')) return 'lower';
+  return DIRECTIONS.get(own) ?? 'none';
+}
+
+export function verdict(c: MetricChange): Verdict {
+  if (!c.significant) return '';
+  const better = direction(c.metric);
+  if (better === 'none') return 'changed';
+  return (c.change < 0) === (better === 'lower') ? 'better' : 'worse';
+}
+
+export function renderCompare(format: CompareFormat, c: Comparison, p: Palette, width = DEFAULT_WIDTH): string {
+  if (format === 'json') return jsonText({ ...c, changes: c.changes.map((change) => ({ ...change, verdict: verdict(change) })) });
+  if (format === 'markdown') return compareMarkdown(c);
+  return compareTable(c, p, width);
+}
+
+function changeText(c: MetricChange): string {
+  const format = formatterFor(c.metric);
+  const sign = c.change > 0 ? '+' : c.change < 0 ? '−' : '';
+  return `${sign}${format(Math.abs(c.change))} ± ${format(c.ci95)}`;
+}
+
+function pointText(c: MetricChange): string {
+  return Object.entries(c.params)
+    .map(([path, value]) => `${path}=${value}`)
+    .join(' ');
+}
+
+function headline(c: Comparison): string {
+  const names = c.base.scenario === c.head.scenario ? c.head.scenario : `${c.base.scenario} → ${c.head.scenario}`;
+  return `${names}: ${c.base.file} → ${c.head.file}, paired over ${c.seeds.length} seeds (head − base, 95% CI)`;
+}
+
+function summaryText(c: Comparison): string {
+  const count = (v: Verdict) => c.changes.filter((change) => verdict(change) === v).length;
+  return `${count('better')} better, ${count('worse')} worse, ${count('changed')} changed, ${c.changes.length - count('better') - count('worse') - count('changed')} within the noise`;
+}
+
+function compareTable(c: Comparison, p: Palette, width: number): string {
+  const withPoints = c.changes.some((change) => Object.keys(change.params).length > 0);
+  const style = (v: Verdict) => (v === 'better' ? p.pass(v) : v === 'worse' ? p.fail(v) : v);
+  const rows = c.changes.map((change): GridCell[] => {
+    const format = formatterFor(change.metric);
+    return [
+      ...(withPoints ? [{ text: pointText(change) }] : []),
+      { text: change.strategy },
+      { text: change.metric },
+      { text: format(change.base) },
+      { text: format(change.head) },
+      { text: changeText(change) },
+      { text: style(verdict(change)) },
+    ];
+  });
+  const head = [...(withPoints ? ['point'] : []), 'strategy', 'metric', 'base', 'head', 'change', ''];
+  const grid = renderGrid({ head, groups: [rows], labels: withPoints ? 3 : 2 }, p, width);
+  return `${p.heading(headline(c))}\n${p.dim(summaryText(c))}\n\n${grid}\n`;
+}
+
+function compareMarkdown(c: Comparison): string {
+  const withPoints = c.changes.some((change) => Object.keys(change.params).length > 0);
+  const rows = c.changes.map((change) => {
+    const v = verdict(change);
+    const format = formatterFor(change.metric);
+    return [
+      ...(withPoints ? [escapeCell(pointText(change))] : []),
+      escapeCell(change.strategy),
+      code(change.metric),
+      format(change.base),
+      format(change.head),
+      changeText(change),
+      v === 'better' ? '✅ better' : v === 'worse' ? '❌ worse' : v,
+    ];
+  });
+  const head = [...(withPoints ? ['point'] : []), 'strategy', 'metric', 'base', 'head', 'change', ''];
+  return `## ${escapeText(headline(c))}\n\n${escapeText(summaryText(c))}\n\n${table(head, rows, 'left')}\n`;
+}

@@ -1,0 +1,69 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { cli, SMALL, tempDir } from './cli-helpers.js';
+
+const SHORT = ['--set', 'duration=40s', '--strategy', 'ttl,pubsub,pubsub-2s', '--set', 'expect={}'];
+
+describe('cache-sim compare', () => {
+  const dir = tempDir();
+  const path = (name: string) => join(dir, name);
+  const seedsRun = async (name: string, extra: string[] = []) => {
+    const run = await cli(['run', SMALL, '--seeds', '3', '--format', 'json', ...SHORT, ...extra]);
+    writeFileSync(path(name), run.stdout);
+  };
+
+  beforeAll(async () => {
+    await seedsRun('base.json');
+    // A shorter TTL for the variants that take the scenario's; pubsub-2s keeps its own.
+    await seedsRun('head.json', ['--set', 'cache.ttl=3s']);
+    await seedsRun('other-seeds.json', ['--seed', '99']);
+    writeFileSync(path('one-run.json'), (await cli(['run', SMALL, '--format', 'json', ...SHORT])).stdout);
+  });
+
+  test('a document against itself: every change 0, nothing outside the noise', async () => {
+    const run = await cli(['compare', path('base.json'), path('base.json'), '--format', 'json']);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.changes.length).toBe(3 * 6);
+    for (const c of doc.changes) expect(c).toMatchObject({ change: 0, significant: false, verdict: '', pairs: 3 });
+  });
+
+  test('paired over the same seeds: what the change touched moves, in the right direction; what it did not, not at all', async () => {
+    const run = await cli(['compare', path('base.json'), path('head.json'), '--format', 'json']);
+    expect(run.code).toBe(0);
+    const changes = JSON.parse(run.stdout).changes as { strategy: string; metric: string; change: number; ci95: number; verdict: string }[];
+    const of = (strategy: string, metric: string) => changes.find((c) => c.strategy === strategy && c.metric === metric);
+    expect(of('ttl', 'stale_read_ratio')).toMatchObject({ verdict: 'better' });
+    expect(of('ttl', 'hit_ratio')).toMatchObject({ verdict: 'worse' });
+    expect(of('ttl', 'db_reads_primary')).toMatchObject({ verdict: 'worse' });
+    // pubsub-2s sets its own TTL: the same reads, writes and fates, so exactly the same numbers.
+    for (const c of changes.filter((c) => c.strategy === 'pubsub-2s')) expect([c.change, c.ci95]).toEqual([0, 0]);
+
+    const table = await cli(['compare', path('base.json'), path('head.json')]);
+    expect(table.stdout).toMatch(/^small: .*base\.json → .*head\.json, paired over 3 seeds/);
+    expect(table.stdout).toMatch(/│ ttl +│ stale_read_ratio +│ .* │ +−[\d.]+% ± [\d.]+% │ better │/);
+    const markdown = await cli(['compare', path('base.json'), path('head.json'), '--format', 'markdown']);
+    expect(markdown.stdout).toMatch(/\| ttl \| `hit_ratio` \| .* \| ❌ worse \|/);
+  });
+
+  test('--fail-on-worse: exit 1 when anything got worse, 0 when nothing did', async () => {
+    expect((await cli(['compare', path('base.json'), path('head.json'), '--fail-on-worse'])).code).toBe(1);
+    expect((await cli(['compare', path('base.json'), path('base.json'), '--fail-on-worse'])).code).toBe(0);
+  });
+
+  test('what cannot be compared: exit 2, one line per problem, nothing on stdout', async () => {
+    const cases: [string[], RegExp][] = [
+      [[path('base.json'), path('other-seeds.json')], /other-seeds\.json:1:1: ran on other seeds than .*base\.json; a paired comparison needs the same seeds/],
+      [[path('base.json'), path('one-run.json')], /one-run\.json:1:1: not the results of a sweep; cache-sim compare takes/],
+      [[path('base.json'), path('nope.json')], /nope\.json:1:1: cannot read: no such file/],
+    ];
+    for (const [files, message] of cases) {
+      const run = await cli(['compare', ...files]);
+      expect(run.code, files.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
