@@ -74,14 +74,15 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .option('--html <file>', 'also write a self-contained HTML report with charts')
     .option('--workers <n>', WORKERS_HELP, parseWholeNumber('the number of workers', 1))
     .option('--seeds <n>', "run over n seeds (sweep's, derived from the scenario's seed); expectations must hold on every one", parseWholeNumber('the number of seeds', 2))
+    .option('--metric <name>', 'with --seeds: summarise this metric (repeatable; replaces the default list)', collect, [])
     .action(
       async (
         files: string[],
-        opts: { seed?: number; strategy?: string[]; set: string[]; format: ReportFormat; junit?: string; html?: string; workers?: number; seeds?: number },
+        opts: { seed?: number; strategy?: string[]; set: string[]; format: ReportFormat; junit?: string; html?: string; workers?: number; seeds?: number; metric: string[] },
       ) => {
         const { runCommand } = await import('./commands/run.js');
-        const { seed, strategy: strategies, set: sets, format, junit, html, workers, seeds } = opts;
-        setExit(await runCommand(files, { seed, strategies, sets, format, junit, html, workers, seeds }, io));
+        const { seed, strategy: strategies, set: sets, format, junit, html, workers, seeds, metric: metrics } = opts;
+        setExit(await runCommand(files, { seed, strategies, sets, format, junit, html, workers, seeds, metrics }, io));
       },
     );
 

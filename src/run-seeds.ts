@@ -18,6 +18,8 @@ export interface SeedsOptions {
   seed?: number;
   strategies?: readonly string[];
   sets?: readonly string[];
+  /** Metrics to summarise (any name `expect:` takes); the sweep's default list when absent or empty. */
+  metrics?: readonly string[];
 }
 
 /** The sweep of the seeds, its expectations at the top and the command that replays the first failure (null when all held). */
@@ -28,7 +30,7 @@ export interface SeedsResults extends SweepResults {
 
 export function planSeeds(file: string, options: SeedsOptions): SweepPlan {
   if (!Number.isInteger(options.seeds) || options.seeds < 2) throw new UsageError(`--seeds ${options.seeds}: give at least 2 seeds (one seed is a plain run)`);
-  return planSweep(file, { params: [], seeds: options.seeds, seed: options.seed, strategies: options.strategies, sets: options.sets });
+  return planSweep(file, { params: [], seeds: options.seeds, seed: options.seed, strategies: options.strategies, sets: options.sets, metrics: options.metrics });
 }
 
 /** The results from the plan's runs' results (in the plan's order). */

@@ -48,7 +48,7 @@ function planAll(files: string[], options: RunCommandOptions & { seeds: number }
   const plans: SweepPlan[] = [];
   for (const file of files) {
     try {
-      plans.push(planSeeds(file, { seeds: options.seeds, seed: options.seed, strategies: options.strategies, sets: options.sets }));
+      plans.push(planSeeds(file, { seeds: options.seeds, seed: options.seed, strategies: options.strategies, sets: options.sets, metrics: options.metrics }));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(...error.problems);

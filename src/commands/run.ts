@@ -3,7 +3,7 @@
  * problems at once, nothing runs if any), run the selected strategies, print the comparison,
  * write the requested report files, and return 0 when every expectation held, 1 otherwise.
  */
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { allPassed } from '../metrics/expect.js';
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
 import { paletteFor, renderAnnotations, renderHtml, renderJunit, renderReport, type ReportFormat } from '../report/index.js';
@@ -26,9 +26,14 @@ export interface RunCommandOptions {
   workers?: number;
   /** Run each scenario over this many seeds (derived from its own) and check its expectations on every one. */
   seeds?: number;
+  /** With `seeds`: the metrics to summarise (the sweep's default list when empty). */
+  metrics?: string[];
 }
 
 export async function runCommand(files: string[], options: RunCommandOptions, io: CommandIO): Promise<number> {
+  if (options.seeds === undefined && (options.metrics ?? []).length > 0) {
+    throw new UsageError('--metric without --seeds: a run reports every metric; --metric chooses what to summarise over several seeds');
+  }
   if (options.seeds !== undefined) {
     const { runSeedsCommand } = await import('./run-seeds.js');
     return runSeedsCommand(files, { ...options, seeds: options.seeds }, io);

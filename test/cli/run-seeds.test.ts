@@ -99,6 +99,16 @@ describe('cache-sim run --seeds', () => {
     expect(html).toContain('Expectations on 2 seeds: all held on every seed');
   });
 
+  test('--metric chooses what is summarised over the seeds (any name expect: takes); without --seeds it is a usage error', async () => {
+    const metrics = ['--metric', 'stale_causes_stored_stale', '--metric', 'regions.away.stale_read_ratio from 10s'];
+    const doc = JSON.parse((await cli(['run', SMALL, '--seeds', '2', '--format', 'json', ...SHORT, ...metrics])).stdout);
+    expect(doc.metrics).toEqual(['stale_causes_stored_stale', 'regions.away.stale_read_ratio from 10s']);
+    expect(doc.points[0].strategies.pubsub.stale_causes_stored_stale.values).toHaveLength(2);
+    const alone = await cli(['run', SMALL, '--metric', 'hit_ratio', ...SHORT]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/--metric without --seeds/);
+  });
+
   test('the same JSON whatever the number of workers', async () => {
     const args = ['run', SMALL, '--seeds', '3', '--format', 'json', ...SHORT];
     const workers = { cores: 2, spawn: inThreadWorker };
