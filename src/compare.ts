@@ -68,7 +68,11 @@ export function compareDocuments(base: JsonFile, head: JsonFile): Comparison {
       wholeFileProblem(head.file, `ran on other seeds than ${base.file}; a paired comparison needs the same seeds: the same scenario seed (or --seed) and --seeds`),
     ]);
   }
-  return { version: 1, base: { file: base.file, scenario: a.scenario }, head: { file: head.file, scenario: b.scenario }, seeds: a.seeds, changes: changes(a, b) };
+  const found = changes(a, b);
+  if (found.length === 0) {
+    throw new InputError([wholeFileProblem(head.file, `nothing in common with ${base.file}: no grid point, strategy and metric that both have`)]);
+  }
+  return { version: 1, base: { file: base.file, scenario: a.scenario }, head: { file: head.file, scenario: b.scenario }, seeds: a.seeds, changes: found };
 }
 
 /** Every metric both documents have, for every strategy both ran, at every point both have: in the head's order. */

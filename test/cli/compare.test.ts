@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { cli, SMALL, tempDir } from './cli-helpers.js';
 
@@ -19,6 +20,7 @@ describe('cache-sim compare', () => {
     await seedsRun('head.json', ['--set', 'cache.ttl=3s']);
     await seedsRun('other-seeds.json', ['--seed', '99']);
     writeFileSync(path('one-run.json'), (await cli(['run', SMALL, '--format', 'json', ...SHORT])).stdout);
+    writeFileSync(path('sweep.json'), (await cli(['sweep', SMALL, '--param', 'cache.ttl=1s', '--seeds', '3', '--format', 'json', ...SHORT])).stdout);
   });
 
   test('a document against itself: every change 0, nothing outside the noise', async () => {
@@ -52,11 +54,25 @@ describe('cache-sim compare', () => {
     expect((await cli(['compare', path('base.json'), path('base.json'), '--fail-on-worse'])).code).toBe(0);
   });
 
+  test('any JSON (or none) as a document: exit 2 with the place in the file, never a stack trace', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.json(), fc.string()), async (text) => {
+        writeFileSync(path('any.json'), text);
+        const run = await cli(['compare', path('base.json'), path('any.json')]);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/any\.json:\d+:\d+: /);
+        expect(run.stderr).not.toMatch(/\n\s+at |internal error/);
+      }),
+      { numRuns: 60, seed: 11 },
+    );
+  });
+
   test('what cannot be compared: exit 2, one line per problem, nothing on stdout', async () => {
     const cases: [string[], RegExp][] = [
       [[path('base.json'), path('other-seeds.json')], /other-seeds\.json:1:1: ran on other seeds than .*base\.json; a paired comparison needs the same seeds/],
       [[path('base.json'), path('one-run.json')], /one-run\.json:1:1: not the results of a sweep; cache-sim compare takes/],
       [[path('base.json'), path('nope.json')], /nope\.json:1:1: cannot read: no such file/],
+      [[path('base.json'), path('sweep.json')], /sweep\.json:1:1: nothing in common with .*base\.json: no grid point, strategy and metric that both have/],
     ];
     for (const [files, message] of cases) {
       const run = await cli(['compare', ...files]);
