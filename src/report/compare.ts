@@ -63,41 +63,31 @@ function summaryText(c: Comparison): string {
   return `${count('better')} better, ${count('worse')} worse, ${count('changed')} changed, ${c.changes.length - count('better') - count('worse') - count('changed')} within the noise`;
 }
 
-function compareTable(c: Comparison, p: Palette, width: number): string {
+/** The cells of each change, as every format shows them: the point (when the documents have parameters), then the rest. */
+function rowsOf(c: Comparison): { withPoints: boolean; head: string[]; rows: { cells: string[]; verdict: Verdict }[] } {
   const withPoints = c.changes.some((change) => Object.keys(change.params).length > 0);
-  const style = (v: Verdict) => (v === 'better' ? p.pass(v) : v === 'worse' ? p.fail(v) : v);
-  const rows = c.changes.map((change): GridCell[] => {
+  const rows = c.changes.map((change) => {
     const format = formatterFor(change.metric);
-    return [
-      ...(withPoints ? [{ text: pointText(change) }] : []),
-      { text: change.strategy },
-      { text: change.metric },
-      { text: format(change.base) },
-      { text: format(change.head) },
-      { text: changeText(change) },
-      { text: style(verdict(change)) },
-    ];
+    const cells = [change.strategy, change.metric, format(change.base), format(change.head), changeText(change)];
+    return { cells: withPoints ? [pointText(change), ...cells] : cells, verdict: verdict(change) };
   });
-  const head = [...(withPoints ? ['point'] : []), 'strategy', 'metric', 'base', 'head', 'change', ''];
-  const grid = renderGrid({ head, groups: [rows], labels: withPoints ? 3 : 2 }, p, width);
+  return { withPoints, head: [...(withPoints ? ['point'] : []), 'strategy', 'metric', 'base', 'head', 'change', ''], rows };
+}
+
+function compareTable(c: Comparison, p: Palette, width: number): string {
+  const { withPoints, head, rows } = rowsOf(c);
+  const style = (v: Verdict) => (v === 'better' ? p.pass(v) : v === 'worse' ? p.fail(v) : v);
+  const lines = rows.map((row): GridCell[] => [...row.cells.map((text) => ({ text })), { text: style(row.verdict) }]);
+  const grid = renderGrid({ head, groups: [lines], labels: withPoints ? 3 : 2 }, p, width);
   return `${p.heading(headline(c))}\n${p.dim(summaryText(c))}\n\n${grid}\n`;
 }
 
 function compareMarkdown(c: Comparison): string {
-  const withPoints = c.changes.some((change) => Object.keys(change.params).length > 0);
-  const rows = c.changes.map((change) => {
-    const v = verdict(change);
-    const format = formatterFor(change.metric);
-    return [
-      ...(withPoints ? [escapeCell(pointText(change))] : []),
-      escapeCell(change.strategy),
-      code(change.metric),
-      format(change.base),
-      format(change.head),
-      changeText(change),
-      v === 'better' ? '✅ better' : v === 'worse' ? '❌ worse' : v,
-    ];
-  });
-  const head = [...(withPoints ? ['point'] : []), 'strategy', 'metric', 'base', 'head', 'change', ''];
-  return `## ${escapeText(headline(c))}\n\n${escapeText(summaryText(c))}\n\n${table(head, rows, 'left')}\n`;
+  const { withPoints, head, rows } = rowsOf(c);
+  const metricColumn = withPoints ? 2 : 1;
+  const cells = rows.map((row) => [
+    ...row.cells.map((text, i) => (i === metricColumn ? code(text) : escapeCell(text))),
+    row.verdict === 'better' ? '✅ better' : row.verdict === 'worse' ? '❌ worse' : row.verdict,
+  ]);
+  return `## ${escapeText(headline(c))}\n\n${escapeText(summaryText(c))}\n\n${table(head, cells, 'left')}\n`;
 }
