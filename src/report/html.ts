@@ -105,7 +105,7 @@ function scenario(r: ScenarioResults, index: number): string {
     );
   }
   const trace = staleKeyTrace(r);
-  if (trace !== undefined) parts.push(`<h3>${esc(STALE_KEYS_CAPTION)}</h3>`, staleKeysTable(r), `<p>One key's story: <code>${esc(trace)}</code></p>`);
+  if (trace !== undefined) parts.push(`<h3>${esc(STALE_KEYS_CAPTION)}</h3>`, staleKeysTable(r), `<p>One key's story (add <code>--html FILE</code> for its lanes over time): <code>${esc(trace)}</code></p>`);
   if (r.expectations.length > 0) {
     parts.push(`<h3>Expectations: <span class="${outcomeClass(r.expectations)}">${esc(outcomeText(r.expectations))}</span></h3>`);
     parts.push(expectationTable(r.expectations));

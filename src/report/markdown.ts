@@ -75,7 +75,7 @@ function staleKeys(r: ScenarioResults): string {
   const rows = Object.entries(r.strategies)
     .filter(([, s]) => s.stale_keys.length > 0)
     .map(([name, s]) => [escapeCell(name), escapeCell(staleKeyTexts(s).join(' · '))]);
-  return `${STALE_KEYS_CAPTION}\n\n${table(['strategy', 'keys'], rows, 'left')}\n\nOne key's story: ${code(trace)}`;
+  return `${STALE_KEYS_CAPTION}\n\n${table(['strategy', 'keys'], rows, 'left')}\n\nOne key's story (add ${code('--html FILE')} for its lanes over time): ${code(trace)}`;
 }
 
 function expectations(results: ExpectationResult[]): string {

@@ -105,7 +105,7 @@ function staleKeys(r: ScenarioResults, p: Palette, width: number): string {
     joinWrapped(staleKeyTexts(s), ' · ', width - nameWidth - 2).map((line, i) => `${(i === 0 ? name : '').padEnd(nameWidth)}  ${line}`),
   );
   // The command on a line of its own: it is copied whole, never wrapped.
-  return [p.heading(STALE_KEYS_CAPTION), ...lines, p.dim("One key's story:"), `  ${trace}`].join('\n');
+  return [p.heading(STALE_KEYS_CAPTION), ...lines, p.dim("One key's story (add --html FILE for its lanes over time):"), `  ${trace}`].join('\n');
 }
 
 function expectations(results: ExpectationResult[], p: Palette): string {
