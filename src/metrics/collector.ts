@@ -89,7 +89,6 @@ export class Collector implements Observer {
   constructor(private readonly options: CollectorOptions) {
     this.truth = new Truth(options.keys);
     this.staleKeys = new StaleKeys(options.keys);
-    this.staleCauses = new StaleCauses(options.regionNames.length, options.keys);
     this.timelineShape = timelineShape(options.warmupMs, options.durationMs);
     this.tallies = options.regionNames.map(() => new Tally(this.timelineShape));
     this.windows = (options.windows ?? []).map((w) => ({
@@ -99,6 +98,7 @@ export class Collector implements Observer {
     }));
     this.sessions = new SessionLedger(options.sessions, options.keys, (region, key) => this.servableFloor(region, key, this.truth.latest(key)));
     this.convergence = new ConvergenceTracker(new CacheLayout(options.regionNames.length, options.l1Hosts), options.keys, options.primary);
+    this.staleCauses = new StaleCauses(options.regionNames.length, options.keys, (region, key) => this.convergence.cachedVersion(region, key));
     this.warmupMs = options.warmupMs;
   }
 
@@ -211,12 +211,12 @@ export class Collector implements Observer {
   }
 
   messageSent(region: number, key: number, version: number, time: number): void {
-    this.staleCauses.sent(region, key, version, this.convergence.cachedVersion(region, key));
+    this.staleCauses.sent(region, key, version);
     if (time >= this.warmupMs) this.messagesSent++;
   }
 
   messageDelivered(region: number, key: number, version: number, time: number): void {
-    this.staleCauses.delivered(region, key, version, this.convergence.cachedVersion(region, key));
+    this.staleCauses.delivered(region, key, version);
     if (time >= this.warmupMs) this.messagesDelivered++;
   }
 
@@ -225,11 +225,11 @@ export class Collector implements Observer {
   }
 
   messageHeld(region: number, key: number, version: number): void {
-    this.staleCauses.held(region, key, version, this.convergence.cachedVersion(region, key));
+    this.staleCauses.held(region, key, version);
   }
 
   messageLost(region: number, key: number, version: number, time: number): void {
-    this.staleCauses.lost(region, key, version, this.convergence.cachedVersion(region, key));
+    this.staleCauses.lost(region, key, version);
     if (time >= this.warmupMs) this.messagesLost++;
   }
 

@@ -63,6 +63,8 @@ export class StaleCauses {
   constructor(
     regions: number,
     private readonly keys: number,
+    /** The version `region`'s cache holds of `key` now, or -1 (its owner already keeps it). */
+    private readonly cachedVersion: (region: number, key: number) => number,
   ) {
     this.flags = new Uint8Array(regions * keys);
   }
@@ -72,22 +74,28 @@ export class StaleCauses {
     this.flags[region * this.keys + key] = stale ? Flag.StoredStale : 0;
   }
 
-  /** A message about `version` was sent to the region, whose cache holds `cached` (-1: nothing). */
-  sent(region: number, key: number, version: number, cached: number): void {
-    if (cached >= 0 && version > cached) this.flags[region * this.keys + key] |= Flag.NewerSent;
+  /** A message about `version` was sent to the region. */
+  sent(region: number, key: number, version: number): void {
+    this.markIfNewer(region, key, version, Flag.NewerSent);
   }
 
-  lost(region: number, key: number, version: number, cached: number): void {
-    if (cached >= 0 && version > cached) this.flags[region * this.keys + key] |= Flag.NewerLost;
+  lost(region: number, key: number, version: number): void {
+    this.markIfNewer(region, key, version, Flag.NewerLost);
   }
 
-  held(region: number, key: number, version: number, cached: number): void {
-    if (cached >= 0 && version > cached) this.flags[region * this.keys + key] |= Flag.NewerHeld;
+  held(region: number, key: number, version: number): void {
+    this.markIfNewer(region, key, version, Flag.NewerHeld);
   }
 
   /** Told before the strategy acts on it: if the entry survives, the cache ignored it. */
-  delivered(region: number, key: number, version: number, cached: number): void {
-    if (cached >= 0 && version > cached) this.flags[region * this.keys + key] |= Flag.NewerDelivered;
+  delivered(region: number, key: number, version: number): void {
+    this.markIfNewer(region, key, version, Flag.NewerDelivered);
+  }
+
+  /** What happened to a message matters only if it is about a version newer than the entry. */
+  private markIfNewer(region: number, key: number, version: number, flag: Flag): void {
+    const cached = this.cachedVersion(region, key);
+    if (cached >= 0 && version > cached) this.flags[region * this.keys + key] |= flag;
   }
 
   /** Why a stale read of `key` in `region`, served from `source`, was stale. */

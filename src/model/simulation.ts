@@ -225,7 +225,7 @@ export class Simulation implements EventHandler {
         this.storeNear(this.l1s.byId(a), b, c, now);
         return this.observer.fillLanded(b, c);
       case Ev.Resend:
-        return this.strategy.resend(a, b, now);
+        return this.strategy.publish(a, b, now);
     }
   }
 

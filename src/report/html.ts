@@ -99,7 +99,7 @@ function scenario(r: ScenarioResults, index: number): string {
   if (causes.length > 0) {
     parts.push(
       `<h3>${esc(STALE_CAUSES_CAPTION)}</h3>`,
-      figure(causesChart(r), 'Each bar is a strategy’s stale read ratio, cut by why its stale reads were stale (the table below gives each cause’s share).'),
+      figure(causesChart(r, causes), 'Each bar is a strategy’s stale read ratio, cut by why its stale reads were stale (the table below gives each cause’s share).'),
       causesTable(r, causes),
       mainCausesList(r),
     );
@@ -178,9 +178,9 @@ function regionTable(r: ScenarioResults): string {
 }
 
 /** A bar per strategy as tall as its stale read ratio, stacked by cause. */
-function causesChart(r: ScenarioResults): string {
+function causesChart(r: ScenarioResults, causes: ReturnType<typeof staleCauseRows>): string {
   const strategies = Object.entries(r.strategies);
-  const present = STALE_CAUSES.filter((cause) => strategies.some(([, s]) => s.stale_causes[cause] > 0));
+  const present = causes.map((row) => row.cause);
   const colour = (cause: StaleCauseName) => PALETTE[STALE_CAUSES.indexOf(cause) % PALETTE.length];
   const { y, step, top } = zeroBasedY(Math.max(0, ...strategies.map(([, s]) => s.stale_read_ratio)), 0.01);
   const slot = (PLOT.x1 - PLOT.x0) / strategies.length;

@@ -25,7 +25,7 @@ export interface CoherenceWorld {
   keys: number;
   /** Have `changeArrived(region, key, version)` called at `time` (a change stream's tail delay). */
   scheduleChange(time: number, region: number, key: number, version: number): void;
-  /** Have `resend(key, version)` called at `time` (a delayed double delete). */
+  /** Have `publish(key, version)` called at `time` (a delayed double delete). */
   scheduleResend(time: number, key: number, version: number): void;
   /** The TTL `cache` gives `version` of `key` when an update message stores it. */
   updateTtl(cache: Cache, key: number, version: number): number;
@@ -78,13 +78,13 @@ export class Strategy {
     if (this.invalidation === 'none') return;
     if (this.changeStream) this.changeSeen(this.world.primary, key, version, now);
     else {
-      publishToEveryRegion(this.world.bus, this.world.caches.length, key, version, now);
+      this.publish(key, version, now);
       if (this.resendAfterMs > 0) this.world.scheduleResend(now + this.resendAfterMs, key, version);
     }
   }
 
-  /** The delayed second round of a commit's bus message. */
-  resend(key: number, version: number, now: number): void {
+  /** A commit's bus message to every region: at commit, and again for a delayed double delete. */
+  publish(key: number, version: number, now: number): void {
     publishToEveryRegion(this.world.bus, this.world.caches.length, key, version, now);
   }
 

@@ -117,7 +117,7 @@ class KeyTracer implements Observer {
   ) {
     this.truth = new Truth(key + 1);
     this.state = { latest: 0, caches: regionNames.map(() => null), replicas: regionNames.map(() => 0) };
-    this.causes = new StaleCauses(regionNames.length, 1);
+    this.causes = new StaleCauses(regionNames.length, 1, (region) => this.state.caches[region] ?? -1);
   }
 
   /** The copies as they were when the window opened. */
@@ -223,14 +223,9 @@ class KeyTracer implements Observer {
     return `app server ${this.layout.hostOf(cache)}`;
   }
 
-  /** The version the region's cache holds, or -1 (as the checkers' cause flags take it). */
-  private cached(region: number): number {
-    return this.state.caches[region] ?? -1;
-  }
-
   messageSent(region: number, key: number, version: number, time: number): void {
     if (key !== this.key) return;
-    this.causes.sent(region, 0, version, this.cached(region));
+    this.causes.sent(region, 0, version);
     const id = `${region}:${version}`;
     this.add(time, 'sent', region, version, this.sent.has(id) ? 'again' : '');
     this.sent.add(id);
@@ -238,7 +233,7 @@ class KeyTracer implements Observer {
 
   messageDelivered(region: number, key: number, version: number, time: number): void {
     if (key !== this.key) return;
-    this.causes.delivered(region, 0, version, this.cached(region));
+    this.causes.delivered(region, 0, version);
     this.add(time, 'delivered', region, version);
   }
 
@@ -248,13 +243,13 @@ class KeyTracer implements Observer {
 
   messageHeld(region: number, key: number, version: number, time: number): void {
     if (key !== this.key) return;
-    this.causes.held(region, 0, version, this.cached(region));
+    this.causes.held(region, 0, version);
     this.add(time, 'held', region, version, 'partition or paused consumer');
   }
 
   messageLost(region: number, key: number, version: number, time: number): void {
     if (key !== this.key) return;
-    this.causes.lost(region, 0, version, this.cached(region));
+    this.causes.lost(region, 0, version);
     this.add(time, 'lost', region, version);
   }
 }
