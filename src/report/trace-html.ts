@@ -59,7 +59,7 @@ export function renderTraceHtml(trace: KeyTrace): string {
 }
 
 /** The kinds of mark given up first when there are too many: reads, then fills, then messages (commits always stay). */
-const THINNED = ['read', 'stale-read', 'refused', 'fill', 'delivered', 'held', 'lost'] as const;
+const THINNED = ['read', 'stale-read', 'refused', 'fill', 'update', 'delivered', 'held', 'lost'] as const;
 
 /** The kinds of event drawn as marks: all of them, less the THINNED ones in turn while there are too many marks. */
 function drawnKinds(trace: KeyTrace): Set<TraceEvent['kind']> {
@@ -79,7 +79,7 @@ function story(trace: KeyTrace): string {
 const CAPTION =
   'Per region, top band: the version in its regional cache, green while it is the latest committed, red while a newer one exists (blank: no entry). ' +
   'Thin band: the version its database copy shows, orange while behind the primary. ' +
-  'Marks: ◆ commit (in the primary’s lane), ▼ invalidation or update delivered, ‖ held by a partition, ✕ lost, ● fill (red: a stale fill), ○ fill refused, | read (red: stale). Hover over any of them for details.';
+  'Marks: ◆ commit (in the primary’s lane), ▼ invalidation or update delivered, ‖ held by a partition, ✕ lost, ● fill (red: a stale fill; blue: an update message stored), ○ fill refused, | read (red: stale). Hover over any of them for details.';
 
 function lanes(trace: KeyTrace, drawn: ReadonlySet<TraceEvent['kind']>): string {
   const { fromMs, toMs } = span(trace);
@@ -123,7 +123,7 @@ function commitTimes(trace: KeyTrace): { time: number; version: number }[] {
 
 /** What an event does to a regional cache: holds a version, holds none, or leaves it as it is. */
 function cacheChange(e: TraceEvent): number | null | undefined {
-  if (e.kind === 'fill') return e.version;
+  if (e.kind === 'fill' || e.kind === 'update') return e.version;
   if (e.kind === 'end') return null;
   return undefined;
 }
@@ -278,6 +278,7 @@ const MARKS: Partial<Record<TraceEvent['kind'], { glyph: string; colour: string;
   lost: { glyph: '✕', colour: COLOURS.lost, words: 'losses' },
   held: { glyph: '‖', colour: COLOURS.behind, words: 'holds' },
   fill: { glyph: '●', colour: COLOURS.fresh, words: 'fills' },
+  update: { glyph: '●', colour: COLOURS.delivered, words: 'updates' },
   refused: { glyph: '○', colour: COLOURS.read, words: 'refused fills' },
   read: { glyph: '|', colour: COLOURS.read, words: 'fresh reads' },
   'stale-read': { glyph: '|', colour: COLOURS.stale, words: 'stale reads' },
@@ -288,7 +289,7 @@ function mark(e: TraceEvent, x: (t: number) => number, top: number): string {
   const shape = MARKS[e.kind];
   if (!shape) return '';
   // A fill of an old version is the race itself: red.
-  const colour = e.kind === 'fill' && e.detail.startsWith('stale') ? COLOURS.stale : shape.colour;
+  const colour = (e.kind === 'fill' || e.kind === 'update') && e.detail.startsWith('stale') ? COLOURS.stale : shape.colour;
   const title = `${formatDuration(e.time, { exact: true })}: ${e.kind.replace('-', ' ')} v${e.version}${e.detail ? ` (${e.detail})` : ''}`;
   return tag('text', { x: x(e.time), y: top + ROW.marks, 'text-anchor': 'middle', fill: colour, 'font-size': 12 }, tag('title', {}, esc(title)) + esc(shape.glyph));
 }

@@ -16,6 +16,7 @@ const WORDS: Record<TraceKind, string> = {
   duplicated: 'invalidation duplicated',
   delivered: 'invalidation delivered',
   fill: 'cache filled with',
+  update: 'cache updated to',
   refused: 'fill refused',
   refresh: 'refresh of',
   end: 'entry ends',

@@ -22,6 +22,7 @@ export type TraceKind =
   | 'duplicated'
   | 'delivered'
   | 'fill'
+  | 'update'
   | 'refused'
   | 'refresh'
   | 'end'
@@ -185,6 +186,9 @@ class KeyTracer implements Observer {
   fill(region: number, key: number, version: number, time: number, stored: boolean): void {
     if (key !== this.key) return;
     const latest = this.truth.versionAt(key, time);
+    // The store this fill made was told just before, as a store of unknown origin: it was this fill.
+    const last = this.events.at(-1);
+    if (stored && last?.kind === 'update' && last.time === time && last.version === version && last.region === this.regionNames[region]) this.events.pop();
     this.add(time, stored ? 'fill' : 'refused', region, version, version < latest ? `stale: latest is v${latest}` : '');
   }
 
@@ -196,7 +200,7 @@ class KeyTracer implements Observer {
 
   fillLanded(): void {}
 
-  /** Regional stores are told as fills (with their guard's verdict); L1 stores are told here. Both change what a cache holds. */
+  /** Every store changes what a cache holds: L1 stores are told here, regional ones as fills (with their guard's verdict) or, without one, as updates. */
   stored(cache: number, region: number, key: number, version: number, time: number): void {
     if (key !== this.key) return;
     if (this.layout.isL1(cache)) {
@@ -206,6 +210,8 @@ class KeyTracer implements Observer {
     this.changing(time);
     this.state.caches[region] = version;
     this.causes.stored(region, 0, version < this.state.latest);
+    // A fill is told next (and takes this line's place); a store without one is an update message's.
+    this.add(time, 'update', region, version, version < this.state.latest ? `stale: latest is v${this.state.latest}` : '');
   }
 
   entryEnd(cache: number, region: number, key: number, version: number, time: number, why: EntryEnd): void {

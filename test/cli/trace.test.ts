@@ -43,6 +43,19 @@ describe('cache-sim trace', () => {
     }
   });
 
+  test('write-update: a store an update message made is told as an update, a refill as a fill, each once', async () => {
+    const run = await cli(['trace', SMALL, '--key', '0', '--strategy', 'wu', ...SHORT, '--set', 'strategies=[{name: wu, use: write-update, update: all}]', '--set', 'expect={}']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines.some((l) => / cache updated to v\d+/.test(l))).toBe(true);
+    expect(lines.some((l) => / cache filled with v\d+/.test(l))).toBe(true);
+    // Every store is told once: an update line never repeats a fill of the same instant.
+    const stores = lines.filter((l) => / cache (updated to|filled with) v/.test(l)).map((l) => l.replace(/ cache (updated to|filled with) /, ' stored ').replace(/ \(.*$/, ''));
+    expect(new Set(stores).size).toBe(stores.length);
+    const pubsub = await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsub', ...SHORT]);
+    expect(pubsub.stdout).not.toContain('cache updated to');
+  });
+
   test('with L1s: their fills and ends name the app server, and reads they serve say so', async () => {
     const run = await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsub', '--all-reads', ...SHORT, '--set', 'cache.l1={hosts: 2, ttl: 2s}']);
     expect(run.code).toBe(0);
