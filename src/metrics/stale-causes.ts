@@ -35,6 +35,11 @@ export const STALE_CAUSE_WORDS: Record<StaleCauseName, string> = {
   l1_copy: 'L1 copy',
 };
 
+/** The words for `cause` told of one strategy: a write-update strategy's messages are updates. */
+export function staleCauseText(cause: StaleCauseName, message: 'invalidation' | 'update'): string {
+  return STALE_CAUSE_WORDS[cause].replace('invalidation', message);
+}
+
 
 export const enum StaleCause {
   StoredStale,

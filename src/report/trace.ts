@@ -5,27 +5,30 @@
 import type { KeyTrace, TraceEvent, TraceKind } from '../trace/key-trace.js';
 import { formatDuration } from './format.js';
 
-const WORDS: Record<TraceKind, string> = {
-  commit: 'commit',
-  ack: 'write acknowledged',
-  'write-failed': 'write failed',
-  apply: 'replica applies',
-  sent: 'invalidation sent',
-  lost: 'invalidation lost',
-  held: 'invalidation held',
-  duplicated: 'invalidation duplicated',
-  delivered: 'invalidation delivered',
-  fill: 'cache filled with',
-  update: 'cache updated to',
-  refused: 'fill refused',
-  refresh: 'refresh of',
-  end: 'entry ends',
-  'l1-fill': 'L1 filled with',
-  'l1-end': 'L1 entry ends',
-  read: 'read',
-  'stale-read': 'STALE read',
-  'failed-read': 'read failed',
-};
+/** What each event is called; the bus messages by what the strategy sends (an invalidation or an update). */
+function words(message: KeyTrace['message']): Record<TraceKind, string> {
+  return {
+    commit: 'commit',
+    ack: 'write acknowledged',
+    'write-failed': 'write failed',
+    apply: 'replica applies',
+    sent: `${message} sent`,
+    lost: `${message} lost`,
+    held: `${message} held`,
+    duplicated: `${message} duplicated`,
+    delivered: `${message} delivered`,
+    fill: 'cache filled with',
+    update: 'cache updated to',
+    refused: 'fill refused',
+    refresh: 'refresh of',
+    end: 'entry ends',
+    'l1-fill': 'L1 filled with',
+    'l1-end': 'L1 entry ends',
+    read: 'read',
+    'stale-read': 'STALE read',
+    'failed-read': 'read failed',
+  };
+}
 
 export function headline(trace: KeyTrace): string {
   return `key ${trace.key} under ${trace.strategy}${windowText(trace)}: ${trace.reads} reads, ${trace.staleReads} stale`;
@@ -45,10 +48,11 @@ function versionText(e: TraceEvent): string {
 export function renderTraceText(trace: KeyTrace): string {
   // Over the regions, not the events: a hot key's story can hold more events than a spread takes.
   const width = Math.max(6, ...trace.regions.map((region) => region.length));
+  const said = words(trace.message);
   const lines = trace.events.map((e) => {
     const time = formatDuration(e.time, { exact: true }).padStart(12);
     const detail = e.detail ? ` (${e.detail})` : '';
-    return `${time}  ${e.region.padEnd(width)}  ${WORDS[e.kind]}${versionText(e)}${detail}`;
+    return `${time}  ${e.region.padEnd(width)}  ${said[e.kind]}${versionText(e)}${detail}`;
   });
   return `${headline(trace)}\n${lines.join('\n')}\n`;
 }
@@ -59,10 +63,11 @@ export function renderTraceMermaid(trace: KeyTrace): string {
   const id = (region: string) => `r${regions.indexOf(region)}`;
   const primary = trace.events.find((e) => e.kind === 'commit')?.region ?? regions[0];
   const lines = ['sequenceDiagram', `  title ${headline(trace)}`];
+  const said = words(trace.message);
   for (const region of regions) lines.push(`  participant ${id(region)} as ${region}`);
   for (const e of trace.events) {
     const at = formatDuration(e.time, { exact: true });
-    const text = `${at} ${WORDS[e.kind]}${versionText(e)}${e.detail ? ` (${e.detail})` : ''}`.replaceAll(';', ',').replaceAll('#', '');
+    const text = `${at} ${said[e.kind]}${versionText(e)}${e.detail ? ` (${e.detail})` : ''}`.replaceAll(';', ',').replaceAll('#', '');
     if (e.kind === 'delivered' || e.kind === 'lost' || (e.kind === 'apply' && e.region !== primary)) {
       const arrow = e.kind === 'lost' ? '-x' : '->>';
       lines.push(`  ${id(primary)}${arrow}${id(e.region)}: ${text}`);

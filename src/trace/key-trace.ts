@@ -4,11 +4,12 @@
  * delivered, fills stored or refused, entries ending, and reads that were stale or failed (or
  * every read, when asked). It judges staleness against its own record of the key's commits.
  */
-import { STALE_CAUSES, STALE_CAUSE_WORDS, StaleCauses } from '../metrics/stale-causes.js';
+import { STALE_CAUSES, StaleCauses, staleCauseText } from '../metrics/stale-causes.js';
 import { Truth } from '../metrics/truth.js';
 import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
 import { CacheLayout } from '../model/cache-layout.js';
 import { Simulation } from '../model/simulation.js';
+import { findPreset } from '../strategies/registry.js';
 import type { Scenario, StrategySpec } from '../scenario/types.js';
 
 export type TraceKind =
@@ -66,6 +67,8 @@ export interface TraceState {
 export interface KeyTrace {
   key: number;
   strategy: string;
+  /** What the strategy's bus messages carry: a delete (or a versioned one), or the new value. */
+  message: 'invalidation' | 'update';
   /** The window told, in true ms (0 and Infinity when the whole run). */
   fromMs: number;
   untilMs: number;
@@ -115,6 +118,8 @@ class KeyTracer implements Observer {
     private readonly layout: CacheLayout,
     private readonly fromMs: number,
     private readonly untilMs: number,
+    /** What the bus carries, for the words of a stale read's cause. */
+    private readonly message: KeyTrace['message'],
   ) {
     this.truth = new Truth(key + 1);
     this.state = { latest: 0, caches: regionNames.map(() => null), replicas: regionNames.map(() => 0) };
@@ -172,7 +177,7 @@ class KeyTracer implements Observer {
     if (stale) this.staleReads++;
     if (!stale && !this.allReads) return;
     const age = stale ? issued - this.truth.commitTime(key, version + 1) : 0;
-    const why = stale ? `, ${STALE_CAUSE_WORDS[STALE_CAUSES[this.causes.cause(region, 0, source)]]}` : '';
+    const why = stale ? `, ${staleCauseText(STALE_CAUSES[this.causes.cause(region, 0, source)], this.message)}` : '';
     const detail = `from ${SOURCE_WORDS[source]} in ${latencyMs.toFixed(1)}ms${stale ? `, latest is v${current}, stale for ${age.toFixed(1)}ms${why}` : ''}`;
     this.add(issued, stale ? 'stale-read' : 'read', region, version, detail);
   }
@@ -265,12 +270,15 @@ export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, op
   const primary = scenario.regions.findIndex((r) => r.primary);
   const fromMs = options.fromMs ?? 0;
   const untilMs = options.untilMs ?? Infinity;
-  const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, options.allReads ?? false, new CacheLayout(scenario.regions.length, spec.cache.l1?.hosts ?? 0), fromMs, untilMs);
+  const message = findPreset(spec.use)?.parts(spec.options).invalidation === 'update' ? 'update' : 'invalidation';
+  const layout = new CacheLayout(scenario.regions.length, spec.cache.l1?.hosts ?? 0);
+  const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, options.allReads ?? false, layout, fromMs, untilMs, message);
   new Simulation(scenario, spec, tracer).run();
   const events = tracer.events.map((e, i) => [e, i] as const).sort((a, b) => a[0].time - b[0].time || a[1] - b[1]).map(([e]) => e);
   return {
     key,
     strategy: spec.name,
+    message,
     fromMs,
     untilMs,
     regions: scenario.regions.map((r) => r.name),

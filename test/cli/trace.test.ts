@@ -52,8 +52,13 @@ describe('cache-sim trace', () => {
     // Every store is told once: an update line never repeats a fill of the same instant.
     const stores = lines.filter((l) => / cache (updated to|filled with) v/.test(l)).map((l) => l.replace(/ cache (updated to|filled with) /, ' stored ').replace(/ \(.*$/, ''));
     expect(new Set(stores).size).toBe(stores.length);
+    // Its bus carries updates, and the story calls them so.
+    expect(lines.some((l) => / update sent v\d+/.test(l))).toBe(true);
+    expect(lines.some((l) => / update delivered v\d+/.test(l))).toBe(true);
+    expect(run.stdout).not.toContain('invalidation');
     const pubsub = await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsub', ...SHORT]);
     expect(pubsub.stdout).not.toContain('cache updated to');
+    expect(pubsub.stdout).not.toMatch(/ update (sent|delivered)/);
   });
 
   test('with L1s: their fills and ends name the app server, and reads they serve say so', async () => {

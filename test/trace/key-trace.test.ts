@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { STALE_CAUSES, STALE_CAUSE_WORDS } from '../../src/metrics/stale-causes.js';
+import { STALE_CAUSES, staleCauseText } from '../../src/metrics/stale-causes.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { runStrategy } from '../../src/simulate.js';
 import { type KeyTrace, type TraceState, traceKey } from '../../src/trace/key-trace.js';
@@ -52,7 +52,7 @@ test('a stale read in a trace says why it was stale, as the checkers count it: o
     const trace = traceKey(scenario, spec, 0);
     const counted = Object.fromEntries(STALE_CAUSES.map((cause) => [cause, 0]));
     for (const e of trace.events.filter((e) => e.kind === 'stale-read')) {
-      const cause = STALE_CAUSES.find((c) => e.detail.endsWith(`, ${STALE_CAUSE_WORDS[c]}`));
+      const cause = STALE_CAUSES.find((c) => e.detail.endsWith(`, ${staleCauseText(c, trace.message)}`));
       expect(cause, e.detail).toBeDefined();
       counted[cause as string]++;
     }
