@@ -3,11 +3,12 @@
  * and folds it into per-region tallies (SPEC §4 definitions). Nothing per read is kept.
  */
 import { ConvergenceTracker } from './convergence.js';
-import type { StrategyResult, WindowResult } from './results.js';
+import { PeakRate } from './peak-rate.js';
+import type { RegionResult, StrategyResult, WindowResult } from './results.js';
 import { SessionLedger } from './session-ledger.js';
 import { StaleCause, StaleCauses } from './stale-causes.js';
 import { StaleKeys } from './stale-keys.js';
-import { Tally, summarise } from './tally.js';
+import { Tally } from './tally.js';
 import { type TimelineShape, timelineShape } from './timeline.js';
 import { Truth } from './truth.js';
 import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
@@ -74,23 +75,16 @@ export class Collector implements Observer {
   private readonly staleCauses: StaleCauses;
   /** Scratch for the session ledger's answer (no allocation per read). */
   private readonly seen = { acked: 0, readBefore: 0 };
-  private writes = 0;
-  private failedWrites = 0;
-  private messagesSent = 0;
-  private messagesDelivered = 0;
-  private messagesLost = 0;
-  private messagesDuplicated = 0;
-  private refusedFills = 0;
-  private refreshes = 0;
-  private dbSecond = -1;
-  private dbReadsThisSecond = 0;
-  private dbReadsPeak = 0;
+  /** Database reads per second at their busiest: over all regions, and in each. */
+  private readonly dbReadsPeak = new PeakRate();
+  private readonly regionDbReadsPeaks: PeakRate[];
 
   constructor(private readonly options: CollectorOptions) {
     this.truth = new Truth(options.keys);
     this.staleKeys = new StaleKeys(options.keys);
     this.timelineShape = timelineShape(options.warmupMs, options.durationMs);
     this.tallies = options.regionNames.map(() => new Tally(this.timelineShape));
+    this.regionDbReadsPeaks = options.regionNames.map(() => new PeakRate());
     this.windows = (options.windows ?? []).map((w) => ({
       ...w,
       endBound: w.untilMs >= options.durationMs ? Infinity : w.untilMs,
@@ -102,15 +96,15 @@ export class Collector implements Observer {
     this.warmupMs = options.warmupMs;
   }
 
-  commit(key: number, version: number, time: number): void {
+  commit(key: number, version: number, time: number, _writeIndex: number, writerRegion: number): void {
     this.truth.record(key, version, time);
     this.convergence.commit(key, version, time);
     if (!this.options.keepEverything) this.truth.forget(key, this.convergence.oldestCopy(key));
-    if (time >= this.warmupMs) this.writes++;
+    if (time >= this.warmupMs) this.tallies[writerRegion].writes++;
   }
 
-  writeFailed(_region: number, _session: number, _key: number, time: number): void {
-    if (time >= this.warmupMs) this.failedWrites++;
+  writeFailed(region: number, _session: number, _key: number, time: number): void {
+    if (time >= this.warmupMs) this.tallies[region].failedWrites++;
   }
 
   writeAck(session: number, key: number, version: number, time: number): void {
@@ -171,17 +165,13 @@ export class Collector implements Observer {
     if (time < this.warmupMs) return;
     this.tallies[region].recordDatabaseRead(source === ReadSource.Primary, time);
     for (const w of this.windows) if (covers(w, time)) w.tallies[region].recordDatabaseRead(source === ReadSource.Primary, time);
-    const second = Math.floor(time / 1000);
-    if (second !== this.dbSecond) {
-      this.dbSecond = second;
-      this.dbReadsThisSecond = 0;
-    }
-    if (++this.dbReadsThisSecond > this.dbReadsPeak) this.dbReadsPeak = this.dbReadsThisSecond;
+    this.dbReadsPeak.add(time);
+    this.regionDbReadsPeaks[region].add(time);
   }
 
   fill(region: number, key: number, version: number, time: number, stored: boolean, _readAt: number): void {
     if (!stored) {
-      if (time >= this.warmupMs) this.refusedFills++;
+      if (time >= this.warmupMs) this.tallies[region].refusedFills++;
       return;
     }
     if (time < this.warmupMs || version >= this.truth.versionAt(key, time)) return;
@@ -189,8 +179,8 @@ export class Collector implements Observer {
     for (const w of this.windows) if (covers(w, time)) w.tallies[region].staleRefills++;
   }
 
-  refreshStarted(_region: number, _key: number, _version: number, time: number): void {
-    if (time >= this.warmupMs) this.refreshes++;
+  refreshStarted(region: number, _key: number, _version: number, time: number): void {
+    if (time >= this.warmupMs) this.tallies[region].refreshes++;
   }
 
   fillInFlight(key: number, version: number): void {
@@ -212,16 +202,16 @@ export class Collector implements Observer {
 
   messageSent(region: number, key: number, version: number, time: number): void {
     this.staleCauses.sent(region, key, version);
-    if (time >= this.warmupMs) this.messagesSent++;
+    if (time >= this.warmupMs) this.tallies[region].messagesSent++;
   }
 
   messageDelivered(region: number, key: number, version: number, time: number): void {
     this.staleCauses.delivered(region, key, version);
-    if (time >= this.warmupMs) this.messagesDelivered++;
+    if (time >= this.warmupMs) this.tallies[region].messagesDelivered++;
   }
 
-  messageDuplicated(_region: number, _key: number, _version: number, time: number): void {
-    if (time >= this.warmupMs) this.messagesDuplicated++;
+  messageDuplicated(region: number, _key: number, _version: number, time: number): void {
+    if (time >= this.warmupMs) this.tallies[region].messagesDuplicated++;
   }
 
   messageHeld(region: number, key: number, version: number): void {
@@ -230,7 +220,7 @@ export class Collector implements Observer {
 
   messageLost(region: number, key: number, version: number, time: number): void {
     this.staleCauses.lost(region, key, version);
-    if (time >= this.warmupMs) this.messagesLost++;
+    if (time >= this.warmupMs) this.tallies[region].messagesLost++;
   }
 
   private windowResult(w: WindowTallies): WindowResult {
@@ -248,21 +238,19 @@ export class Collector implements Observer {
     this.convergence.finish();
     const withL1 = this.options.l1Hosts > 0;
     const all = merged(this.tallies, this.timelineShape);
-    const regions = this.byRegion(this.tallies, (t) => t.toMetricSet(withL1));
+    const convergence = this.convergence;
+    const regions = Object.fromEntries(
+      this.options.regionNames.map((name, r): [string, RegionResult] => {
+        const { timeline, ...counts } = this.tallies[r].toMetricSet(withL1);
+        return [name, { ...counts, ...this.tallies[r].toRunCounts(convergence.regionHistograms[r], convergence.regionUnconverged[r], this.regionDbReadsPeaks[r].peak), timeline }];
+      }),
+    );
     const { staleness_histogram, timeline, ...totals } = all.toMetricSet(withL1);
     return {
       preset,
       ...totals,
       staleness_histogram,
-      writes: this.writes,
-      failed_writes: this.failedWrites,
-      messages: { sent: this.messagesSent, delivered: this.messagesDelivered, lost: this.messagesLost, duplicated: this.messagesDuplicated },
-      convergence_ms: summarise(this.convergence.histogram),
-      unconverged_writes: this.convergence.unconverged,
-      refused_fills: this.refusedFills,
-      refreshes: this.refreshes,
-      db_reads_peak_per_second: this.dbReadsPeak,
-      staleness_cdf: all.stalenessCdf(),
+      ...all.toRunCounts(convergence.histogram, convergence.unconverged, this.dbReadsPeak.peak),
       stale_keys: this.staleKeys.top(),
       timeline,
       ...(this.windows.length > 0 ? { windows: this.windows.map((w) => this.windowResult(w)) } : {}),

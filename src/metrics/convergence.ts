@@ -1,13 +1,15 @@
 /**
  * Convergence of each write (SPEC §4): the time from its commit until no region's cache can
- * serve an older version of the key.
+ * serve an older version of the key; and, per region, until that region's caches (regional
+ * and L1s) cannot.
  *
  * The measured value is the end of the last servable cache entry older than the write, after
- * its commit (0 if there was none). A write is settled — its value can no longer grow — once
- * no cache holds an older entry, no older database read is on its way to a cache, and every
- * replica has applied it. Writes still unsettled when the run ends are
- * settled then if no older entry is left (expired ones were swept first), else counted as
- * unconverged.
+ * its commit (0 if there was none): in a region, the last such entry there; over all regions,
+ * the latest of those. A write is settled — its values can no longer grow — once no cache
+ * holds an older entry, no older database read is on its way to a cache, and every replica
+ * has applied it. Writes still unsettled when the run ends are settled then where no older
+ * entry is left (expired ones were swept first), else counted as unconverged (there, and over
+ * all regions).
  */
 import type { CacheLayout } from '../model/cache-layout.js';
 import { Histogram } from './histogram.js';
@@ -17,6 +19,9 @@ import { NONE, PendingWrites } from './pending-writes.js';
 export class ConvergenceTracker {
   readonly histogram = new Histogram();
   unconverged = 0;
+  /** Per region: how long its caches could still serve an older version, and the writes they still could at the end. */
+  readonly regionHistograms: Histogram[];
+  readonly regionUnconverged: Int32Array;
   private readonly pending: PendingWrites;
   /** Version each region's cache holds per key, or -1. */
   private readonly cached: Int32Array;
@@ -38,7 +43,9 @@ export class ConvergenceTracker {
     this.replicas = new Int32Array(layout.regions * keys);
     this.inflightCount = new Int32Array(keys);
     this.inflightMin = new Int32Array(keys);
-    this.pending = new PendingWrites(keys);
+    this.pending = new PendingWrites(keys, layout.regions);
+    this.regionHistograms = Array.from({ length: layout.regions }, () => new Histogram());
+    this.regionUnconverged = new Int32Array(layout.regions);
     this.oldestL1 = layout.l1Hosts > 0 ? new OldestL1Copy(layout, keys, this.l1Held) : null;
   }
 
@@ -68,16 +75,19 @@ export class ConvergenceTracker {
   }
 
   entryEnd(cache: number, key: number, version: number, time: number): void {
+    const region = this.layout.regionOf(cache);
     if (!this.layout.isL1(cache)) {
       this.cached[cache * this.keys + key] = NONE;
     } else {
       this.l1Held.delete(cache * this.keys + key);
-      this.oldestL1?.removed(this.layout.regionOf(cache), key, version);
+      this.oldestL1?.removed(region, key, version);
     }
     const pending = this.pending;
     if (pending.head[key] === NONE) return;
+    const regions = this.layout.regions;
     for (let write = pending.head[key]; write !== NONE; write = pending.next[write]) {
-      if (pending.version[write] > version && time > pending.olderServedUntil[write]) pending.olderServedUntil[write] = time;
+      const cell = write * regions + region;
+      if (pending.version[write] > version && time > pending.olderServedUntil[cell]) pending.olderServedUntil[cell] = time;
     }
     this.settle(key);
   }
@@ -112,12 +122,23 @@ export class ConvergenceTracker {
   /** At the end of the run (after expired entries were swept): settle what can be, count the rest. */
   finish(): void {
     const pending = this.pending;
+    const regions = this.layout.regions;
+    const oldestHere = new Float64Array(regions);
     for (let key = 0; key < this.keys; key++) {
       if (pending.head[key] === NONE) continue;
-      const oldestCached = this.oldestCached(key);
+      for (let r = 0; r < regions; r++) oldestHere[r] = this.oldestCachedIn(r, key);
       while (pending.head[key] !== NONE) {
         const write = pending.head[key];
-        if (pending.version[write] <= oldestCached) this.record(write);
+        const version = pending.version[write];
+        let everywhere = true;
+        for (let r = 0; r < regions; r++) {
+          if (version <= oldestHere[r]) this.recordIn(r, write);
+          else {
+            this.regionUnconverged[r]++;
+            everywhere = false;
+          }
+        }
+        if (everywhere) this.histogram.record(this.latestEnd(write) - pending.committed[write]);
         else this.unconverged++;
         pending.shift(key);
       }
@@ -152,17 +173,36 @@ export class ConvergenceTracker {
 
   private oldestCached(key: number): number {
     let oldest = Number.MAX_SAFE_INTEGER;
-    for (let r = 0; r < this.layout.regions; r++) {
-      const cell = r * this.keys + key;
-      const regional = this.cached[cell];
-      if (regional !== NONE && regional < oldest) oldest = regional;
-      const near = this.oldestL1 ? this.oldestL1.min[cell] : NONE;
-      if (near !== NONE && near < oldest) oldest = near;
-    }
+    for (let r = 0; r < this.layout.regions; r++) oldest = Math.min(oldest, this.oldestCachedIn(r, key));
     return oldest;
   }
 
+  /** The oldest version of `key` the caches of `region` hold (MAX_SAFE_INTEGER when none). */
+  private oldestCachedIn(region: number, key: number): number {
+    const cell = region * this.keys + key;
+    let oldest = Number.MAX_SAFE_INTEGER;
+    const regional = this.cached[cell];
+    if (regional !== NONE) oldest = regional;
+    const near = this.oldestL1 ? this.oldestL1.min[cell] : NONE;
+    if (near !== NONE && near < oldest) oldest = near;
+    return oldest;
+  }
+
+  /** A settled write: its value in every region, and over all of them. */
   private record(write: number): void {
-    this.histogram.record(this.pending.olderServedUntil[write] - this.pending.committed[write]);
+    for (let r = 0; r < this.layout.regions; r++) this.recordIn(r, write);
+    this.histogram.record(this.latestEnd(write) - this.pending.committed[write]);
+  }
+
+  private recordIn(region: number, write: number): void {
+    this.regionHistograms[region].record(this.pending.olderServedUntil[write * this.layout.regions + region] - this.pending.committed[write]);
+  }
+
+  /** When the last older entry anywhere ended (the commit time if none did after it). */
+  private latestEnd(write: number): number {
+    const regions = this.layout.regions;
+    let latest = this.pending.committed[write];
+    for (let r = 0; r < regions; r++) latest = Math.max(latest, this.pending.olderServedUntil[write * regions + r]);
+    return latest;
   }
 }

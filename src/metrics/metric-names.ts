@@ -4,7 +4,7 @@
  * distributions (`staleness_ms.p99` → `staleness_p99`). One table serves both
  * validation (scenario loading) and lookup (expectation evaluation).
  */
-import type { MetricCounts, StrategyResult, Summary, WindowResult } from './results.js';
+import type { MetricCounts, RegionResult, RunCounts, StrategyResult, Summary, WindowResult } from './results.js';
 import type { TimeWindow } from '../scenario/types.js';
 import { STALE_CAUSES } from './stale-causes.js';
 
@@ -39,27 +39,56 @@ function metricSetGetters<T extends MetricCounts>(): [string, Getter<T>][] {
   ];
 }
 
-/** Per-read metrics: given per region, and over a window of time. */
-const REGION_METRICS = new Map<string, Getter<MetricCounts>>(metricSetGetters<MetricCounts>());
+/** Per-read metrics: they can also be counted over a window of time. */
+const WINDOW_METRICS = new Map<string, Getter<MetricCounts>>(metricSetGetters<MetricCounts>());
 
-const STRATEGY_METRICS = new Map<string, Getter<StrategyResult>>([
-  ...metricSetGetters<StrategyResult>(),
-  ['writes', (r) => r.writes],
-  ['failed_writes', (r) => r.failed_writes],
-  ['messages_sent', (r) => r.messages.sent],
-  ['messages_delivered', (r) => r.messages.delivered],
-  ['messages_lost', (r) => r.messages.lost],
-  ['messages_duplicated', (r) => r.messages.duplicated],
-  ...summaryGetters<StrategyResult>('convergence', (r) => r.convergence_ms),
-  ['unconverged_writes', (r) => r.unconverged_writes],
-  ['refused_fills', (r) => r.refused_fills],
-  ['refreshes', (r) => r.refreshes],
-  ['db_reads_peak_per_second', (r) => r.db_reads_peak_per_second],
-]);
+/** Every metric of a run: over all regions, and in each region. */
+function runGetters<T extends MetricCounts & RunCounts>(): [string, Getter<T>][] {
+  return [
+    ...metricSetGetters<T>(),
+    ['writes', (r) => r.writes],
+    ['failed_writes', (r) => r.failed_writes],
+    ['messages_sent', (r) => r.messages.sent],
+    ['messages_delivered', (r) => r.messages.delivered],
+    ['messages_lost', (r) => r.messages.lost],
+    ['messages_duplicated', (r) => r.messages.duplicated],
+    ...summaryGetters<T>('convergence', (r) => r.convergence_ms),
+    ['unconverged_writes', (r) => r.unconverged_writes],
+    ['refused_fills', (r) => r.refused_fills],
+    ['refreshes', (r) => r.refreshes],
+    ['db_reads_peak_per_second', (r) => r.db_reads_peak_per_second],
+  ];
+}
 
-/** Every name valid at strategy level; region-level names are `regions.<region>.<name>` for the MetricSet subset. */
+const REGION_METRICS = new Map<string, Getter<RegionResult>>(runGetters<RegionResult>());
+const STRATEGY_METRICS = new Map<string, Getter<StrategyResult>>(runGetters<StrategyResult>());
+
+/**
+ * `names` with each family written once (`staleness_p50|p90|…`, `stale_causes_stored_stale|…`):
+ * short enough for an error message to list them all.
+ */
+function namesText(names: readonly string[]): string {
+  const familyOf = (name: string): [string, readonly string[]] | undefined => {
+    if (name.startsWith('stale_causes_')) return ['stale_causes_', STALE_CAUSES];
+    const field = SUMMARY_FIELDS.find((f) => name.endsWith(`_${f}`) && names.includes(`${name.slice(0, -f.length)}${SUMMARY_FIELDS[0]}`));
+    return field ? [name.slice(0, -field.length), SUMMARY_FIELDS] : undefined;
+  };
+  const shown: string[] = [];
+  for (const name of names) {
+    const family = familyOf(name);
+    const text = family ? `${family[0]}${family[1].join('|')}` : name;
+    if (!shown.includes(text)) shown.push(text);
+  }
+  return shown.join(', ');
+}
+
+/** Every name valid at strategy level; region-level names are `regions.<region>.<name>`, for the same names. */
 export const strategyMetricNames: readonly string[] = [...STRATEGY_METRICS.keys()];
 export const regionMetricNames: readonly string[] = [...REGION_METRICS.keys()];
+/** Every metric name, for messages. */
+export const metricNamesText = namesText(strategyMetricNames);
+/** The metrics that can be counted over a window of time, for messages. */
+export const windowMetricNamesText = namesText([...WINDOW_METRICS.keys()]);
 
 /** The metric of an `expect:` name without its window (`stale_read_ratio from 3m` → `stale_read_ratio`): names have no spaces. */
 export function baseMetric(name: string): string {
@@ -89,14 +118,14 @@ export function isExpectableMetric(name: string, regionNames: readonly string[])
 
 /** Whether the metric (regional or not) can be counted over a window of time: the per-read ones can. */
 export function isWindowableMetric(name: string): boolean {
-  return REGION_METRICS.has(splitRegion(name)?.metric ?? name);
+  return WINDOW_METRICS.has(splitRegion(name)?.metric ?? name);
 }
 
 /** The value of a per-read metric over a window, or `undefined` when the name or region does not exist. */
 function windowMetricValue(window: WindowResult, name: string): number | undefined {
   const regional = splitRegion(name);
   const set = regional ? window.regions[regional.region] : window;
-  const get = REGION_METRICS.get(regional?.metric ?? name);
+  const get = WINDOW_METRICS.get(regional?.metric ?? name);
   return set && get ? get(set) : undefined;
 }
 

@@ -10,8 +10,11 @@ export const NONE = -1;
 export class PendingWrites {
   version = new Int32Array(64) as Int32Array<ArrayBuffer>;
   committed = new Float64Array(64) as Float64Array<ArrayBuffer>;
-  /** End of the latest entry older than the write seen to end after its commit. */
-  olderServedUntil = new Float64Array(64) as Float64Array<ArrayBuffer>;
+  /**
+   * Per region, the end of the latest entry older than the write seen to end there after its
+   * commit: write w's region r at `w · regions + r`.
+   */
+  olderServedUntil: Float64Array<ArrayBuffer>;
   /** The key's next (newer) pending write, or the next free entry. */
   next = new Int32Array(64) as Int32Array<ArrayBuffer>;
   readonly head: Int32Array;
@@ -19,7 +22,11 @@ export class PendingWrites {
   private free = NONE;
   private used = 0;
 
-  constructor(keys: number) {
+  constructor(
+    keys: number,
+    private readonly regions: number,
+  ) {
+    this.olderServedUntil = new Float64Array(64 * regions);
     this.head = new Int32Array(keys).fill(NONE);
     this.tail = new Int32Array(keys).fill(NONE);
   }
@@ -30,7 +37,7 @@ export class PendingWrites {
     else if (entry >= this.version.length) this.grow();
     this.version[entry] = version;
     this.committed[entry] = time;
-    this.olderServedUntil[entry] = time;
+    this.olderServedUntil.fill(time, entry * this.regions, (entry + 1) * this.regions);
     this.next[entry] = NONE;
     if (this.tail[key] === NONE) this.head[key] = entry;
     else this.next[this.tail[key]] = entry;
@@ -50,7 +57,7 @@ export class PendingWrites {
     const size = this.version.length * 2;
     this.version = grownInt32(this.version, size);
     this.committed = grownFloat64(this.committed, size);
-    this.olderServedUntil = grownFloat64(this.olderServedUntil, size);
+    this.olderServedUntil = grownFloat64(this.olderServedUntil, size * this.regions);
     this.next = grownInt32(this.next, size);
   }
 }

@@ -87,14 +87,16 @@ export interface StaleKey {
   stale_reads: number;
 }
 
-export interface StrategyResult extends MetricSet {
-  /** The preset this entry ran (`pubsub` for a variant `pubsub-5s`). */
-  preset: string;
+/**
+ * What is counted of writes, messages, fills and database load, over all regions or in one:
+ * a region's writes are those its clients made, its messages those addressed to it.
+ */
+export interface RunCounts {
   writes: number;
   /** Writes that could not reach the primary (network partitions); never committed. */
   failed_writes: number;
   messages: { sent: number; delivered: number; lost: number; duplicated: number };
-  /** Per write: commit → no region's cache can serve an older version of that key. */
+  /** Per write: commit → no region's cache (in a region: none of its caches) can serve an older version of that key. */
   convergence_ms: Summary;
   /** Writes whose convergence had not happened when the run ended (excluded from `convergence_ms`). */
   unconverged_writes: number;
@@ -105,13 +107,21 @@ export interface StrategyResult extends MetricSet {
   /** Highest number of database reads (primary + replicas) in any one simulated second. */
   db_reads_peak_per_second: number;
   staleness_cdf: CdfPoint[];
+}
+
+/** One region's metrics: every metric but the run's stale keys (SPEC §4). */
+export type RegionResult = MetricCounts & RunCounts & { timeline: TimelineResult };
+
+export interface StrategyResult extends MetricSet, RunCounts {
+  /** The preset this entry ran (`pubsub` for a variant `pubsub-5s`). */
+  preset: string;
   /** The keys with the most stale reads, most first (at most five; none without stale reads). */
   stale_keys: StaleKey[];
   /** Windows the scenario's expectations of this strategy name, in order of first mention; absent when none. */
   windows?: WindowResult[];
   /** Events the engine processed for this strategy (a measure of simulated work). */
   events: number;
-  regions: Record<string, MetricSet>;
+  regions: Record<string, RegionResult>;
 }
 
 export interface ExpectationResult {

@@ -5,7 +5,7 @@
 import { Histogram } from './histogram.js';
 import { STALE_CAUSES, type StaleCause, type StaleCauseName } from './stale-causes.js';
 import { Timeline, type TimelineShape } from './timeline.js';
-import type { CdfPoint, CoarseHistogram, MetricCounts, MetricSet, Summary } from './results.js';
+import type { CdfPoint, CoarseHistogram, MetricCounts, MetricSet, RunCounts, Summary } from './results.js';
 
 /** Bounds of the coarse staleness histogram shown in terminals (ms). */
 const COARSE_BOUNDS_MS = [0, 10, 100, 1_000, 10_000, 60_000];
@@ -25,6 +25,15 @@ export class Tally {
   failedReads = 0;
   primaryReads = 0;
   replicaReads = 0;
+  /** Writes, messages and fills: counted only in the run's tallies, never in a window's. */
+  writes = 0;
+  failedWrites = 0;
+  messagesSent = 0;
+  messagesDelivered = 0;
+  messagesLost = 0;
+  messagesDuplicated = 0;
+  refusedFills = 0;
+  refreshes = 0;
   readonly staleness = new Histogram();
   readonly staleAge = new Histogram();
   readonly latency = new Histogram();
@@ -91,6 +100,14 @@ export class Tally {
     this.failedReads += other.failedReads;
     this.primaryReads += other.primaryReads;
     this.replicaReads += other.replicaReads;
+    this.writes += other.writes;
+    this.failedWrites += other.failedWrites;
+    this.messagesSent += other.messagesSent;
+    this.messagesDelivered += other.messagesDelivered;
+    this.messagesLost += other.messagesLost;
+    this.messagesDuplicated += other.messagesDuplicated;
+    this.refusedFills += other.refusedFills;
+    this.refreshes += other.refreshes;
     this.staleness.merge(other.staleness);
     this.staleAge.merge(other.staleAge);
     this.latency.merge(other.latency);
@@ -126,7 +143,22 @@ export class Tally {
     };
   }
 
-  stalenessCdf(): CdfPoint[] {
+  /** The counts beyond the reads; convergence and the database's peak load are measured elsewhere (they do not add up over regions). */
+  toRunCounts(convergence: Histogram, unconverged: number, dbReadsPeak: number): RunCounts {
+    return {
+      writes: this.writes,
+      failed_writes: this.failedWrites,
+      messages: { sent: this.messagesSent, delivered: this.messagesDelivered, lost: this.messagesLost, duplicated: this.messagesDuplicated },
+      convergence_ms: summarise(convergence),
+      unconverged_writes: unconverged,
+      refused_fills: this.refusedFills,
+      refreshes: this.refreshes,
+      db_reads_peak_per_second: dbReadsPeak,
+      staleness_cdf: this.stalenessCdf(),
+    };
+  }
+
+  private stalenessCdf(): CdfPoint[] {
     const total = this.staleness.count;
     if (total === 0) return [];
     const points: CdfPoint[] = [];

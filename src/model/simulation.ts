@@ -490,12 +490,12 @@ export class Simulation implements EventHandler {
 
   private commit(writeIndex: number, key: number, session: number, now: number): void {
     const version = this.database.commit(key);
-    this.observer.commit(key, version, now, writeIndex);
+    const writer = this.workload.sessionRegion[session];
+    this.observer.commit(key, version, now, writeIndex, writer);
     for (let region = 0; region < this.topology.regionCount; region++) {
       if (region === this.primary) continue;
       this.engine.at(this.database.visibleAt(region, key, now, writeIndex), Ev.ReplicaApply, region, key, version);
     }
-    const writer = this.workload.sessionRegion[session];
     this.engine.at(now + this.topology.latency(this.primary, writer, 2 * writeIndex + 1, WriteHop.Ack), Ev.WriteAck, session, key, version);
     this.strategy.committed(key, version, writeIndex, writer, now);
   }

@@ -5,7 +5,7 @@
  * Numbers are written unformatted (full precision, `.` decimal point); fields are quoted per
  * RFC 4180. Lines end in `\n`, which every CSV reader accepts and shell tools prefer.
  */
-import { metricValue, regionMetricNames, strategyMetricNames } from '../metrics/metric-names.js';
+import { metricValue, strategyMetricNames } from '../metrics/metric-names.js';
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
 
 const KEY_COLUMNS = ['scenario', 'seed', 'strategy', 'preset', 'region'] as const;
@@ -23,11 +23,9 @@ export function renderCsv(results: ScenarioResults[]): string {
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }
 
-const REGION_METRICS = new Set(regionMetricNames);
-
-/** Region rows fill the metrics a region has and leave strategy-only columns empty. */
+/** Region rows: every metric is also given per region. */
 function regionValues(s: StrategyResult, region: string): (number | undefined)[] {
-  return strategyMetricNames.map((m) => (REGION_METRICS.has(m) ? metricValue(s, `regions.${region}.${m}`) : undefined));
+  return strategyMetricNames.map((m) => metricValue(s, `regions.${region}.${m}`));
 }
 
 /** RFC 4180: quote a field containing a comma, quote, CR or LF; double inner quotes. */

@@ -1,6 +1,6 @@
 /** Rules about `expect:`: it may only name strategies that run, metrics that exist and windows inside the run. */
 import type { Problem } from '../errors.js';
-import { baseMetric, isDurationMetric, isExpectableMetric, isWindowableMetric, regionMetricNames, strategyMetricNames } from '../metrics/metric-names.js';
+import { baseMetric, isDurationMetric, isExpectableMetric, isWindowableMetric, metricNamesText, regionMetricNames, strategyMetricNames, windowMetricNamesText } from '../metrics/metric-names.js';
 import { parseCondition } from './condition.js';
 import { defaultStrategies } from './defaults.js';
 import type { Locator } from './positions.js';
@@ -42,11 +42,11 @@ export function metricNameProblem(name: string, regions: readonly string[], meas
   const written = splitMetricWindow(name);
   if (!written) return `${quoteName(name.trim())} is neither a metric nor a metric with a window; allowed: a metric name or ${WINDOW_WORDING}`;
   const { metric } = written;
-  if (!isExpectableMetric(metric, regions)) return `unknown metric ${quoteName(metric)}${didYouMean(metric, knownMetrics(regions))}; the README lists every metric name`;
-  if (!hasWindow(written)) return undefined;
-  if (!isWindowableMetric(metric)) {
-    return `${quoteName(metric)} cannot be counted over a window of time; allowed: the per-read metrics, those also given per region (stale_read_ratio, staleness_p99, hit_ratio, db_reads_primary, …)`;
+  if (!isExpectableMetric(metric, regions)) {
+    return `unknown metric ${quoteName(metric)}${didYouMean(metric, knownMetrics(regions))}; allowed: ${metricNamesText}, each also per region as regions.<region>.<metric> (regions: ${listOf(regions)})`;
   }
+  if (!hasWindow(written)) return undefined;
+  if (!isWindowableMetric(metric)) return `${quoteName(metric)} cannot be counted over a window of time; allowed: the per-read metrics, ${windowMetricNamesText}`;
   return windowProblem(written, measuredFromMs, endMs);
 }
 

@@ -16,7 +16,7 @@ const SESSION = 1;
 describe('staleness', () => {
   test('a read at the exact commit instant must see the commit; just before, it need not', () => {
     const c = collector();
-    c.commit(KEY, 1, 100);
+    c.commit(KEY, 1, 100, 0, 0);
     c.read(0, SESSION, KEY, 99.999, 1, 0, ReadSource.Cache);
     c.read(0, SESSION + 1, KEY, 100, 1, 0, ReadSource.Cache);
     const r = c.result('ttl', 0);
@@ -28,9 +28,9 @@ describe('staleness', () => {
 
   test('staleness age is t − C(v+1) and version lag is V(t) − v', () => {
     const c = collector();
-    c.commit(KEY, 1, 100);
-    c.commit(KEY, 2, 200);
-    c.commit(KEY, 3, 300);
+    c.commit(KEY, 1, 100, 0, 0);
+    c.commit(KEY, 2, 200, 1, 0);
+    c.commit(KEY, 3, 300, 2, 0);
     c.read(1, SESSION, KEY, 350, 1, 1, ReadSource.Cache);
     const r = c.result('ttl', 0);
     expect(r.stale_age_ms.max).toBe(150);
@@ -43,7 +43,7 @@ describe('staleness', () => {
   test('a version committed while the read was in flight counts as fresh; so does a never-written key', () => {
     const c = collector();
     c.read(0, SESSION, 5, 10, 1, 0, ReadSource.Replica);
-    c.commit(KEY, 1, 100);
+    c.commit(KEY, 1, 100, 0, 0);
     c.read(0, SESSION, KEY, 90, 20, 1, ReadSource.Primary);
     const r = c.result('ttl', 0);
     expect(r.stale_reads).toBe(0);
@@ -54,7 +54,7 @@ describe('staleness', () => {
 
   test('warmup: a read issued exactly at warmup counts, one just before does not', () => {
     const c = collector(1000);
-    c.commit(KEY, 1, 10);
+    c.commit(KEY, 1, 10, 0, 0);
     c.read(0, SESSION, KEY, 999.9, 1, 0, ReadSource.Cache);
     c.read(0, SESSION + 1, KEY, 1000, 1, 0, ReadSource.Cache);
     const r = c.result('ttl', 0);
@@ -69,7 +69,7 @@ describe('staleness', () => {
 describe('session guarantees', () => {
   test('read-your-writes: only a write acknowledged before the read was issued counts', () => {
     const c = collector();
-    c.commit(KEY, 1, 100);
+    c.commit(KEY, 1, 100, 0, 0);
     c.writeAck(SESSION, KEY, 1, 150);
     c.read(0, SESSION, KEY, 140, 1, 0, ReadSource.Cache); // issued before the ack: allowed
     c.read(0, SESSION, KEY, 150, 1, 0, ReadSource.Cache); // at the ack: a violation
@@ -80,8 +80,8 @@ describe('session guarantees', () => {
 
   test('monotonic reads: going back to an older version than the session already read', () => {
     const c = collector();
-    c.commit(KEY, 1, 100);
-    c.commit(KEY, 2, 200);
+    c.commit(KEY, 1, 100, 0, 0);
+    c.commit(KEY, 2, 200, 1, 0);
     // Sessions live in one region (region b here, whose replica has applied nothing).
     c.read(1, SESSION, KEY, 210, 1, 2, ReadSource.Primary);
     c.read(1, SESSION, KEY, 220, 1, 2, ReadSource.Cache);
@@ -96,8 +96,8 @@ describe('session guarantees', () => {
 describe('fills and database reads', () => {
   test('a stored fill older than the latest commit is a stale refill; a refused one is not', () => {
     const c = collector();
-    c.commit(KEY, 1, 100);
-    c.commit(KEY, 2, 200);
+    c.commit(KEY, 1, 100, 0, 0);
+    c.commit(KEY, 2, 200, 1, 0);
     c.fill(1, KEY, 1, 250, true, 0);
     c.fill(1, KEY, 1, 260, false, 0);
     c.fill(0, KEY, 2, 270, true, 0);
@@ -110,6 +110,20 @@ describe('fills and database reads', () => {
     expect(r.refused_fills).toBe(1);
     expect(r.db_reads).toEqual({ primary: 2, replica: 1 });
     expect(r.db_reads_peak_per_second).toBe(2);
+    // Per region: the refused fill was b's; a's two database reads fell in one second, b's one in another.
+    expect([r.regions.a.refused_fills, r.regions.b.refused_fills]).toEqual([0, 1]);
+    expect([r.regions.a.db_reads_peak_per_second, r.regions.b.db_reads_peak_per_second]).toEqual([2, 1]);
+  });
+
+  test("the busiest second over all regions is not the sum of each region's busiest", () => {
+    const c = collector();
+    c.databaseRead(0, ReadSource.Primary, 100);
+    c.databaseRead(0, ReadSource.Primary, 200);
+    c.databaseRead(1, ReadSource.Replica, 1100);
+    c.databaseRead(1, ReadSource.Replica, 1200);
+    const r = c.result('ttl', 0);
+    expect(r.db_reads_peak_per_second).toBe(2);
+    expect([r.regions.a.db_reads_peak_per_second, r.regions.b.db_reads_peak_per_second]).toEqual([2, 2]);
   });
 });
 
@@ -118,31 +132,39 @@ describe('convergence', () => {
     const c = collector();
     c.stored(0, 0, KEY, 0, 0);
     c.stored(1, 1, KEY, 0, 0);
-    c.commit(KEY, 1, 100);
+    c.commit(KEY, 1, 100, 0, 0);
     c.entryEnd(0, 0, KEY, 0, 150, EntryEnd.Invalidated);
     c.replicaApply(1, KEY, 1);
     c.entryEnd(1, 1, KEY, 0, 400, EntryEnd.Expired);
     const r = c.result('pubsub', 0);
     expect(r.convergence_ms).toMatchObject({ count: 1, max: 300 });
     expect(r.unconverged_writes).toBe(0);
+    // Per region: until that region's own older entry ended.
+    expect(r.regions.a.convergence_ms).toMatchObject({ count: 1, max: 50 });
+    expect(r.regions.b.convergence_ms).toMatchObject({ count: 1, max: 300 });
   });
 
   test('a write with no older cached copy converges at once; one an entry still contradicts is unconverged', () => {
     const c = collector();
-    c.commit(KEY, 1, 100);
+    c.commit(KEY, 1, 100, 0, 0);
     c.replicaApply(1, KEY, 1);
     c.stored(1, 1, KEY, 1, 0);
-    c.commit(KEY, 2, 200);
+    c.commit(KEY, 2, 200, 1, 0);
     const r = c.result('ttl', 0);
     expect(r.convergence_ms).toMatchObject({ count: 1, max: 0 });
     expect(r.unconverged_writes).toBe(1);
+    // Only b's entry contradicts v2: a converged at once.
+    expect(r.regions.a.convergence_ms).toMatchObject({ count: 2, max: 0 });
+    expect(r.regions.a.unconverged_writes).toBe(0);
+    expect(r.regions.b.convergence_ms).toMatchObject({ count: 1, max: 0 });
+    expect(r.regions.b.unconverged_writes).toBe(1);
   });
 
   test('an entry that ended before the commit does not delay it', () => {
     const c = collector();
     c.stored(0, 0, KEY, 0, 0);
     c.entryEnd(0, 0, KEY, 0, 50, EntryEnd.Expired);
-    c.commit(KEY, 1, 100);
+    c.commit(KEY, 1, 100, 0, 0);
     c.replicaApply(1, KEY, 1);
     expect(c.result('ttl', 0).convergence_ms).toMatchObject({ count: 1, max: 0 });
   });
@@ -158,6 +180,24 @@ describe('messages', () => {
     c.messageDuplicated(1, KEY, 1, 150);
     c.messageDelivered(1, KEY, 1, 160);
     c.messageDelivered(1, KEY, 1, 170);
-    expect(c.result('pubsub', 0).messages).toEqual({ sent: 2, delivered: 2, lost: 1, duplicated: 1 });
+    const r = c.result('pubsub', 0);
+    expect(r.messages).toEqual({ sent: 2, delivered: 2, lost: 1, duplicated: 1 });
+    // Per region: by the region each was addressed to.
+    expect(r.regions.a.messages).toEqual({ sent: 1, delivered: 0, lost: 1, duplicated: 0 });
+    expect(r.regions.b.messages).toEqual({ sent: 1, delivered: 2, lost: 0, duplicated: 1 });
+  });
+});
+
+describe('writes', () => {
+  test("are counted after warmup in the writer's region, failed ones too", () => {
+    const c = collector(100);
+    c.commit(KEY, 1, 50, 0, 1);
+    c.commit(KEY, 2, 150, 1, 1);
+    c.commit(KEY, 3, 160, 2, 0);
+    c.writeFailed(1, SESSION, KEY, 170);
+    const r = c.result('ttl', 0);
+    expect([r.writes, r.failed_writes]).toEqual([2, 1]);
+    expect([r.regions.a.writes, r.regions.b.writes]).toEqual([1, 1]);
+    expect([r.regions.a.failed_writes, r.regions.b.failed_writes]).toEqual([0, 1]);
   });
 });

@@ -31,15 +31,16 @@ describe('renderCsv', () => {
     expect(rows).toHaveLength(1 + 3 * 4 + 2);
   });
 
-  it('writes numbers unformatted and leaves strategy-only columns empty on region rows', () => {
+  it('writes numbers unformatted, and every metric on region rows too: what adds up over regions does', () => {
     const euWest = rows.find((r) => r[2] === 'ttl' && r[4] === 'eu-west');
     expect(euWest?.[col('stale_read_ratio')]).toBe('0.0940978');
     expect(euWest?.[col('staleness_p99')]).toBe('62310.8');
-    expect(euWest?.[col('messages_sent')]).toBe('');
-    expect(euWest?.[col('convergence_p99')]).toBe('');
+    expect(euWest?.[col('convergence_p99')]).toBe('88412.7');
     const all = rows.find((r) => r[2] === 'pubsub-5s' && r[4] === 'all');
     expect(all?.[col('messages_sent')]).toBe('104433');
     expect(all?.[col('reads')]).toBe('3479288');
+    const regionRows = rows.filter((r) => r[2] === 'pubsub-5s' && r[4] !== 'all');
+    expect(regionRows.reduce((n, r) => n + Number(r[col('messages_sent')]), 0)).toBe(104433);
   });
 });
 

@@ -174,7 +174,7 @@ const cases: BadCase[] = [
     name: 'expect: unknown strategy, unknown metric, duration for a ratio',
     yaml: withSection('expect:\n  ttl: { stalenes_p99: "<= 2s", hit_ratio: "> 1s" }\n  pubsub-5s: { hit_ratio: 0.9 }\n'),
     problems: [
-      ['11:10', 'expect.ttl: unknown metric `stalenes_p99` (did you mean `staleness_p99`?); the README lists every metric name'],
+      ['11:10', 'expect.ttl: unknown metric `stalenes_p99` (did you mean `staleness_p99`?); allowed: reads, stale_reads, stale_read_ratio, hit_ratio, l1_hit_ratio, staleness_p50|p90|p99|p999|max|mean|count, '],
       ['11:44', 'expect.ttl.hit_ratio: "> 1s" compares with a duration, but `hit_ratio` is not a time; allowed: a plain number'],
       ['12:3', 'expect: `pubsub-5s` is not a strategy of this scenario (did you mean `pubsub`?); strategies: ttl, pubsub, versioned, lease, session-token'],
     ],
