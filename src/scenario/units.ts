@@ -7,7 +7,7 @@
 /** One part of a compound duration: a number and its unit (`1h`, `30s`, `1.5m`). */
 const part = (unit: string) => `(\\d+(\\.\\d+)?${unit})?`;
 /** Parts in decreasing units, each at most once (`1h30m`, `2m05s`, `1s250ms`); at least one. */
-const COMPOUND = `(?=\\d)${part('h')}${part('m')}${part('s')}${part('ms')}${part('us')}`;
+const COMPOUND = `(?=\\d)${part('h')}${part('m')}${part('s')}${part('ms')}${part('(us|µs|μs)')}`;
 const BARE = '\\d+(\\.\\d+)?';
 
 /** A non-negative duration: a bare number (milliseconds), or parts with units (`250ms`, `1.5s`, `1m30s`). */
@@ -17,11 +17,13 @@ export const SIGNED_DURATION_PATTERN = `^-?(${BARE}|${COMPOUND})$`;
 /** A percentage from 0% to 100%. */
 export const PERCENT_PATTERN = '^(100(\\.0+)?|\\d{1,2}(\\.\\d+)?)%$';
 
-const MS_PER_UNIT: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const MS_PER_UNIT: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Microseconds are written `us`, or as the reports print them, `µs` (micro sign) or `μs` (Greek mu); divided, so `954µs` reads back as 0.954 exactly. */
+const MICROSECONDS = new Set(['us', 'µs', 'μs']);
 const SIGNED_DURATION = new RegExp(SIGNED_DURATION_PATTERN);
 
 /** Human wording for messages and schema descriptions, kept next to the patterns it describes. */
-export const DURATION_WORDING = 'a duration like 250ms, 1.5s, 10m or 1m30s (units us, ms, s, m, h; a plain number is milliseconds)';
+export const DURATION_WORDING = 'a duration like 250ms, 1.5s, 10m or 1m30s (units us or µs, ms, s, m, h; a plain number is milliseconds)';
 
 /**
  * Milliseconds for a duration as written: a number (already ms) or a string matching
@@ -34,7 +36,7 @@ export function durationMs(written: number | string): number {
   const body = written.replace(/^-/, '');
   if (/^\d+(\.\d+)?$/.test(body)) return sign * Number(body);
   let ms = 0;
-  for (const [, value, unit] of body.matchAll(/(\d+(?:\.\d+)?)(us|ms|s|m|h)/g)) ms += Number(value) * MS_PER_UNIT[unit];
+  for (const [, value, unit] of body.matchAll(/(\d+(?:\.\d+)?)(us|µs|μs|ms|s|m|h)/g)) ms += MICROSECONDS.has(unit) ? Number(value) / 1000 : Number(value) * MS_PER_UNIT[unit];
   return sign * ms;
 }
 

@@ -1,5 +1,5 @@
 /** The scenario library: every file validates, runs, and its expectations hold (exit 0). */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { cli, tempDir } from './cli-helpers.js';
@@ -46,6 +46,18 @@ test("the README's workshop trace as a page: eu-west's lane shows the stale refi
   const cdc = [...readFileSync(page, 'utf8').matchAll(/<title>(cache holds v1[^<]*)<\/title>/g)].map((m) => m[1]);
   expect(cdc.at(-1)).toMatch(/–46\.1487s$/);
 });
+
+test("the README's example scenario runs as written, and its expectations hold", async () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const example = /## Scenarios[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+  expect(example).toContain('name: two-regions');
+  const file = join(tempDir(), 'two-regions.yaml');
+  writeFileSync(file, example as string);
+  const run = await cli(['run', file, '--format', 'json']);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(JSON.parse(run.stdout).expectations.length).toBeGreaterThan(0);
+}, 60_000);
 
 test("the README's over-time example is what `cache-sim run scenarios/bus-partition.yaml` prints", async () => {
   const readme = readFileSync('README.md', 'utf8');
