@@ -6,9 +6,12 @@ import { Worker } from 'node:worker_threads';
 import { bundlePath, loadBundle } from './load-bundle.js';
 
 // `cache-sim trace … | head` closes the pipe early: that is the reader's choice, not an error.
+// Any other failure to write the output (a full disk) is told in one line, like a report
+// file that cannot be written (exit 2), never as a stack trace.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(0);
-  throw error;
+  process.stderr.write(`cache-sim: cannot write the output: ${error.message}\n`);
+  process.exit(2);
 });
 
 if (!existsSync(bundlePath)) {

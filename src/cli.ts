@@ -19,7 +19,7 @@ const EXIT_BUG = 3;
 function parseWholeNumber(what: string, least = 0): (text: string) => number {
   return (text) => {
     if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < least) {
-      throw new InvalidArgumentError(`${what} must be a whole number ≥ ${least}.`);
+      throw new InvalidArgumentError(`${what} must be a whole number from ${least} to ${Number.MAX_SAFE_INTEGER}.`);
     }
     return Number(text);
   };
@@ -48,6 +48,12 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** A report's path: an empty one would otherwise be taken as no report at all. */
+function parseFilePath(text: string): string {
+  if (text.trim() === '') throw new InvalidArgumentError('give the path of a file to write.');
+  return text;
+}
+
 function parseList(text: string): string[] {
   const names = text.split(',').map((s) => s.trim());
   if (names.some((n) => n === '')) throw new InvalidArgumentError('give strategy names separated by commas, e.g. ttl,pubsub.');
@@ -70,8 +76,8 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .option('--strategy <names>', 'run only these strategies (comma-separated)', parseList)
     .option('--set <path=value>', 'override a scenario value, e.g. cache.ttl=5s (repeatable)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('table'))
-    .option('--junit <file>', 'also write expectations as JUnit XML')
-    .option('--html <file>', 'also write a self-contained HTML report with charts')
+    .option('--junit <file>', 'also write expectations as JUnit XML', parseFilePath)
+    .option('--html <file>', 'also write a self-contained HTML report with charts', parseFilePath)
     .option('--workers <n>', WORKERS_HELP, parseWholeNumber('the number of workers', 1))
     .option('--seeds <n>', "run over n seeds (sweep's, derived from the scenario's seed); expectations must hold on every one", parseWholeNumber('the number of seeds', 2))
     .option('--metric <name>', 'with --seeds: summarise this metric (repeatable; replaces the default list)', collect, [])
@@ -98,7 +104,7 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .option('--all-reads', 'show every read of the key, not only stale and failed ones', false)
     .option('--from <time>', 'tell only what happened from this simulated time on, e.g. 90s', parseDuration('--from'))
     .option('--until <time>', 'tell only what happened up to this simulated time, e.g. 2m', parseDuration('--until'))
-    .option('--html <file>', 'also write the story as a self-contained HTML page: a lane per region over time')
+    .option('--html <file>', 'also write the story as a self-contained HTML page: a lane per region over time', parseFilePath)
     .action(
       async (
         file: string,
@@ -123,7 +129,7 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format (default: table; with --shard, the shard\'s JSON)').choices(SWEEP_FORMATS))
     .option('--workers <n>', WORKERS_HELP, parseWholeNumber('the number of workers', 1))
     .option('--shard <i/n>', 'run only shard i of n and print its JSON document, for `cache-sim merge`', parseShardOption)
-    .option('--html <file>', 'also write the sweep as a self-contained HTML page with a chart per metric')
+    .option('--html <file>', 'also write the sweep as a self-contained HTML page with a chart per metric', parseFilePath)
     .action(
       async (
         file: string,
@@ -151,7 +157,7 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .description('put the shards of a sweep (`sweep --shard i/n`) together; print what the whole sweep prints')
     .argument('<file...>', 'the JSON documents of every shard')
     .addOption(new Option('--format <format>', 'output format').choices(SWEEP_FORMATS).default('table'))
-    .option('--html <file>', 'also write the sweep as a self-contained HTML page with a chart per metric')
+    .option('--html <file>', 'also write the sweep as a self-contained HTML page with a chart per metric', parseFilePath)
     .action(async (files: string[], opts: { format: SweepFormat; html?: string }) => {
       const { mergeCommand } = await import('./commands/merge.js');
       setExit(mergeCommand(files, { format: opts.format, html: opts.html }, io));

@@ -49,6 +49,12 @@ describe.skipIf(!existsSync(BUNDLE))('bin/cache-sim.js', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test.skipIf(!existsSync('/dev/full'))('an output that cannot be written (a full disk): one line, exit 2, no stack trace', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" bin/cache-sim.js schema > /dev/full`], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('cache-sim: cannot write the output: ENOSPC: no space left on device, write\n');
+  });
+
   test('the code cache written at build time fits this Node', () => {
     const check = spawnSync(
       process.execPath,

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { expectGolden } from '../helpers/golden.js';
@@ -189,6 +189,31 @@ describe('an output file that cannot be written', () => {
     expect(twice.code).toBe(2);
     expect(twice.stderr.trimEnd()).toBe(`${report}:1:1: cannot write: another report goes to the same path; allowed: a path of its own`);
     expect(readdirSync(dir)).toEqual(['scenario.yaml']);
+    // Nor through a symbolic link: given the scenario by a link, the report may not replace what it points to.
+    const link = join(dir, 'link.yaml');
+    symlinkSync(scenario, link);
+    const linked = await cli(['run', link, '--html', scenario]);
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toContain('cannot write: it is a scenario file being run');
+    expect(readFileSync(scenario, 'utf8')).toBe(readFileSync(SMALL, 'utf8'));
+  });
+
+  test('a report through a symbolic link replaces what the link points to (and keeps the link); a device is written, not replaced', async () => {
+    const dir = tempDir();
+    const link = join(dir, 'report.html');
+    symlinkSync('kept/target.html', link);
+    mkdirSync(join(dir, 'kept'));
+    const run = await cli(['run', SMALL, '--set', 'duration=10s', '--set', 'warmup=0', '--html', link, '--junit', '/dev/null']);
+    expect(run.code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'kept', 'target.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  test('an empty report path is a usage error, not a report left unwritten', async () => {
+    const run = await cli(['run', SMALL, '--junit', '']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('give the path of a file to write');
   });
 });
 
