@@ -26,3 +26,15 @@ export function faultsInsideRun(scenario: WrittenScenario, at: Locator): Problem
     return [at.atValue(['faults', i, 'for'], `the window ${window} ends after the run (duration: ${formatMs(endMs)}); allowed: at + for ≤ duration`)];
   });
 }
+
+/** A clock jump after the run would silently never happen, as a fault would. */
+export function clockJumpsInsideRun(scenario: WrittenScenario, at: Locator): Problem[] {
+  const endMs = durationMs(scenario.duration);
+  return scenario.regions.flatMap((region, r) =>
+    (region.clock?.jumps ?? []).flatMap((jump, j) => {
+      const atMs = durationMs(jump.at);
+      if (atMs < endMs) return [];
+      return [at.atValue(['regions', r, 'clock', 'jumps', j, 'at'], `jumps at ${formatMs(atMs)}, when the run is over (duration: ${formatMs(endMs)}); allowed: at < duration`)];
+    }),
+  );
+}

@@ -17,7 +17,8 @@ import {
   weightsHavePositiveSum,
 } from './rules-regions.js';
 import { presetOptionsValid, uniqueStrategyNames, variantsNameAPreset } from './rules-strategies.js';
-import { faultsInsideRun, warmupBeforeEnd } from './rules-time.js';
+import { atLeastOnceCanDeliver, primaryHasNoReplica } from './rules-model.js';
+import { clockJumpsInsideRun, faultsInsideRun, warmupBeforeEnd } from './rules-time.js';
 import type { WrittenScenario } from './written-schema.js';
 
 export type Rule = (scenario: WrittenScenario, at: Locator) => Problem[];
@@ -32,6 +33,9 @@ export const rules: readonly Rule[] = [
   faultRegionsKnown,
   warmupBeforeEnd,
   faultsInsideRun,
+  clockJumpsInsideRun,
+  primaryHasNoReplica,
+  atLeastOnceCanDeliver,
   uniqueStrategyNames,
   variantsNameAPreset,
   presetOptionsValid,

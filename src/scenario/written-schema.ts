@@ -34,12 +34,17 @@ import { says } from './messages.js';
 import { DURATION_WORDING, PERCENT_PATTERN } from './units.js';
 import { listOf } from './wording.js';
 
+/** A clock's rate is 1 + drift/10⁶: at -10⁶ or below it would stand still or run backwards. */
+function driftPpm() {
+  const customiser = says('a drift', 'a number of parts per million above -1000000 (may be negative)');
+  return z.number(customiser).gt(-1_000_000, customiser);
+}
+
 const clockSchema = map('a clock', {
   skew: signedDuration.optional().describe('Offset from true time; may be negative. Default: 0.'),
-  drift_ppm: z
-    .number(says('a drift', 'a number of parts per million (may be negative)'))
+  drift_ppm: driftPpm()
     .optional()
-    .describe('Rate error in parts per million. Default: 0.'),
+    .describe('Rate error in parts per million, above -1000000 (the clock must move forward). Default: 0.'),
   jumps: z
     .array(map('a clock jump', { at: duration, by: signedDuration }), says('a list of jumps', 'a list of {at, by}'))
     .optional()

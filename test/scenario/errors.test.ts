@@ -166,6 +166,32 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'settings the primary region has no replica for: a lag, a replica_lag fault, a replication pause',
+    yaml:
+      MINIMAL.replace('    primary: true\n', '    primary: true\n    replica_lag: 1s\n') +
+      'faults:\n  - { at: 1m, for: 1m, replica_lag: { region: us-east, lag: 5s } }\n  - { at: 1m, for: 1m, replication_pause: { region: us-east } }\n',
+    problems: [
+      ['6:18', 'regions.0.replica_lag: `us-east` is the primary region: it has no replica for replica_lag to act on; allowed: another region'],
+      ['12:47', 'faults.0.replica_lag.region: `us-east` is the primary region: it has no replica for a replica_lag fault to act on'],
+      ['13:53', 'faults.1.replication_pause.region: `us-east` is the primary region: it has no replica for a replication_pause fault to act on'],
+    ],
+  },
+  {
+    name: 'at-least-once delivery over a bus that loses everything would never end',
+    yaml: withSection('bus: { loss: 1, delivery: at-least-once }\n'),
+    problems: [['10:14', 'bus.loss: 1 loses every delivery, which at-least-once would retry forever; allowed: a loss below 1 with at-least-once delivery']],
+  },
+  {
+    name: 'a clock jump after the run',
+    yaml: MINIMAL.replace('  - name: eu-west\n', '  - name: eu-west\n    clock: { jumps: [{ at: 10m, by: 1s }] }\n'),
+    problems: [['7:28', 'regions.1.clock.jumps.0.at: jumps at 10m, when the run is over (duration: 10m); allowed: at < duration']],
+  },
+  {
+    name: 'a clock that would stand still',
+    yaml: MINIMAL.replace('  - name: eu-west\n', '  - name: eu-west\n    clock: { drift_ppm: -1000000 }\n'),
+    problems: [['7:25', 'regions.1.clock.drift_ppm: -1000000 is not a drift; allowed: a number of parts per million above -1000000']],
+  },
+  {
     name: 'instant fault with a window',
     yaml: withSection('faults:\n  - { at: 1m, for: 1m, cache_restart: { region: eu-west } }\n'),
     problems: [['11:20', 'faults.0.for: not allowed: cache_restart is an instant; remove `for`']],
