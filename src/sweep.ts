@@ -13,6 +13,7 @@ import { type ExpectationOverSeeds, formatPosition, overSeeds, strategyExpectati
 import { measuredValue } from './metrics/metric-names.js';
 import { deriveSeed } from './random/streams.js';
 import { loadScenarioFile } from './scenario/load.js';
+import type { SetArgument } from './scenario/overrides.js';
 import { metricNameText, metricWindow } from './scenario/metric-window.js';
 import { metricNameProblem } from './scenario/rules-expect.js';
 import type { Scenario, StrategySpec, TimeWindow } from './scenario/types.js';
@@ -298,7 +299,7 @@ function checkMetrics(metrics: readonly string[], scenarios: readonly Scenario[]
 function loadPoints(file: string, userSets: readonly string[], points: readonly Record<string, string>[], seeds: readonly number[]): Scenario[][] {
   const problems = new Map<string, Problem>();
   const scenarios = points.map((point) => {
-    const pointSets = [...userSets, ...Object.entries(point).map(([path, value]) => `${path}=${value}`)];
+    const pointSets: SetArgument[] = [...userSets, ...Object.entries(point).map(([path, value]) => ({ option: '--param', text: `${path}=${value}` }))];
     const perSeed: Scenario[] = [];
     for (const seed of seeds) {
       try {

@@ -1,5 +1,6 @@
 /** `cache-sim trace`: the story of one key under one strategy, as text or a Mermaid diagram, and as an HTML page of lanes. */
 import { InputError, UsageError } from '../errors.js';
+import { formatDuration } from '../report/format.js';
 import { renderTraceMermaid, renderTraceText } from '../report/trace.js';
 import { renderTraceHtml } from '../report/trace-html.js';
 import { loadScenarioFile } from '../scenario/load.js';
@@ -38,6 +39,10 @@ export function traceCommand(file: string, options: TraceCommandOptions, io: Com
   const { allReads, fromMs, untilMs } = options;
   if (fromMs !== undefined && untilMs !== undefined && fromMs > untilMs) {
     throw new UsageError(`--from is after --until: the window would hold nothing`);
+  }
+  if (fromMs !== undefined && fromMs >= scenario.durationMs) {
+    const at = (ms: number) => formatDuration(ms, { exact: true });
+    throw new UsageError(`--from ${at(fromMs)}: the run is over by then (duration: ${at(scenario.durationMs)}); allowed: a time before the end`);
   }
   const trace = traceKey(scenario, spec, options.key, { allReads, fromMs, untilMs });
   if (options.html !== undefined) writeFileAtomically(options.html, renderTraceHtml(trace));

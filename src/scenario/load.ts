@@ -10,16 +10,16 @@ import type { Document, Node } from 'yaml';
 import { InputError, type Problem, wholeFileProblem } from '../errors.js';
 import { fileProblem } from '../util/file-errors.js';
 import { normalise } from './normalise.js';
-import { applySets, parseSets } from './overrides.js';
+import { applySets, parseSets, type SetArgument } from './overrides.js';
 import { parseYaml } from './parse.js';
-import { Locator, SET_FILE } from './positions.js';
+import { isOptionFile, Locator } from './positions.js';
 import { checkRules } from './rules.js';
 import type { Scenario } from './types.js';
 import { scenarioSchema, type WrittenScenario } from './written-schema.js';
 import { issuesToProblems } from './zod-problems.js';
 
 /** A scenario from YAML text; `file` names it in problems. */
-export function loadScenarioText(text: string, file: string, sets: readonly string[] = []): Scenario {
+export function loadScenarioText(text: string, file: string, sets: readonly SetArgument[] = []): Scenario {
   const { overrides, problems: setProblems } = parseSets(sets);
   const parsed = parseYaml(text, file);
   if (!parsed.ok || setProblems.length > 0) fail([...(parsed.ok ? [] : parsed.problems), ...setProblems]);
@@ -34,7 +34,7 @@ export function loadScenarioText(text: string, file: string, sets: readonly stri
 }
 
 /** A scenario from a file; an unreadable file is a problem like any other (exit 2, no stack). */
-export function loadScenarioFile(path: string, sets: readonly string[] = []): Scenario {
+export function loadScenarioFile(path: string, sets: readonly SetArgument[] = []): Scenario {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -71,6 +71,6 @@ function fail(problems: Problem[]): never {
 /** File order, then `--set` arguments; duplicates (one mistake seen twice) once. */
 function sortByPosition(problems: readonly Problem[]): Problem[] {
   const unique = [...new Map(problems.map((p) => [`${p.file}:${p.line}:${p.col}: ${p.message}`, p])).values()];
-  const rank = (p: Problem) => (p.file === SET_FILE ? 1 : 0);
+  const rank = (p: Problem) => (isOptionFile(p.file) ? 1 : 0);
   return unique.sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.col - b.col);
 }

@@ -15,32 +15,40 @@ export interface SetOverride extends SetOrigin {
 
 const SET_USAGE = 'expected path=value, e.g. --set cache.ttl=5s or --set regions.1.replica_lag=2s';
 
-/** Parses every `--set` argument; problems for malformed ones (all reported together). */
-export function parseSets(sets: readonly string[]): { overrides: SetOverride[]; problems: Problem[] } {
+/** A `path=value` override as given: a `--set` argument, or one value of a sweep's `--param` (`{ option: '--param', text }`). */
+export type SetArgument = string | { option: string; text: string };
+
+/** Parses every override; problems for malformed ones (all reported together). */
+export function parseSets(sets: readonly SetArgument[]): { overrides: SetOverride[]; problems: Problem[] } {
   const overrides: SetOverride[] = [];
   const problems: Problem[] = [];
-  for (const text of sets) {
-    const parsed = parseSet(text);
+  for (const set of sets) {
+    const parsed = typeof set === 'string' ? parseSet(SET_FILE, set) : parseSet(set.option, set.text);
     if ('message' in parsed) problems.push(parsed);
     else overrides.push(parsed);
   }
   return { overrides, problems };
 }
 
-function parseSet(text: string): SetOverride | Problem {
+function parseSet(option: string, text: string): SetOverride | Problem {
   const equals = text.indexOf('=');
-  if (equals < 0) return setProblem(text, `no \`=\`; ${SET_USAGE}`);
+  if (equals < 0) return setProblem(option, text, `no \`=\`; ${SET_USAGE}`);
   const path = text.slice(0, equals).trim().split('.');
-  if (path.some((segment) => segment === '')) return setProblem(text, `empty path or path segment; ${SET_USAGE}`);
+  if (path.some((segment) => segment === '')) return setProblem(option, text, `empty path or path segment; ${SET_USAGE}`);
   const valueOffset = equals + 1;
   const valueDoc = parseDocument(text.slice(valueOffset), { prettyErrors: false, logLevel: 'error' });
   const [error] = valueDoc.errors;
-  if (error) return setProblem(text, `YAML syntax error in the value: ${error.message.split('\n')[0]}`, valueOffset + error.pos[0]);
-  return { text, valueOffset, path, value: (valueDoc.contents as Node | null) ?? new Scalar(null) };
+  if (error) return setProblem(option, text, `YAML syntax error in the value: ${error.message.split('\n')[0]}${quoteHint(option, text.slice(0, equals), text.slice(valueOffset))}`, valueOffset + error.pos[0]);
+  return { option, text, valueOffset, path, value: (valueDoc.contents as Node | null) ?? new Scalar(null) };
 }
 
-function setProblem(text: string, message: string, offset = 0): Problem {
-  return { file: SET_FILE, line: 1, col: offset + 1, message: `--set ${oneLine(text)}: ${message}` };
+/** A value starting with a YAML indicator (`>= 0.9` reads as a folded block) wants quotes. */
+function quoteHint(option: string, path: string, value: string): string {
+  return /^\s*[>|&*!%@`]/.test(value) ? `; allowed: the value in quotes, ${option} '${path}="${value.trim()}"'` : '';
+}
+
+function setProblem(option: string, text: string, message: string, offset = 0): Problem {
+  return { file: option, line: 1, col: offset + 1, message: `${option} ${oneLine(text)}: ${message}` };
 }
 
 /**
@@ -59,13 +67,13 @@ export function applySets(doc: Document, overrides: readonly SetOverride[]): { o
 }
 
 function applySet(doc: Document, override: SetOverride, origins: Map<Node, SetOrigin>): Problem | undefined {
-  const origin: SetOrigin = { text: override.text, valueOffset: override.valueOffset };
+  const origin: SetOrigin = { option: override.option, text: override.text, valueOffset: override.valueOffset };
   const fresh = () => remember(new YAMLMap(), origin, origins);
   if (isAbsent(doc.contents)) doc.contents = fresh() as typeof doc.contents;
   let parent = doc.contents as Node;
   for (const [i, segment] of override.path.entries()) {
     const problem = cannotFollow(parent, override.path, i);
-    if (problem) return setProblem(override.text, problem);
+    if (problem) return setProblem(override.option, override.text, problem);
     if (i === override.path.length - 1) {
       put(parent, segment, remember(override.value, origin, origins), origin, origins);
       break;

@@ -13,6 +13,8 @@ export type Path = readonly PropertyKey[];
 
 /** Where a node inserted by `--set path=value` came from; its ranges are offsets into `value`. */
 export interface SetOrigin {
+  /** The option that gave it: `--set`, or a sweep's `--param` (one of its values). */
+  option: string;
   /** The whole argument, `path=value`. */
   text: string;
   /** Offset of `value` inside `text`. */
@@ -20,6 +22,11 @@ export interface SetOrigin {
 }
 
 export const SET_FILE = '--set';
+
+/** Problems in command-line values name the option as their file (`--set:1:12: …`). */
+export function isOptionFile(file: string): boolean {
+  return file.startsWith('--');
+}
 
 /** One step of a walk down the document: the node reached and the key that led to it. */
 interface Step {
@@ -58,7 +65,7 @@ export class Locator {
 
   private problem(place: Place, path: Path, message: string): Problem {
     const prefix = path.length === 0 ? '' : `${pathText(path)}: `;
-    const note = place.origin ? ` (from --set ${oneLine(place.origin.text)})` : '';
+    const note = place.origin ? ` (from ${place.origin.option} ${oneLine(place.origin.text)})` : '';
     return { file: place.file, line: place.line, col: place.col, message: `${prefix}${message}${note}` };
   }
 
@@ -79,7 +86,7 @@ export class Locator {
   }
 
   private place(node: Node, origin: SetOrigin | undefined): Place {
-    if (origin) return { ...positionInText(origin.text, origin.valueOffset + (node.range?.[0] ?? 0)), file: SET_FILE, origin };
+    if (origin) return { ...positionInText(origin.text, origin.valueOffset + (node.range?.[0] ?? 0)), file: origin.option, origin };
     const { line, col } = this.lineCounter.linePos(node.range?.[0] ?? 0);
     return { file: this.file, line, col };
   }

@@ -243,6 +243,7 @@ describe('cache-sim sweep', () => {
       [['--param', 'duration=5s,3s', '--metric', 'reads from 1s until 4s'], /--metric reads from 1s until 4s: the window ends at 4s, after the run does \(duration: 3s\); allowed: until ≤ duration \(at duration=3s\)/],
       [['--param', 'cache.ttl=1s', '--strategy', 'nope'], /--strategy nope: not in/],
       [['--param', 'cache.ttl=1s', '--seeds', '0'], /at least 1 seed/],
+      [['--param', 'bus.loss=2'], /^--param:1:10: bus.loss: 2 is not a probability; allowed: a number from 0 to 1 \(from --param bus.loss=2\)$/m],
     ];
     for (const [extra, message] of cases) {
       const run = await cli(['sweep', SMALL, ...extra, ...SHORT]);
@@ -257,9 +258,9 @@ describe('cache-sim sweep', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trimEnd().split('\n');
-    expect(lines.some((l) => /^--set:1:\d+: cache\.ttl: "bogus" is not a TTL/.test(l))).toBe(true);
-    expect(lines.some((l) => /^--set:1:\d+: cache\.ttl: "-3s"/.test(l))).toBe(true);
-    expect(lines.some((l) => /^--set:1:\d+: .*bus\.loss/.test(l))).toBe(true);
+    expect(lines.some((l) => /^--param:1:\d+: cache\.ttl: "bogus" is not a TTL/.test(l))).toBe(true);
+    expect(lines.some((l) => /^--param:1:\d+: cache\.ttl: "-3s"/.test(l))).toBe(true);
+    expect(lines.some((l) => /^--param:1:\d+: .*bus\.loss/.test(l))).toBe(true);
     // Each problem once, though several points share it.
     expect(new Set(lines).size).toBe(lines.length);
 

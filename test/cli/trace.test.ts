@@ -90,6 +90,9 @@ describe('cache-sim trace', () => {
     const bad = await cli(['trace', SMALL, '--key', '0', '--from', 'soon', ...SHORT]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--from takes a duration like 250ms/);
+    const late = await cli(['trace', SMALL, '--key', '0', '--from', '1h', ...SHORT]);
+    expect(late.code).toBe(2);
+    expect(late.stderr).toMatch(/--from 1h: the run is over by then \(duration: 10s\)/);
   });
 
   test('--all-reads shows every read; --format mermaid gives a sequence diagram', async () => {

@@ -1,4 +1,5 @@
 /** Shared helpers for scenario tests: a minimal valid scenario and problem capture. */
+import type { SetArgument } from '../../src/scenario/overrides.js';
 import { formatProblem, InputError } from '../../src/errors.js';
 import { loadScenarioText } from '../../src/scenario/load.js';
 
@@ -14,7 +15,7 @@ workload:
 `;
 
 /** Every problem `loadScenarioText` reports, as `FILE:LINE:COL: message` lines; fails the test if none. */
-export function problemsOf(text: string, sets: string[] = []): string[] {
+export function problemsOf(text: string, sets: SetArgument[] = []): string[] {
   try {
     loadScenarioText(text, 'test.yaml', sets);
   } catch (error) {

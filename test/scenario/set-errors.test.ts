@@ -10,6 +10,7 @@ describe('--set problems', () => {
     ['name.first=x', '--set:1:1: --set name.first=x: `name` is "minimal", not a map or a list, so it has no `first`'],
     ['regions.7.primary=true', '--set:1:1: --set regions.7.primary=true: `regions` is a list of 2; allowed: an index from 0 to 2'],
     ['bus.delay={uniform: [1', '--set:1:23: --set bus.delay={uniform: [1: YAML syntax error in the value'],
+    ['expect.ttl.hit_ratio=>= 0.9', `YAML syntax error in the value: Block scalar header includes extra characters: >=; allowed: the value in quotes, --set 'expect.ttl.hit_ratio=">= 0.9"'`],
   ])('%s', (set, problem) => {
     expect(problemsOf(MINIMAL, [set])).toEqual([expect.stringContaining(problem)]);
   });
@@ -17,6 +18,12 @@ describe('--set problems', () => {
   it('reports a bad value at its place in the argument and names the argument', () => {
     expect(problemsOf(MINIMAL, ['bus.loss=2'])).toEqual([
       '--set:1:10: bus.loss: 2 is not a probability; allowed: a number from 0 to 1 (from --set bus.loss=2)',
+    ]);
+  });
+
+  it("names a sweep's --param as the option that gave the value", () => {
+    expect(problemsOf(MINIMAL, [{ option: '--param', text: 'bus.loss=2' }])).toEqual([
+      '--param:1:10: bus.loss: 2 is not a probability; allowed: a number from 0 to 1 (from --param bus.loss=2)',
     ]);
   });
 
