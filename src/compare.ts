@@ -7,9 +7,10 @@
  * tighter than comparing two independent means.
  */
 import { z } from 'zod';
-import { InputError, type Problem, wholeFileProblem } from './errors.js';
+import { formatProblem, InputError, type Problem, wholeFileProblem } from './errors.js';
 import { type JsonFile, readJsonDocument } from './json-document.js';
 import { meanCI } from './metrics/confidence.js';
+import { SHARD_KIND } from './sweep-shard.js';
 
 const COMPARE_TAKES = 'cache-sim compare takes two JSON documents printed by `cache-sim run FILE --seeds N --format json` or `cache-sim sweep ... --format json`';
 
@@ -54,15 +55,11 @@ export interface Comparison {
 /** Compare two documents' texts; every problem of both at once (exit 2 at the CLI). */
 export function compareDocuments(base: JsonFile, head: JsonFile): Comparison {
   const problems: Problem[] = [];
-  const read = (f: JsonFile) =>
-    readJsonDocument(f, documentSchema, problems, {
-      accepts: (value) => Array.isArray((value as { points?: unknown }).points) && Array.isArray((value as { seeds?: unknown }).seeds),
-      notAccepted: `not the results of a sweep; ${COMPARE_TAKES}`,
-      whatTakes: COMPARE_TAKES,
-    })?.doc;
+  const read = (f: JsonFile) => readJsonDocument(f, documentSchema, problems, { rejects: notComparable, whatTakes: COMPARE_TAKES })?.doc;
   const a = read(base);
   const b = read(head);
-  if (!a || !b) throw new InputError(problems);
+  // The same file given twice says what is wrong with it once.
+  if (!a || !b) throw new InputError([...new Map(problems.map((p) => [formatProblem(p), p])).values()]);
   if (a.seeds.join(',') !== b.seeds.join(',')) {
     throw new InputError([
       wholeFileProblem(head.file, `ran on other seeds than ${base.file}; a paired comparison needs the same seeds: the same scenario seed (or --seed) and --seeds`),
@@ -73,6 +70,17 @@ export function compareDocuments(base: JsonFile, head: JsonFile): Comparison {
     throw new InputError([wholeFileProblem(head.file, `nothing in common with ${base.file}: no grid point, strategy and metric that both have`)]);
   }
   return { version: 1, base: { file: base.file, scenario: a.scenario }, head: { file: head.file, scenario: b.scenario }, seeds: a.seeds, changes: found };
+}
+
+/** Why a JSON value is not a document compare takes, if it is not one. */
+function notComparable(value: unknown): string | undefined {
+  if (Array.isArray(value)) {
+    return `holds ${value.length} documents, one per scenario file; compare takes one: run one scenario file per document (cache-sim run FILE --seeds N --format json)`;
+  }
+  const fields = (value ?? {}) as { kind?: unknown; points?: unknown; seeds?: unknown };
+  if (fields.kind === SHARD_KIND) return 'is one shard of a sweep; merge the shards first (cache-sim merge SHARD... --format json) and compare what it prints';
+  if (!Array.isArray(fields.points) || !Array.isArray(fields.seeds)) return `not the results of a sweep; ${COMPARE_TAKES}`;
+  return undefined;
 }
 
 /** Every metric both documents have, for every strategy both ran, at every point both have: in the head's order. */

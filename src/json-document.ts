@@ -16,10 +16,8 @@ export interface JsonFile {
 }
 
 export interface JsonDocumentKind {
-  /** Whether a parsed value is the kind of document expected at all (before its shape is checked). */
-  accepts: (value: object) => boolean;
-  /** What to say of a file that is some other JSON. */
-  notAccepted: string;
+  /** Why a parsed value is not the kind of document expected at all (before its shape is checked), or undefined when it is. */
+  rejects: (value: unknown) => string | undefined;
   /** What the command takes, added to a complaint about the JSON itself. */
   whatTakes: string;
 }
@@ -38,8 +36,9 @@ export function readJsonDocument<T extends z.ZodType>(
     problems.push(notJson(file, text, error, kind.whatTakes));
     return undefined;
   }
-  if (typeof value !== 'object' || value === null || !kind.accepts(value)) {
-    problems.push(wholeFileProblem(file, kind.notAccepted));
+  const rejected = kind.rejects(value);
+  if (rejected !== undefined) {
+    problems.push(wholeFileProblem(file, rejected));
     return undefined;
   }
   const at = lazyLocator(file, text);
@@ -71,7 +70,8 @@ function notJson(file: string, text: string, error: unknown, whatTakes: string):
   const named = /at position (\d+)/.exec(message);
   const parsed = named ? undefined : parseYaml(text, file);
   const place = named ? lineCol(text, Number(named[1])) : parsed && !parsed.ok ? parsed.problems[0] : { line: 1, col: 1 };
-  const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+  // JSON.parse quotes the text around the mistake, newlines and all: the message stays one line without it.
+  const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*"(\.\.\.)? is not valid JSON$/s, '').replace(/\s*\n\s*/g, ' ');
   return { file, line: place.line, col: place.col, message: `not valid JSON: ${reason}; ${whatTakes}` };
 }
 

@@ -103,8 +103,7 @@ function layoutOf(doc: ShardDocument): SweepLayout {
 /** One file: JSON, shaped as a shard document, holding exactly its shard's runs. */
 function readShard({ file, text }: ShardFile, problems: Problem[]): ReadShard | undefined {
   const read = readJsonDocument({ file, text }, shardSchema, problems, {
-    accepts: (value) => (value as { kind?: unknown }).kind === SHARD_KIND,
-    notAccepted: NOT_A_SHARD,
+    rejects: (value) => ((value as { kind?: unknown } | null)?.kind === SHARD_KIND ? undefined : NOT_A_SHARD),
     whatTakes: WHAT_MERGE_TAKES,
   });
   if (!read) return undefined;

@@ -16,7 +16,8 @@ import { formatterFor } from './sweep-text.js';
 export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
-export type Verdict = 'better' | 'worse' | 'changed' | '';
+/** `noise`: the interval holds 0 (shown blank in tables). */
+export type Verdict = 'better' | 'worse' | 'changed' | 'noise';
 
 const DIRECTIONS = new Map(COMPARISON_GROUPS.flat().map((row) => [row.metric, row.better]));
 
@@ -29,7 +30,7 @@ function direction(metric: string): 'lower' | 'higher' | 'none' {
 }
 
 export function verdict(c: MetricChange): Verdict {
-  if (!c.significant) return '';
+  if (!c.significant) return 'noise';
   const better = direction(c.metric);
   if (better === 'none') return 'changed';
   return (c.change < 0) === (better === 'lower') ? 'better' : 'worse';
@@ -60,7 +61,7 @@ function headline(c: Comparison): string {
 
 function summaryText(c: Comparison): string {
   const count = (v: Verdict) => c.changes.filter((change) => verdict(change) === v).length;
-  return `${count('better')} better, ${count('worse')} worse, ${count('changed')} changed, ${c.changes.length - count('better') - count('worse') - count('changed')} within the noise`;
+  return `${count('better')} better, ${count('worse')} worse, ${count('changed')} changed, ${count('noise')} within the noise`;
 }
 
 /** The cells of each change, as every format shows them: the point (when the documents have parameters), then the rest. */
@@ -76,7 +77,7 @@ function rowsOf(c: Comparison): { withPoints: boolean; head: string[]; rows: { c
 
 function compareTable(c: Comparison, p: Palette, width: number): string {
   const { withPoints, head, rows } = rowsOf(c);
-  const style = (v: Verdict) => (v === 'better' ? p.pass(v) : v === 'worse' ? p.fail(v) : v);
+  const style = (v: Verdict) => (v === 'better' ? p.pass(v) : v === 'worse' ? p.fail(v) : v === 'noise' ? '' : v);
   const lines = rows.map((row): GridCell[] => [...row.cells.map((text) => ({ text })), { text: style(row.verdict) }]);
   const grid = renderGrid({ head, groups: [lines], labels: withPoints ? 3 : 2 }, p, width);
   return `${p.heading(headline(c))}\n${p.dim(summaryText(c))}\n\n${grid}\n`;
@@ -87,7 +88,7 @@ function compareMarkdown(c: Comparison): string {
   const metricColumn = withPoints ? 2 : 1;
   const cells = rows.map((row) => [
     ...row.cells.map((text, i) => (i === metricColumn ? code(text) : escapeCell(text))),
-    row.verdict === 'better' ? '✅ better' : row.verdict === 'worse' ? '❌ worse' : row.verdict,
+    row.verdict === 'better' ? '✅ better' : row.verdict === 'worse' ? '❌ worse' : row.verdict === 'noise' ? '' : row.verdict,
   ]);
   return `## ${escapeText(headline(c))}\n\n${escapeText(summaryText(c))}\n\n${table(head, cells, 'left')}\n`;
 }

@@ -21,6 +21,9 @@ describe('cache-sim compare', () => {
     await seedsRun('other-seeds.json', ['--seed', '99']);
     writeFileSync(path('one-run.json'), (await cli(['run', SMALL, '--format', 'json', ...SHORT])).stdout);
     writeFileSync(path('sweep.json'), (await cli(['sweep', SMALL, '--param', 'cache.ttl=1s', '--seeds', '3', '--format', 'json', ...SHORT])).stdout);
+    writeFileSync(path('shard.json'), (await cli(['sweep', SMALL, '--param', 'cache.ttl=1s', '--seeds', '3', '--shard', '1/2', ...SHORT])).stdout);
+    writeFileSync(path('two-scenarios.json'), (await cli(['run', SMALL, SMALL, '--seeds', '2', '--format', 'json', ...SHORT])).stdout);
+    writeFileSync(path('yaml.json'), 'name: base\nduration: 1m\n');
   });
 
   test('a document against itself: every change 0, nothing outside the noise', async () => {
@@ -28,7 +31,7 @@ describe('cache-sim compare', () => {
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout);
     expect(doc.changes.length).toBe(3 * 6);
-    for (const c of doc.changes) expect(c).toMatchObject({ change: 0, significant: false, verdict: '', pairs: 3 });
+    for (const c of doc.changes) expect(c).toMatchObject({ change: 0, significant: false, verdict: 'noise', pairs: 3 });
   });
 
   test('paired over the same seeds: what the change touched moves, in the right direction; what it did not, not at all', async () => {
@@ -72,6 +75,10 @@ describe('cache-sim compare', () => {
       [[path('base.json'), path('other-seeds.json')], /other-seeds\.json:1:1: ran on other seeds than .*base\.json; a paired comparison needs the same seeds/],
       [[path('base.json'), path('one-run.json')], /one-run\.json:1:1: not the results of a sweep; cache-sim compare takes/],
       [[path('base.json'), path('nope.json')], /nope\.json:1:1: cannot read: no such file/],
+      [[path('base.json'), path('shard.json')], /shard\.json:1:1: is one shard of a sweep; merge the shards first/],
+      [[path('base.json'), path('two-scenarios.json')], /two-scenarios\.json:1:1: holds 2 documents, one per scenario file; compare takes one/],
+      [[path('yaml.json'), path('base.json')], /^\S*yaml\.json:1:1: not valid JSON: Unexpected token 'a'; cache-sim compare takes/],
+      [[path('shard.json'), path('shard.json')], /^[^\n]*shard\.json:1:1: is one shard of a sweep[^\n]*\n$/],
       [[path('base.json'), path('sweep.json')], /sweep\.json:1:1: nothing in common with .*base\.json: no grid point, strategy and metric that both have/],
     ];
     for (const [files, message] of cases) {
@@ -80,6 +87,7 @@ describe('cache-sim compare', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr).toMatch(message);
       expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.stderr.trimEnd().split('\n'), 'one line per problem').toHaveLength(1);
     }
   });
 });
