@@ -35,11 +35,10 @@ export function sampleStdDev(values: readonly number[]): number {
   return Math.sqrt(squares / (n - 1));
 }
 
-/** Half-width of the 95 % confidence interval of the mean; 0 when n = 1 (nothing to go on). */
+/** Half-width of the 95 % confidence interval of the mean; NaN below two values (one value gives no interval, not a zero one). */
 export function ci95HalfWidth(values: readonly number[]): number {
   const n = values.length;
-  if (n === 0) return NaN;
-  if (n === 1) return 0;
+  if (n < 2) return NaN;
   return (tQuantile975(n - 1) * sampleStdDev(values)) / Math.sqrt(n);
 }
 

@@ -45,7 +45,8 @@ export function renderCompare(format: CompareFormat, c: Comparison, p: Palette, 
 function changeText(c: MetricChange): string {
   const format = formatterFor(c.metric);
   const sign = c.change > 0 ? '+' : c.change < 0 ? '−' : '';
-  return `${sign}${format(Math.abs(c.change))} ± ${format(c.ci95)}`;
+  const change = `${sign}${format(Math.abs(c.change))}`;
+  return Number.isFinite(c.ci95) ? `${change} ± ${format(c.ci95)}` : change;
 }
 
 function pointText(c: MetricChange): string {

@@ -133,3 +133,8 @@ export function joinWrapped(pieces: readonly string[], separator: string, width:
   }
   return lines;
 }
+
+/** `mean ± half-width` of a confidence interval; the mean alone when there is none (one seed). */
+export function withInterval(format: (v: number) => string, mean: number, ci95: number): string {
+  return Number.isFinite(ci95) ? `${format(mean)} ± ${format(ci95)}` : format(mean);
+}

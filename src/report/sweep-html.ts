@@ -6,6 +6,7 @@
  */
 import type { MetricSummary, SweepResults } from '../sweep.js';
 import { PLOT, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
+import { withInterval } from './format.js';
 import { htmlPage } from './html-page.js';
 import { renderSweepTable } from './sweep.js';
 import { formatterFor, sweepFacts } from './sweep-text.js';
@@ -74,7 +75,7 @@ function chart(r: SweepResults, metric: string): string {
   const series = perStrategy ? byPoint.map((s, index) => ({ ...s, summaries: values.map((_, i) => (i === index ? s.summaries[0] : undefined)) })) : byPoint;
   const format = formatterFor(metric);
   const present = series.flatMap((s) => s.summaries.filter((m): m is MetricSummary => m !== undefined && Number.isFinite(m.mean)));
-  const { y, step, top } = zeroBasedY(Math.max(0, ...present.map((m) => m.mean + m.ci95)), 1);
+  const { y, step, top } = zeroBasedY(Math.max(0, ...present.map((m) => m.mean + (Number.isFinite(m.ci95) ? m.ci95 : 0))), 1);
   const slot = (PLOT.x1 - PLOT.x0) / values.length;
   const centre = (i: number) => PLOT.x0 + slot * (i + 0.5);
   // Each series a little to the side of the others at every value, so error bars do not hide each other.
@@ -99,8 +100,9 @@ function line(s: Series, index: number, x: (i: number) => number, y: (v: number)
   const points = s.summaries.flatMap((m, i) => (m && Number.isFinite(m.mean) ? [{ i, m }] : []));
   const path = tag('path', { d: linePath(points.map(({ i, m }) => [x(i), y(m.mean)] as const)), fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-dasharray': seriesDash(index) });
   const marks = points.map(({ i, m }) => {
-    const bar = tag('line', { x1: x(i), y1: y(Math.max(0, m.mean - m.ci95)), x2: x(i), y2: y(m.mean + m.ci95), stroke: colour, 'stroke-width': 1.5 });
-    const dot = tag('circle', { cx: x(i), cy: y(m.mean), r: 3.5, fill: colour }, tag('title', {}, esc(`${s.label}: ${format(m.mean)} ± ${format(m.ci95)}`)));
+    // One seed gives no interval: a dot without a bar.
+    const bar = Number.isFinite(m.ci95) ? tag('line', { x1: x(i), y1: y(Math.max(0, m.mean - m.ci95)), x2: x(i), y2: y(m.mean + m.ci95), stroke: colour, 'stroke-width': 1.5 }) : '';
+    const dot = tag('circle', { cx: x(i), cy: y(m.mean), r: 3.5, fill: colour }, tag('title', {}, esc(`${s.label}: ${withInterval(format, m.mean, m.ci95)}`)));
     return bar + dot;
   });
   return tag('g', { class: 'series' }, path + marks.join(''));

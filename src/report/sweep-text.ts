@@ -4,7 +4,7 @@
  */
 import { baseMetric, isDurationMetric } from '../metrics/metric-names.js';
 import type { MetricSummary, SweepResults } from '../sweep.js';
-import { NONE, formatCount, formatDuration, formatRatio } from './format.js';
+import { NONE, formatCount, formatDuration, formatRatio, withInterval } from './format.js';
 
 /** What a sweep's report says of it under its name: the file, the root seed, its size. */
 export function sweepFacts(r: SweepResults): string[] {
@@ -13,7 +13,7 @@ export function sweepFacts(r: SweepResults): string[] {
     `seed ${r.seed}`,
     // Without parameters (`run --seeds`) there is one point: only the seeds are worth saying.
     `${r.params.length > 0 ? `${r.points.length} ${r.points.length === 1 ? 'point' : 'points'} × ` : ''}${r.seeds.length} ${r.seeds.length === 1 ? 'seed' : 'seeds'}`,
-    'mean ± 95% CI over seeds',
+    r.seeds.length > 1 ? 'mean ± 95% CI over seeds' : 'one seed: no interval (--seeds N for one)',
   ];
 }
 
@@ -31,8 +31,7 @@ export function expectationsOutcome(r: SweepResults): { title: string; outcome: 
 /** `mean ± half-width` in the metric's unit. */
 export function summaryText(metric: string, s: MetricSummary | undefined): string {
   if (!s || Number.isNaN(s.mean)) return NONE;
-  const format = formatterFor(metric);
-  return `${format(s.mean)} ± ${format(s.ci95)}`;
+  return withInterval(formatterFor(metric), s.mean, s.ci95);
 }
 
 /** How a value of `metric` reads in a sweep report (ratios as percentages, times as durations, counts to one decimal). */

@@ -26,8 +26,8 @@ describe('95% confidence intervals', () => {
     expect(ci95HalfWidth([10, 12])).toBeCloseTo(12.7062, 10);
   });
 
-  test('one value: half-width 0; identical values: 0; none: NaN', () => {
-    expect(ci95HalfWidth([7])).toBe(0);
+  test('one value gives no interval (NaN, not 0); identical values: 0; none: NaN', () => {
+    expect(ci95HalfWidth([7])).toBeNaN();
     expect(ci95HalfWidth([3, 3, 3])).toBe(0);
     expect(ci95HalfWidth([])).toBeNaN();
     expect(mean([])).toBeNaN();
