@@ -185,16 +185,36 @@ export function staleCauseRows(r: ScenarioResults): { cause: StaleCauseName; lab
 }
 
 /** What helps against each cause, once it is known why reads were stale. */
-export const STALE_CAUSE_HELP: Record<StaleCauseName, string> = {
-  stored_stale: 'versioned refuses such refills, cdc never races the replica, delete_again_after deletes them again',
-  not_invalidated: 'invalidate on write (pubsub, cdc, write-update), or shorten the TTL',
-  invalidation_late: 'bounded by the bus delay: only a faster bus shortens it',
-  invalidation_held: 'held until the partition heals or the consumer resumes: meanwhile only the TTL bounds it',
-  invalidation_lost: 'at-least-once delivery resends them; otherwise only the TTL ends them',
-  invalidation_ignored: 'skewed clocks order the version stamps wrongly: version_source hlc or counter',
-  replica_behind: 'refill_from primary, or session tokens for the sessions that wrote',
-  l1_copy: 'let invalidations reach the L1s (l1.invalidated: true), or shorten the L1 TTL',
+/** A fix for a cause of staleness; `preset`: the strategy it is, not to be suggested to that strategy's own runs. */
+interface Remedy {
+  text: string;
+  preset?: string;
+}
+
+/** What helps against each cause, in the order worth trying. */
+export const STALE_CAUSE_REMEDIES: Record<StaleCauseName, readonly Remedy[]> = {
+  stored_stale: [
+    { text: 'versioned refuses such refills', preset: 'versioned' },
+    { text: 'cdc never races the replica', preset: 'cdc' },
+    { text: 'delete_again_after deletes them again' },
+    { text: 'refill_from primary never reads a lagging copy' },
+  ],
+  not_invalidated: [{ text: 'invalidate on write (pubsub, cdc, write-update)' }, { text: 'shorten the TTL' }],
+  invalidation_late: [{ text: 'bounded by the bus delay: only a faster bus shortens it' }],
+  invalidation_held: [{ text: 'held until the partition heals or the consumer resumes: meanwhile only the TTL bounds it' }],
+  invalidation_lost: [{ text: 'at-least-once delivery resends them' }, { text: 'otherwise only the TTL ends them' }],
+  invalidation_ignored: [{ text: 'skewed clocks order the version stamps wrongly: version_source hlc or counter' }],
+  replica_behind: [{ text: 'refill_from primary' }, { text: 'session tokens for the sessions that wrote', preset: 'session-token' }],
+  l1_copy: [{ text: 'an L1 keeps its copy until its TTL ends or an invalidation reaches it: shorten the L1 TTL, or invalidate the L1s (l1.invalidated: true) if they are not' }],
 };
+
+/** What helps against `cause` for strategies of these presets: the remedies none of them already is. */
+function helpFor(cause: StaleCauseName, presets: readonly string[]): string {
+  return STALE_CAUSE_REMEDIES[cause]
+    .filter((remedy) => remedy.preset === undefined || !presets.includes(remedy.preset))
+    .map((remedy) => remedy.text)
+    .join(', ');
+}
 
 /** A cause that makes up at least this share of a strategy's stale reads is its main one. */
 const MAIN_CAUSE_SHARE = 0.5;
@@ -206,14 +226,16 @@ const MAIN_CAUSE_SHARE = 0.5;
 export function mainStaleCauses(r: ScenarioResults): { cause: string; strategies: string; help: string }[] {
   const mains = Object.entries(r.strategies).flatMap(([name, s]) => {
     const main = STALE_CAUSES.find((cause) => s.stale_reads > 0 && s.stale_causes[cause] >= MAIN_CAUSE_SHARE * s.stale_reads);
-    return main ? [{ name, main, share: s.stale_causes[main] / s.stale_reads }] : [];
+    return main ? [{ name, main, share: s.stale_causes[main] / s.stale_reads, help: helpFor(main, [s.preset]) }] : [];
   });
-  return STALE_CAUSES.filter((cause) => mains.some((m) => m.main === cause)).map((cause) => ({
+  // One line per cause and advice: a strategy that already is a remedy gets a line without it.
+  const lines = STALE_CAUSES.flatMap((cause) => [...new Set(mains.filter((m) => m.main === cause).map((m) => m.help))].map((help) => ({ cause, help })));
+  return lines.map(({ cause, help }) => ({
     cause: STALE_CAUSE_WORDS[cause],
     strategies: mains
-      .filter((m) => m.main === cause)
+      .filter((m) => m.main === cause && m.help === help)
       .map((m) => `${m.name} ${formatRatio(m.share)}`)
       .join(', '),
-    help: STALE_CAUSE_HELP[cause],
+    help,
   }));
 }

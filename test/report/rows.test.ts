@@ -108,4 +108,14 @@ describe('why reads were stale', () => {
     ]);
     expect(main[1].help).toContain('l1.invalidated: true');
   });
+
+  it('never suggests a strategy to itself: one of its preset gets the other remedies, on a line of its own', () => {
+    const results = withCauses({ a: { stored_stale: 6 }, b: { stored_stale: 7 } });
+    results.strategies.b = { ...results.strategies.b, preset: 'cdc' };
+    const main = mainStaleCauses(results);
+    expect(main.map((m) => m.strategies)).toEqual(['a 100%', 'b 100%']);
+    expect(main[0].help).toContain('cdc never races the replica');
+    expect(main[1].help).not.toContain('cdc');
+    expect(main[1].help).toContain('versioned refuses such refills');
+  });
 });
