@@ -17,7 +17,7 @@ const ZERO = '·';
 const WINDOW = '━';
 const INSTANT = '▲';
 /** Fewer columns than this show no shape; the section is left out. */
-const MIN_COLUMNS = 10;
+const MIN_COLUMNS = 8;
 
 /** The columns of one strategy's line: its timeline's buckets merged to fit, valued by a measure. */
 interface Columns {
@@ -45,7 +45,8 @@ function peak(c: Columns, m: Measure): string {
   let best = 0;
   for (let i = 1; i < c.values.length; i++) if ((c.values[i] ?? 0) > (c.values[best] ?? 0)) best = i;
   const value = c.values[best] ?? 0;
-  return value === 0 ? m.never : `peak ${m.text(value)} at ${formatDuration(c.startMs + best * c.columnMs)}`;
+  // "from" the column's start (the heading gives its width): "at 58s" in a 4 s column read as if before a fault at 1m.
+  return value === 0 ? m.never : `peak ${m.text(value)} from ${formatDuration(c.startMs + best * c.columnMs)}`;
 }
 
 /** The columns each fault covers: a bar under its window, a mark at an instant. */

@@ -68,7 +68,7 @@ describe('renderHtml', () => {
     const stale = chart(html, 'Stale reads over time');
     expect(stale.match(/<g class="series">/g)).toHaveLength(3);
     // The fixture's ttl line peaks in the replication pause (10m–15m, shaded as fault 1).
-    expect(stale).toContain('<title>ttl: peak 19.3% at ');
+    expect(stale).toContain('<title>ttl: peak 19.3% in ');
     expect(stale).toMatch(/<rect class="fault" x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+"><title>1: eu-west replication paused<\/title><\/rect>/);
     expect(stale).toContain('<text class="fault-number"');
     // x: 1m (warmup) to 30m, ticks at round times.
@@ -99,7 +99,7 @@ describe('renderHtml', () => {
     expect(db).not.toContain('<rect class="fault"');
     expect(db).toContain('database reads per second');
     // The peak is a rate per second.
-    expect(db).toMatch(/<title>ttl: peak [\d.,]+\/s at /);
+    expect(db).toMatch(/<title>ttl: peak [\d.,]+\/s in /);
   });
 
   it('highlights the best value of a row, and ends with the replay command only when an expectation failed', () => {

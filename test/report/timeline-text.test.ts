@@ -33,8 +33,8 @@ describe('the run over time, as text', () => {
   test('one scale for every strategy; a fresh column is a dot, any stale read at least the lowest block', () => {
     const lines = renderTimelines(run({ a: [0, 1, 20, 40, 0, 0, 0, 0, 0, 0], b: [0, 0, 10, 0, 0, 0, 0, 0, 0, 0] }), plain, 80);
     expect(lines.slice(0, 2)).toEqual(['Over time: a column per 1s, each block on one scale', 'Stale reads, share of reads (█ = 40.0%)']);
-    expect(lineOf(lines, 'a')).toBe('a  ·▁▄█······  peak 40.0% at 3s');
-    expect(lineOf(lines, 'b')).toBe('b  ··▂·······  peak 10.0% at 2s');
+    expect(lineOf(lines, 'a')).toBe('a  ·▁▄█······  peak 40.0% from 3s');
+    expect(lineOf(lines, 'b')).toBe('b  ··▂·······  peak 10.0% from 2s');
     expect(lines.at(-1)).toBe('   0      10s');
   });
 
@@ -42,7 +42,7 @@ describe('the run over time, as text', () => {
     const results = run({ a: [0, 5, 0, 0, 0, 0, 0, 0, 0, 0], b: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] });
     results.strategies.a.timeline.reads[4] = 0;
     const lines = renderTimelines(results, plain, 80);
-    expect(lineOf(lines, 'a')).toBe('a  ·█·· ·····  peak 5.00% at 1s');
+    expect(lineOf(lines, 'a')).toBe('a  ·█·· ·····  peak 5.00% from 1s');
     expect(lineOf(lines, 'b')).toBe('b  ··········  never stale');
   });
 
@@ -54,7 +54,7 @@ describe('the run over time, as text', () => {
     ];
     const lines = renderTimelines(run({ strategy: [0, 0, 9, 9, 9, 0, 0, 0, 0, 0] }, faults), plain, 80);
     expect(lines.slice(2)).toEqual([
-      'strategy  ··███·····  peak 9.00% at 2s',
+      'strategy  ··███·····  peak 9.00% from 2s',
       'faults      ━━━  ▲',
       '          0      10s',
       '  ━ 2s–5s eu-west cut off from the bus',
@@ -69,20 +69,20 @@ describe('the run over time, as text', () => {
     });
     expect(renderTimelines(results, plain, 80).slice(1, 7)).toEqual([
       'Stale reads, share of reads (█ = 5.00%)',
-      'a  ·█········  peak 5.00% at 1s',
+      'a  ·█········  peak 5.00% from 1s',
       'b  ··········  never stale',
       'Database reads, per second (█ = 40/s)',
-      'a  ▂▂█·▂▂▂▂▂▂  peak 40/s at 2s',
+      'a  ▂▂█·▂▂▂▂▂▂  peak 40/s from 2s',
       'b  ··········  no database reads',
     ]);
     // The run ends half way through its last bucket: 10 reads in half a second are 20 a second.
     results.duration_ms = 9500;
-    expect(lineOf(renderTimelines(results, plain, 80).slice(4), 'a')).toBe('a  ▂▂█·▂▂▂▂▂▄  peak 40/s at 2s');
+    expect(lineOf(renderTimelines(results, plain, 80).slice(4), 'a')).toBe('a  ▂▂█·▂▂▂▂▂▄  peak 40/s from 2s');
   });
 
   test('only the database block when nothing was stale', () => {
     const lines = renderTimelines(run({ a: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }, [], { a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }), plain, 80);
-    expect(lines.slice(0, 3)).toEqual(['Over time: a column per 1s, each block on one scale', 'Database reads, per second (█ = 10/s)', 'a  ▁▂▃▄▄▅▆▇██  peak 10/s at 9s']);
+    expect(lines.slice(0, 3)).toEqual(['Over time: a column per 1s, each block on one scale', 'Database reads, per second (█ = 10/s)', 'a  ▁▂▃▄▄▅▆▇██  peak 10/s from 9s']);
   });
 
   test('buckets merge, a few to a column, to fit the width; every line fits', () => {
@@ -94,7 +94,7 @@ describe('the run over time, as text', () => {
       expect(spark.length).toBe(Math.ceil(100 / Math.ceil(100 / spark.length)));
       expect(spark).toContain('█');
     }
-    expect(lineOf(renderTimelines(run({ strategy: stale }), plain, 120), 'strategy')).toContain('peak 50.0% at 50s');
+    expect(lineOf(renderTimelines(run({ strategy: stale }), plain, 120), 'strategy')).toContain('peak 50.0% from 50s');
   });
 
   test('the fixture at its width: the replication pause lines up with the stale reads it caused', () => {
@@ -133,6 +133,6 @@ describe('in the markdown summary', () => {
     const results = run({ 'a```b': [0, 1, 20, 40, 0, 0, 0, 0, 0, 0] });
     const block = /\n(`{3,})text\n([^]*?)\n\1\n/.exec(renderMarkdown([results]));
     expect(block?.[1]).toBe('````');
-    expect(block?.[2]).toContain('a```b  ·▁▄█······  peak 40.0% at 3s');
+    expect(block?.[2]).toContain('a```b  ·▁▄█······  peak 40.0% from 3s');
   });
 });
