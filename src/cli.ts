@@ -12,6 +12,7 @@ import { SWEEP_FORMATS, type SweepFormat } from './report/sweep.js';
 import { parseShard, SHARD_USAGE, type Shard } from './sweep-shard.js';
 import { DURATION_PATTERN, DURATION_WORDING, durationMs } from './scenario/units.js';
 import { VERSION } from './version.js';
+import { didYouMean } from './scenario/suggest.js';
 
 const EXIT_BAD_INPUT = 2;
 const EXIT_BUG = 3;
@@ -210,6 +211,12 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
     exitCode = code;
   });
   try {
+    // commander answers `help nosuch` with the general help and no word on the name.
+    const [first, asked] = argv;
+    if (first === 'help' && asked !== undefined && !program.commands.some((c) => c.name() === asked)) {
+      const names = program.commands.map((c) => c.name());
+      throw new UsageError(`help ${asked}: no such command${didYouMean(asked, names)}; the commands are ${names.join(', ')}`);
+    }
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {

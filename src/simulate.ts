@@ -9,6 +9,7 @@ import { faultWindows } from './metrics/fault-windows.js';
 import type { ScenarioResults, StrategyResult } from './metrics/results.js';
 import { Simulation } from './model/simulation.js';
 import type { Scenario, StrategySpec, TimeWindow } from './scenario/types.js';
+import { didYouMean } from './scenario/suggest.js';
 
 export interface RunOptions {
   /** Run only these strategies (by name); all when absent. */
@@ -49,7 +50,8 @@ export function checkStrategiesExist(scenario: Scenario, wanted: readonly string
   const known = scenario.strategies.map((s) => s.name);
   const unknown = (wanted ?? []).filter((name) => !known.includes(name));
   if (unknown.length > 0) {
-    throw new UsageError(`--strategy ${unknown.join(',')}: not in ${scenario.file}; its strategies are ${known.join(', ')}`);
+    const suggestion = unknown.length === 1 ? didYouMean(unknown[0], known) : '';
+    throw new UsageError(`--strategy ${unknown.join(',')}: not in ${scenario.file}${suggestion}; its strategies are ${known.join(', ')}`);
   }
 }
 

@@ -7,6 +7,8 @@ import { loadScenarioFile } from '../scenario/load.js';
 import { traceKey } from '../trace/key-trace.js';
 import type { CommandIO } from './io.js';
 import { outputProblems, writeFileAtomically } from './output-file.js';
+import { checkStrategiesExist } from '../simulate.js';
+import type { StrategySpec } from '../scenario/types.js';
 
 export interface TraceCommandOptions {
   key: number;
@@ -32,10 +34,8 @@ export function traceCommand(file: string, options: TraceCommandOptions, io: Com
   if (options.key >= scenario.workload.keys) {
     throw new UsageError(`--key ${options.key}: ${file} has keys 0 to ${scenario.workload.keys - 1} (0 is the most popular)`);
   }
-  const spec = options.strategy === undefined ? scenario.strategies[0] : scenario.strategies.find((s) => s.name === options.strategy);
-  if (!spec) {
-    throw new UsageError(`--strategy ${options.strategy}: not in ${file}; its strategies are ${scenario.strategies.map((s) => s.name).join(', ')}`);
-  }
+  if (options.strategy !== undefined) checkStrategiesExist(scenario, [options.strategy]);
+  const spec = scenario.strategies.find((s) => options.strategy === undefined || s.name === options.strategy) as StrategySpec;
   const { allReads, fromMs, untilMs } = options;
   if (fromMs !== undefined && untilMs !== undefined && fromMs > untilMs) {
     throw new UsageError(`--from is after --until: the window would hold nothing`);

@@ -5,6 +5,7 @@
 import { formatProblem, InputError } from '../errors.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import type { CommandIO } from './io.js';
+import { countText } from '../report/format.js';
 
 /** 0 when every file is valid, 2 (bad input) otherwise. */
 export function validateCommand(files: readonly string[], io: CommandIO): number {
@@ -12,7 +13,7 @@ export function validateCommand(files: readonly string[], io: CommandIO): number
   for (const file of files) {
     try {
       const scenario = loadScenarioFile(file);
-      io.stdout.write(`${file}: ok (${scenario.strategies.length} strategies, ${scenario.regions.length} regions)\n`);
+      io.stdout.write(`${file}: ok (${countText(scenario.strategies.length, 'strategy', 'strategies')}, ${countText(scenario.regions.length, 'region', 'regions')})\n`);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       allValid = false;
@@ -21,3 +22,4 @@ export function validateCommand(files: readonly string[], io: CommandIO): number
   }
   return allValid ? 0 : 2;
 }
+

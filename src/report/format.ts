@@ -138,3 +138,8 @@ export function joinWrapped(pieces: readonly string[], separator: string, width:
 export function withInterval(format: (v: number) => string, mean: number, ci95: number): string {
   return Number.isFinite(ci95) ? `${format(mean)} ± ${format(ci95)}` : format(mean);
 }
+
+/** `1 seed`, `3 seeds`. */
+export function countText(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

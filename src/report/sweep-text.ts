@@ -4,7 +4,7 @@
  */
 import { baseMetric, isDurationMetric } from '../metrics/metric-names.js';
 import type { MetricSummary, SweepResults } from '../sweep.js';
-import { NONE, formatCount, formatDuration, formatRatio, withInterval } from './format.js';
+import { NONE, countText, formatCount, formatDuration, formatRatio, withInterval } from './format.js';
 
 /** What a sweep's report says of it under its name: the file, the root seed, its size. */
 export function sweepFacts(r: SweepResults): string[] {
@@ -12,7 +12,7 @@ export function sweepFacts(r: SweepResults): string[] {
     r.file,
     `seed ${r.seed}`,
     // Without parameters (`run --seeds`) there is one point: only the seeds are worth saying.
-    `${r.params.length > 0 ? `${r.points.length} ${r.points.length === 1 ? 'point' : 'points'} × ` : ''}${r.seeds.length} ${r.seeds.length === 1 ? 'seed' : 'seeds'}`,
+    `${r.params.length > 0 ? `${countText(r.points.length, 'point', 'points')} × ` : ''}${countText(r.seeds.length, 'seed', 'seeds')}`,
     r.seeds.length > 1 ? 'mean ± 95% CI over seeds' : 'one seed: no interval (--seeds N for one)',
   ];
 }

@@ -19,7 +19,8 @@ export type ParseOutcome = { ok: true; parsed: ParsedYaml } | { ok: false; probl
  */
 export function parseYaml(text: string, file: string): ParseOutcome {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, logLevel: 'error' });
+  // A byte-order mark is no part of the scenario: left in, it would shift line 1's columns by one.
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, logLevel: 'error' });
   const problems = doc.errors.map((error) => {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     return { file, line, col, message: syntaxMessage(error, doc) };
@@ -46,6 +47,8 @@ function syntaxMessage(error: YAMLError, doc: Document): string {
     const key = keyAt(doc, error.pos[0]);
     return `duplicate key${key === undefined ? '' : ` ${quoteName(key)}`}; each key may appear once in a map`;
   }
+  if (error.code === 'MULTIPLE_DOCS') return 'a second YAML document (after `---`); allowed: one scenario per file, each in a file of its own';
+  if (error.message.includes('Maximum call stack size exceeded')) return 'nested too deeply to read; allowed: the few levels a scenario has';
   return `YAML syntax error: ${error.message.split('\n')[0]}`;
 }
 

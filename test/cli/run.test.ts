@@ -151,6 +151,12 @@ describe('bad input: exit 2, one FILE:LINE:COL line per problem, no stack trace,
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
+    // A near miss gets a suggestion.
+    expect((await cli(['run', SMALL, '--strategy', 'pubsbu'])).stderr).toContain('not in test/fixtures/scenarios/small.yaml (did you mean `pubsub`?)');
+    expect((await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsbu'])).stderr).toContain('(did you mean `pubsub`?)');
+    const help = await cli(['help', 'rnu']);
+    expect(help.code).toBe(2);
+    expect(help.stderr).toBe('cache-sim: help rnu: no such command (did you mean `run`?); the commands are run, trace, sweep, merge, compare, validate, strategies, schema\n');
   });
 });
 

@@ -113,6 +113,25 @@ const cases: BadCase[] = [
     problems: [['11:3', 'cache: unknown key `ttll` (did you mean `ttl`?); allowed keys: ttl, ttl_jitter, stale_while_revalidate, capacity, refill_from']],
   },
   {
+    name: 'unknown keys one swap or one letter away from a short name',
+    yaml: MINIMAL.replace('name: minimal', 'nmae: minimal') + 'faults:\n  - { at: 1m, fro: 1m, cache_restart: { region: eu-west } }\n',
+    problems: [
+      ['1:1', 'name: missing'],
+      ['1:1', 'unknown key `nmae` (did you mean `name`?)'],
+      ['11:15', 'faults.0: unknown key `fro` (did you mean `for`?)'],
+    ],
+  },
+  {
+    name: 'two YAML documents in one file',
+    yaml: `${MINIMAL}---\n${MINIMAL}`,
+    problems: [['10:1', 'a second YAML document (after `---`); allowed: one scenario per file']],
+  },
+  {
+    name: 'a byte-order mark does not move the columns of line 1',
+    yaml: `\uFEFF${MINIMAL.replace('name: minimal', 'name: [minimal]')}`,
+    problems: [['1:7', 'name: ']],
+  },
+  {
     name: 'bad duration unit',
     yaml: MINIMAL.replace('duration: 10m', 'duration: 10min'),
     problems: [['2:11', 'duration: "10min" is not a duration; allowed: a duration like 250ms, 1.5s, 10m or 1m30s']],

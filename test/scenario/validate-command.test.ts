@@ -36,6 +36,11 @@ describe('validateCommand', () => {
     expect(validateCommand([good], io)).toBe(0);
     expect(io.out()).toBe(`${good}: ok (${presetNames.length} strategies, 2 regions)\n`);
     expect(io.err()).toBe('');
+    const one = join(dir, 'one.yaml');
+    writeFileSync(one, MINIMAL.replace('  - name: eu-west\n', '') + 'strategies: [ttl]\n');
+    const single = capture();
+    expect(validateCommand([one], single)).toBe(0);
+    expect(single.out()).toBe(`${one}: ok (1 strategy, 1 region)\n`);
   });
 
   it('prints every problem as FILE:LINE:COL: message, checks every file, and exits 2', () => {
