@@ -2,8 +2,9 @@
  * The scenario pipeline, read top to bottom: text -> YAML document (+ `--set` overrides)
  * -> written scenario checked by the schema -> cross-field rules -> normalised Scenario.
  * Each stage reports every problem it finds; a stage runs only on what the previous one
- * accepted, so no message is a consequence of another. Bad input of any kind ends in one
- * InputError carrying all problems, sorted by position.
+ * accepted, so no message is a consequence of another — except that duplicate and unknown
+ * keys, which change the meaning of nothing else, let the later stages run on the rest.
+ * Bad input of any kind ends in one InputError carrying all problems, sorted by position.
  */
 import { readFileSync } from 'node:fs';
 import type { Document, Node } from 'yaml';
@@ -23,13 +24,14 @@ export function loadScenarioText(text: string, file: string, sets: readonly SetA
   const { overrides, problems: setProblems } = parseSets(sets);
   const parsed = parseYaml(text, file);
   if (!parsed.ok || setProblems.length > 0) fail([...(parsed.ok ? [] : parsed.problems), ...setProblems]);
-  const { doc, lineCounter } = parsed.parsed;
+  const { doc, lineCounter, duplicateKeys } = parsed.parsed;
   const { origins, problems: placementProblems } = applySets(doc, overrides);
-  if (placementProblems.length > 0) fail(placementProblems);
+  if (placementProblems.length > 0) fail([...duplicateKeys, ...placementProblems]);
   const locator = new Locator(file, doc.contents as Node | null, lineCounter, origins);
-  const written = validate(plainValue(doc, file), locator);
-  const ruleProblems = checkRules(written, locator);
-  if (ruleProblems.length > 0) fail(ruleProblems);
+  // Duplicate and unknown keys change nothing else's meaning: the later stages still run, so they report along with the rest.
+  const { written, unknownKeys } = validate(plainValue(doc, file), locator, duplicateKeys);
+  const problems = [...duplicateKeys, ...unknownKeys, ...checkRules(written, locator)];
+  if (problems.length > 0) fail(problems);
   return normalise(written, locator);
 }
 
@@ -57,11 +59,34 @@ function plainValue(doc: Document, file: string): unknown {
   }
 }
 
-function validate(value: unknown, locator: Locator): WrittenScenario {
+/**
+ * The written scenario, checked by the schema. When every issue is an unknown key outside a
+ * union (a misspelt key, which has no effect), the scenario without those keys is checked
+ * again and, valid, goes on to the rules with `unknownKeys` to report; any other problem
+ * stops here, with `earlier` problems, for a rule run on a wrong value could blame its effects.
+ */
+function validate(value: unknown, locator: Locator, earlier: readonly Problem[]): { written: WrittenScenario; unknownKeys: Problem[] } {
+  const first = parse(value);
+  if (first.success) return { written: first.data, unknownKeys: [] };
+  const problems = issuesToProblems(first.error.issues, { schema: scenarioSchema, locator });
+  if (!first.error.issues.every((issue) => issue.code === 'unrecognized_keys')) fail([...earlier, ...problems]);
+  for (const issue of first.error.issues) if (issue.code === 'unrecognized_keys') removeKeys(value, issue.path, issue.keys);
+  const second = parse(value);
+  // Still invalid without them (a distribution whose only kind was misspelt): what the second check says would follow from the first.
+  if (!second.success) fail([...earlier, ...problems]);
+  return { written: second.data, unknownKeys: problems };
+}
+
+function parse(value: unknown) {
   // jitless: zod would otherwise generate and compile a parser for this one-off parse, which costs more than it saves.
-  const result = scenarioSchema.safeParse(value, { reportInput: true, jitless: true });
-  if (result.success) return result.data;
-  return fail(issuesToProblems(result.error.issues, { schema: scenarioSchema, locator }));
+  return scenarioSchema.safeParse(value, { reportInput: true, jitless: true });
+}
+
+/** Delete `keys` from the map at `path` in plain data (the document's own copy, made for this load). */
+function removeKeys(value: unknown, path: readonly PropertyKey[], keys: readonly string[]): void {
+  let node = value as Record<PropertyKey, unknown> | undefined;
+  for (const step of path) node = node?.[step] as Record<PropertyKey, unknown> | undefined;
+  if (node && typeof node === 'object') for (const key of keys) delete node[key];
 }
 
 function fail(problems: Problem[]): never {

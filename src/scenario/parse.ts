@@ -9,6 +9,8 @@ import { quoteName } from './wording.js';
 export interface ParsedYaml {
   doc: Document.Parsed;
   lineCounter: LineCounter;
+  /** A key given twice in a map: a problem, but the document is whole (the later value counts), so checking goes on. */
+  duplicateKeys: Problem[];
 }
 
 export type ParseOutcome = { ok: true; parsed: ParsedYaml } | { ok: false; problems: Problem[] };
@@ -21,12 +23,11 @@ export function parseYaml(text: string, file: string): ParseOutcome {
   const lineCounter = new LineCounter();
   // A byte-order mark is no part of the scenario: left in, it would shift line 1's columns by one.
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, logLevel: 'error' });
-  const problems = doc.errors.map((error) => {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    return { file, line, col, message: syntaxMessage(error, doc) };
-  });
+  const problemOf = (error: YAMLError): Problem => ({ file, ...lineCounter.linePos(error.pos[0]), message: syntaxMessage(error, doc) });
+  const duplicateKeys = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY').map(problemOf);
+  const problems = doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY').map(problemOf);
   problems.push(...unresolvedAliases(doc, lineCounter, file));
-  return problems.length === 0 ? { ok: true, parsed: { doc, lineCounter } } : { ok: false, problems };
+  return problems.length === 0 ? { ok: true, parsed: { doc, lineCounter, duplicateKeys } } : { ok: false, problems: [...duplicateKeys, ...problems] };
 }
 
 /** The YAML library accepts `*x` without an `&x` before it, and only fails when converting. */

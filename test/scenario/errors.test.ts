@@ -122,6 +122,19 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'an unknown key does not hide the problems the rules find in the rest; nor does a duplicate key hide the schema’s',
+    yaml:
+      withSection('cache: { tll: 5s }\nfaults: [{ at: 11m, for: 1s, partition: { region: mars } }]\nexpect: { nosuch: { hit_ratoi: 1 } }\n') + 'duration: 5m\n',
+    problems: [
+      ['10:10', 'cache: unknown key `tll` (did you mean `ttl`?)'],
+      ['11:16', 'faults.0.at: starts at 11m, when the run is over'],
+      ['11:51', 'faults.0.partition.region: unknown region `mars`'],
+      ['12:11', 'expect: `nosuch` is not a strategy of this scenario'],
+      ['12:21', 'expect.nosuch: unknown metric `hit_ratoi` (did you mean `hit_ratio`?)'],
+      ['13:1', 'duplicate key `duration`'],
+    ],
+  },
+  {
     name: 'two YAML documents in one file',
     yaml: `${MINIMAL}---\n${MINIMAL}`,
     problems: [['10:1', 'a second YAML document (after `---`); allowed: one scenario per file']],
