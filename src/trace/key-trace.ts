@@ -9,6 +9,7 @@ import { Truth } from '../metrics/truth.js';
 import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
 import { CacheLayout } from '../model/cache-layout.js';
 import { Simulation } from '../model/simulation.js';
+import { formatDuration } from '../report/format.js';
 import { findPreset } from '../strategies/registry.js';
 import type { Scenario, StrategySpec } from '../scenario/types.js';
 
@@ -178,7 +179,7 @@ class KeyTracer implements Observer {
     if (!stale && !this.allReads) return;
     const age = stale ? issued - this.truth.commitTime(key, version + 1) : 0;
     const why = stale ? `, ${staleCauseText(STALE_CAUSES[this.causes.cause(region, 0, source)], this.message)}` : '';
-    const detail = `from ${SOURCE_WORDS[source]} in ${latencyMs.toFixed(1)}ms${stale ? `, latest is v${current}, stale for ${age.toFixed(1)}ms${why}` : ''}`;
+    const detail = `from ${SOURCE_WORDS[source]} in ${formatDuration(latencyMs)}${stale ? `, latest is v${current}, stale for ${formatDuration(age)}${why}` : ''}`;
     this.add(issued, stale ? 'stale-read' : 'read', region, version, detail);
   }
 
