@@ -263,7 +263,7 @@ export const scenarioSchema = z
         .min(1, says('a scenario name', 'a non-empty string'))
         .describe('Scenario name, shown in every report.'),
       description: z.string(says('a description', 'a string')).optional(),
-      seed: integerFrom(0, 'a seed').optional().describe(`Root seed of every random stream. Default: ${DEFAULTS.seed}.`),
+      seed: integerFrom(0, 'a seed', { value: Number.MAX_SAFE_INTEGER, said: '9007199254740991 (2^53 − 1)' }).optional().describe(`Root seed of every random stream. Default: ${DEFAULTS.seed}.`),
       duration: positiveDuration.describe('Simulated time to run.'),
       warmup: duration.optional().describe('Reads before this time are not measured. Default: 0.'),
       regions: list('a list of regions', 'a non-empty list of regions {name, primary, replica_lag, clock}', regionSchema),

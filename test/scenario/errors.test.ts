@@ -135,6 +135,11 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'a seed too large to be exact says how large one may be',
+    yaml: withSection('seed: 1e300\n'),
+    problems: [['10:7', 'seed: 1e+300 is not a seed; allowed: an integer from 0 to 9007199254740991 (2^53 − 1)']],
+  },
+  {
     name: 'two YAML documents in one file',
     yaml: `${MINIMAL}---\n${MINIMAL}`,
     problems: [['10:1', 'a second YAML document (after `---`); allowed: one scenario per file']],
