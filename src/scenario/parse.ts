@@ -22,7 +22,8 @@ export type ParseOutcome = { ok: true; parsed: ParsedYaml } | { ok: false; probl
 export function parseYaml(text: string, file: string): ParseOutcome {
   const lineCounter = new LineCounter();
   // A byte-order mark is no part of the scenario: left in, it would shift line 1's columns by one.
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, logLevel: 'error' });
+  // merge: `<<: *base` takes an anchored map's keys (the usual way to share settings between entries).
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, logLevel: 'error', merge: true });
   const problemOf = (error: YAMLError): Problem => ({ file, ...lineCounter.linePos(error.pos[0]), message: syntaxMessage(error, doc) });
   const duplicateKeys = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY').map(problemOf);
   const problems = doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY').map(problemOf);

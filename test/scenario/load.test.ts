@@ -94,6 +94,14 @@ describe('units', () => {
     expect(load(MINIMAL.replace('duration: 10m', `duration: 3h\nwarmup: ${JSON.stringify(written)}`)).warmupMs).toBe(ms);
   });
 
+  it('takes YAML merge keys: `<<: *anchor` shares an entry’s settings, keys beside it win', () => {
+    const scenario = load(`${MINIMAL}strategies:\n  - { name: fast, use: pubsub, cache: &fast { ttl: 1s, capacity: 10 } }\n  - { name: jittery, use: pubsub, cache: { <<: *fast, capacity: 20 } }\n`);
+    expect(scenario.strategies.map((s) => [s.cache.ttlMs, s.cache.capacity])).toEqual([
+      [1000, 10],
+      [1000, 20],
+    ]);
+  });
+
   it('takes ttl infinite, capacity unbounded, jitter as a percentage, stale-while-revalidate as a duration', () => {
     const cache = load(`${MINIMAL}cache: { ttl: infinite, ttl_jitter: 12.5%, stale_while_revalidate: 30s, capacity: 500, refill_from: primary }\n`).cache;
     expect(cache).toEqual({ ttlMs: Number.POSITIVE_INFINITY, ttlJitter: 0.125, staleWhileRevalidateMs: 30_000, capacity: 500, refillFrom: 'primary', l1: null });
