@@ -1,9 +1,9 @@
 /** `expect:` conditions: a number (equality) or `OP VALUE`, VALUE a number or a duration. */
 import type { ComparisonOp } from './types.js';
-import { durationMs } from './units.js';
+import { durationMs, UNIT_DURATION_PATTERN } from './units.js';
 
-/** `OP VALUE`, VALUE a number or a duration; whether a duration fits the metric is a rule. */
-export const CONDITION_PATTERN = '^\\s*(<=|>=|==|<|>)\\s*(-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?|\\d+(\\.\\d+)?(us|ms|s|m|h))\\s*$';
+/** `OP VALUE`, VALUE a number or a duration as scenarios write them (`2s`, `1m30s`, `900µs`); whether a duration fits the metric is a rule. */
+export const CONDITION_PATTERN = `^\\s*(<=|>=|==|<|>)\\s*(-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?|${UNIT_DURATION_PATTERN})\\s*$`;
 
 export interface ParsedCondition {
   op: ComparisonOp;
@@ -18,7 +18,7 @@ export function parseCondition(written: number | string): ParsedCondition {
   if (typeof written === 'number') return { op: '==', value: written, hasUnit: false };
   const match = /^\s*(<=|>=|==|<|>)\s*(\S+)\s*$/.exec(written);
   const [, op, valueText] = match ?? ['', '==', 'NaN'];
-  const hasUnit = /[a-z]$/.test(valueText);
+  const hasUnit = /[a-zµμ]$/.test(valueText);
   return { op: op as ComparisonOp, value: hasUnit ? durationMs(valueText) : Number(valueText), hasUnit };
 }
 

@@ -10,6 +10,8 @@ const part = (unit: string) => `(\\d+(\\.\\d+)?${unit})?`;
 const COMPOUND = `(?=\\d)${part('h')}${part('m')}${part('s')}${part('ms')}${part('(us|µs|μs)')}`;
 const BARE = '\\d+(\\.\\d+)?';
 
+/** A duration with units (`250ms`, `1.5s`, `1m30s`), for patterns that take a bare number as something else. */
+export const UNIT_DURATION_PATTERN = COMPOUND;
 /** A non-negative duration: a bare number (milliseconds), or parts with units (`250ms`, `1.5s`, `1m30s`). */
 export const DURATION_PATTERN = `^(${BARE}|${COMPOUND})$`;
 /** As DURATION_PATTERN, but a clock skew or jump may go backwards. */

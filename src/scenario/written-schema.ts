@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { presetNames } from '../strategies/registry.js';
-import { CONDITION_PATTERN } from './condition.js';
+import { CONDITION_PATTERN, parseCondition } from './condition.js';
 import { DEFAULTS } from './defaults.js';
 import {
   distribution,
@@ -243,7 +243,9 @@ function windowMatchesKind(fault: object): boolean {
 
 function conditionSchema() {
   const customiser = says('a condition', 'a number, or "OP VALUE" with OP one of <, <=, >, >=, == and VALUE a number or a duration ("<= 2s")');
-  return z.union([z.number(customiser), z.string(customiser).regex(new RegExp(CONDITION_PATTERN), customiser)], customiser);
+  // A number too large for a double (1e400) would compare as infinity: refused, written either way.
+  const finite = (value: number | string) => Number.isFinite(parseCondition(value).value);
+  return z.union([z.number(customiser), z.string(customiser).regex(new RegExp(CONDITION_PATTERN), customiser)], customiser).refine(finite, customiser);
 }
 
 const expectSchema = z.record(

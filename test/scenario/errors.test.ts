@@ -135,6 +135,11 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'conditions: durations as scenarios write them (1m30s, 900µs) are fine; a number too large for a double is not',
+    yaml: withSection('expect:\n  ttl: { staleness_p99: "<= 1m30s", read_latency_p50: "< 900µs", staleness_max: "< 1e400" }\n'),
+    problems: [['11:81', 'expect.ttl.staleness_max: "< 1e400" is not a condition; allowed: a number, or "OP VALUE"']],
+  },
+  {
     name: 'a seed too large to be exact says how large one may be',
     yaml: withSection('seed: 1e300\n'),
     problems: [['10:7', 'seed: 1e+300 is not a seed; allowed: an integer from 0 to 9007199254740991 (2^53 − 1)']],
