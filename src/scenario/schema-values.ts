@@ -118,7 +118,9 @@ function outOfOrder(kind: string, wrong: string, allowed: string) {
   return { ...whenClean, path: [kind], error: () => `${wrong}; allowed: ${allowed}` };
 }
 
-const paretoShapeSays = says('a pareto shape', 'a number above 0');
+/** Draws are scale · (1 − u)^(−1/shape) with u on 2^-32 steps: below 0.1 the largest overflow to infinity. */
+const PARETO_SHAPE_MIN = 0.1;
+const paretoShapeSays = says('a pareto shape', `a number from ${PARETO_SHAPE_MIN} up (smaller shapes draw latencies too large to be numbers)`);
 
 const distributionKinds = z
   .strictObject(
@@ -129,7 +131,7 @@ const distributionKinds = z
       lognormal: map('lognormal parameters', { median: positiveDuration, p99: duration }).optional(),
       pareto: map('pareto parameters', {
         scale: positiveDuration,
-        shape: z.number(paretoShapeSays).positive(paretoShapeSays),
+        shape: z.number(paretoShapeSays).min(PARETO_SHAPE_MIN, paretoShapeSays),
       }).optional(),
       empirical: list('a list of samples', 'a non-empty list of durations', duration).optional(),
     },

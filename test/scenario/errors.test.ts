@@ -140,6 +140,11 @@ const cases: BadCase[] = [
     problems: [['11:81', 'expect.ttl.staleness_max: "< 1e400" is not a condition; allowed: a number, or "OP VALUE"']],
   },
   {
+    name: 'a pareto shape so small its draws overflow to infinity',
+    yaml: withSection('bus:\n  delay: { pareto: { scale: 10ms, shape: 0.01 } }\n'),
+    problems: [['11:42', 'bus.delay.pareto.shape: 0.01 is not a pareto shape; allowed: a number from 0.1 up']],
+  },
+  {
     name: 'a seed too large to be exact says how large one may be',
     yaml: withSection('seed: 1e300\n'),
     problems: [['10:7', 'seed: 1e+300 is not a seed; allowed: an integer from 0 to 9007199254740991 (2^53 − 1)']],
