@@ -37,13 +37,26 @@ export function loadScenarioText(text: string, file: string, sets: readonly SetA
 
 /** A scenario from a file; an unreadable file is a problem like any other (exit 2, no stack). */
 export function loadScenarioFile(path: string, sets: readonly SetArgument[] = []): Scenario {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     throw new InputError([wholeFileProblem(path, fileProblem(path, 'read', error))]);
   }
-  return loadScenarioText(text, path, sets);
+  return loadScenarioText(utf8Text(bytes, path), path, sets);
+}
+
+/** The file's text; bytes that are not UTF-8 (a file saved as Latin-1) are a problem at the first of them, not silently replaced. */
+function utf8Text(bytes: Buffer, path: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const text = bytes.toString('utf8');
+    const before = text.slice(0, text.indexOf('\uFFFD'));
+    const line = before.split('\n').length;
+    const col = before.length - before.lastIndexOf('\n');
+    return fail([{ file: path, line, col, message: 'not UTF-8 text (a byte no UTF-8 character has); allowed: a file saved as UTF-8' }]);
+  }
 }
 
 /**

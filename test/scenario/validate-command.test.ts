@@ -31,6 +31,14 @@ writeFileSync(good, MINIMAL);
 writeFileSync(bad, MINIMAL.replace('keys: 100', 'keys: lots').replace('duration: 10m', 'duration: 10 minutes'));
 
 describe('validateCommand', () => {
+  it('a file that is not UTF-8: the place of its first foreign byte, exit 2', () => {
+    const latin = join(dir, 'latin1.yaml');
+    writeFileSync(latin, Buffer.concat([Buffer.from('name: caf'), Buffer.from([0xe9]), Buffer.from('\nduration: 1m\n')]));
+    const io = capture();
+    expect(validateCommand([latin], io)).toBe(2);
+    expect(io.err()).toBe(`${latin}:1:10: not UTF-8 text (a byte no UTF-8 character has); allowed: a file saved as UTF-8\n`);
+  });
+
   it('prints ok with counts and exits 0 for a valid file', () => {
     const io = capture();
     expect(validateCommand([good], io)).toBe(0);
