@@ -42,12 +42,32 @@ export function readJsonDocument<T extends z.ZodType>(
     return undefined;
   }
   const at = lazyLocator(file, text);
-  const result = schema.safeParse(value, { jitless: true });
+  const result = schema.safeParse(value, { jitless: true, error: documentIssueMessage });
   if (!result.success) {
     problems.push(...issuesToProblems(result.error.issues, { schema, locator: at() }));
     return undefined;
   }
   return { doc: result.data, at };
+}
+
+/**
+ * What is wrong with a value in a document cache-sim wrote itself, in the words of scenario
+ * problems (what is there, what belongs there): such a file was edited, cut short, or
+ * written by another version.
+ */
+function documentIssueMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  const found = issue.input === undefined ? 'missing' : `${JSON.stringify(issue.input)} found`;
+  const edited = 'not as cache-sim writes it';
+  switch (issue.code) {
+    case 'invalid_type':
+      return `${found}; expected ${issue.expected === 'int' ? 'a whole number' : `a value of type ${issue.expected}`} (${edited})`;
+    case 'invalid_value':
+      return `${found}; expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')} (${edited})`;
+    case 'too_small':
+      return `${found}; expected at least ${String(issue.minimum)} (${edited})`;
+    default:
+      return undefined;
+  }
 }
 
 /** Positions in a JSON text, from the YAML parser (JSON is YAML), made on first use; everything at 1:1 in the odd case it disagrees. */

@@ -140,6 +140,9 @@ describe('shards of a sweep', () => {
     const doc = JSON.parse(readFileSync(one, 'utf8'));
     doc.runs[1].expectations = [];
     writeFileSync(noOutcome, JSON.stringify(doc, null, 2));
+    const noRuns = join(dir, 'no-runs.json');
+    const { runs: _runs, ...withoutRuns } = JSON.parse(readFileSync(one, 'utf8'));
+    writeFileSync(noRuns, JSON.stringify(withoutRuns, null, 2));
     const wrongType = join(dir, 'wrong-type.json');
     writeFileSync(wrongType, readFileSync(two, 'utf8').replace('"count": 3', '"count": "3"'));
 
@@ -153,7 +156,8 @@ describe('shards of a sweep', () => {
       [[truncated], /truncated\.json:\d+:\d+: not valid JSON: \w[^;]*; cache-sim merge takes/],
       [[tampered, two, three], /tampered\.json:\d+:\d+: runs\.1\.run: expected run 3 here \(shard 1\/3 holds runs 0, 3, 6, … in order\)$/],
       [[noOutcome, two, three], /no-outcome\.json:\d+:\d+: runs\.1\.expectations: expected 1 outcome, one per expectation of pubsub at its point$/],
-      [[wrongType], /wrong-type\.json:6:14: shard\.count: .*expected number/],
+      [[wrongType], /wrong-type\.json:6:14: shard\.count: "3" found; expected a value of type number \(not as cache-sim writes it\)$/],
+      [[noRuns], /no-runs\.json:1:1: runs: missing; expected a value of type array \(not as cache-sim writes it\)$/],
       [[join(dir, 'nope.json')], /nope\.json:1:1: cannot read: no such file$/],
     ];
     for (const [files, message] of cases) {
