@@ -89,6 +89,19 @@ test("the README's workshop step 6: what the timelines show of the partition and
   expect(Math.max(...restart.lease.db_reads)).toBeLessThan(Math.max(...restart.pubsub.db_reads) / 4);
 });
 
+test("the README's workshop step 5: what a near cache costs in freshness and saves in read latency", async () => {
+  const l1s = "cache.l1={hosts: 8, ttl: 2s},{hosts: 8, ttl: 2s, invalidated: false},none";
+  const run = await cli(['sweep', 'scenarios/near-cache.yaml', '--strategy', 'pubsub', '--seeds', '3', '--param', l1s, '--metric', 'stale_read_ratio', '--metric', 'read_latency_mean', '--format', 'json']);
+  expect(run.code).toBe(0);
+  const [invalidated, expiring, none] = JSON.parse(run.stdout).points.map((p: { strategies: { pubsub: Record<string, { mean: number }> } }) => p.strategies.pubsub);
+  expect(invalidated.stale_read_ratio.mean).toBeCloseTo(0.026, 2);
+  expect(none.stale_read_ratio.mean).toBeCloseTo(0.024, 2);
+  expect(expiring.stale_read_ratio.mean).toBeGreaterThan(0.24);
+  expect(expiring.read_latency_mean.mean).toBeCloseTo(1.45, 1);
+  expect(none.read_latency_mean.mean).toBeCloseTo(3.48, 1);
+  expect(invalidated.read_latency_mean.mean).toBeLessThan(none.read_latency_mean.mean);
+}, 60_000);
+
 test("the README's workshop step 7: the race of step 1 on five more seeds", async () => {
   const run = await cli(['run', 'scenarios/stale-refill-from-lagging-replica.yaml', '--seeds', '5', '--format', 'json']);
   expect(run.code).toBe(0);
