@@ -218,8 +218,9 @@ export class Collector implements Observer {
     this.staleCauses.held(region, key, version);
   }
 
-  messageLost(region: number, key: number, version: number, time: number): void {
-    this.staleCauses.lost(region, key, version);
+  messageLost(region: number, key: number, version: number, time: number, retried: boolean): void {
+    // A lost attempt that will be sent again leaves the message on its way (late), not lost.
+    if (!retried) this.staleCauses.lost(region, key, version);
     if (time >= this.warmupMs) this.tallies[region].messagesLost++;
   }
 

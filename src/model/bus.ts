@@ -144,18 +144,26 @@ export class Bus {
         }
         return;
       }
-      this.observer.messageLost(region, key, version, departs);
-      departs += this.spec.redeliveryTimeoutMs;
-      if (this.spec.delivery === 'at-most-once' || departs > this.horizon) return;
+      const again = departs + this.spec.redeliveryTimeoutMs;
+      const retried = this.retries(again);
+      this.observer.messageLost(region, key, version, departs, retried);
+      if (!retried) return;
+      departs = again;
     }
   }
 
   /** A partition dropped a delivery: it is lost; at-least-once sends it again after the redelivery timeout (ms). */
   private dropped(region: number, key: number, version: number, now: number): void {
-    this.observer.messageLost(region, key, version, now);
     const again = now + this.spec.redeliveryTimeoutMs;
-    if (this.spec.delivery === 'at-least-once' && again <= this.horizon) this.schedule(again, region, key, version);
+    const retried = this.retries(again);
+    this.observer.messageLost(region, key, version, now, retried);
+    if (retried) this.schedule(again, region, key, version);
     this.landed(key, version);
+  }
+
+  /** Whether a lost attempt is sent again at `again`: under at-least-once, while the run lasts. */
+  private retries(again: number): boolean {
+    return this.spec.delivery === 'at-least-once' && again <= this.horizon;
   }
 
   private schedule(time: number, region: number, key: number, version: number): void {

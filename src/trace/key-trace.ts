@@ -259,10 +259,10 @@ class KeyTracer implements Observer {
     this.add(time, 'held', region, version, 'partition or paused consumer');
   }
 
-  messageLost(region: number, key: number, version: number, time: number): void {
+  messageLost(region: number, key: number, version: number, time: number, retried: boolean): void {
     if (key !== this.key) return;
-    this.causes.lost(region, 0, version);
-    this.add(time, 'lost', region, version);
+    if (!retried) this.causes.lost(region, 0, version);
+    this.add(time, 'lost', region, version, retried ? 'sent again after the redelivery timeout' : '');
   }
 }
 

@@ -175,7 +175,7 @@ describe('messages', () => {
     const c = collector(100);
     c.messageSent(0, KEY, 1, 50);
     c.messageSent(0, KEY, 1, 150);
-    c.messageLost(0, KEY, 1, 150);
+    c.messageLost(0, KEY, 1, 150, false);
     c.messageSent(1, KEY, 1, 150);
     c.messageDuplicated(1, KEY, 1, 150);
     c.messageDelivered(1, KEY, 1, 160);

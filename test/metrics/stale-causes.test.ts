@@ -56,6 +56,16 @@ describe('each cause where the model puts it', () => {
     expect(only(reliable, 'invalidation_late', 'stored_stale')).toBe(true);
   });
 
+  test('at-least-once delivery: a lost attempt is sent again, so its invalidation is late, not lost', () => {
+    const base = scenario(0, 0.3);
+    const redelivered = runStrategy({ ...base, bus: { ...base.bus, delivery: 'at-least-once', redeliveryTimeoutMs: 500 } }, strategy('pubsub', { ttlMs: 60_000, refillFrom: 'primary' }));
+    const once = runStrategy(base, strategy('pubsub', { ttlMs: 60_000, refillFrom: 'primary' }));
+    expect(redelivered.messages.lost).toBeGreaterThan(0);
+    // Lost for good only when the run ends before the next attempt (its last half second).
+    expect(redelivered.stale_causes.invalidation_lost).toBeLessThan(once.stale_causes.invalidation_lost / 10);
+    expect(redelivered.stale_causes.invalidation_late).toBeGreaterThan(once.stale_causes.invalidation_late);
+  });
+
   test('a partition that holds the bus: the deletes wait at the region, and so do the stale entries', () => {
     const cut = { ...scenario(0), faults: [{ kind: 'bus_partition' as const, atMs: 10_000, forMs: 20_000, region: 'away', from: 'bus' as const }] };
     const held = runStrategy(cut, strategy('pubsub', { ttlMs: 60_000, refillFrom: 'primary' }));
