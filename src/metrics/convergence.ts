@@ -38,6 +38,8 @@ export class ConvergenceTracker {
     private readonly layout: CacheLayout,
     private readonly keys: number,
     private readonly primary: number,
+    /** Writes committed before it are tracked (they hold copies back) but not measured, as `writes` does not count them. */
+    private readonly warmupMs: number,
   ) {
     this.cached = new Int32Array(layout.regions * keys).fill(NONE);
     this.replicas = new Int32Array(layout.regions * keys);
@@ -130,16 +132,18 @@ export class ConvergenceTracker {
       while (pending.head[key] !== NONE) {
         const write = pending.head[key];
         const version = pending.version[write];
-        let everywhere = true;
-        for (let r = 0; r < regions; r++) {
-          if (version <= oldestHere[r]) this.recordIn(r, write);
-          else {
-            this.regionUnconverged[r]++;
-            everywhere = false;
+        if (pending.committed[write] >= this.warmupMs) {
+          let everywhere = true;
+          for (let r = 0; r < regions; r++) {
+            if (version <= oldestHere[r]) this.recordIn(r, write);
+            else {
+              this.regionUnconverged[r]++;
+              everywhere = false;
+            }
           }
+          if (everywhere) this.histogram.record(this.latestEnd(write) - pending.committed[write]);
+          else this.unconverged++;
         }
-        if (everywhere) this.histogram.record(this.latestEnd(write) - pending.committed[write]);
-        else this.unconverged++;
         pending.shift(key);
       }
     }
@@ -188,8 +192,9 @@ export class ConvergenceTracker {
     return oldest;
   }
 
-  /** A settled write: its value in every region, and over all of them. */
+  /** A settled write: its value in every region, and over all of them (if it was committed after the warmup). */
   private record(write: number): void {
+    if (this.pending.committed[write] < this.warmupMs) return;
     for (let r = 0; r < this.layout.regions; r++) this.recordIn(r, write);
     this.histogram.record(this.latestEnd(write) - this.pending.committed[write]);
   }

@@ -96,7 +96,7 @@ export interface RunCounts {
   /** Writes that could not reach the primary (network partitions); never committed. */
   failed_writes: number;
   messages: { sent: number; delivered: number; lost: number; duplicated: number };
-  /** Per write: commit → no region's cache (in a region: none of its caches) can serve an older version of that key. */
+  /** Per write committed after the warmup: commit → no region's cache (in a region: none of its caches) can serve an older version of that key. */
   convergence_ms: Summary;
   /** Writes whose convergence had not happened when the run ended (excluded from `convergence_ms`). */
   unconverged_writes: number;

@@ -408,9 +408,14 @@ export class Simulation implements EventHandler {
     const version = this.database.readLocal(source, key);
     const from = source === this.primary ? ReadSource.Primary : ReadSource.Replica;
     this.observer.databaseRead(region, from, now);
-    if (from === ReadSource.Replica && pool.anyVersion[slot] === 0 && !this.strategy.acceptReplicaValue(region, session, key, version)) {
-      this.replicaBehind(slot, now);
-      return;
+    if (from === ReadSource.Replica && pool.anyVersion[slot] === 0) {
+      const belowFloor = !this.strategy.floorAdmits(region, key, version);
+      // The cache refuses the replica's value (a refused fill), and the read goes on to the primary.
+      if (belowFloor && pool.skipFill[slot] === 0) this.observer.fill(region, key, version, now, false, now);
+      if (belowFloor || !this.strategy.acceptHit(session, key, version)) {
+        this.replicaBehind(slot, now);
+        return;
+      }
     }
     if (pool.anyVersion[slot] === 1 && !this.strategy.acceptHit(session, key, version)) {
       // Even a degraded read must not break a session's guarantee: fail it instead.

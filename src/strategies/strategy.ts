@@ -156,10 +156,12 @@ export class Strategy {
     return this.tokens === null || version >= this.tokens.token(session, key);
   }
 
-  /** May a value read from a replica be returned, or must the read go on to the primary? */
-  acceptReplicaValue(region: number, session: number, key: number, version: number): boolean {
-    if (this.floor && !this.floor.admits(region, key, this.stamps.of(key, version))) return false;
-    return this.acceptHit(session, key, version);
+  /**
+   * May a value read from a replica fill `region`'s cache, or is it older than the version
+   * floor (a refused fill: the read goes on to the primary)?
+   */
+  floorAdmits(region: number, key: number, version: number): boolean {
+    return this.floor === null || this.floor.admits(region, key, this.stamps.of(key, version));
   }
 
   /** A value was returned to `session`. */

@@ -160,6 +160,16 @@ describe('convergence', () => {
     expect(r.regions.b.unconverged_writes).toBe(1);
   });
 
+  test('a write committed before the warmup ends is not measured, as it is not counted in writes', () => {
+    const c = collector(150);
+    c.commit(KEY, 1, 100, 0, 0);
+    c.commit(KEY, 2, 200, 1, 0);
+    c.replicaApply(1, KEY, 2);
+    const r = c.result('ttl', 0);
+    expect(r.writes).toBe(1);
+    expect(r.convergence_ms.count + r.unconverged_writes).toBe(1);
+  });
+
   test('an entry that ended before the commit does not delay it', () => {
     const c = collector();
     c.stored(0, 0, KEY, 0, 0);
