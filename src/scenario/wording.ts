@@ -27,6 +27,9 @@ export function showValue(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
   if (value instanceof Uint8Array) return 'binary data';
   if (typeof value === 'object') return Object.keys(value).length === 0 ? 'an empty map' : 'a map';
+  // As YAML writes them: the user typed `.nan` or `.inf`, not NaN or Infinity.
+  if (Number.isNaN(value)) return '.nan';
+  if (value === Infinity || value === -Infinity) return value > 0 ? '.inf' : '-.inf';
   return String(value);
 }
 

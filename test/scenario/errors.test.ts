@@ -145,6 +145,14 @@ const cases: BadCase[] = [
     problems: [['11:42', 'bus.delay.pareto.shape: 0.01 is not a pareto shape; allowed: a number from 0.1 up']],
   },
   {
+    name: 'YAML’s not-a-number and infinity are named as written',
+    yaml: MINIMAL.replace('duration: 10m', 'duration: .nan') + 'warmup: -.inf\n',
+    problems: [
+      ['2:11', 'duration: .nan is not a duration'],
+      ['10:9', 'warmup: -.inf is not a duration'],
+    ],
+  },
+  {
     name: 'a seed too large to be exact says how large one may be',
     yaml: withSection('seed: 1e300\n'),
     problems: [['10:7', 'seed: 1e+300 is not a seed; allowed: an integer from 0 to 9007199254740991 (2^53 − 1)']],
