@@ -10,12 +10,13 @@ import type { ScenarioResults, StrategyResult } from './metrics/results.js';
 import { Simulation } from './model/simulation.js';
 import type { Scenario, StrategySpec, TimeWindow } from './scenario/types.js';
 import { didYouMean } from './scenario/suggest.js';
+import { replayCommand } from './replay.js';
 
 export interface RunOptions {
   /** Run only these strategies (by name); all when absent. */
   only?: readonly string[];
-  /** The command that reproduces this run, shown when an expectation fails. */
-  replay?: string;
+  /** The `--set` overrides the scenario was loaded with, for the commands that replay the run or trace a key of it. */
+  sets?: readonly string[];
 }
 
 /** One strategy of one scenario: the unit of work, whichever thread runs it. */
@@ -37,7 +38,7 @@ export function runStrategy(scenario: Scenario, spec: StrategySpec, windows: rea
 export function runScenario(scenario: Scenario, options: RunOptions = {}): ScenarioResults {
   const strategies: Record<string, StrategyResult> = {};
   for (const spec of selectedStrategies(scenario, options.only)) strategies[spec.name] = runStrategy(scenario, spec);
-  return scenarioResults(scenario, strategies, options.replay);
+  return scenarioResults(scenario, strategies, options);
 }
 
 /** The strategies of `scenario` a run covers, in scenario order. */
@@ -56,7 +57,7 @@ export function checkStrategiesExist(scenario: Scenario, wanted: readonly string
 }
 
 /** The Results object of `scenario` from its strategies' results (in scenario order). */
-export function scenarioResults(scenario: Scenario, strategies: Record<string, StrategyResult>, replay?: string): ScenarioResults {
+export function scenarioResults(scenario: Scenario, strategies: Record<string, StrategyResult>, options: RunOptions = {}): ScenarioResults {
   const expectations = scenario.expect.filter((e) => e.strategy in strategies);
   return {
     version: 1,
@@ -69,6 +70,7 @@ export function scenarioResults(scenario: Scenario, strategies: Record<string, S
     faults: faultWindows(scenario),
     strategies,
     expectations: evaluateExpectations(expectations, strategies),
-    replay: replay ?? `cache-sim run ${scenario.file} --seed ${scenario.seed}`,
+    replay: replayCommand({ file: scenario.file, seed: scenario.seed, strategies: options.only, sets: options.sets }),
+    sets: [...(options.sets ?? [])],
   };
 }

@@ -12,7 +12,6 @@ import type { Scenario } from '../scenario/types.js';
 import { checkStrategiesExist, scenarioResults, selectedStrategies, type StrategyRun } from '../simulate.js';
 import { type CommandIO, reportWidth } from './io.js';
 import { outputProblems, writeFileAtomically } from './output-file.js';
-import { replayCommand } from '../replay.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 
 export interface RunCommandOptions {
@@ -47,7 +46,7 @@ export async function runCommand(files: string[], options: RunCommandOptions, io
   const results = scenarios.map((scenario) => {
     const strategies: Record<string, StrategyResult> = {};
     for (const spec of selectedStrategies(scenario, options.strategies)) strategies[spec.name] = outcomes[next++];
-    return scenarioResults(scenario, strategies, replayFor(scenario, options));
+    return scenarioResults(scenario, strategies, { only: options.strategies, sets: options.sets });
   });
   if (options.junit) writeFileAtomically(options.junit, renderJunit(results));
   if (options.html) writeFileAtomically(options.html, renderHtml(results));
@@ -76,10 +75,6 @@ function loadAll(files: string[], options: RunCommandOptions): Scenario[] {
   return scenarios;
 }
 
-
-function replayFor(scenario: Scenario, options: RunCommandOptions): string {
-  return replayCommand({ file: scenario.file, seed: scenario.seed, strategies: options.strategies, sets: options.sets });
-}
 
 /**
  * The table already ends with the replay line; machine formats keep stdout parseable, so

@@ -160,4 +160,6 @@ export interface ScenarioResults {
   expectations: ExpectationResult[];
   /** How to reproduce this run exactly. */
   replay: string;
+  /** The `--set` overrides the run was given, in order (reports name them beside the seed). */
+  sets: string[];
 }

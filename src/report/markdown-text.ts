@@ -31,5 +31,10 @@ export function escapeText(text: string): string {
 
 /** The command that replays a failed run, as a shell block to copy. */
 export function replayBlock(command: string): string {
-  return `Replay:\n\n\`\`\`sh\n${command}\n\`\`\``;
+  return commandBlock('Replay:', command);
+}
+
+/** `title`, then `command` in a shell code block: copied as it is (inline code would need its pipes escaped). */
+export function commandBlock(title: string, command: string): string {
+  return `${title}\n\n\`\`\`sh\n${command}\n\`\`\``;
 }

@@ -21,7 +21,7 @@ import {
   staleKeyTexts,
   staleKeyTrace,
 } from './rows.js';
-import { code, escapeCell, escapeText, replayBlock, table } from './markdown-text.js';
+import { code, commandBlock, escapeCell, escapeText, replayBlock, table } from './markdown-text.js';
 import { renderTimelines } from './timeline-text.js';
 
 /** GitHub shows code blocks this wide without scrolling on a laptop. */
@@ -75,7 +75,7 @@ function staleKeys(r: ScenarioResults): string {
   const rows = Object.entries(r.strategies)
     .filter(([, s]) => s.stale_keys.length > 0)
     .map(([name, s]) => [escapeCell(name), escapeCell(staleKeyTexts(s).join(' · '))]);
-  return `${STALE_KEYS_CAPTION}\n\n${table(['strategy', 'keys'], rows, 'left')}\n\nOne key's story (add ${code('--html FILE')} for its lanes over time): ${code(trace)}`;
+  return `${STALE_KEYS_CAPTION}\n\n${table(['strategy', 'keys'], rows, 'left')}\n\n${commandBlock(`One key's story (add ${code('--html FILE')} for its lanes over time):`, trace)}`;
 }
 
 function expectations(results: ExpectationResult[]): string {

@@ -11,6 +11,7 @@ import { joinWrapped, wrapText } from './format.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 import { renderHistograms } from './histogram.js';
 import { renderTimelines } from './timeline-text.js';
+import { wrapCommand } from '../replay.js';
 import {
   REGION_CELL_CAPTION,
   STALE_CAUSES_CAPTION,
@@ -104,8 +105,9 @@ function staleKeys(r: ScenarioResults, p: Palette, width: number): string {
   const lines = entries.flatMap(([name, s]) =>
     joinWrapped(staleKeyTexts(s), ' · ', width - nameWidth - 2).map((line, i) => `${(i === 0 ? name : '').padEnd(nameWidth)}  ${line}`),
   );
-  // The command on a line of its own: it is copied whole, never wrapped.
-  return [p.heading(STALE_KEYS_CAPTION), ...lines, p.dim("One key's story (add --html FILE for its lanes over time):"), `  ${trace}`].join('\n');
+  // The command on lines of its own, continued with `\` where it is too wide: it pastes whole.
+  const command = wrapCommand(trace, width - 2).map((line, i) => `${i === 0 ? '  ' : '    '}${line}`);
+  return [p.heading(STALE_KEYS_CAPTION), ...lines, p.dim("One key's story (add --html FILE for its lanes over time):"), ...command].join('\n');
 }
 
 function expectations(results: ExpectationResult[], p: Palette): string {

@@ -108,10 +108,9 @@ function lanes(trace: KeyTrace, drawn: ReadonlySet<TraceEvent['kind']>): string 
   return tag('svg', { class: 'chart', viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': headline(trace) }, [...parts, timeAxis(fromMs, toMs, x, axisY), label].join('\n'));
 }
 
-/** The window drawn: the trace's, or up to its last event when it runs to the end. */
+/** The window drawn: the trace's, to the run's end at the latest. */
 function span(trace: KeyTrace): { fromMs: number; toMs: number } {
-  const last = trace.events.at(-1)?.time ?? trace.fromMs;
-  const toMs = Number.isFinite(trace.untilMs) ? trace.untilMs : last;
+  const toMs = Math.min(trace.untilMs, trace.durationMs);
   return { fromMs: trace.fromMs, toMs: toMs > trace.fromMs ? toMs : trace.fromMs + 1 };
 }
 

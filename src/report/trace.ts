@@ -3,7 +3,7 @@
  * diagram (paste it into any Mermaid viewer, GitHub included) with one lifeline per region.
  */
 import type { KeyTrace, TraceEvent, TraceKind } from '../trace/key-trace.js';
-import { formatDuration } from './format.js';
+import { formatCount, formatDuration } from './format.js';
 
 /** What each event is called; the bus messages by what the strategy sends (an invalidation or an update). */
 function words(message: KeyTrace['message']): Record<TraceKind, string> {
@@ -31,7 +31,8 @@ function words(message: KeyTrace['message']): Record<TraceKind, string> {
 }
 
 export function headline(trace: KeyTrace): string {
-  return `key ${trace.key} under ${trace.strategy}${windowText(trace)}: ${trace.reads} reads, ${trace.staleReads} stale`;
+  const measured = trace.warmupMs > 0 && trace.fromMs < trace.warmupMs ? ' after the warmup' : '';
+  return `key ${trace.key} under ${trace.strategy}${windowText(trace)}: ${formatCount(trace.reads)} reads${measured}, ${formatCount(trace.staleReads)} stale · ${trace.file} · seed ${trace.seed}`;
 }
 
 /** `, from 1m to 2m` for a window (either end may be open); nothing for the whole run. */

@@ -68,6 +68,11 @@ export interface TraceState {
 export interface KeyTrace {
   key: number;
   strategy: string;
+  /** The run told: its scenario file and seed (every report names them), its length and warmup (ms). */
+  file: string;
+  seed: number;
+  durationMs: number;
+  warmupMs: number;
   /** What the strategy's bus messages carry: a delete (or a versioned one), or the new value. */
   message: 'invalidation' | 'update';
   /** The window told, in true ms (0 and Infinity when the whole run). */
@@ -77,7 +82,7 @@ export interface KeyTrace {
   regions: string[];
   events: TraceEvent[];
   initial: TraceState;
-  /** Counts of every read of the key in the window, shown or not. */
+  /** Counts of every read of the key in the window after the warmup (as the run's report counts them), shown or not. */
   reads: number;
   staleReads: number;
 }
@@ -121,6 +126,8 @@ class KeyTracer implements Observer {
     private readonly untilMs: number,
     /** What the bus carries, for the words of a stale read's cause. */
     private readonly message: KeyTrace['message'],
+    /** Reads issued before it are told but not counted, as the run's report does not count them. */
+    private readonly warmupMs: number,
   ) {
     this.truth = new Truth(key + 1);
     this.state = { latest: 0, caches: regionNames.map(() => null), replicas: regionNames.map(() => 0) };
@@ -172,10 +179,12 @@ class KeyTracer implements Observer {
 
   read(region: number, _session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void {
     if (key !== this.key || !this.inWindow(issued)) return;
-    this.reads++;
     const current = this.truth.versionAt(key, issued);
     const stale = version < current;
-    if (stale) this.staleReads++;
+    if (issued >= this.warmupMs) {
+      this.reads++;
+      if (stale) this.staleReads++;
+    }
     if (!stale && !this.allReads) return;
     const age = stale ? issued - this.truth.commitTime(key, version + 1) : 0;
     const why = stale ? `, ${staleCauseText(STALE_CAUSES[this.causes.cause(region, 0, source)], this.message)}` : '';
@@ -271,14 +280,20 @@ export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, op
   const primary = scenario.regions.findIndex((r) => r.primary);
   const fromMs = options.fromMs ?? 0;
   const untilMs = options.untilMs ?? Infinity;
+  // The model lets what is in flight land after the end; the story ends with the run.
+  const toldUntilMs = Math.min(untilMs, scenario.durationMs);
   const message = findPreset(spec.use)?.parts(spec.options).invalidation === 'update' ? 'update' : 'invalidation';
   const layout = new CacheLayout(scenario.regions.length, spec.cache.l1?.hosts ?? 0);
-  const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, options.allReads ?? false, layout, fromMs, untilMs, message);
+  const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, options.allReads ?? false, layout, fromMs, toldUntilMs, message, scenario.warmupMs);
   new Simulation(scenario, spec, tracer).run();
   const events = tracer.events.map((e, i) => [e, i] as const).sort((a, b) => a[0].time - b[0].time || a[1] - b[1]).map(([e]) => e);
   return {
     key,
     strategy: spec.name,
+    file: scenario.file,
+    seed: scenario.seed,
+    durationMs: scenario.durationMs,
+    warmupMs: scenario.warmupMs,
     message,
     fromMs,
     untilMs,

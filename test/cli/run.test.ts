@@ -33,7 +33,7 @@ describe('cache-sim run', () => {
     expect(first.code).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     const doc = JSON.parse(first.stdout);
-    expect(Object.keys(doc)).toEqual(['version', 'scenario', 'description', 'file', 'seed', 'duration_ms', 'warmup_ms', 'faults', 'strategies', 'expectations', 'replay']);
+    expect(Object.keys(doc)).toEqual(['version', 'scenario', 'description', 'file', 'seed', 'duration_ms', 'warmup_ms', 'faults', 'strategies', 'expectations', 'replay', 'sets']);
     expect(doc.version).toBe(1);
     expect(doc.seed).toBe(3);
     expect(Object.keys(doc.strategies)).toEqual(['ttl', 'pubsub', 'pubsub-2s']);

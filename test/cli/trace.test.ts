@@ -11,7 +11,7 @@ describe('cache-sim trace', () => {
     const run = await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsub', ...SHORT]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^key 0 under pubsub: \d+ reads, \d+ stale\n/);
+    expect(run.stdout).toMatch(/^key 0 under pubsub: \d+ reads, \d+ stale · test\/fixtures\/scenarios\/small\.yaml · seed 3\n/);
     expect(run.stdout).toContain('commit v1');
     expect(run.stdout).toContain('invalidation delivered v1');
     expectGolden('trace-small-key0.txt', run.stdout);
@@ -73,7 +73,7 @@ describe('cache-sim trace', () => {
     const whole = await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsub', '--all-reads', ...SHORT]);
     const part = await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsub', '--all-reads', '--from', '2s', '--until', '4000', ...SHORT]);
     expect(part.code).toBe(0);
-    expect(part.stdout).toMatch(/^key 0 under pubsub, from 2s until 4s: \d+ reads, \d+ stale\n/);
+    expect(part.stdout).toMatch(/^key 0 under pubsub, from 2s until 4s: \d+ reads, \d+ stale · test\/fixtures\/scenarios\/small\.yaml · seed 3\n/);
     const times = (out: string) => out.trimEnd().split('\n').slice(1).map((line) => line.trim().split(/\s+/)[0]);
     const inside = whole.stdout.trimEnd().split('\n').slice(1).filter((line) => {
       const ms = Number(/^\s*([\d.]+)(ms|s)/.exec(line)?.[1]) * (/^\s*[\d.]+s/.test(line) ? 1000 : 1);
@@ -90,6 +90,13 @@ describe('cache-sim trace', () => {
     const bad = await cli(['trace', SMALL, '--key', '0', '--from', 'soon', ...SHORT]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--from takes a duration like 250ms/);
+    // The story ends with the run, and counts the reads the run's report counts (after the warmup).
+    const end = await cli(['trace', SMALL, '--key', '0', '--all-reads', '--set', 'duration=10s', '--set', 'warmup=5s']);
+    const lastTime = end.stdout.trimEnd().split('\n').at(-1)?.trim().split(/\s+/)[0] ?? '';
+    expect(Number(lastTime.replace(/s$/, ''))).toBeLessThanOrEqual(10);
+    expect(end.stdout).toMatch(/^key 0 under ttl: \d+ reads after the warmup, /);
+    const measured = JSON.parse((await cli(['run', SMALL, '--strategy', 'ttl', '--set', 'duration=10s', '--set', 'warmup=5s', '--format', 'json'])).stdout).strategies.ttl.stale_keys.find((k: { key: number }) => k.key === 0);
+    expect(end.stdout).toContain(`: ${measured.reads} reads after the warmup, ${measured.stale_reads} stale`);
     const late = await cli(['trace', SMALL, '--key', '0', '--from', '1h', ...SHORT]);
     expect(late.code).toBe(2);
     expect(late.stderr).toMatch(/--from 1h: the run is over by then \(duration: 10s\)/);

@@ -86,11 +86,13 @@ describe('strategy runs on workers', () => {
 describe('the library', () => {
   test('runScenario is every selected strategy run on its own, with the expectations of those strategies', () => {
     const scenario = loadScenarioFile('test/fixtures/scenarios/small.yaml');
-    const results = runScenario(scenario, { only: ['pubsub-2s', 'pubsub'], replay: 'again' });
+    const results = runScenario(scenario, { only: ['pubsub-2s', 'pubsub'], sets: ['bus.loss=0.1'] });
     expect(Object.keys(results.strategies)).toEqual(['pubsub', 'pubsub-2s']);
     expect(results.strategies.pubsub).toEqual(runStrategy(scenario, scenario.strategies[1]));
     // small.yaml expects something of ttl and of pubsub: only pubsub's is evaluated.
     expect(results.expectations.map((e) => e.strategy)).toEqual(['pubsub']);
-    expect(results.replay).toBe('again');
+    // Replaying it takes the same strategies and overrides.
+    expect(results.replay).toBe('cache-sim run test/fixtures/scenarios/small.yaml --seed 3 --strategy pubsub-2s,pubsub --set bus.loss=0.1');
+    expect(results.sets).toEqual(['bus.loss=0.1']);
   });
 });
