@@ -43,6 +43,7 @@ export interface TimelineResult {
   db_reads: number[];
 }
 
+/** Ratios over no reads at all (a region nobody reads in) are NaN: `null` in JSON, `—` in reports. */
 export interface MetricSet {
   reads: number;
   stale_reads: number;

@@ -176,8 +176,9 @@ export function round(x: number): number {
   return Number(x.toPrecision(6));
 }
 
+/** NaN (null in JSON, — in reports) over nothing: a region without reads has no hit ratio, not one of 0. */
 function ratio(part: number, whole: number): number {
-  return whole === 0 ? 0 : round(part / whole);
+  return whole === 0 ? Number.NaN : round(part / whole);
 }
 
 export function summarise(h: Histogram): Summary {

@@ -138,7 +138,7 @@ export function regionNames(results: ScenarioResults): string[] {
 
 /** Per-region cell: stale read ratio and staleness p99, the two numbers that locate a problem. */
 export function regionCellText(set: MetricSet | undefined): string {
-  if (!set) return NONE;
+  if (!set || set.reads === 0) return NONE;
   return `${formatRatio(set.stale_read_ratio)} · ${formatDuration(set.staleness_ms.p99)}`;
 }
 

@@ -198,6 +198,18 @@ describe('messages', () => {
   });
 });
 
+describe('a region without reads', () => {
+  test('has no ratios (NaN, null in JSON), not ratios of 0', () => {
+    const c = collector();
+    c.read(0, SESSION, KEY, 10, 1, 0, ReadSource.Cache);
+    const r = c.result('ttl', 0);
+    expect(r.regions.a.hit_ratio).toBe(1);
+    expect(r.regions.b.hit_ratio).toBeNaN();
+    expect(r.regions.b.stale_read_ratio).toBeNaN();
+    expect(JSON.parse(JSON.stringify(r.regions.b)).stale_read_ratio).toBeNull();
+  });
+});
+
 describe('writes', () => {
   test("are counted after warmup in the writer's region, failed ones too", () => {
     const c = collector(100);
