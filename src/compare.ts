@@ -9,7 +9,8 @@
 import { z } from 'zod';
 import { formatProblem, InputError, type Problem, wholeFileProblem } from './errors.js';
 import { type JsonFile, readJsonDocument } from './json-document.js';
-import { meanCI } from './metrics/confidence.js';
+import { mean, meanCI } from './metrics/confidence.js';
+import { round } from './metrics/tally.js';
 import { SHARD_KIND } from './sweep-shard.js';
 
 const COMPARE_TAKES = 'cache-sim compare takes two JSON documents printed by `cache-sim run FILE --seeds N --format json` or `cache-sim sweep ... --format json`';
@@ -101,17 +102,17 @@ function changes(base: SweepDocument, head: SweepDocument): MetricChange[] {
 function pairOf(params: Record<string, string>, strategy: string, metric: string, before: (number | null)[], after: (number | null)[]): MetricChange[] {
   const pairs = before.flatMap((b, i) => (b === null || after[i] === null || after[i] === undefined ? [] : [[b, after[i] as number] as const]));
   if (pairs.length === 0) return [];
-  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   const { mean: change, ci95 } = meanCI(pairs.map(([b, a]) => a - b));
   return [
     {
       params,
       strategy,
       metric,
-      base: mean(pairs.map(([b]) => b)),
-      head: mean(pairs.map(([, a]) => a)),
-      change,
-      ci95,
+      // Six significant digits, as every number of a run's results (the verdict is judged unrounded).
+      base: round(mean(pairs.map(([b]) => b))),
+      head: round(mean(pairs.map(([, a]) => a))),
+      change: round(change),
+      ci95: round(ci95),
       // One seed tells nothing of the noise between seeds: no verdict from it.
       significant: pairs.length >= 2 && change !== 0 && Math.abs(change) > ci95,
       pairs: pairs.length,

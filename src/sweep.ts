@@ -9,6 +9,7 @@
  */
 import { InputError, UsageError, formatProblem, type Problem } from './errors.js';
 import { meanCI } from './metrics/confidence.js';
+import { round } from './metrics/tally.js';
 import { type ExpectationOverSeeds, formatPosition, overSeeds, strategyExpectations } from './metrics/expect.js';
 import { measuredValue } from './metrics/metric-names.js';
 import { deriveSeed } from './random/streams.js';
@@ -239,7 +240,9 @@ export function summariseRuns(
       const summary: Record<string, MetricSummary> = {};
       for (const metric of metrics) {
         const values = seeds.map((_, s) => value(first + s, metric));
-        summary[metric] = { ...meanCI(values), values };
+        // Six significant digits, as every number of a run's results: no last-bit float noise in JSON and CSV.
+        const { mean, ci95 } = meanCI(values);
+        summary[metric] = { mean: round(mean), ci95: round(ci95), values };
       }
       strategies[name] = summary;
       layout.expectations[point]

@@ -76,6 +76,12 @@ describe('cache-sim sweep', () => {
     expect(table.stdout).not.toContain('±');
     expect(table.stdout).toMatch(/\d%/);
     expect(doc.points[0].strategies.pubsub.messages_sent.mean).toBeGreaterThan(0);
+    // Six significant digits at most, as a run's own numbers (no 0.025406046899999837).
+    for (const point of doc.points) {
+      for (const metrics of Object.values(point.strategies) as Record<string, { mean: number | null }>[]) {
+        for (const { mean } of Object.values(metrics)) if (mean !== null) expect(mean).toBe(Number(mean.toPrecision(6)));
+      }
+    }
     expect(doc.points[0].strategies.ttl.messages_sent.mean).toBe(0);
   });
 
