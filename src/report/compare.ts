@@ -16,7 +16,7 @@ import { formatterFor } from './sweep-text.js';
 export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
-/** `noise`: the interval holds 0 (shown blank in tables). */
+/** `noise`: the interval holds 0. */
 export type Verdict = 'better' | 'worse' | 'changed' | 'noise';
 
 const DIRECTIONS = new Map(COMPARISON_GROUPS.flat().map((row) => [row.metric, row.better]));
@@ -43,7 +43,9 @@ export function renderCompare(format: CompareFormat, c: Comparison, p: Palette, 
 }
 
 function changeText(c: MetricChange): string {
-  const format = formatterFor(c.metric);
+  const plain = formatterFor(c.metric);
+  // A change of a ratio is in percentage points: 79.8% → 43.2% is −36.6 pp, not −36.6%.
+  const format = baseMetric(c.metric).endsWith('_ratio') ? (v: number) => plain(v).replace(/%$/, ' pp') : plain;
   const sign = c.change > 0 ? '+' : c.change < 0 ? '−' : '';
   const change = `${sign}${format(Math.abs(c.change))}`;
   return Number.isFinite(c.ci95) ? `${change} ± ${format(c.ci95)}` : change;
@@ -73,12 +75,12 @@ function rowsOf(c: Comparison): { withPoints: boolean; head: string[]; rows: { c
     const cells = [change.strategy, change.metric, format(change.base), format(change.head), changeText(change)];
     return { cells: withPoints ? [pointText(change), ...cells] : cells, verdict: verdict(change) };
   });
-  return { withPoints, head: [...(withPoints ? ['point'] : []), 'strategy', 'metric', 'base', 'head', 'change', ''], rows };
+  return { withPoints, head: [...(withPoints ? ['point'] : []), 'strategy', 'metric', 'base', 'head', 'change', 'verdict'], rows };
 }
 
 function compareTable(c: Comparison, p: Palette, width: number): string {
   const { withPoints, head, rows } = rowsOf(c);
-  const style = (v: Verdict) => (v === 'better' ? p.pass(v) : v === 'worse' ? p.fail(v) : v === 'noise' ? '' : v);
+  const style = (v: Verdict) => (v === 'better' ? p.pass(v) : v === 'worse' ? p.fail(v) : v === 'noise' ? p.dim(v) : v);
   const lines = rows.map((row): GridCell[] => [...row.cells.map((text) => ({ text })), { text: style(row.verdict) }]);
   const grid = renderGrid({ head, groups: [lines], labels: withPoints ? 3 : 2 }, p, width);
   return `${p.heading(headline(c))}\n${p.dim(summaryText(c))}\n\n${grid}\n`;
@@ -89,7 +91,7 @@ function compareMarkdown(c: Comparison): string {
   const metricColumn = withPoints ? 2 : 1;
   const cells = rows.map((row) => [
     ...row.cells.map((text, i) => (i === metricColumn ? code(text) : escapeCell(text))),
-    row.verdict === 'better' ? '✅ better' : row.verdict === 'worse' ? '❌ worse' : row.verdict === 'noise' ? '' : row.verdict,
+    row.verdict === 'better' ? '✅ better' : row.verdict === 'worse' ? '❌ worse' : row.verdict,
   ]);
   return `## ${escapeText(headline(c))}\n\n${escapeText(summaryText(c))}\n\n${table(head, cells, 'left')}\n`;
 }

@@ -47,7 +47,9 @@ describe('cache-sim compare', () => {
 
     const table = await cli(['compare', path('base.json'), path('head.json')]);
     expect(table.stdout).toMatch(/^small: .*base\.json → .*head\.json, paired over 3 seeds/);
-    expect(table.stdout).toMatch(/│ ttl +│ stale_read_ratio +│ .* │ +−[\d.]+% ± [\d.]+% │ better │/);
+    // A ratio's change is in percentage points; every row says its verdict.
+    expect(table.stdout).toMatch(/│ ttl +│ stale_read_ratio +│ .* │ +−[\d.]+ pp ± [\d.]+ pp │ +better │/);
+    expect(table.stdout).toMatch(/│ pubsub-2s +│ stale_read_ratio +│ .* │ +noise │/);
     const markdown = await cli(['compare', path('base.json'), path('head.json'), '--format', 'markdown']);
     expect(markdown.stdout).toMatch(/\| ttl \| `hit_ratio` \| .* \| ❌ worse \|/);
   });
