@@ -217,7 +217,8 @@ describe('cache-sim sweep', () => {
     expect(first.match(/<g class="series">/g)).toHaveLength(4);
     expect(first.match(/<circle /g)).toHaveLength(12);
     expect(first).toContain('>ttl · bus.loss=0.2</text>');
-    expect(html).toContain('<h3>Every value, and the expectations over the seeds</h3>');
+    expect(html).toContain('<h3>Every mean and interval, and the expectations over the seeds</h3>');
+    expect(html).toMatch(/<title>ttl · bus\.loss=0 at cache\.ttl=1s: /);
     // Same sweep, same bytes.
     const again = join(tempDir(), 'again.html');
     await cli([...args, '--metric', 'stale_read_ratio', '--metric', 'staleness_p99', '--html', again]);
