@@ -13,6 +13,8 @@ export function sweepFacts(r: SweepResults): string[] {
     `seed ${r.seed}`,
     // Without parameters (`run --seeds`) there is one point: only the seeds are worth saying.
     `${r.params.length > 0 ? `${countText(r.points.length, 'point', 'points')} × ` : ''}${countText(r.seeds.length, 'seed', 'seeds')}`,
+    // The seeds the runs had (drawn from the root seed): any of them replays with --seed.
+    `${r.seeds.length === 1 ? 'run with seed' : 'runs with seeds'} ${r.seeds.join(', ')}`,
     r.seeds.length > 1 ? 'mean ± 95% CI over seeds' : 'one seed: no interval (--seeds N for one)',
   ];
 }
