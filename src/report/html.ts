@@ -82,15 +82,18 @@ function scenario(r: ScenarioResults, index: number): string {
         'Share of reads in each staleness bucket, on a log scale so rare stale reads stay visible next to the fresh majority.',
       ),
       '<h3>Over time</h3>',
-      figure(staleTimelineChart(r), `Stale reads ÷ reads in each stretch of simulated time, by when the read was issued.${faultsNote(r)}`),
-      figure(databaseTimelineChart(r), `Reads of the primary and the replicas per second, in each stretch of simulated time.${faultsNote(r)}`),
+      figure(staleTimelineChart(r), `Stale reads ÷ reads in each ${stretch(r)} of simulated time, by when the read was issued.${faultsNote(r)}`),
+      figure(
+        databaseTimelineChart(r),
+        `Reads of the primary and the replicas per second, averaged over each ${stretch(r)} (so below the busiest single second, db reads peak/s).${faultsNote(r)}`,
+      ),
     );
     const regionCharts = regionStaleTimelineCharts(r);
     if (regionCharts.length > 1) {
       parts.push(
         '<h3>Over time, per region</h3>',
         ...regionCharts.map(({ region, chart }) =>
-          figure(chart, `${region}: stale reads ÷ reads of the region in each stretch of simulated time (every region on the same scale).`),
+          figure(chart, `${region}: stale reads ÷ reads of the region in each ${stretch(r)} of simulated time (every region on the same scale).`),
         ),
       );
     }
@@ -432,4 +435,10 @@ function histogramChart(r: ScenarioResults): string {
 /** A power of ten as a percentage: `100%`, `1%`, `0.001%`. */
 function decadePercent(d: number): string {
   return `${Number((d * 100).toPrecision(1))}%`;
+}
+
+/** The width of the timelines' buckets (every strategy's are the same): `5s stretch`. */
+function stretch(r: ScenarioResults): string {
+  const first = Object.values(r.strategies)[0];
+  return first ? `${formatDuration(first.timeline.bucket_ms)} stretch` : 'stretch';
 }
