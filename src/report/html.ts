@@ -7,7 +7,7 @@
  * random ids, so the same results give the same bytes.
  */
 import { allPassed } from '../metrics/expect.js';
-import { STALE_CAUSES, STALE_CAUSE_WORDS, type StaleCauseName } from '../metrics/stale-causes.js';
+import { STALE_CAUSE_WORDS, type StaleCauseName } from '../metrics/stale-causes.js';
 import type { ExpectationResult, ScenarioResults, StrategyResult } from '../metrics/results.js';
 import { PLOT, frame, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
 import { actualText, conditionText, outcomeText } from './expectation-text.js';
@@ -18,7 +18,6 @@ import { databaseTimelineChart, faultCaption, regionStaleTimelineCharts, staleTi
 import { STALE_CAUSES_CAPTION, STALE_KEYS_CAPTION, compareStrategies, mainStaleCauses, regionNames, staleCauseRows, staleKeyTexts, staleKeyTrace } from './rows.js';
 import {
   type LegendEntry,
-  PALETTE,
   type Scale,
   decadeAbove,
   decadeBelow,
@@ -184,7 +183,7 @@ function regionTable(r: ScenarioResults): string {
 function causesChart(r: ScenarioResults, causes: ReturnType<typeof staleCauseRows>): string {
   const strategies = Object.entries(r.strategies);
   const present = causes.map((row) => row.cause);
-  const colour = (cause: StaleCauseName) => PALETTE[STALE_CAUSES.indexOf(cause) % PALETTE.length];
+  const colour = (cause: StaleCauseName) => CAUSE_COLOURS[cause];
   const { y, step, top } = zeroBasedY(Math.max(0, ...strategies.map(([, s]) => s.stale_read_ratio)), 0.01);
   const slot = (PLOT.x1 - PLOT.x0) / strategies.length;
   const width = Math.min(slot * 0.6, 60);
@@ -202,9 +201,21 @@ function causesChart(r: ScenarioResults, causes: ReturnType<typeof staleCauseRow
     return pieces.join('') + label;
   });
   const plot = [hGrid(ticks(0, top, step), y, percentTick(step)), plotAxes(), ...bars].join('\n');
-  const entries: LegendEntry[] = present.map((cause) => ({ label: STALE_CAUSE_WORDS[cause], colour: colour(cause) }));
-  return frame(`Why reads were stale in ${r.scenario}`, plot, '', 'stale read ratio', entries);
+  const entries: LegendEntry[] = present.map((cause) => ({ label: STALE_CAUSE_WORDS[cause], colour: colour(cause), box: true }));
+  return frame(`Why reads were stale in ${r.scenario}`, plot, 'strategy', 'stale read ratio', entries);
 }
+
+/** Each cause's own colour, none of them a strategy's (the other charts colour strategies), the same in every report. */
+const CAUSE_COLOURS: Record<StaleCauseName, string> = {
+  stored_stale: '#8c2d04',
+  not_invalidated: '#969696',
+  invalidation_late: '#fdbe85',
+  invalidation_held: '#6baed6',
+  invalidation_lost: '#252525',
+  invalidation_ignored: '#9e9ac8',
+  replica_behind: '#fd8d3c',
+  l1_copy: '#74c476',
+};
 
 function mainCausesList(r: ScenarioResults): string {
   const main = mainStaleCauses(r);

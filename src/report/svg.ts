@@ -136,6 +136,8 @@ export interface LegendEntry {
   label: string;
   colour: string;
   dash?: string;
+  /** A filled square, for bars and areas (a line otherwise). */
+  box?: boolean;
 }
 
 const LEGEND_ROW = 18;
@@ -158,15 +160,9 @@ export function legend(entries: readonly LegendEntry[], x: number, y: number, wi
     const ix = x + cx;
     const iy = y + row * LEGEND_ROW;
     cx += w;
-    const swatch = tag('line', {
-      x1: ix,
-      y1: iy + 6,
-      x2: ix + 16,
-      y2: iy + 6,
-      stroke: e.colour,
-      'stroke-width': 3,
-      'stroke-dasharray': e.dash,
-    });
+    const swatch = e.box
+      ? tag('rect', { x: ix + 3, y: iy + 1, width: 10, height: 10, fill: e.colour })
+      : tag('line', { x1: ix, y1: iy + 6, x2: ix + 16, y2: iy + 6, stroke: e.colour, 'stroke-width': 3, 'stroke-dasharray': e.dash });
     return `${swatch}${tag('text', { x: ix + 22, y: iy + 10 }, escapeHtml(e.label))}`;
   });
   return { svg: tag('g', { class: 'legend' }, items.join('')), height: (row + 1) * LEGEND_ROW };
