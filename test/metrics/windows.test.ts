@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Collector, collectorOptions } from '../../src/metrics/collector.js';
 import { evaluateExpectations } from '../../src/metrics/expect.js';
-import type { MetricCounts, MetricSet, StrategyResult } from '../../src/metrics/results.js';
+import type { MetricCounts, StrategyResult } from '../../src/metrics/results.js';
 import { EntryEnd, ReadSource } from '../../src/model/observer.js';
 import { runStrategy } from '../../src/simulate.js';
 import { loadScenarioText } from '../../src/scenario/load.js';
