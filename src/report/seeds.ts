@@ -13,6 +13,7 @@ import { htmlPage } from './html-page.js';
 import { jsonText } from './json.js';
 import { type JunitCase, renderJunitSuites } from './junit.js';
 import { sweepHtmlBody } from './sweep-html.js';
+import { escapeHtml } from './svg.js';
 import { renderSweepMarkdown } from './sweep-markdown.js';
 import { renderSweepTable, sweepDocument } from './sweep.js';
 
@@ -37,7 +38,12 @@ function seedsTable(r: SeedsResults, p: Palette, width: number): string {
 /** `--html`: each scenario's charts (a point per strategy, with its confidence interval) and table, on one page. */
 export function renderSeedsHtml(results: readonly SeedsResults[]): string {
   const title = results.length === 1 ? `cache-sim run --seeds: ${results[0].scenario}` : 'cache-sim run --seeds';
-  return htmlPage(title, `cache-sim run over ${results[0].seeds.length} seeds`, results.map((r) => `<section class="scenario">\n${sweepHtmlBody(r)}</section>\n`).join(''));
+  const replay = (r: SeedsResults) => (r.replay === null ? '' : `<p>Replay the first failure:</p>\n<pre>${escapeHtml(r.replay)}</pre>\n`);
+  return htmlPage(
+    title,
+    `cache-sim run over ${results[0].seeds.length} seeds`,
+    results.map((r) => `<section class="scenario">\n${sweepHtmlBody(r)}${replay(r)}</section>\n`).join(''),
+  );
 }
 
 export function renderSeedsJunit(results: readonly SeedsResults[]): string {

@@ -9,7 +9,7 @@ import { PLOT, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
 import { withInterval } from './format.js';
 import { htmlPage } from './html-page.js';
 import { renderSweepTable } from './sweep.js';
-import { formatterFor, sweepFacts } from './sweep-text.js';
+import { expectationsOutcome, formatterFor, sweepFacts } from './sweep-text.js';
 import { plain } from './colour.js';
 import { type LegendEntry, escapeHtml as esc, linePath, seriesColour, seriesDash, tag, ticks } from './svg.js';
 
@@ -28,9 +28,12 @@ export function renderSweepHtml(r: SweepResults): string {
 export function sweepHtmlBody(r: SweepResults): string {
   const [first, ...others] = r.params;
   const charts = r.metrics.map((metric) => chart(r, metric));
+  const expectations = r.points.some((point) => point.expectations.length > 0) ? expectationsOutcome(r) : undefined;
   return [
     `<h2>${esc(r.scenario)}</h2>`,
     `<p>${esc(sweepFacts(r).join(' · '))}</p>`,
+    // Whether every expectation held, before any chart: what a reader checks first.
+    ...(expectations ? [`<p>${esc(expectations.title)}: <span class="${expectations.allHeld ? 'pass' : 'fail'}">${esc(expectations.outcome)}</span></p>`] : []),
     ...charts.map(
       (svg, i) =>
         `<h3>${esc(r.metrics[i])}</h3>\n<figure>${svg}<figcaption>${esc(caption(r.metrics[i], first?.path ?? '', others.map((p) => p.path)))}</figcaption></figure>`,

@@ -97,6 +97,14 @@ describe('cache-sim run --seeds', () => {
     // The strategies name the x axis, and the page ends with the table and its expectations.
     for (const name of ['ttl', 'pubsub']) expect(html).toMatch(new RegExp(`<text class="tick"[^>]*>${name}</text>`));
     expect(html).toContain('Expectations on 2 seeds: all held on every seed');
+    expect(html).toContain('<p>Expectations on 2 seeds: <span class="pass">all held on every seed</span></p>');
+    expect(html).not.toContain('Replay the first failure');
+    // A failure is seen at the top, and the page says how to replay it.
+    const failing = join(dir, 'failing.html');
+    await cli(['run', SMALL, '--seeds', '2', '--html', failing, ...SHORT, '--set', 'expect={ttl: {hit_ratio: "> 0.999"}}']);
+    const page2 = readFileSync(failing, 'utf8');
+    expect(page2).toMatch(/<p>Expectations on 2 seeds: <span class="fail">1 of 1 failed on at least one seed<\/span><\/p>/);
+    expect(page2).toMatch(/<p>Replay the first failure:<\/p>\n<pre>cache-sim run test\/fixtures\/scenarios\/small\.yaml --seed \d+ /);
   });
 
   test('--metric chooses what is summarised over the seeds (any name expect: takes); without --seeds it is a usage error', async () => {
