@@ -150,6 +150,8 @@ export function runFacts(r: ScenarioResults): string[] {
     `seed ${r.seed}`,
     `${formatDuration(r.duration_ms)} simulated`,
     ...(r.warmup_ms > 0 ? [`warmup ${formatDuration(r.warmup_ms)}`] : []),
+    // What the command line changed is part of what ran (the seed's own --set is already said).
+    ...r.sets.filter((set) => !/^\s*seed\s*=/.test(set)).map((set) => `--set ${set}`),
   ];
 }
 

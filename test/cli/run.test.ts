@@ -13,6 +13,9 @@ describe('cache-sim run', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(/\u001b\[/);
     expectGolden('cli-run-small.txt', run.stdout);
+    // What the command line changed is said beside the seed.
+    const changed = await cli(['run', SMALL, '--set', 'duration=20s', '--set', 'cache.ttl=10s', '--seed', '5']);
+    expect(changed.stdout.split('\n').slice(2, 4).join(' ')).toBe('test/fixtures/scenarios/small.yaml · seed 5 · 20s simulated · warmup 10s · --set duration=20s --set cache.ttl=10s');
   });
 
   test('progress goes to stderr on a terminal only, and is cleared at the end', async () => {
