@@ -1,6 +1,6 @@
 /** Rules about `expect:`: it may only name strategies that run, metrics that exist and windows inside the run. */
 import type { Problem } from '../errors.js';
-import { baseMetric, isDurationMetric, isExpectableMetric, isWindowableMetric, metricNamesText, regionMetricNames, strategyMetricNames, windowMetricNamesText } from '../metrics/metric-names.js';
+import { baseMetric, isDurationMetric, isExpectableMetric, isWindowableMetric, metricNamesText, metricRange, regionMetricNames, strategyMetricNames, windowMetricNamesText } from '../metrics/metric-names.js';
 import { parseCondition } from './condition.js';
 import { defaultStrategies } from './defaults.js';
 import type { Locator } from './positions.js';
@@ -81,4 +81,34 @@ export function expectL1MetricsHaveL1(scenario: WrittenScenario, at: Locator): P
     .map(({ strategy, key, metric }) =>
       at.atKey(['expect', strategy, key], `${quoteName(strategy)} runs without L1s, so it has no ${quoteName(metric)}; give it an L1 (cache.l1) or expect something else`),
     );
+}
+
+/** Whether some value in the metric's range meets `op value` (a ratio is in [0, 1], a count a whole number ≥ 0). */
+function satisfiable(range: 'ratio' | 'count', op: string, value: number): boolean {
+  const most = range === 'ratio' ? 1 : Infinity;
+  switch (op) {
+    case '<':
+      return value > 0;
+    case '<=':
+      return value >= 0;
+    case '>':
+      return value < most;
+    case '>=':
+      return value <= most;
+    default:
+      return value >= 0 && value <= most && (range === 'ratio' || Number.isInteger(value));
+  }
+}
+
+/** `hit_ratio: "> 90"` (meant 90 %) or `ryw_violations: -1` can never hold: certainly a mistake. */
+export function expectConditionsCanHold(scenario: WrittenScenario, at: Locator): Problem[] {
+  const regions = scenario.regions.map((region) => region.name);
+  return expectations(scenario).flatMap(({ strategy, key, metric, condition }) => {
+    if (!isExpectableMetric(metric, regions)) return [];
+    const range = metricRange(metric);
+    const { op, value, hasUnit } = parseCondition(condition);
+    if (range === 'other' || hasUnit || satisfiable(range, op, value)) return [];
+    const allowed = range === 'ratio' ? 'a ratio from 0 to 1 (90 % is 0.9)' : 'a whole number of at least 0';
+    return [at.atValue(['expect', strategy, key], `${JSON.stringify(condition)} can never hold: ${quoteName(metric)} is ${allowed}`)];
+  });
 }

@@ -6,7 +6,7 @@
  */
 import type { Problem } from '../errors.js';
 import type { Locator } from './positions.js';
-import { expectL1MetricsHaveL1, expectMetricsValid, expectStrategiesListed, expectUnitsFitMetrics } from './rules-expect.js';
+import { expectConditionsCanHold, expectL1MetricsHaveL1, expectMetricsValid, expectStrategiesListed, expectUnitsFitMetrics } from './rules-expect.js';
 import {
   exactlyOnePrimary,
   faultRegionsKnown,
@@ -42,6 +42,7 @@ export const rules: readonly Rule[] = [
   expectStrategiesListed,
   expectMetricsValid,
   expectUnitsFitMetrics,
+  expectConditionsCanHold,
   expectL1MetricsHaveL1,
 ];
 

@@ -153,6 +153,15 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'conditions no value of the metric can meet: a ratio above 1 (a percentage meant), a negative or fractional count',
+    yaml: withSection('expect:\n  ttl: { hit_ratio: "> 90", ryw_violations: -1, regions.eu-west.stale_refills: 0.5, stale_read_ratio: "<= 1", reads: "> 0" }\n'),
+    problems: [
+      ['11:21', 'expect.ttl.hit_ratio: "> 90" can never hold: `hit_ratio` is a ratio from 0 to 1 (90 % is 0.9)'],
+      ['11:45', 'expect.ttl.ryw_violations: -1 can never hold: `ryw_violations` is a whole number of at least 0'],
+      ['11:80', 'expect.ttl."regions.eu-west.stale_refills": 0.5 can never hold'],
+    ],
+  },
+  {
     name: 'a seed too large to be exact says how large one may be',
     yaml: withSection('seed: 1e300\n'),
     problems: [['10:7', 'seed: 1e+300 is not a seed; allowed: an integer from 0 to 9007199254740991 (2^53 − 1)']],
