@@ -246,7 +246,7 @@ function expectationTable(expectations: readonly ExpectationResult[]): string {
       `<td><code>${esc(e.metric)}</code></td>`,
       `<td><code>${esc(conditionText(e.condition))}</code></td>`,
       `<td class="num">${esc(actualText(e))}</td>`,
-      `<td>${e.pass ? '' : `<code>${esc(e.at)}</code>`}</td>`,
+      `<td><code>${esc(e.at)}</code></td>`,
       '</tr>',
     ].join('');
   });

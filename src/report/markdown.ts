@@ -85,7 +85,7 @@ function expectations(results: ExpectationResult[]): string {
     code(e.metric),
     code(conditionText(e.condition)),
     escapeCell(actualText(e)),
-    e.pass ? '' : code(e.at),
+    code(e.at),
   ]);
   const title = `### Expectations: ${outcomeText(results)}`;
   return `${title}\n\n${table(['', 'strategy', 'metric', 'condition', 'actual', 'at'], rows, 'left')}`;
