@@ -7,15 +7,9 @@ import type { ExpectationOverSeeds } from '../metrics/expect.js';
 import type { ExpectationResult } from '../metrics/results.js';
 import { formatCount, formatDuration, formatNumber } from './format.js';
 
-/** The condition with its operator spelled out: a bare `0` in YAML means `== 0`. */
-export function conditionText(condition: string): string {
-  const trimmed = condition.trim();
-  return /^[<>=]/.test(trimmed) ? trimmed : `== ${trimmed}`;
-}
-
 /** `versioned staleness_p99 <= 2s`: the name of a check in CI test lists. */
 export function expectationTitle(e: Pick<ExpectationResult, 'strategy' | 'metric' | 'condition'>): string {
-  return `${e.strategy} ${e.metric} ${conditionText(e.condition)}`;
+  return `${e.strategy} ${e.metric} ${e.condition}`;
 }
 
 /**
@@ -33,9 +27,9 @@ export function actualText(e: Pick<ExpectationResult, 'metric' | 'actual'>): str
 /** One-line explanation of a failure, without the position (callers place it). */
 export function failureText(e: ExpectationResult): string {
   if (e.actual === null) {
-    return `${e.metric} is not available for strategy ${e.strategy}; expected ${conditionText(e.condition)}`;
+    return `${e.metric} is not available for strategy ${e.strategy}; expected ${e.condition}`;
   }
-  return `${e.strategy} ${e.metric} was ${actualText(e)}, expected ${conditionText(e.condition)}`;
+  return `${e.strategy} ${e.metric} was ${actualText(e)}, expected ${e.condition}`;
 }
 
 /** `all held` or `2 of 6 failed`. */
@@ -69,5 +63,5 @@ export function failedSeedsText(e: Pick<ExpectationOverSeeds, 'metric' | 'failed
 
 /** What went wrong over the seeds, without the position (callers place it). */
 export function failureOverSeedsText(e: ExpectationOverSeeds): string {
-  return `${e.strategy} ${e.metric} held on ${e.held} of ${e.runs} seeds: ${failedSeedsText(e)}, expected ${conditionText(e.condition)}`;
+  return `${e.strategy} ${e.metric} held on ${e.held} of ${e.runs} seeds: ${failedSeedsText(e)}, expected ${e.condition}`;
 }

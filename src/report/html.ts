@@ -10,7 +10,7 @@ import { allPassed } from '../metrics/expect.js';
 import { STALE_CAUSE_WORDS, type StaleCauseName } from '../metrics/stale-causes.js';
 import type { ExpectationResult, ScenarioResults, StrategyResult } from '../metrics/results.js';
 import { PLOT, frame, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
-import { actualText, conditionText, outcomeText } from './expectation-text.js';
+import { actualText, outcomeText } from './expectation-text.js';
 import { htmlPage } from './html-page.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
 import { bucketLabels } from './histogram.js';
@@ -244,7 +244,7 @@ function expectationTable(expectations: readonly ExpectationResult[]): string {
       `<td>${status}</td>`,
       `<td>${esc(e.strategy)}</td>`,
       `<td><code>${esc(e.metric)}</code></td>`,
-      `<td><code>${esc(conditionText(e.condition))}</code></td>`,
+      `<td><code>${esc(e.condition)}</code></td>`,
       `<td class="num">${esc(actualText(e))}</td>`,
       `<td><code>${esc(e.at)}</code></td>`,
       '</tr>',

@@ -6,7 +6,7 @@
  */
 import { allPassed } from '../metrics/expect.js';
 import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
-import { actualText, conditionText, outcomeText } from './expectation-text.js';
+import { actualText, outcomeText } from './expectation-text.js';
 import { plain } from './colour.js';
 import {
   REGION_CELL_CAPTION,
@@ -83,7 +83,7 @@ function expectations(results: ExpectationResult[]): string {
     e.pass ? '✅' : '❌',
     escapeCell(e.strategy),
     code(e.metric),
-    code(conditionText(e.condition)),
+    code(e.condition),
     escapeCell(actualText(e)),
     code(e.at),
   ]);

@@ -5,7 +5,7 @@
  */
 import type { ExpectationOverSeeds } from '../metrics/expect.js';
 import type { SweepResults } from '../sweep.js';
-import { conditionText, failedSeedsText, rangeText } from './expectation-text.js';
+import { failedSeedsText, rangeText } from './expectation-text.js';
 import { code, escapeCell, escapeText, replayBlock, table } from './markdown-text.js';
 import { expectationsOutcome, summaryText, sweepFacts, whereHeld } from './sweep-text.js';
 
@@ -33,7 +33,7 @@ function expectations(r: SweepResults): string {
     ...paths.map((path) => escapeCell(params[path])),
     escapeCell(e.strategy),
     code(e.metric),
-    code(conditionText(e.condition)),
+    code(e.condition),
     `${e.held}/${e.runs}`,
     escapeCell(rangeText(e)),
     e.pass ? '' : escapeCell(failedSeedsText(e)),

@@ -11,7 +11,7 @@ import type { ExpectationOverSeeds } from '../metrics/expect.js';
 import type { SweepResults } from '../sweep.js';
 import type { Palette } from './colour.js';
 import { csvField } from './csv.js';
-import { conditionText, failedSeedsText, rangeText } from './expectation-text.js';
+import { failedSeedsText, rangeText } from './expectation-text.js';
 import { joinWrapped } from './format.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 
@@ -55,7 +55,7 @@ export function renderSweepTable(r: SweepResults, p: Palette, width = DEFAULT_WI
  */
 function expectationsOverSeeds(r: SweepResults, p: Palette): string {
   const all = r.points.flatMap((point) => point.expectations);
-  const columns = (e: ExpectationOverSeeds) => [e.strategy, e.metric, conditionText(e.condition), `held ${e.held}/${e.runs}`];
+  const columns = (e: ExpectationOverSeeds) => [e.strategy, e.metric, e.condition, `held ${e.held}/${e.runs}`];
   const widths = [0, 1, 2, 3].map((i) => Math.max(...all.map((e) => [...columns(e)[i]].length)));
   const line = (e: ExpectationOverSeeds) => {
     const mark = e.pass ? p.pass('✓') : p.fail('✗');

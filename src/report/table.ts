@@ -6,7 +6,7 @@
 import { allPassed } from '../metrics/expect.js';
 import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import type { Palette } from './colour.js';
-import { actualText, conditionText, outcomeText } from './expectation-text.js';
+import { actualText, outcomeText } from './expectation-text.js';
 import { joinWrapped, wrapText } from './format.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 import { renderHistograms } from './histogram.js';
@@ -111,7 +111,7 @@ function staleKeys(r: ScenarioResults, p: Palette, width: number): string {
 }
 
 function expectations(results: ExpectationResult[], p: Palette): string {
-  const columns = results.map((e) => [e.strategy, e.metric, conditionText(e.condition)]);
+  const columns = results.map((e) => [e.strategy, e.metric, e.condition]);
   const widths = [0, 1, 2].map((i) => Math.max(...columns.map((c) => [...c[i]].length)));
   const lines = results.map((e, i) => {
     const mark = e.pass ? p.pass('✓') : p.fail('✗');

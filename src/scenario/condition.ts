@@ -22,7 +22,7 @@ export function parseCondition(written: number | string): ParsedCondition {
   return { op: op as ComparisonOp, value: hasUnit ? durationMs(valueText) : Number(valueText), hasUnit };
 }
 
-/** The condition as the user wrote it, for reports: `"<= 2s"`, `0`. */
+/** The condition as every report (and the JSON) says it: `<= 2s` as written, a bare number as the equality it is (`== 0`). */
 export function conditionText(written: number | string): string {
-  return typeof written === 'number' ? String(written) : written.trim();
+  return typeof written === 'number' ? `== ${written}` : written.trim();
 }

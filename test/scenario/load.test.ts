@@ -200,7 +200,7 @@ describe('expect', () => {
     const scenario = load(`${MINIMAL}expect:\n  ttl: { staleness_p99: "<= 2s", ryw_violations: 0, regions.eu-west.hit_ratio: ">0.5" }\n`);
     expect(scenario.expect).toEqual([
       { strategy: 'ttl', metric: 'staleness_p99', op: '<=', value: 2000, text: '<= 2s', position: { file: 'test.yaml', line: 11, col: 25 } },
-      { strategy: 'ttl', metric: 'ryw_violations', op: '==', value: 0, text: '0', position: { file: 'test.yaml', line: 11, col: 50 } },
+      { strategy: 'ttl', metric: 'ryw_violations', op: '==', value: 0, text: '== 0', position: { file: 'test.yaml', line: 11, col: 50 } },
       { strategy: 'ttl', metric: 'regions.eu-west.hit_ratio', op: '>', value: 0.5, text: '>0.5', position: { file: 'test.yaml', line: 11, col: 80 } },
     ]);
   });
