@@ -269,7 +269,9 @@ function cdfChart(r: ScenarioResults): string {
   const points = series.flatMap(([, s]) => s.staleness_cdf);
   const positive = points.map((p) => p.ms).filter((ms) => ms > 0);
   const lo = positive.length > 0 ? decadeBelow(Math.min(...positive)) : 1;
-  let hi = positive.length > 0 ? decadeAbove(Math.max(...positive)) : 10;
+  const highest = positive.length > 0 ? Math.max(...positive) : 10;
+  // To the next decade, but not past the run: no read can be stale for longer than it lasted.
+  let hi = Math.min(decadeAbove(highest), Math.max(r.duration_ms, highest));
   if (hi <= lo) hi = lo * 10;
   const zeroGap = 40;
   const x = zeroLogScale([lo, hi], [PLOT.x0, PLOT.x1], zeroGap);
@@ -280,7 +282,9 @@ function cdfChart(r: ScenarioResults): string {
   const yMin = minFirst >= 1 ? 0.99 : Math.max(0, Number((Math.floor(minFirst / step + 1e-9) * step).toPrecision(12)));
   const y = linearScale([yMin, 1], [PLOT.y0, PLOT.y1]);
 
-  const xTicks = [0, ...decades(lo, hi)];
+  const decadeTicks = decades(lo, hi);
+  // The axis's end is labelled too when the run's length cuts it short of a decade.
+  const xTicks = [0, ...decadeTicks, ...(decadeTicks.at(-1) === hi ? [] : [hi])];
   const vGrid = xTicks
     .map(
       (v) =>

@@ -19,6 +19,16 @@ describe('renderHtml', () => {
     expectGolden('report.html', renderHtml(both));
   });
 
+  it('the staleness CDF runs to the next decade, but not past the run (no read is stale for longer)', () => {
+    const cdfTicks = (r: ScenarioResults) => {
+      const figure = renderHtml([r]).split('<figure>').find((f) => f.includes('at most'));
+      return [...(figure ?? '').matchAll(/class="tick"[^>]*>([^<]*)</g)].map((m) => m[1]).filter((t) => !t.endsWith('%'));
+    };
+    // The fixture's stalest read is 89.95 s: a 30-minute run shows the decade, a 95-second one ends at 1m35s.
+    expect(cdfTicks(fixtureResults).at(-1)).toBe('1m40s');
+    expect(cdfTicks({ ...fixtureResults, duration_ms: 95_000 }).at(-1)).toBe('1m35s');
+  });
+
   it('is self-contained: no scripts, no external resources', () => {
     const html = renderHtml(both);
     expect(html).not.toMatch(/<script/i);
