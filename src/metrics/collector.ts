@@ -230,8 +230,8 @@ export class Collector implements Observer {
   }
 
   /** One value per region, by the region's name, in scenario order. */
-  private byRegion<T>(tallies: readonly Tally[], value: (tally: Tally) => T): Record<string, T> {
-    return Object.fromEntries(this.options.regionNames.map((name, i) => [name, value(tallies[i])]));
+  private byRegion<T>(tallies: readonly Tally[], value: (tally: Tally, region: number) => T): Record<string, T> {
+    return Object.fromEntries(this.options.regionNames.map((name, i) => [name, value(tallies[i], i)]));
   }
 
   /** The metrics of this run; `preset` and `events` describe the run itself. */
@@ -240,12 +240,10 @@ export class Collector implements Observer {
     const withL1 = this.options.l1Hosts > 0;
     const all = merged(this.tallies, this.timelineShape);
     const convergence = this.convergence;
-    const regions = Object.fromEntries(
-      this.options.regionNames.map((name, r): [string, RegionResult] => {
-        const { timeline, ...counts } = this.tallies[r].toMetricSet(withL1);
-        return [name, { ...counts, ...this.tallies[r].toRunCounts(convergence.regionHistograms[r], convergence.regionUnconverged[r], this.regionDbReadsPeaks[r].peak), timeline }];
-      }),
-    );
+    const regions = this.byRegion(this.tallies, (tally, r): RegionResult => {
+      const { timeline, ...counts } = tally.toMetricSet(withL1);
+      return { ...counts, ...tally.toRunCounts(convergence.regionHistograms[r], convergence.regionUnconverged[r], this.regionDbReadsPeaks[r].peak), timeline };
+    });
     const { staleness_histogram, timeline, ...totals } = all.toMetricSet(withL1);
     return {
       preset,

@@ -130,20 +130,7 @@ export class ConvergenceTracker {
       if (pending.head[key] === NONE) continue;
       for (let r = 0; r < regions; r++) oldestHere[r] = this.oldestCachedIn(r, key);
       while (pending.head[key] !== NONE) {
-        const write = pending.head[key];
-        const version = pending.version[write];
-        if (pending.committed[write] >= this.warmupMs) {
-          let everywhere = true;
-          for (let r = 0; r < regions; r++) {
-            if (version <= oldestHere[r]) this.recordIn(r, write);
-            else {
-              this.regionUnconverged[r]++;
-              everywhere = false;
-            }
-          }
-          if (everywhere) this.histogram.record(this.latestEnd(write) - pending.committed[write]);
-          else this.unconverged++;
-        }
+        this.measure(pending.head[key], oldestHere);
         pending.shift(key);
       }
     }
@@ -154,7 +141,7 @@ export class ConvergenceTracker {
     if (pending.head[key] === NONE) return;
     const floor = this.oldestCopy(key);
     while (pending.head[key] !== NONE && pending.version[pending.head[key]] <= floor) {
-      this.record(pending.head[key]);
+      this.measure(pending.head[key], null);
       pending.shift(key);
     }
   }
@@ -192,15 +179,27 @@ export class ConvergenceTracker {
     return oldest;
   }
 
-  /** A settled write: its value in every region, and over all of them (if it was committed after the warmup). */
-  private record(write: number): void {
-    if (this.pending.committed[write] < this.warmupMs) return;
-    for (let r = 0; r < this.layout.regions; r++) this.recordIn(r, write);
-    this.histogram.record(this.latestEnd(write) - this.pending.committed[write]);
-  }
-
-  private recordIn(region: number, write: number): void {
-    this.regionHistograms[region].record(this.pending.olderServedUntil[write * this.layout.regions + region] - this.pending.committed[write]);
+  /**
+   * The write's convergence, if it was committed after the warmup (as `writes` counts): in each
+   * region whose caches hold nothing older (`oldestHeld[r]`, the oldest version region r's
+   * caches hold; null for a settled write, which no cache contradicts), else unconverged there;
+   * over all regions, if it converged in every one.
+   */
+  private measure(write: number, oldestHeld: Float64Array | null): void {
+    const pending = this.pending;
+    if (pending.committed[write] < this.warmupMs) return;
+    const regions = this.layout.regions;
+    let everywhere = true;
+    for (let r = 0; r < regions; r++) {
+      if (oldestHeld === null || pending.version[write] <= oldestHeld[r]) {
+        this.regionHistograms[r].record(pending.olderServedUntil[write * regions + r] - pending.committed[write]);
+      } else {
+        this.regionUnconverged[r]++;
+        everywhere = false;
+      }
+    }
+    if (everywhere) this.histogram.record(this.latestEnd(write) - pending.committed[write]);
+    else this.unconverged++;
   }
 
   /** When the last older entry anywhere ended (the commit time if none did after it). */

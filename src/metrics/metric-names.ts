@@ -4,7 +4,7 @@
  * distributions (`staleness_ms.p99` → `staleness_p99`). One table serves both
  * validation (scenario loading) and lookup (expectation evaluation).
  */
-import type { MetricCounts, RegionResult, RunCounts, StrategyResult, Summary, WindowResult } from './results.js';
+import type { MetricCounts, RunCounts, StrategyResult, Summary, WindowResult } from './results.js';
 import type { TimeWindow } from '../scenario/types.js';
 import { STALE_CAUSES } from './stale-causes.js';
 
@@ -42,26 +42,21 @@ function metricSetGetters<T extends MetricCounts>(): [string, Getter<T>][] {
 /** Per-read metrics: they can also be counted over a window of time. */
 const WINDOW_METRICS = new Map<string, Getter<MetricCounts>>(metricSetGetters<MetricCounts>());
 
-/** Every metric of a run: over all regions, and in each region. */
-function runGetters<T extends MetricCounts & RunCounts>(): [string, Getter<T>][] {
-  return [
-    ...metricSetGetters<T>(),
-    ['writes', (r) => r.writes],
-    ['failed_writes', (r) => r.failed_writes],
-    ['messages_sent', (r) => r.messages.sent],
-    ['messages_delivered', (r) => r.messages.delivered],
-    ['messages_lost', (r) => r.messages.lost],
-    ['messages_duplicated', (r) => r.messages.duplicated],
-    ...summaryGetters<T>('convergence', (r) => r.convergence_ms),
-    ['unconverged_writes', (r) => r.unconverged_writes],
-    ['refused_fills', (r) => r.refused_fills],
-    ['refreshes', (r) => r.refreshes],
-    ['db_reads_peak_per_second', (r) => r.db_reads_peak_per_second],
-  ];
-}
-
-const REGION_METRICS = new Map<string, Getter<RegionResult>>(runGetters<RegionResult>());
-const STRATEGY_METRICS = new Map<string, Getter<StrategyResult>>(runGetters<StrategyResult>());
+/** Every metric of a run, over all regions and in each region (a region has the same ones). */
+const RUN_METRICS = new Map<string, Getter<MetricCounts & RunCounts>>([
+  ...metricSetGetters<MetricCounts & RunCounts>(),
+  ['writes', (r) => r.writes],
+  ['failed_writes', (r) => r.failed_writes],
+  ['messages_sent', (r) => r.messages.sent],
+  ['messages_delivered', (r) => r.messages.delivered],
+  ['messages_lost', (r) => r.messages.lost],
+  ['messages_duplicated', (r) => r.messages.duplicated],
+  ...summaryGetters<MetricCounts & RunCounts>('convergence', (r) => r.convergence_ms),
+  ['unconverged_writes', (r) => r.unconverged_writes],
+  ['refused_fills', (r) => r.refused_fills],
+  ['refreshes', (r) => r.refreshes],
+  ['db_reads_peak_per_second', (r) => r.db_reads_peak_per_second],
+]);
 
 /**
  * `names` with each family written once (`staleness_p50|p90|…`, `stale_causes_stored_stale|…`):
@@ -83,8 +78,7 @@ function namesText(names: readonly string[]): string {
 }
 
 /** Every name valid at strategy level; region-level names are `regions.<region>.<name>`, for the same names. */
-export const strategyMetricNames: readonly string[] = [...STRATEGY_METRICS.keys()];
-export const regionMetricNames: readonly string[] = [...REGION_METRICS.keys()];
+export const strategyMetricNames: readonly string[] = [...RUN_METRICS.keys()];
 /** Every metric name, for messages. */
 export const metricNamesText = namesText(strategyMetricNames);
 /** The metrics that can be counted over a window of time, for messages. */
@@ -97,8 +91,7 @@ export function baseMetric(name: string): string {
 
 /** What values a metric can take: a share from 0 to 1, a whole count, or another number (times, means). */
 export function metricRange(name: string): 'ratio' | 'count' | 'other' {
-  const metric = baseMetric(name);
-  const base = splitRegion(metric)?.metric ?? metric;
+  const base = metricOf(name);
   if (base.endsWith('_ratio')) return 'ratio';
   if (base.endsWith('_count') || base === 'version_lag_max' || !/_(p50|p90|p99|p999|max|mean)$/.test(base)) return 'count';
   return 'other';
@@ -106,9 +99,13 @@ export function metricRange(name: string): 'ratio' | 'count' | 'other' {
 
 /** Metrics whose unit is milliseconds, so an `expect:` condition may be written as a duration. */
 export function isDurationMetric(name: string): boolean {
+  return /^(staleness|stale_age|read_latency|convergence)_(p50|p90|p99|p999|max|mean)$/.test(metricOf(name));
+}
+
+/** The metric itself: without its window and its region (`regions.eu-west.hit_ratio from 1m` → `hit_ratio`). */
+function metricOf(name: string): string {
   const metric = baseMetric(name);
-  const base = splitRegion(metric)?.metric ?? metric;
-  return /^(staleness|stale_age|read_latency|convergence)_(p50|p90|p99|p999|max|mean)$/.test(base);
+  return splitRegion(metric)?.metric ?? metric;
 }
 
 /** `regions.<region>.<metric>`: metric names have no dots, region names may, so split at the last one. */
@@ -121,13 +118,12 @@ function splitRegion(name: string): { region: string; metric: string } | undefin
 
 export function isExpectableMetric(name: string, regionNames: readonly string[]): boolean {
   const regional = splitRegion(name);
-  if (regional) return regionNames.includes(regional.region) && REGION_METRICS.has(regional.metric);
-  return STRATEGY_METRICS.has(name);
+  return (!regional || regionNames.includes(regional.region)) && RUN_METRICS.has(regional?.metric ?? name);
 }
 
 /** Whether the metric (regional or not) can be counted over a window of time: the per-read ones can. */
 export function isWindowableMetric(name: string): boolean {
-  return WINDOW_METRICS.has(splitRegion(name)?.metric ?? name);
+  return WINDOW_METRICS.has(metricOf(name));
 }
 
 /** The value of a per-read metric over a window, or `undefined` when the name or region does not exist. */
@@ -141,12 +137,9 @@ function windowMetricValue(window: WindowResult, name: string): number | undefin
 /** The value of a flattened metric, or `undefined` when the name or region does not exist. */
 export function metricValue(result: StrategyResult, name: string): number | undefined {
   const regional = splitRegion(name);
-  if (regional) {
-    const set = result.regions[regional.region];
-    const get = REGION_METRICS.get(regional.metric);
-    return set && get ? get(set) : undefined;
-  }
-  return STRATEGY_METRICS.get(name)?.(result);
+  const set = regional ? result.regions[regional.region] : result;
+  const get = RUN_METRICS.get(regional?.metric ?? name);
+  return set && get ? get(set) : undefined;
 }
 
 /** A metric (`expect:` and `sweep --metric` name) over its window, or over the whole measured run without one. */

@@ -5,12 +5,13 @@
  * change is within the noise between seeds. As a table, JSON or markdown.
  */
 import type { Comparison, MetricChange } from '../compare.js';
-import { baseMetric } from '../metrics/metric-names.js';
+import { baseMetric, metricRange } from '../metrics/metric-names.js';
 import type { Palette } from './colour.js';
 import { jsonText } from './json.js';
 import { code, escapeCell, escapeText, table } from './markdown-text.js';
 import { DEFAULT_WIDTH, type GridCell, renderGrid } from './grid.js';
 import { COMPARISON_GROUPS } from './rows.js';
+import { withInterval } from './format.js';
 import { formatterFor } from './sweep-text.js';
 
 export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
@@ -45,10 +46,9 @@ export function renderCompare(format: CompareFormat, c: Comparison, p: Palette, 
 function changeText(c: MetricChange): string {
   const plain = formatterFor(c.metric);
   // A change of a ratio is in percentage points: 79.8% → 43.2% is −36.6 pp, not −36.6%.
-  const format = baseMetric(c.metric).endsWith('_ratio') ? (v: number) => plain(v).replace(/%$/, ' pp') : plain;
+  const format = metricRange(c.metric) === 'ratio' ? (v: number) => plain(v).replace(/%$/, ' pp') : plain;
   const sign = c.change > 0 ? '+' : c.change < 0 ? '−' : '';
-  const change = `${sign}${format(Math.abs(c.change))}`;
-  return Number.isFinite(c.ci95) ? `${change} ± ${format(c.ci95)}` : change;
+  return `${sign}${withInterval(format, Math.abs(c.change), c.ci95)}`;
 }
 
 function pointText(c: MetricChange): string {

@@ -1,6 +1,6 @@
 /** Rules about `expect:`: it may only name strategies that run, metrics that exist and windows inside the run. */
 import type { Problem } from '../errors.js';
-import { baseMetric, isDurationMetric, isExpectableMetric, isWindowableMetric, metricNamesText, metricRange, regionMetricNames, strategyMetricNames, windowMetricNamesText } from '../metrics/metric-names.js';
+import { baseMetric, isDurationMetric, isExpectableMetric, isWindowableMetric, metricNamesText, metricRange, strategyMetricNames, windowMetricNamesText } from '../metrics/metric-names.js';
 import { parseCondition } from './condition.js';
 import { defaultStrategies } from './defaults.js';
 import type { Locator } from './positions.js';
@@ -30,7 +30,7 @@ export function expectStrategiesListed(scenario: WrittenScenario, at: Locator): 
 
 /** Every metric name a scenario with these regions has, for "did you mean". */
 function knownMetrics(regions: readonly string[]): string[] {
-  return [...strategyMetricNames, ...regions.flatMap((region) => regionMetricNames.map((metric) => `regions.${region}.${metric}`))];
+  return [...strategyMetricNames, ...regions.flatMap((region) => strategyMetricNames.map((metric) => `regions.${region}.${metric}`))];
 }
 
 /**
