@@ -7,7 +7,7 @@
 import type { ScenarioResults, StrategyResult, TimelineResult } from '../metrics/results.js';
 import { PLOT, frame, hGrid, legendEntries, plotAxes, timeGrid, zeroBasedY } from './chart-frame.js';
 import { formatDuration } from './format.js';
-import { regionNames } from './rows.js';
+import { regionsWithReads } from './rows.js';
 import { faultSpan, measuredFaults } from './timeline-text.js';
 import { DATABASE_LOAD, type Measure, STALE_SHARE, bucketValues } from './timeline-measures.js';
 import { type Scale, escapeHtml as esc, linearScale, num, seriesColour, seriesDash, tag, ticks } from './svg.js';
@@ -26,7 +26,7 @@ export function databaseTimelineChart(r: ScenarioResults): string {
  * region shows there in full, where the whole run's chart averages it with the others.
  */
 export function regionStaleTimelineCharts(r: ScenarioResults): { region: string; chart: string }[] {
-  const views = regionNames(r).map((region): View & { region: string } => ({
+  const views = regionsWithReads(r).map((region): View & { region: string } => ({
     region,
     label: `in ${region}`,
     timelineOf: (s) => s.regions[region]?.timeline,

@@ -15,7 +15,7 @@ import { htmlPage } from './html-page.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
 import { bucketLabels } from './histogram.js';
 import { databaseTimelineChart, faultCaption, regionStaleTimelineCharts, staleTimelineChart } from './html-timeline.js';
-import { STALE_CAUSES_CAPTION, STALE_KEYS_CAPTION, compareStrategies, mainStaleCauses, regionNames, staleCauseRows, staleKeyTexts, staleKeyTrace } from './rows.js';
+import { STALE_CAUSES_CAPTION, STALE_KEYS_CAPTION, compareStrategies, mainStaleCauses, regionNames, regionsWithReads, staleCauseRows, staleKeyTexts, staleKeyTrace } from './rows.js';
 import {
   type LegendEntry,
   type Scale,
@@ -74,7 +74,7 @@ function scenario(r: ScenarioResults, index: number): string {
         'Share of reads (after warmup) whose staleness is at most x: fresh reads sit at 0 on the left edge, the rest on a log scale. Dots are measured points; lines join them.',
       ),
       '<h3>Stale read ratio per region</h3>',
-      figure(regionBarChart(r), 'Stale reads ÷ reads in each region, per strategy.'),
+      figure(regionBarChart(r), `Stale reads ÷ reads in each region, per strategy.${noReadsNote(r)}`),
       '<h3>Staleness histogram</h3>',
       figure(
         histogramChart(r),
@@ -91,6 +91,7 @@ function scenario(r: ScenarioResults, index: number): string {
     if (regionCharts.length > 1) {
       parts.push(
         '<h3>Over time, per region</h3>',
+        noReadsNote(r) ? `<p>${esc(noReadsNote(r).trim())}</p>` : '',
         ...regionCharts.map(({ region, chart }) =>
           figure(chart, `${region}: stale reads ÷ reads of the region in each ${stretch(r)} of simulated time (every region on the same scale).`),
         ),
@@ -395,12 +396,15 @@ function groupedBars(
 /** (2) Stale read ratio per region (groups) per strategy (bars), on a linear scale from 0. */
 function regionBarChart(r: ScenarioResults): string {
   const strategies = Object.entries(r.strategies);
-  const groups: BarGroup[] = regionNames(r).map((region) => ({
+  const groups: BarGroup[] = regionsWithReads(r).map((region) => ({
     label: region,
-    values: strategies.map(([, s]) => s.regions[region]?.stale_read_ratio),
+    values: strategies.map(([, s]) => {
+      const set = s.regions[region];
+      return set && set.reads > 0 ? set.stale_read_ratio : undefined;
+    }),
     titles: strategies.map(([name, s]) => {
       const set = s.regions[region];
-      return set
+      return set && set.reads > 0
         ? `${name} in ${region}: ${formatRatio(set.stale_read_ratio)} stale (${formatCount(set.stale_reads)} of ${formatCount(set.reads)} reads)`
         : `${name} in ${region}: no reads`;
     }),
@@ -409,6 +413,12 @@ function regionBarChart(r: ScenarioResults): string {
   const { y, step, top } = zeroBasedY(max, 0.01);
   const plot = [hGrid(ticks(0, top, step), y, percentTick(step)), plotAxes(), groupedBars(groups, y, formatRatio)].join('\n');
   return frame(`Stale read ratio per region of ${r.scenario}`, plot, 'region', 'stale read ratio', legendEntries(r));
+}
+
+/** The caption's note of the regions no strategy read from (left out of the per-region charts). */
+function noReadsNote(r: ScenarioResults): string {
+  const quiet = regionNames(r).filter((region) => !regionsWithReads(r).includes(region));
+  return quiet.length === 0 ? '' : ` No reads were issued in ${quiet.join(', ')}.`;
 }
 
 /** (3) The coarse staleness histogram: buckets (groups) per strategy (bars), share of reads on a log scale. */

@@ -136,6 +136,11 @@ export function regionNames(results: ScenarioResults): string[] {
   return [...names];
 }
 
+/** The regions where at least one strategy served a read: the only ones a ratio or a chart of reads can show. */
+export function regionsWithReads(results: ScenarioResults): string[] {
+  return regionNames(results).filter((region) => Object.values(results.strategies).some((s) => (s.regions[region]?.reads ?? 0) > 0));
+}
+
 /** Per-region cell: stale read ratio and staleness p99, the two numbers that locate a problem. */
 export function regionCellText(set: MetricSet | undefined): string {
   if (!set || set.reads === 0) return NONE;

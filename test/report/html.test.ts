@@ -4,6 +4,8 @@ import { renderHtml } from '../../src/report/html.js';
 import { escapeHtml, num, zeroLogScale } from '../../src/report/svg.js';
 import { baselineResults, fixtureResults } from '../fixtures/results.js';
 import { expectGolden } from '../helpers/golden.js';
+import { makeScenario, region } from '../helpers/scenario.js';
+import { runScenario } from '../../src/simulate.js';
 
 const both = [fixtureResults, baselineResults];
 
@@ -96,6 +98,22 @@ describe('renderHtml', () => {
     expect(ticks(regions[1])).toEqual(ticks(regions[2]));
     expect(html).toContain('<figcaption>eu-west: stale reads ÷ reads of the region');
     expect(renderHtml([baselineResults])).not.toContain('Over time, per region');
+  });
+
+  it('leaves a region nobody read from out of the per-region charts, and says so (its ratio is not a number)', () => {
+    const scenario = makeScenario({
+      regions: [region('us-east', { primary: true }), region('eu-west'), region('ap-south')],
+      workload: { readRegions: { 'eu-west': 1, 'ap-south': 1 }, writeRegions: { 'us-east': 1 } },
+      durationMs: 20_000,
+    });
+    const html = renderHtml([runScenario(scenario)]);
+    expect(html).not.toContain('NaN');
+    const bars = chart(html, 'Stale read ratio per region');
+    expect(bars).toContain('>eu-west</text>');
+    expect(bars).not.toContain('>us-east</text>');
+    expect(html).toContain('No reads were issued in us-east.');
+    expect(html).not.toContain('Stale reads over time in us-east');
+    expect(html).toContain('Stale reads over time in ap-south');
   });
 
   it('draws database reads per second over time; the fault window is shaded, an instant is a dashed line', () => {
