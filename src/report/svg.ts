@@ -84,10 +84,11 @@ export function logScale([lo, hi]: readonly [number, number], [r0, r1]: readonly
   return (v) => r0 + (b === a ? 0 : (Math.log10(Math.max(v, lo)) - a) / (b - a)) * (r1 - r0);
 }
 
-/** Powers of ten from `lo` to `hi` inclusive (both powers of ten). */
+/** The powers of ten from `lo` to `hi`, both included when they are powers of ten. */
 export function decades(lo: number, hi: number): number[] {
   const out: number[] = [];
-  for (let e = Math.round(Math.log10(lo)); e <= Math.round(Math.log10(hi)); e++) out.push(decade(e));
+  // Within [lo, hi] (a bound that is not itself a decade, such as a run's length, cuts the range).
+  for (let e = Math.ceil(Math.log10(lo) - 1e-9); e <= Math.floor(Math.log10(hi) + 1e-9); e++) out.push(decade(e));
   return out;
 }
 

@@ -29,6 +29,11 @@ describe('renderHtml', () => {
     // The fixture's stalest read is 89.95 s: a 30-minute run shows the decade, a 95-second one ends at 1m35s.
     expect(cdfTicks(fixtureResults).at(-1)).toBe('1m40s');
     expect(cdfTicks({ ...fixtureResults, duration_ms: 95_000 }).at(-1)).toBe('1m35s');
+    // Reads stale for 2 minutes in a 10-minute run, nearer the decade above (16m40s) than the one below: no tick past its end.
+    const longer = Object.fromEntries(
+      Object.entries(fixtureResults.strategies).map(([name, s]) => [name, { ...s, staleness_cdf: [...s.staleness_cdf, { ms: 120_000, fraction: 1 }] }]),
+    );
+    expect(cdfTicks({ ...fixtureResults, strategies: longer, duration_ms: 600_000 }).slice(-2)).toEqual(['1m40s', '10m']);
   });
 
   it('is self-contained: no scripts, no external resources', () => {
