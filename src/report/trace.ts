@@ -69,7 +69,7 @@ export function renderTraceMermaid(trace: KeyTrace): string {
   for (const e of trace.events) {
     const at = formatDuration(e.time, { exact: true });
     const text = `${at} ${said[e.kind]}${versionText(e)}${e.detail ? ` (${e.detail})` : ''}`.replaceAll(';', ',').replaceAll('#', '');
-    if (e.kind === 'delivered' || e.kind === 'lost' || (e.kind === 'apply' && e.region !== primary)) {
+    if (e.kind === 'delivered' || e.kind === 'lost' || ((e.kind === 'apply' || e.kind === 'ack') && e.region !== primary)) {
       const arrow = e.kind === 'lost' ? '-x' : '->>';
       lines.push(`  ${id(primary)}${arrow}${id(e.region)}: ${text}`);
     } else {

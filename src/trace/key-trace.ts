@@ -112,6 +112,8 @@ class KeyTracer implements Observer {
   /** The key's copies now, and as they were when the window opened (taken at the first change from then on). */
   private readonly state: TraceState;
   private initialState: TraceState | null = null;
+  /** The region each version not yet acknowledged was written from: its acknowledgement travels there. */
+  private readonly writers = new Map<number, number>();
   /** Why a stale read was stale, as the checkers judge it (the key is the only one: index 0). */
   private readonly causes: StaleCauses;
 
@@ -149,17 +151,21 @@ class KeyTracer implements Observer {
     this.events.push({ time, kind, region: this.regionNames[region], version, detail });
   }
 
-  commit(key: number, version: number, time: number): void {
+  commit(key: number, version: number, time: number, _writeIndex: number, writerRegion: number): void {
     if (key !== this.key) return;
     this.changing(time);
     this.state.latest = version;
     this.state.replicas[this.primary] = version;
     this.truth.record(key, version, time);
-    this.add(time, 'commit', this.primary, version);
+    this.writers.set(version, writerRegion);
+    this.add(time, 'commit', this.primary, version, writerRegion === this.primary ? '' : `written in ${this.regionNames[writerRegion]}`);
   }
 
   writeAck(_session: number, key: number, version: number, time: number): void {
-    if (key === this.key) this.add(time, 'ack', this.primary, version);
+    if (key !== this.key) return;
+    const writer = this.writers.get(version) ?? this.primary;
+    this.writers.delete(version);
+    this.add(time, 'ack', writer, version);
   }
 
   writeFailed(region: number, _session: number, key: number, time: number): void {

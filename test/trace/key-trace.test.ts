@@ -60,3 +60,20 @@ test('a stale read in a trace says why it was stale, as the checkers count it: o
     expect(counted, preset).toEqual(runStrategy(scenario, spec).stale_causes);
   }
 });
+
+test('a write is acknowledged in the region it was written from, and its commit names that region when it is not the primary’s', () => {
+  const scenario = loadScenarioFile(SMALL, ['duration=20s', 'warmup=0']);
+  const trace = traceKey(scenario, scenario.strategies[1], 0);
+  const commits = trace.events.filter((e) => e.kind === 'commit');
+  const acks = trace.events.filter((e) => e.kind === 'ack');
+  expect(acks.length).toBe(commits.length);
+  const primary = commits[0].region;
+  for (const ack of acks) {
+    const commit = commits.find((c) => c.version === ack.version);
+    const writer = commit?.detail.replace('written in ', '') || primary;
+    expect(ack.region).toBe(writer);
+    expect(ack.time).toBeGreaterThanOrEqual(commit?.time ?? Infinity);
+  }
+  // Both kinds occur in this scenario: writes from the primary's region and from the other.
+  expect(new Set(acks.map((a) => a.region)).size).toBe(2);
+});
