@@ -1,9 +1,10 @@
 /**
  * The scenario pipeline, read top to bottom: text -> YAML document (+ `--set` overrides)
  * -> written scenario checked by the schema -> cross-field rules -> normalised Scenario.
- * Each stage reports every problem it finds; a stage runs only on what the previous one
- * accepted, so no message is a consequence of another — except that duplicate and unknown
- * keys, which change the meaning of nothing else, let the later stages run on the rest.
+ * Each stage reports every problem it finds. A later stage runs on what the previous one
+ * accepted, and on the rest where a problem can be stepped over (a duplicate or unknown key,
+ * a wrong value that has a default), but never reports what it read of a wrong value, so no
+ * message is a consequence of another.
  * Bad input of any kind ends in one InputError carrying all problems, sorted by position.
  */
 import { readFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { fileProblem } from '../util/file-errors.js';
 import { normalise } from './normalise.js';
 import { applySets, parseSets, type SetArgument } from './overrides.js';
 import { parseYaml } from './parse.js';
-import { isOptionFile, Locator } from './positions.js';
+import { isOptionFile, Locator, type Path } from './positions.js';
 import { checkRules } from './rules.js';
 import type { Scenario } from './types.js';
 import { scenarioSchema, type WrittenScenario } from './written-schema.js';
@@ -28,9 +29,9 @@ export function loadScenarioText(text: string, file: string, sets: readonly SetA
   const { origins, problems: placementProblems } = applySets(doc, overrides);
   if (placementProblems.length > 0) fail([...duplicateKeys, ...placementProblems]);
   const locator = new Locator(file, doc.contents as Node | null, lineCounter, origins);
-  // Duplicate and unknown keys change nothing else's meaning: the later stages still run, so they report along with the rest.
-  const { written, unknownKeys } = validate(plainValue(doc, file), locator, duplicateKeys);
-  const problems = [...duplicateKeys, ...unknownKeys, ...checkRules(written, locator)];
+  // Problems the schema can step over (unknown keys, wrong values with a default) let the rules run too: all are reported at once.
+  const { written, schemaProblems, defaulted } = validate(plainValue(doc, file), locator, duplicateKeys);
+  const problems = [...duplicateKeys, ...schemaProblems, ...checkRules(written, locator, defaulted)];
   if (problems.length > 0) fail(problems);
   return normalise(written, locator);
 }
@@ -73,21 +74,45 @@ function plainValue(doc: Document, file: string): unknown {
 }
 
 /**
- * The written scenario, checked by the schema. When every issue is an unknown key outside a
- * union (a misspelt key, which has no effect), the scenario without those keys is checked
- * again and, valid, goes on to the rules with `unknownKeys` to report; any other problem
- * stops here, with `earlier` problems, for a rule run on a wrong value could blame its effects.
+ * The written scenario, checked by the schema, with the problems found. Where they allow it,
+ * the later stages still run on the rest: an unknown key (a misspelt key has no effect) is
+ * dropped; a wrong value in a map is taken out, so that the field falls back to its default;
+ * a wrong item is taken out of its list, which puts the whole list out of play (the items
+ * after it move up). What fell back or went out of play is `defaulted`, for the rules to leave
+ * alone what read it. When the rest is still invalid (a required field went), it stops here
+ * with `earlier` problems, for a rule run on it could blame their effects.
  */
-function validate(value: unknown, locator: Locator, earlier: readonly Problem[]): { written: WrittenScenario; unknownKeys: Problem[] } {
+function validate(
+  value: unknown,
+  locator: Locator,
+  earlier: readonly Problem[],
+): { written: WrittenScenario; schemaProblems: Problem[]; defaulted: Path[] } {
   const first = parse(value);
-  if (first.success) return { written: first.data, unknownKeys: [] };
+  if (first.success) return { written: first.data, schemaProblems: [], defaulted: [] };
   const problems = issuesToProblems(first.error.issues, { schema: scenarioSchema, locator });
-  if (!first.error.issues.every((issue) => issue.code === 'unrecognized_keys')) fail([...earlier, ...problems]);
-  for (const issue of first.error.issues) if (issue.code === 'unrecognized_keys') removeKeys(value, issue.path, issue.keys);
+  const defaulted: Path[] = [];
+  const items: Path[] = [];
+  for (const issue of first.error.issues) {
+    const last = issue.path.at(-1);
+    if (issue.code === 'unrecognized_keys') removeKeys(value, issue.path, issue.keys);
+    else if (typeof last === 'string') {
+      removeKeys(value, issue.path.slice(0, -1), [last]);
+      defaulted.push(issue.path);
+    } else if (typeof last === 'number') {
+      if (!items.some((path) => path.length === issue.path.length && path.every((step, i) => step === issue.path[i]))) items.push(issue.path);
+    }
+    else fail([...earlier, ...problems]);
+  }
+  // The last items first, so that each index still points at its item.
+  for (const path of items.sort((a, b) => (b.at(-1) as number) - (a.at(-1) as number))) {
+    const list = valueAt(value, path.slice(0, -1));
+    if (Array.isArray(list)) list.splice(path.at(-1) as number, 1);
+    defaulted.push(path.slice(0, -1));
+  }
   const second = parse(value);
-  // Still invalid without them (a distribution whose only kind was misspelt): what the second check says would follow from the first.
+  // Still invalid without them (a required field, a distribution whose only kind was misspelt): what the second check says would follow from the first.
   if (!second.success) fail([...earlier, ...problems]);
-  return { written: second.data, unknownKeys: problems };
+  return { written: second.data, schemaProblems: problems, defaulted };
 }
 
 function parse(value: unknown) {
@@ -96,10 +121,15 @@ function parse(value: unknown) {
 }
 
 /** Delete `keys` from the map at `path` in plain data (the document's own copy, made for this load). */
-function removeKeys(value: unknown, path: readonly PropertyKey[], keys: readonly string[]): void {
+function removeKeys(value: unknown, path: Path, keys: readonly string[]): void {
+  const node = valueAt(value, path);
+  if (node && typeof node === 'object') for (const key of keys) delete (node as Record<string, unknown>)[key];
+}
+
+function valueAt(value: unknown, path: Path): unknown {
   let node = value as Record<PropertyKey, unknown> | undefined;
   for (const step of path) node = node?.[step] as Record<PropertyKey, unknown> | undefined;
-  if (node && typeof node === 'object') for (const key of keys) delete node[key];
+  return node;
 }
 
 function fail(problems: Problem[]): never {

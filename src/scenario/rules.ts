@@ -5,7 +5,8 @@
  * run, so every problem is reported at once.
  */
 import type { Problem } from '../errors.js';
-import type { Locator } from './positions.js';
+import type { Locator, Path } from './positions.js';
+import { readAt, recordingReads } from './read-paths.js';
 import { expectConditionsCanHold, expectL1MetricsHaveL1, expectMetricsValid, expectStrategiesListed, expectUnitsFitMetrics } from './rules-expect.js';
 import {
   exactlyOnePrimary,
@@ -46,6 +47,29 @@ export const rules: readonly Rule[] = [
   expectL1MetricsHaveL1,
 ];
 
-export function checkRules(scenario: WrittenScenario, at: Locator): Problem[] {
-  return rules.flatMap((rule) => rule(scenario, at));
+/**
+ * Rules that judge each entry of a map on its own: an entry taken out for its wrong value
+ * leaves the verdicts on the others as they were (unlike a rule over their sum).
+ */
+const entrywise: ReadonlySet<Rule> = new Set([
+  weightsNameKnownRegions,
+  expectStrategiesListed,
+  expectMetricsValid,
+  expectUnitsFitMetrics,
+  expectConditionsCanHold,
+  expectL1MetricsHaveL1,
+]);
+
+/**
+ * Every rule's problems. `defaulted` are the paths whose wrong values the schema reported and
+ * that now hold their defaults: a rule that read one of them is not heard, since it would be
+ * judging the default, not what was written.
+ */
+export function checkRules(scenario: WrittenScenario, at: Locator, defaulted: readonly Path[] = []): Problem[] {
+  if (defaulted.length === 0) return rules.flatMap((rule) => rule(scenario, at));
+  return rules.flatMap((rule) => {
+    const { view, reads } = recordingReads(scenario);
+    const problems = rule(view, at);
+    return defaulted.some((path) => readAt(reads, path, !entrywise.has(rule))) ? [] : problems;
+  });
 }

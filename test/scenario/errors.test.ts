@@ -122,6 +122,35 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'a wrong value with a default does not hide the problems the rules find in the rest',
+    yaml: 'seed: seven\n' + MINIMAL.replace('  - name: eu-west', '  - name: eu-west\n    primary: true') + 'expect: { nosuch: { reads: "> 0" }, ttl: { hit_ratio: "> 9 parsecs", ryw_violations: -1 } }\n',
+    problems: [
+      ['1:7', 'seed: "seven" is not a seed'],
+      ['8:14', 'regions.1.primary: a second primary'],
+      ['12:11', 'expect: `nosuch` is not a strategy of this scenario'],
+      ['12:55', 'expect.ttl.hit_ratio: "> 9 parsecs" is not a condition'],
+      ['12:86', 'expect.ttl.ryw_violations: -1 can never hold'],
+    ],
+  },
+  {
+    name: 'a wrong item of a list puts the list out of play, not the rest',
+    yaml:
+      MINIMAL.replace('duration: 10m', 'duration: 2m') +
+      '  read_regions: { eu-wst: 1 }\nbus: { loss: 2 }\nstrategies: [pubsb, ttl]\nfaults: [{ at: 5m, for: 10s, partition: { region: eu-west } }]\nexpect: { ttl: { hit_ratio: "> 90" }, pubsb: { reads: "> 0" } }\n',
+    problems: [
+      ['10:19', 'workload.read_regions: unknown region `eu-wst` (did you mean `eu-west`?)'],
+      ['11:14', 'bus.loss: 2 is not a probability'],
+      ['12:14', 'strategies.0: "pubsb" is not a strategy preset (did you mean `pubsub`?)'],
+      ['13:16', 'faults.0.at: starts at 5m, when the run is over'],
+      ['14:29', 'expect.ttl.hit_ratio: "> 90" can never hold'],
+    ],
+  },
+  {
+    name: 'a rule that would judge what is left of a wrong value stays quiet (no weight is left above 0 here)',
+    yaml: MINIMAL + '  read_regions: { us-east: lots }\n',
+    problems: [['10:28', 'workload.read_regions.us-east: "lots" is not a weight']],
+  },
+  {
     name: 'an unknown key does not hide the problems the rules find in the rest; nor does a duplicate key hide the schema’s',
     yaml:
       withSection('cache: { tll: 5s }\nfaults: [{ at: 11m, for: 1s, partition: { region: mars } }]\nexpect: { nosuch: { hit_ratoi: 1 } }\n') + 'duration: 5m\n',
