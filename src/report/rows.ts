@@ -192,34 +192,51 @@ export function staleCauseRows(r: ScenarioResults): { cause: StaleCauseName; lab
   }));
 }
 
-/** What helps against each cause, once it is known why reads were stale. */
-/** A fix for a cause of staleness; `preset`: the strategy it is, not to be suggested to that strategy's own runs. */
+/**
+ * A fix for a cause of staleness. `onlyFor`: the presets it applies to (an option of theirs);
+ * `notFor`: the presets it is no news to (they already do it).
+ */
 interface Remedy {
   text: string;
-  preset?: string;
+  onlyFor?: readonly string[];
+  notFor?: readonly string[];
 }
+
+/** The presets that act on every write (by bus or change stream). */
+const INVALIDATING = ['pubsub', 'versioned', 'lease', 'session-token', 'write-update', 'cdc', 'remote-marker'];
+/** The presets whose deletes come from each region's change stream, never ahead of its replica. */
+const CHANGE_STREAM = ['cdc', 'remote-marker'];
 
 /** What helps against each cause, in the order worth trying. */
 export const STALE_CAUSE_REMEDIES: Record<StaleCauseName, readonly Remedy[]> = {
   stored_stale: [
-    { text: 'versioned refuses such refills', preset: 'versioned' },
-    { text: 'cdc never races the replica', preset: 'cdc' },
-    { text: 'delete_again_after deletes them again' },
-    { text: 'refill_from primary never reads a lagging copy' },
+    { text: 'keep_newer: true (if it is off) refuses a late update older than the cached value', onlyFor: ['write-update'] },
+    { text: 'versioned refuses such refills', notFor: ['versioned'] },
+    { text: 'cdc never races the replica', notFor: CHANGE_STREAM },
+    { text: 'delete_again_after deletes them again', onlyFor: ['pubsub', 'lease'] },
+    { text: 'refill_from primary (if it reads a replica) never reads a lagging copy' },
   ],
-  not_invalidated: [{ text: 'invalidate on write (pubsub, cdc, write-update)' }, { text: 'shorten the TTL' }],
+  not_invalidated: [
+    { text: 'invalidate on write (pubsub, cdc, write-update)', notFor: INVALIDATING },
+    { text: 'a change stream acts only once the region’s replica has the write: a shorter replication lag, or deletes through the bus (pubsub)', onlyFor: CHANGE_STREAM },
+    { text: 'shorten the TTL' },
+  ],
   invalidation_late: [{ text: 'bounded by the bus delay: only a faster bus shortens it' }],
   invalidation_held: [{ text: 'held until the partition heals or the consumer resumes: meanwhile only the TTL bounds it' }],
   invalidation_lost: [{ text: 'at-least-once delivery resends them' }, { text: 'otherwise only the TTL ends them' }],
   invalidation_ignored: [{ text: 'skewed clocks order the version stamps wrongly: version_source hlc or counter' }],
-  replica_behind: [{ text: 'refill_from primary' }, { text: 'session tokens for the sessions that wrote', preset: 'session-token' }],
-  l1_copy: [{ text: 'an L1 keeps its copy until its TTL ends or an invalidation reaches it: shorten the L1 TTL, or invalidate the L1s (l1.invalidated: true) if they are not' }],
+  replica_behind: [{ text: 'refill_from primary' }, { text: 'session tokens for the sessions that wrote', notFor: ['session-token'] }],
+  l1_copy: [
+    {
+      text: 'an L1 keeps its copy until its TTL ends or an invalidation reaches it (while one is on its way, only a faster bus helps): shorten the L1 TTL, or invalidate the L1s (l1.invalidated: true) if they are not',
+    },
+  ],
 };
 
-/** What helps against `cause` for strategies of these presets: the remedies none of them already is. */
-function helpFor(cause: StaleCauseName, presets: readonly string[]): string {
+/** What helps against `cause` for a strategy of `preset`: the remedies that apply to it and that it does not already use. */
+function helpFor(cause: StaleCauseName, preset: string): string {
   return STALE_CAUSE_REMEDIES[cause]
-    .filter((remedy) => remedy.preset === undefined || !presets.includes(remedy.preset))
+    .filter((remedy) => (remedy.onlyFor?.includes(preset) ?? true) && !remedy.notFor?.includes(preset))
     .map((remedy) => remedy.text)
     .join(', ');
 }
@@ -234,7 +251,7 @@ const MAIN_CAUSE_SHARE = 0.5;
 export function mainStaleCauses(r: ScenarioResults): { cause: string; strategies: string; help: string }[] {
   const mains = Object.entries(r.strategies).flatMap(([name, s]) => {
     const main = STALE_CAUSES.find((cause) => s.stale_reads > 0 && s.stale_causes[cause] >= MAIN_CAUSE_SHARE * s.stale_reads);
-    return main ? [{ name, main, share: s.stale_causes[main] / s.stale_reads, help: helpFor(main, [s.preset]) }] : [];
+    return main ? [{ name, main, share: s.stale_causes[main] / s.stale_reads, help: helpFor(main, s.preset) }] : [];
   });
   // One line per cause and advice: a strategy that already is a remedy gets a line without it.
   const lines = STALE_CAUSES.flatMap((cause) => [...new Set(mains.filter((m) => m.main === cause).map((m) => m.help))].map((help) => ({ cause, help })));

@@ -118,4 +118,18 @@ describe('why reads were stale', () => {
     expect(main[1].help).not.toContain('cdc');
     expect(main[1].help).toContain('versioned refuses such refills');
   });
+
+  it('suggests an option only to the presets that have it, and invalidation only to those without it', () => {
+    const results = withCauses({ a: { stored_stale: 6 }, b: { stored_stale: 7 }, c: { not_invalidated: 5 }, d: { not_invalidated: 5 } });
+    const presets: Record<string, string> = { a: 'cdc', b: 'write-update', c: 'cdc', d: 'ttl' };
+    for (const [name, preset] of Object.entries(presets)) results.strategies[name] = { ...results.strategies[name], preset };
+    const helpOf = (name: string) => mainStaleCauses(results).find((m) => m.strategies.startsWith(`${name} `))?.help ?? '';
+    expect(helpOf('a')).not.toContain('delete_again_after');
+    expect(helpOf('a')).not.toContain('keep_newer');
+    expect(helpOf('b').startsWith('keep_newer: true')).toBe(true);
+    expect(helpOf('c')).not.toContain('invalidate on write');
+    expect(helpOf('c')).toContain('replication lag');
+    expect(helpOf('d')).toContain('invalidate on write');
+    expect(helpOf('d')).not.toContain('change stream');
+  });
 });
