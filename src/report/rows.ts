@@ -168,9 +168,20 @@ export function staleKeyTexts(s: StrategyResult): string[] {
   return s.stale_keys.slice(0, STALE_KEYS_NAMED).map((k) => `key ${k.key} ${formatRatio(k.stale_reads / k.reads)}`);
 }
 
-/** The command that tells the story of the most stale key of the first strategy with one, or undefined. */
+/**
+ * The command that tells the story of the key with the most stale reads under any strategy
+ * (the first in order on a tie), or undefined when no read was stale. Expiry alone (ttl) is
+ * most scenarios' baseline, not their subject: its keys are told only when no other strategy
+ * has a stale one.
+ */
 export function staleKeyTrace(r: ScenarioResults): string | undefined {
-  const found = Object.entries(r.strategies).find(([, s]) => s.stale_keys.length > 0);
+  const withStaleKeys = Object.entries(r.strategies).filter(([, s]) => s.stale_keys.length > 0);
+  const subjects = withStaleKeys.filter(([, s]) => s.preset !== 'ttl');
+  const candidates = subjects.length > 0 ? subjects : withStaleKeys;
+  const found = candidates.reduce<(typeof candidates)[number] | undefined>(
+    (best, entry) => (best === undefined || entry[1].stale_keys[0].stale_reads > best[1].stale_keys[0].stale_reads ? entry : best),
+    undefined,
+  );
   return found && traceCommand({ file: r.file, seed: r.seed, sets: r.sets, key: found[1].stale_keys[0].key, strategy: found[0] });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isExpectableMetric, strategyMetricNames } from '../../src/metrics/metric-names.js';
-import { COMPARISON_GROUPS, type ComparisonRow, bestColumns, compareStrategies, mainStaleCauses, regionNames, rowValue, staleCauseRows } from '../../src/report/rows.js';
+import { COMPARISON_GROUPS, type ComparisonRow, bestColumns, compareStrategies, mainStaleCauses, regionNames, rowValue, staleCauseRows, staleKeyTrace } from '../../src/report/rows.js';
 import { bar, bucketLabels } from '../../src/report/histogram.js';
 import { fixtureResults } from '../fixtures/results.js';
 
@@ -131,5 +131,24 @@ describe('why reads were stale', () => {
     expect(helpOf('c')).toContain('replication lag');
     expect(helpOf('d')).toContain('invalidate on write');
     expect(helpOf('d')).not.toContain('change stream');
+  });
+});
+
+describe('the suggested story of one key', () => {
+  const withKeys = (keys: Record<string, [preset: string, key: number, staleReads: number] | null>) => ({
+    ...fixtureResults,
+    strategies: Object.fromEntries(
+      Object.entries(keys).map(([name, k]) => [
+        name,
+        { ...fixtureResults.strategies.versioned, preset: k ? k[0] : 'pubsub', stale_keys: k ? [{ key: k[1], reads: 100, stale_reads: k[2] }] : [] },
+      ]),
+    ),
+  });
+
+  it('tells the key with the most stale reads, of a strategy other than the ttl baseline when one has any', () => {
+    expect(staleKeyTrace(withKeys({ ttl: ['ttl', 1, 90], a: ['pubsub', 2, 10], b: ['versioned', 3, 30], c: null }))).toMatch(/--key 3 .*--strategy b$/);
+    expect(staleKeyTrace(withKeys({ ttl: ['ttl', 1, 90], a: null }))).toMatch(/--key 1 .*--strategy ttl$/);
+    expect(staleKeyTrace(withKeys({ a: ['pubsub', 2, 30], b: ['lease', 3, 30] }))).toMatch(/--strategy a$/);
+    expect(staleKeyTrace(withKeys({ a: null }))).toBeUndefined();
   });
 });
