@@ -18,6 +18,7 @@ export interface ShardFile {
 }
 
 const whole = z.int().min(0);
+const expectationRef = z.strictObject({ strategy: z.string(), metric: z.string(), condition: z.string(), at: z.string() });
 const shardSchema = z.strictObject({
   version: z.literal(1),
   kind: z.literal(SHARD_KIND),
@@ -30,12 +31,13 @@ const shardSchema = z.strictObject({
   params: z.array(z.strictObject({ path: z.string(), values: z.array(z.string()).min(1) })).min(1),
   metrics: z.array(z.string()).min(1),
   sets: z.array(z.string()),
+  skipped_expectations: z.array(expectationRef).optional(),
   points: z
     .array(
       z.strictObject({
         params: z.record(z.string(), z.string()),
         strategies: z.array(z.string()),
-        expectations: z.array(z.strictObject({ strategy: z.string(), metric: z.string(), condition: z.string(), at: z.string() })),
+        expectations: z.array(expectationRef),
       }),
     )
     .min(1),
@@ -90,9 +92,9 @@ export function mergeShards(files: readonly ShardFile[]): SweepResults {
 }
 
 function layoutOf(doc: ShardDocument): SweepLayout {
-  const { scenario, file, seed, seeds, params, metrics, sets } = doc;
+  const { scenario, file, seed, seeds, params, metrics, sets, skipped_expectations } = doc;
   return {
-    results: { version: 1, scenario, file, seed, seeds, params, metrics },
+    results: { version: 1, scenario, file, seed, seeds, params, metrics, skipped_expectations },
     points: doc.points.map((point) => point.params),
     strategies: doc.points.map((point) => point.strategies),
     expectations: doc.points.map((point) => point.expectations),

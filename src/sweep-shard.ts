@@ -6,9 +6,9 @@
  * than all landing on one.
  */
 import { createHash } from 'node:crypto';
-import type { StrategyResult } from './metrics/results.js';
+import type { ExpectationRef, StrategyResult } from './metrics/results.js';
 import type { Scenario } from './scenario/types.js';
-import { type ExpectationOutcome, type ExpectationStatement, runExpectations, runMetricValue, type SweepLayout, type SweepPlan, type SweepResults } from './sweep.js';
+import { type ExpectationOutcome, runExpectations, runMetricValue, type SweepLayout, type SweepPlan, type SweepResults } from './sweep.js';
 import { VERSION } from './version.js';
 
 export interface Shard {
@@ -46,7 +46,9 @@ export interface ShardDocument {
   metrics: string[];
   /** The user's `--set`s, for the commands that replay a run. */
   sets: string[];
-  points: { params: Record<string, string>; strategies: string[]; expectations: ExpectationStatement[] }[];
+  /** Expectations about strategies left out (`--strategy`); absent when none. */
+  skipped_expectations?: ExpectationRef[];
+  points: { params: Record<string, string>; strategies: string[]; expectations: ExpectationRef[] }[];
   runs: ShardRun[];
 }
 
@@ -76,7 +78,7 @@ export function runPlaces(layout: SweepLayout): { point: number; strategy: strin
 
 /** The document shard `shard` prints: the sweep's header and layout, and the metric values of its runs. */
 export function shardDocument(plan: SweepPlan, shard: Shard, runs: readonly number[], outcomes: readonly StrategyResult[]): ShardDocument {
-  const { scenario, file, seed, seeds, params, metrics } = plan.results;
+  const { scenario, file, seed, seeds, params, metrics, skipped_expectations } = plan.results;
   const places = runPlaces(plan);
   return {
     version: 1,
@@ -90,6 +92,7 @@ export function shardDocument(plan: SweepPlan, shard: Shard, runs: readonly numb
     params,
     metrics,
     sets: plan.sets,
+    skipped_expectations,
     points: plan.points.map((pointParams, point) => ({ params: pointParams, strategies: plan.strategies[point], expectations: plan.expectations[point] })),
     runs: runs.map((run, i) => {
       const { point, strategy, seedIndex } = places[run];

@@ -10,7 +10,7 @@
 import { InputError, UsageError, formatProblem, type Problem } from './errors.js';
 import { meanCI } from './metrics/confidence.js';
 import { round } from './metrics/tally.js';
-import { type ExpectationOverSeeds, formatPosition, overSeeds, strategyExpectations } from './metrics/expect.js';
+import { type ExpectationOverSeeds, expectationRefs, overSeeds, strategyExpectations } from './metrics/expect.js';
 import { measuredValue } from './metrics/metric-names.js';
 import { deriveSeed } from './random/streams.js';
 import { loadScenarioFile } from './scenario/load.js';
@@ -18,7 +18,7 @@ import type { SetArgument } from './scenario/overrides.js';
 import { metricNameText, metricWindow } from './scenario/metric-window.js';
 import { metricNameProblem } from './scenario/rules-expect.js';
 import type { Scenario, StrategySpec, TimeWindow } from './scenario/types.js';
-import type { ExpectationResult, StrategyResult } from './metrics/results.js';
+import type { ExpectationRef, ExpectationResult, StrategyResult } from './metrics/results.js';
 import { replayCommand } from './replay.js';
 import { checkStrategiesExist, runStrategy, selectedStrategies, type StrategyRun } from './simulate.js';
 
@@ -69,9 +69,6 @@ export interface SweepPoint {
   expectations: ExpectationOverSeeds[];
 }
 
-/** An expectation as the scenario states it (the same at every seed of a point). */
-export type ExpectationStatement = Pick<ExpectationResult, 'strategy' | 'metric' | 'condition' | 'at'>;
-
 /** What one run measured of one of its strategy's expectations. */
 export type ExpectationOutcome = Pick<ExpectationResult, 'actual' | 'pass'>;
 
@@ -84,6 +81,8 @@ export interface SweepResults {
   seeds: number[];
   params: SweepParam[];
   metrics: string[];
+  /** Expectations about strategies the sweep left out (`--strategy`), which it could not check; absent when none. */
+  skipped_expectations?: ExpectationRef[];
   points: SweepPoint[];
 }
 
@@ -153,7 +152,7 @@ export interface SweepPlan {
   /** The strategies run at each point, by name, in scenario order. */
   strategies: string[][];
   /** The expectations at each point about its strategies: strategy by strategy, in scenario order. */
-  expectations: ExpectationStatement[][];
+  expectations: ExpectationRef[][];
   /** The user's `--set`s (before each point's values), for the commands that replay a run. */
   sets: string[];
   runs: StrategyRun[];
@@ -177,10 +176,17 @@ export function planSweep(file: string, options: SweepOptions): SweepPlan {
   const runs = scenarios.flatMap((perSeed, point) =>
     strategies[point].flatMap((name) => perSeed.map((scenario) => ({ scenario, spec: strategyNamed(scenario, name), windows: metricWindows(metrics, scenario) }))),
   );
-  const expectations = scenarios.map(([scenario], point) =>
-    strategies[point].flatMap((name) => scenario.expect.filter((e) => e.strategy === name)).map((e) => ({ strategy: e.strategy, metric: e.metric, condition: e.text, at: formatPosition(e.position) })),
-  );
-  return { results: { version: 1, scenario: base.name, file, seed: base.seed, seeds, params, metrics }, points, strategies, expectations, sets: [...userSets], runs };
+  const expectations = scenarios.map(([scenario], point) => expectationRefs(strategies[point].flatMap((name) => scenario.expect.filter((e) => e.strategy === name))));
+  const skipped = options.strategies ? base.expect.filter((e) => !options.strategies?.includes(e.strategy)) : [];
+  const skipped_expectations = skipped.length > 0 ? expectationRefs(skipped) : undefined;
+  return {
+    results: { version: 1, scenario: base.name, file, seed: base.seed, seeds, params, metrics, skipped_expectations },
+    points,
+    strategies,
+    expectations,
+    sets: [...userSets],
+    runs,
+  };
 }
 
 /** The sweep's results from its runs' results (in the plan's order of runs). */

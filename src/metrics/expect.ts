@@ -4,7 +4,7 @@
  */
 import type { ComparisonOp, Expectation, SourcePosition } from '../scenario/types.js';
 import { measuredValue } from './metric-names.js';
-import type { ExpectationResult, StrategyResult } from './results.js';
+import type { ExpectationResult, ExpectationRef, StrategyResult } from './results.js';
 
 const COMPARE: Record<ComparisonOp, (actual: number, bound: number) => boolean> = {
   '<': (a, b) => a < b,
@@ -43,6 +43,11 @@ export function evaluateExpectations(
       at: formatPosition(e.position),
     };
   });
+}
+
+/** What names each expectation (for reports, and for those a run could not check). */
+export function expectationRefs(expectations: readonly Expectation[]): ExpectationRef[] {
+  return expectations.map((e) => ({ strategy: e.strategy, metric: e.metric, condition: e.text, at: formatPosition(e.position) }));
 }
 
 /** True when every expectation held (vacuously true for none): exit code 0 rather than 1. */

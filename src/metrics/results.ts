@@ -136,6 +136,9 @@ export interface ExpectationResult {
   at: string;
 }
 
+/** What names an expectation: its strategy, metric, condition and place in the scenario. */
+export type ExpectationRef = Pick<ExpectationResult, 'strategy' | 'metric' | 'condition' | 'at'>;
+
 /** A scheduled fault or clock jump, for reports to mark on timelines. */
 export interface FaultWindow {
   /** The fault's name in the scenario (`bus_partition`, …), or `clock_jump`. */
@@ -159,6 +162,8 @@ export interface ScenarioResults {
   /** In the order the scenario lists them, whatever order they ran in. */
   strategies: Record<string, StrategyResult>;
   expectations: ExpectationResult[];
+  /** Expectations about strategies the run left out (`--strategy`), which it could not check; absent when none. */
+  skipped_expectations?: ExpectationRef[];
   /** How to reproduce this run exactly. */
   replay: string;
   /** The `--set` overrides the run was given, in order (reports name them beside the seed). */

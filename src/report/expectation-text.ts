@@ -4,7 +4,7 @@
  */
 import { isDurationMetric } from '../metrics/metric-names.js';
 import type { ExpectationOverSeeds } from '../metrics/expect.js';
-import type { ExpectationResult } from '../metrics/results.js';
+import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import { formatCount, formatDuration, formatNumber } from './format.js';
 
 /** `versioned staleness_p99 <= 2s`: the name of a check in CI test lists. */
@@ -30,6 +30,16 @@ export function failureText(e: ExpectationResult): string {
     return `${e.metric} is not available for strategy ${e.strategy}; expected ${e.condition}`;
   }
   return `${e.strategy} ${e.metric} was ${actualText(e)}, expected ${e.condition}`;
+}
+
+/**
+ * `Not checked (their strategies did not run: --strategy): versioned staleness_p99 <= 2s, …`,
+ * or '' when the run checked every expectation: a left-out check must not pass unseen.
+ */
+export function skippedText(r: Pick<ScenarioResults, 'skipped_expectations'>): string {
+  const skipped = r.skipped_expectations ?? [];
+  if (skipped.length === 0) return '';
+  return `Not checked, their strategies did not run (--strategy): ${skipped.map(expectationTitle).join(', ')}`;
 }
 
 /** `all held` or `2 of 6 failed`. */

@@ -10,7 +10,7 @@ import { allPassed } from '../metrics/expect.js';
 import { STALE_CAUSE_WORDS, type StaleCauseName } from '../metrics/stale-causes.js';
 import type { ExpectationResult, ScenarioResults, StrategyResult } from '../metrics/results.js';
 import { PLOT, frame, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
-import { actualText, outcomeText } from './expectation-text.js';
+import { actualText, outcomeText, skippedText } from './expectation-text.js';
 import { htmlPage } from './html-page.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
 import { bucketLabels } from './histogram.js';
@@ -113,6 +113,7 @@ function scenario(r: ScenarioResults, index: number): string {
     parts.push(`<h3>Expectations: <span class="${outcomeClass(r.expectations)}">${esc(outcomeText(r.expectations))}</span></h3>`);
     parts.push(expectationTable(r.expectations));
   }
+  if (skippedText(r) !== '') parts.push(`<p>${esc(skippedText(r))}</p>`);
   if (!allPassed(r.expectations)) {
     parts.push('<h3>Replay</h3>', `<pre><code>${esc(r.replay)}</code></pre>`);
   }

@@ -3,13 +3,14 @@
  * suite per scenario, one case per expectation. Deterministic on purpose (no timestamps,
  * hostnames or durations), so the file changes only when results do.
  */
-import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
+import type { ExpectationRef, ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import { expectationTitle, failureText } from './expectation-text.js';
 
-/** One test case: its name, and what went wrong if it failed. */
+/** One test case: its name, and what went wrong if it failed, or why it was not checked. */
 export interface JunitCase {
   name: string;
   failure?: { message: string; body: string };
+  skipped?: string;
 }
 
 export interface JunitSuite {
@@ -26,9 +27,17 @@ export function renderJunit(results: ScenarioResults[]): string {
         ['seed', String(r.seed)],
         ['file', r.file],
       ],
-      cases: r.expectations.map((e) => expectationCase(e, r.replay)),
+      cases: [
+        ...r.expectations.map((e) => expectationCase(e, r.replay)),
+        ...skippedCases(r),
+      ],
     })),
   );
+}
+
+/** A skipped case for each expectation the run could not check (its strategy was left out). */
+export function skippedCases(r: { skipped_expectations?: readonly ExpectationRef[] }): JunitCase[] {
+  return (r.skipped_expectations ?? []).map((e) => ({ name: expectationTitle(e), skipped: `${e.strategy} did not run (--strategy) (${e.at})` }));
 }
 
 function expectationCase(e: ExpectationResult, replay: string): JunitCase {
@@ -41,9 +50,10 @@ function expectationCase(e: ExpectationResult, replay: string): JunitCase {
 export function renderJunitSuites(suites: readonly JunitSuite[]): string {
   const tests = suites.reduce((n, s) => n + s.cases.length, 0);
   const failures = suites.reduce((n, s) => n + failedCount(s), 0);
+  const skipped = suites.reduce((n, s) => n + skippedCount(s), 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="cache-sim" tests="${tests}" failures="${failures}" errors="0">`,
+    `<testsuites name="cache-sim" tests="${tests}" failures="${failures}" errors="0"${skipped > 0 ? ` skipped="${skipped}"` : ''}>`,
     ...suites.map(suite),
     '</testsuites>',
     '',
@@ -54,8 +64,12 @@ function failedCount(s: JunitSuite): number {
   return s.cases.filter((c) => c.failure).length;
 }
 
+function skippedCount(s: JunitSuite): number {
+  return s.cases.filter((c) => c.skipped !== undefined).length;
+}
+
 function suite(s: JunitSuite): string {
-  const attrs = `name="${attr(s.name)}" tests="${s.cases.length}" failures="${failedCount(s)}" errors="0" skipped="0"`;
+  const attrs = `name="${attr(s.name)}" tests="${s.cases.length}" failures="${failedCount(s)}" errors="0" skipped="${skippedCount(s)}"`;
   if (s.cases.length === 0) return `  <testsuite ${attrs}/>`;
   return [
     `  <testsuite ${attrs}>`,
@@ -69,6 +83,7 @@ function suite(s: JunitSuite): string {
 
 function testcase(c: JunitCase, classname: string): string {
   const open = `    <testcase name="${attr(c.name)}" classname="${attr(classname)}"`;
+  if (c.skipped !== undefined) return [`${open}>`, `      <skipped message="${attr(c.skipped)}"/>`, '    </testcase>'].join('\n');
   if (!c.failure) return `${open}/>`;
   return [
     `${open}>`,

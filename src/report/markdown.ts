@@ -6,7 +6,7 @@
  */
 import { allPassed } from '../metrics/expect.js';
 import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
-import { actualText, outcomeText } from './expectation-text.js';
+import { actualText, outcomeText, skippedText } from './expectation-text.js';
 import { plain } from './colour.js';
 import {
   REGION_CELL_CAPTION,
@@ -35,6 +35,7 @@ function scenario(r: ScenarioResults): string {
   const facts = [code(r.file), ...runFacts(r)].join(' · ');
   const parts = [`## ${escapeText(r.scenario)}`, escapeText(r.description), facts, comparison(r), regions(r), timeline(r), staleCauses(r), staleKeys(r)];
   if (r.expectations.length > 0) parts.push(expectations(r.expectations));
+  parts.push(escapeText(skippedText(r)));
   if (!allPassed(r.expectations)) parts.push(replayBlock(r.replay));
   return parts.filter((p) => p !== '').join('\n\n');
 }

@@ -11,7 +11,7 @@ import { expectationTitle, failureOverSeedsText } from './expectation-text.js';
 import { annotationLines } from './github.js';
 import { htmlPage } from './html-page.js';
 import { jsonText } from './json.js';
-import { type JunitCase, renderJunitSuites } from './junit.js';
+import { type JunitCase, renderJunitSuites, skippedCases } from './junit.js';
 import { sweepHtmlBody } from './sweep-html.js';
 import { escapeHtml } from './svg.js';
 import { renderSweepMarkdown } from './sweep-markdown.js';
@@ -55,7 +55,7 @@ export function renderSeedsJunit(results: readonly SeedsResults[]): string {
         ['seeds', r.seeds.join(' ')],
         ['file', r.file],
       ],
-      cases: r.expectations.map(seedsCase),
+      cases: [...r.expectations.map(seedsCase), ...skippedCases(r)],
     })),
   );
 }

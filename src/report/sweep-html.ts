@@ -8,6 +8,7 @@ import type { MetricSummary, SweepResults } from '../sweep.js';
 import { PLOT, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
 import { withInterval } from './format.js';
 import { htmlPage } from './html-page.js';
+import { skippedText } from './expectation-text.js';
 import { renderSweepTable } from './sweep.js';
 import { expectationsOutcome, formatterFor, sweepFacts } from './sweep-text.js';
 import { plain } from './colour.js';
@@ -34,6 +35,7 @@ export function sweepHtmlBody(r: SweepResults): string {
     `<p>${esc(sweepFacts(r).join(' · '))}</p>`,
     // Whether every expectation held, before any chart: what a reader checks first.
     ...(expectations ? [`<p>${esc(expectations.title)}: <span class="${expectations.allHeld ? 'pass' : 'fail'}">${esc(expectations.outcome)}</span></p>`] : []),
+    ...(skippedText(r) !== '' ? [`<p>${esc(skippedText(r))}</p>`] : []),
     ...charts.map(
       (svg, i) =>
         `<h3>${esc(r.metrics[i])}</h3>\n<figure>${svg}<figcaption>${esc(caption(r.metrics[i], first?.path ?? '', others.map((p) => p.path)))}</figcaption></figure>`,

@@ -5,7 +5,7 @@
  */
 import type { ExpectationOverSeeds } from '../metrics/expect.js';
 import type { SweepResults } from '../sweep.js';
-import { failedSeedsText, rangeText } from './expectation-text.js';
+import { failedSeedsText, rangeText, skippedText } from './expectation-text.js';
 import { code, escapeCell, escapeText, replayBlock, table } from './markdown-text.js';
 import { expectationsOutcome, summaryText, sweepFacts, whereHeld } from './sweep-text.js';
 
@@ -22,6 +22,7 @@ export function renderSweepMarkdown(r: SweepResults, replay: string | null = nul
   );
   const parts = [`## ${escapeText(r.scenario)}`, [code(file), ...facts].join(' · '), table([...paths.map(code), 'strategy', ...r.metrics.map(code)], rows, 'right', paths.length + 1)];
   if (r.points.some((point) => point.expectations.length > 0)) parts.push(expectations(r));
+  if (skippedText(r) !== '') parts.push(escapeText(skippedText(r)));
   if (replay !== null) parts.push(replayBlock(replay));
   return `${parts.join('\n\n')}\n`;
 }

@@ -11,8 +11,8 @@ import type { ExpectationOverSeeds } from '../metrics/expect.js';
 import type { SweepResults } from '../sweep.js';
 import type { Palette } from './colour.js';
 import { csvField } from './csv.js';
-import { failedSeedsText, rangeText } from './expectation-text.js';
-import { joinWrapped } from './format.js';
+import { failedSeedsText, rangeText, skippedText } from './expectation-text.js';
+import { joinWrapped, wrapText } from './format.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 
 export const SWEEP_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
@@ -46,6 +46,8 @@ export function renderSweepTable(r: SweepResults, p: Palette, width = DEFAULT_WI
   const spec: GridSpec = { head: [...paths, 'strategy', ...r.metrics], groups, labels: paths.length + 1 };
   const sections = [header.join('\n'), renderGrid(spec, p, width)];
   if (r.points.some((point) => point.expectations.length > 0)) sections.push(expectationsOverSeeds(r, p));
+  const skipped = skippedText(r);
+  if (skipped !== '') sections.push(wrapText(skipped, width).map(p.dim).join('\n'));
   return `${sections.join('\n\n')}\n`;
 }
 

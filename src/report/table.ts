@@ -6,7 +6,7 @@
 import { allPassed } from '../metrics/expect.js';
 import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import type { Palette } from './colour.js';
-import { actualText, outcomeText } from './expectation-text.js';
+import { actualText, outcomeText, skippedText } from './expectation-text.js';
 import { joinWrapped, wrapText } from './format.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 import { renderHistograms } from './histogram.js';
@@ -51,6 +51,8 @@ function renderScenario(r: ScenarioResults, p: Palette, width: number): string {
   const keys = staleKeys(r, p, width);
   if (keys !== '') sections.push(keys);
   if (r.expectations.length > 0) sections.push(expectations(r.expectations, p));
+  const skipped = skippedText(r);
+  if (skipped !== '') sections.push(wrapText(skipped, width).map(p.dim).join('\n'));
   if (!allPassed(r.expectations)) sections.push(`${p.bold('Replay:')} ${r.replay}`);
   return sections.join('\n\n');
 }

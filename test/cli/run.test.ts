@@ -25,6 +25,23 @@ describe('cache-sim run', () => {
     expect((await cli(['run', SMALL, '--strategy', 'ttl'])).stderr).toBe('');
   });
 
+  test('--strategy leaves the other strategies’ expectations unchecked, and says so in every report (JUnit: skipped)', async () => {
+    const dir = tempDir();
+    const junit = join(dir, 'subset.xml');
+    const run = await cli(['run', SMALL, '--strategy', 'ttl', '--junit', junit]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Not checked, their strategies did not run (--strategy): pubsub stale_read_ratio < 0.5');
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toContain('<testsuite name="small" tests="2" failures="0" errors="0" skipped="1">');
+    expect(xml).toMatch(/<testcase name="pubsub stale_read_ratio &lt; 0.5" classname="small">\s*<skipped message="pubsub did not run \(--strategy\) \(test\/fixtures\/scenarios\/small.yaml:37:23\)"\/>/);
+    const doc = JSON.parse((await cli(['run', SMALL, '--strategy', 'ttl', '--format', 'json'])).stdout);
+    expect(doc.expectations.map((e: { strategy: string }) => e.strategy)).toEqual(['ttl']);
+    expect(doc.skipped_expectations).toEqual([{ strategy: 'pubsub', metric: 'stale_read_ratio', condition: '< 0.5', at: 'test/fixtures/scenarios/small.yaml:37:23' }]);
+    expect((await cli(['run', SMALL, '--strategy', 'ttl', '--format', 'markdown'])).stdout).toContain('Not checked');
+    // Every strategy ran: nothing to say.
+    expect(JSON.parse((await cli(['run', SMALL, '--format', 'json'])).stdout)).not.toHaveProperty('skipped_expectations');
+  });
+
   test('colour on a terminal, none with NO_COLOR', async () => {
     expect((await cli(['run', SMALL, '--strategy', 'ttl'], {}, true)).stdout).toMatch(/\u001b\[/);
     expect((await cli(['run', SMALL, '--strategy', 'ttl'], { NO_COLOR: '1' }, true)).stdout).not.toMatch(/\u001b\[/);

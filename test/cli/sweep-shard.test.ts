@@ -59,6 +59,21 @@ describe('shards of a sweep', () => {
     }
   });
 
+  test('the expectations a sweep left unchecked (--strategy) are carried by its shards into the merge', async () => {
+    const sweep = ['sweep', SMALL, '--param', 'cache.ttl=1s,5s', '--strategy', 'ttl', '--set', 'duration=5s', '--set', 'warmup=0'];
+    const dir = tempDir();
+    const files = await Promise.all(
+      ['1/2', '2/2'].map(async (shard, i) => {
+        const file = join(dir, `skipped-${i}.json`);
+        writeFileSync(file, (await cli([...sweep, '--shard', shard])).stdout);
+        return file;
+      }),
+    );
+    const whole = await cli(sweep);
+    expect(whole.stdout).toContain('Not checked, their strategies did not run (--strategy): pubsub stale_read_ratio < 0.5');
+    expect((await cli(['merge', ...files])).stdout).toBe(whole.stdout);
+  });
+
   test('merge --html writes the page the unsharded sweep --html writes, byte for byte', async () => {
     const dir = tempDir();
     const files = await shardFiles(3);
