@@ -129,15 +129,17 @@ export class Tally {
       stale_read_ratio: ratio(this.staleReads, this.reads),
       hit_ratio: ratio(this.hits, this.reads),
       ...(withL1 ? { l1_hit_ratio: ratio(this.l1Hits, this.reads) } : {}),
-      staleness_ms: summarise(this.staleness),
-      stale_age_ms: summarise(this.staleAge),
-      version_lag: { max: this.versionLagMax, mean: round(this.reads === 0 ? 0 : this.versionLagSum / this.reads) },
+      // Over no reads there is nothing to measure (null in JSON, — in reports), as for the ratios;
+      // over reads none of which was stale, a stale age of 0 is true (no stale read was older).
+      staleness_ms: this.reads === 0 ? NO_VALUES : summarise(this.staleness),
+      stale_age_ms: this.reads === 0 ? NO_VALUES : summarise(this.staleAge),
+      version_lag: this.reads === 0 ? { max: Number.NaN, mean: Number.NaN } : { max: this.versionLagMax, mean: round(this.versionLagSum / this.reads) },
       ryw_violations: this.rywViolations,
       monotonic_violations: this.monotonicViolations,
       stale_refills: this.staleRefills,
       failed_reads: this.failedReads,
       db_reads: { primary: this.primaryReads, replica: this.replicaReads },
-      read_latency_ms: summarise(this.latency),
+      read_latency_ms: this.reads === 0 ? NO_VALUES : summarise(this.latency),
       staleness_histogram: coarse(this.staleness),
       stale_causes: Object.fromEntries(STALE_CAUSES.map((name, i) => [name, this.staleCauses[i]])) as Record<StaleCauseName, number>,
     };
@@ -149,7 +151,7 @@ export class Tally {
       writes: this.writes,
       failed_writes: this.failedWrites,
       messages: { sent: this.messagesSent, delivered: this.messagesDelivered, lost: this.messagesLost, duplicated: this.messagesDuplicated },
-      convergence_ms: summarise(convergence),
+      convergence_ms: convergence.count === 0 && unconverged === 0 ? NO_VALUES : summarise(convergence),
       unconverged_writes: unconverged,
       refused_fills: this.refusedFills,
       refreshes: this.refreshes,
@@ -180,6 +182,9 @@ export function round(x: number): number {
 function ratio(part: number, whole: number): number {
   return whole === 0 ? Number.NaN : round(part / whole);
 }
+
+/** The summary of nothing measured: every statistic NaN (null in JSON). */
+const NO_VALUES: Summary = { count: 0, p50: Number.NaN, p90: Number.NaN, p99: Number.NaN, p999: Number.NaN, max: Number.NaN, mean: Number.NaN };
 
 export function summarise(h: Histogram): Summary {
   return {

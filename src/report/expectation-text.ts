@@ -27,7 +27,7 @@ export function actualText(e: Pick<ExpectationResult, 'metric' | 'actual'>): str
 /** One-line explanation of a failure, without the position (callers place it). */
 export function failureText(e: ExpectationResult): string {
   if (e.actual === null) {
-    return `${e.metric} is not available for strategy ${e.strategy}; expected ${e.condition}`;
+    return `${e.strategy} ${e.metric} has no value (nothing it measures happened: no reads, or no writes, where it counts); expected ${e.condition}`;
   }
   return `${e.strategy} ${e.metric} was ${actualText(e)}, expected ${e.condition}`;
 }

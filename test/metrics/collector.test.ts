@@ -208,6 +208,23 @@ describe('a region without reads', () => {
     expect(r.regions.b.stale_read_ratio).toBeNaN();
     expect(JSON.parse(JSON.stringify(r.regions.b)).stale_read_ratio).toBeNull();
   });
+
+  test('has no percentiles, means or version lag either; a region whose reads were all fresh has a stale age of 0', () => {
+    const c = collector();
+    c.read(0, SESSION, KEY, 10, 1, 0, ReadSource.Cache);
+    const r = c.result('ttl', 0);
+    const b = JSON.parse(JSON.stringify(r.regions.b));
+    for (const stat of ['p50', 'p90', 'p99', 'p999', 'max', 'mean']) {
+      expect(b.staleness_ms[stat]).toBeNull();
+      expect(b.stale_age_ms[stat]).toBeNull();
+      expect(b.read_latency_ms[stat]).toBeNull();
+    }
+    expect(b.version_lag).toEqual({ max: null, mean: null });
+    expect(r.regions.a.stale_age_ms).toMatchObject({ count: 0, p99: 0, max: 0 });
+    expect(r.regions.a.read_latency_ms.max).toBe(1);
+    // No write at all: nothing converged, nothing to measure.
+    expect(JSON.parse(JSON.stringify(r)).convergence_ms.p99).toBeNull();
+  });
 });
 
 describe('writes', () => {
