@@ -17,10 +17,11 @@ import { didYouMean } from './scenario/suggest.js';
 const EXIT_BAD_INPUT = 2;
 const EXIT_BUG = 3;
 
-function parseWholeNumber(what: string, least = 0): (text: string) => number {
+/** A parser of whole numbers from `least`; `why` tells what to do instead below it. */
+function parseWholeNumber(what: string, least = 0, why = ''): (text: string) => number {
   return (text) => {
     if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < least) {
-      throw new InvalidArgumentError(`${what} must be a whole number from ${least} to ${Number.MAX_SAFE_INTEGER}.`);
+      throw new InvalidArgumentError(`${what} must be a whole number from ${least} to ${Number.MAX_SAFE_INTEGER}${why}.`);
     }
     return Number(text);
   };
@@ -80,7 +81,7 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .option('--junit <file>', 'also write expectations as JUnit XML', parseFilePath)
     .option('--html <file>', 'also write a self-contained HTML report with charts', parseFilePath)
     .option('--workers <n>', WORKERS_HELP, parseWholeNumber('the number of workers', 1))
-    .option('--seeds <n>', "run over n seeds (sweep's, derived from the scenario's seed); expectations must hold on every one", parseWholeNumber('the number of seeds', 2))
+    .option('--seeds <n>', "run over n seeds (sweep's, derived from the scenario's seed); expectations must hold on every one", parseWholeNumber('the number of seeds', 2, ' (one seed is a plain run: --seed N)'))
     .option('--metric <name>', 'with --seeds: summarise this metric (repeatable; replaces the default list)', collect, [])
     .action(
       async (

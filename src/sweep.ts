@@ -99,6 +99,8 @@ export function parseParam(text: string): SweepParam {
   if (path === '' || path.split('.').some((segment) => segment === '')) {
     throw new UsageError(`--param ${text}: empty path or path segment; ${PARAM_USAGE}`);
   }
+  // Every point runs the same seeds, drawn from the root seed: a point's own seed would be replaced.
+  if (path === 'seed') throw new UsageError(`--param ${text}: each point runs on the same seeds, drawn from the scenario's; give more with --seeds N, or another root with --seed N`);
   const list = text.slice(equals + 1);
   if (list.trim() === '') throw new UsageError(`--param ${text}: no values; ${PARAM_USAGE}`);
   const values = splitTopLevel(list).map((v) => v.trim());

@@ -15,7 +15,7 @@ export function sweepFacts(r: SweepResults): string[] {
     `${r.params.length > 0 ? `${countText(r.points.length, 'point', 'points')} × ` : ''}${countText(r.seeds.length, 'seed', 'seeds')}`,
     // The seeds the runs had (drawn from the root seed): any of them replays with --seed.
     `${r.seeds.length === 1 ? 'run with seed' : 'runs with seeds'} ${r.seeds.join(', ')}`,
-    r.seeds.length > 1 ? 'mean ± 95% CI over seeds' : 'one seed: no interval (--seeds N for one)',
+    r.seeds.length > 1 ? 'mean ± 95% CI over seeds' : 'one seed: no interval (--seeds 2 or more give one)',
   ];
 }
 
@@ -24,7 +24,7 @@ export function expectationsOutcome(r: SweepResults): { title: string; outcome: 
   const all = r.points.flatMap((point) => point.expectations);
   const failed = all.filter((e) => !e.pass).length;
   return {
-    title: `Expectations on ${r.seeds.length} seeds${r.params.length > 0 ? ' at each point' : ''}`,
+    title: `Expectations on ${countText(r.seeds.length, 'seed', 'seeds')}${r.params.length > 0 ? ' at each point' : ''}`,
     outcome: failed === 0 ? 'all held on every seed' : `${failed} of ${all.length} failed on at least one seed`,
     allHeld: failed === 0,
   };

@@ -27,6 +27,8 @@ describe('--param parsing and the grid', () => {
     expect(() => parseParam('cache.ttl')).toThrow(/no `=`/);
     expect(() => parseParam('=1s')).toThrow(/empty path/);
     expect(() => parseParam('cache.ttl=')).toThrow(/no values/);
+    // The seeds are the sweep's own: a seed parameter would be overridden at every point.
+    expect(() => parseParam('seed=1,2')).toThrow(/each point runs on the same seeds.*--seeds N.*--seed N/);
     expect(() => parseParam('cache.ttl=1s,,2s')).toThrow(/empty value/);
   });
 
