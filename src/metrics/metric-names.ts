@@ -8,6 +8,9 @@ import type { MetricCounts, RunCounts, StrategyResult, Summary, WindowResult } f
 import type { TimeWindow } from '../scenario/types.js';
 import { STALE_CAUSES } from './stale-causes.js';
 
+/** What stands for the whole run where rows are per region (the CSV's region column); no region may take it. */
+export const ALL_REGIONS = 'all';
+
 const SUMMARY_FIELDS = ['p50', 'p90', 'p99', 'p999', 'max', 'mean', 'count'] as const;
 
 /** `undefined` when the run has no such thing (an L1 metric of a strategy without L1s). */

@@ -5,12 +5,10 @@
  * Numbers are written unformatted (full precision, `.` decimal point); fields are quoted per
  * RFC 4180. Lines end in `\n`, which every CSV reader accepts and shell tools prefer.
  */
-import { metricValue, strategyMetricNames } from '../metrics/metric-names.js';
+import { ALL_REGIONS, metricValue, strategyMetricNames } from '../metrics/metric-names.js';
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
 
 const KEY_COLUMNS = ['scenario', 'seed', 'strategy', 'preset', 'region'] as const;
-/** The region breakdown's column for the strategy as a whole. */
-export const ALL_REGIONS = 'all';
 
 export function renderCsv(results: ScenarioResults[]): string {
   const header = [...KEY_COLUMNS, ...strategyMetricNames];

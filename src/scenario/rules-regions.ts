@@ -1,4 +1,5 @@
 /** Rules about regions and the names that refer to them. */
+import { ALL_REGIONS } from '../metrics/metric-names.js';
 import { defaultStrategies } from './defaults.js';
 import type { Problem } from '../errors.js';
 import { splitLink } from './normalise.js';
@@ -30,6 +31,13 @@ export function exactlyOnePrimary(scenario: WrittenScenario, at: Locator): Probl
 export function uniqueRegionNames(scenario: WrittenScenario, at: Locator): Problem[] {
   return duplicates(regionNamesOf(scenario)).map(({ index, first }) =>
     at.atValue(['regions', index, 'name'], `${quoteName(scenario.regions[index].name)} is already the name of regions.${first}; allowed: each region name once`),
+  );
+}
+
+/** `all` names the whole run where rows are per region (CSV): a region of that name could not be told from it. */
+export function regionNameNotReserved(scenario: WrittenScenario, at: Locator): Problem[] {
+  return scenario.regions.flatMap((region, index) =>
+    region.name === ALL_REGIONS ? [at.atValue(['regions', index, 'name'], `${quoteName(ALL_REGIONS)} is reserved for the whole run's rows (CSV); allowed: any other name`)] : [],
   );
 }
 

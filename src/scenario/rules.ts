@@ -13,6 +13,7 @@ import {
   faultRegionsKnown,
   keysFitEveryRegion,
   linksJoinTwoKnownRegions,
+  regionNameNotReserved,
   uniqueRegionNames,
   weightsNameKnownRegions,
   weightsHavePositiveSum,
@@ -27,6 +28,7 @@ export type Rule = (scenario: WrittenScenario, at: Locator) => Problem[];
 export const rules: readonly Rule[] = [
   exactlyOnePrimary,
   uniqueRegionNames,
+  regionNameNotReserved,
   weightsNameKnownRegions,
   weightsHavePositiveSum,
   keysFitEveryRegion,

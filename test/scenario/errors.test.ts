@@ -122,6 +122,11 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'a region named `all`, which stands for the whole run in per-region rows',
+    yaml: MINIMAL.replace('name: eu-west', 'name: all'),
+    problems: [['6:11', '`all` is reserved for the whole run's rows (CSV); allowed: any other name']],
+  },
+  {
     name: 'a wrong value with a default does not hide the problems the rules find in the rest',
     yaml: 'seed: seven\n' + MINIMAL.replace('  - name: eu-west', '  - name: eu-west\n    primary: true') + 'expect: { nosuch: { reads: "> 0" }, ttl: { hit_ratio: "> 9 parsecs", ryw_violations: -1 } }\n',
     problems: [
