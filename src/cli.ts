@@ -181,9 +181,10 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .command('validate')
     .description('check scenarios and print every problem with its position; nothing runs')
     .argument('<file...>', 'scenario YAML files')
-    .action(async (files: string[]) => {
+    .option('--set <path=value>', 'override a scenario value first, as run does (repeatable)', collect, [])
+    .action(async (files: string[], opts: { set: string[] }) => {
       const { validateCommand } = await import('./commands/validate.js');
-      setExit(validateCommand(files, io));
+      setExit(validateCommand(files, io, opts.set));
     });
 
   program

@@ -8,11 +8,11 @@ import type { CommandIO } from './io.js';
 import { countText } from '../report/format.js';
 
 /** 0 when every file is valid, 2 (bad input) otherwise. */
-export function validateCommand(files: readonly string[], io: CommandIO): number {
+export function validateCommand(files: readonly string[], io: CommandIO, sets: readonly string[] = []): number {
   let allValid = true;
   for (const file of files) {
     try {
-      const scenario = loadScenarioFile(file);
+      const scenario = loadScenarioFile(file, sets);
       io.stdout.write(`${file}: ok (${countText(scenario.strategies.length, 'strategy', 'strategies')}, ${countText(scenario.regions.length, 'region', 'regions')})\n`);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

@@ -124,7 +124,7 @@ const cases: BadCase[] = [
   {
     name: 'a region named `all`, which stands for the whole run in per-region rows',
     yaml: MINIMAL.replace('name: eu-west', 'name: all'),
-    problems: [['6:11', '`all` is reserved for the whole run's rows (CSV); allowed: any other name']],
+    problems: [['6:11', "`all` is reserved for the whole run's rows (CSV); allowed: any other name"]],
   },
   {
     name: 'a wrong value with a default does not hide the problems the rules find in the rest',

@@ -51,6 +51,13 @@ describe('validateCommand', () => {
     expect(single.out()).toBe(`${one}: ok (1 strategy, 1 region)\n`);
   });
 
+  it('checks each file with the overrides a run would get (--set)', () => {
+    const io = capture();
+    expect(validateCommand([good], io, ['workload.keys=0'])).toBe(2);
+    expect(io.err()).toMatch(/^--set:1:15: workload.keys: 0 is not a key count/);
+    expect(validateCommand([good], capture(), ['cache.ttl=5s'])).toBe(0);
+  });
+
   it('prints every problem as FILE:LINE:COL: message, checks every file, and exits 2', () => {
     const io = capture();
     const missing = join(dir, 'missing.yaml');
