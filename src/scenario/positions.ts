@@ -116,10 +116,13 @@ interface Place extends SourcePosition {
 const valueOf = (step: Step) => ({ node: step.node, origin: step.nodeOrigin });
 const keyOf = (step: Step) => ({ node: step.key, origin: step.keyOrigin });
 
-/** The child of a map (by key text, as YAML-to-JS conversion names it) or of a list (by index). */
+/**
+ * The child of a map (by key text, as YAML-to-JS conversion names it) or of a list (by index).
+ * A key written twice (itself a problem) means what its last value says, as in the conversion.
+ */
 export function childOf(node: Node | null, segment: PropertyKey): { node: Node | null; key: Node | null } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+    const pair = [...node.items].reverse().find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
     return pair && { node: pair.value as Node | null, key: pair.key as Node };
   }
   if (isSeq(node)) {

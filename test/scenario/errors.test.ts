@@ -122,6 +122,14 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'a key written twice: its last value is the one checked, and the problem points at it',
+    yaml: withSection('expect:\n  ttl:\n    hit_ratio: "> 0.5"\n    hit_ratio: "> 90"\n'),
+    problems: [
+      ['13:5', 'duplicate key `hit_ratio`'],
+      ['13:16', 'expect.ttl.hit_ratio: "> 90" can never hold'],
+    ],
+  },
+  {
     name: 'a region named `all`, which stands for the whole run in per-region rows',
     yaml: MINIMAL.replace('name: eu-west', 'name: all'),
     problems: [['6:11', "`all` is reserved for the whole run's rows (CSV); allowed: any other name"]],
