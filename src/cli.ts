@@ -66,9 +66,7 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
   const program = new Command('cache-sim')
     .description('Simulate caches spread over several regions and see how stale their reads get under each coherence strategy.')
     .version(VERSION)
-    .exitOverride()
-    .showHelpAfterError('(run `cache-sim --help` for usage)')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .exitOverride();
 
   program
     .command('run')
@@ -203,6 +201,15 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
       setExit(schemaCommand(io));
     });
 
+  // A usage error is one line, ending with where the usage of the command at fault is told.
+  for (const command of [program, ...program.commands]) {
+    const help = command === program ? 'cache-sim --help' : `cache-sim ${command.name()} --help`;
+    command.configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (message, write) => write(`${message.trimEnd()} (run \`${help}\` for usage)\n`),
+    });
+  }
   return program;
 }
 

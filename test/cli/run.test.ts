@@ -174,6 +174,9 @@ describe('bad input: exit 2, one FILE:LINE:COL line per problem, no stack trace,
     // A near miss gets a suggestion.
     expect((await cli(['run', SMALL, '--strategy', 'pubsbu'])).stderr).toContain('not in test/fixtures/scenarios/small.yaml (did you mean `pubsub`?)');
     expect((await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsbu'])).stderr).toContain('(did you mean `pubsub`?)');
+    // An option the parser refuses is one line, pointing at the help of the command at fault.
+    expect((await cli(['trace', SMALL])).stderr).toBe("error: required option '--key <k>' not specified (run `cache-sim trace --help` for usage)\n");
+    expect((await cli(['explode'])).stderr).toBe("error: unknown command 'explode' (run `cache-sim --help` for usage)\n");
     const help = await cli(['help', 'rnu']);
     expect(help.code).toBe(2);
     expect(help.stderr).toBe('cache-sim: help rnu: no such command (did you mean `run`?); the commands are run, trace, sweep, merge, compare, validate, strategies, schema\n');
