@@ -51,16 +51,16 @@ export function pointLabel(r: SweepResults, params: Record<string, string>): str
 
 /**
  * Per strategy with expectations, where in the grid every one of them held on every seed:
- * `cache.ttl = 1s, 5s` with one parameter, the points' labels with several, or `nowhere`.
- * None without parameters.
+ * `cache.ttl = 1s, 5s` with one parameter, the points' labels with several, `everywhere` when
+ * at every point it had expectations, or `nowhere`. None without parameters.
  */
 export function whereHeld(r: SweepResults): { strategy: string; where: string }[] {
   if (r.params.length === 0) return [];
   const strategies = [...new Set(r.points.flatMap((point) => point.expectations.map((e) => e.strategy)))];
   return strategies.map((strategy) => {
-    const held = r.points.filter(
-      (point) => point.expectations.some((e) => e.strategy === strategy) && point.expectations.every((e) => e.strategy !== strategy || e.pass),
-    );
+    const judged = r.points.filter((point) => point.expectations.some((e) => e.strategy === strategy));
+    const held = judged.filter((point) => point.expectations.every((e) => e.strategy !== strategy || e.pass));
+    if (held.length === judged.length && judged.length > 1) return { strategy, where: 'everywhere' };
     const [only] = r.params;
     const where = r.params.length === 1 ? `${only.path} = ${held.map((point) => point.params[only.path]).join(', ')}` : held.map((point) => pointLabel(r, point.params)).join('; ');
     return { strategy, where: held.length > 0 ? where : 'nowhere' };

@@ -45,7 +45,7 @@ export function renderSweepTable(r: SweepResults, p: Palette, width = DEFAULT_WI
   // The point's values and the strategy label every line, in each table the metrics are split into.
   const spec: GridSpec = { head: [...paths, 'strategy', ...r.metrics], groups, labels: paths.length + 1 };
   const sections = [header.join('\n'), renderGrid(spec, p, width)];
-  if (r.points.some((point) => point.expectations.length > 0)) sections.push(expectationsOverSeeds(r, p));
+  if (r.points.some((point) => point.expectations.length > 0)) sections.push(expectationsOverSeeds(r, p, width));
   const skipped = skippedText(r);
   if (skipped !== '') sections.push(wrapText(skipped, width).map(p.dim).join('\n'));
   return `${sections.join('\n\n')}\n`;
@@ -55,7 +55,7 @@ export function renderSweepTable(r: SweepResults, p: Palette, width = DEFAULT_WI
  * Each expectation over the seeds: on how many it held, the range of what was measured, the
  * seeds it failed on — under a line naming each point's values when there are parameters.
  */
-function expectationsOverSeeds(r: SweepResults, p: Palette): string {
+function expectationsOverSeeds(r: SweepResults, p: Palette, width: number): string {
   const all = r.points.flatMap((point) => point.expectations);
   const columns = (e: ExpectationOverSeeds) => [e.strategy, e.metric, e.condition, `held ${e.held}/${e.runs}`];
   const widths = [0, 1, 2, 3].map((i) => Math.max(...all.map((e) => [...columns(e)[i]].length)));
@@ -69,7 +69,10 @@ function expectationsOverSeeds(r: SweepResults, p: Palette): string {
   const { title, outcome, allHeld } = expectationsOutcome(r);
   const held = whereHeld(r);
   const nameWidth = Math.max(0, ...held.map((h) => h.strategy.length));
-  const summary = held.map((h) => `  ${h.strategy.padEnd(nameWidth)}  ${h.where === 'nowhere' ? p.fail(h.where) : h.where}`);
+  // A long list of points wraps under itself.
+  const summary = held.flatMap((h) =>
+    wrapText(h.where, Math.max(20, width - nameWidth - 4)).map((line, i) => `  ${(i === 0 ? h.strategy : '').padEnd(nameWidth)}  ${h.where === 'nowhere' ? p.fail(line) : line}`),
+  );
   return [
     `${p.heading(`${title}:`)} ${allHeld ? p.pass(outcome) : p.fail(outcome)}`,
     ...lines,

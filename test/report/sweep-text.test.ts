@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { ExpectationOverSeeds } from '../../src/metrics/expect.js';
+import { whereHeld } from '../../src/report/sweep-text.js';
+import type { SweepResults } from '../../src/sweep.js';
+
+const judged = (strategy: string, pass: boolean) => ({ strategy, pass }) as ExpectationOverSeeds;
+
+function sweep(passes: Record<string, boolean[]>, params = [{ path: 'cache.ttl', values: ['1s', '5s', '30s'] }]): SweepResults {
+  return {
+    version: 1,
+    scenario: 's',
+    file: 's.yaml',
+    seed: 1,
+    seeds: [1],
+    params,
+    metrics: [],
+    points: params[0].values.map((value, i) => ({
+      params: Object.fromEntries(params.map((p) => [p.path, p.values[i]])),
+      strategies: {},
+      expectations: Object.entries(passes).map(([strategy, pass]) => judged(strategy, pass[i])),
+    })),
+  };
+}
+
+describe('where each strategy held', () => {
+  it('lists the points, or says everywhere or nowhere', () => {
+    expect(whereHeld(sweep({ a: [true, false, true], b: [true, true, true], c: [false, false, false] }))).toEqual([
+      { strategy: 'a', where: 'cache.ttl = 1s, 30s' },
+      { strategy: 'b', where: 'everywhere' },
+      { strategy: 'c', where: 'nowhere' },
+    ]);
+  });
+
+  it('names each point by all its values when there are several parameters', () => {
+    const two = [
+      { path: 'cache.ttl', values: ['1s', '5s'] },
+      { path: 'bus.loss', values: ['0', '0.1'] },
+    ];
+    expect(whereHeld(sweep({ a: [false, true] }, two))[0].where).toContain('0.1');
+    expect(whereHeld(sweep({ a: [false, true] }, two))[0].where).not.toContain('1s');
+  });
+});
