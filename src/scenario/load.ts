@@ -99,9 +99,9 @@ function validate(
       removeKeys(value, issue.path.slice(0, -1), [last]);
       defaulted.push(issue.path);
     } else if (typeof last === 'number') {
+      // One item can have several problems: take it out once.
       if (!items.some((path) => path.length === issue.path.length && path.every((step, i) => step === issue.path[i]))) items.push(issue.path);
-    }
-    else fail([...earlier, ...problems]);
+    } else fail([...earlier, ...problems]);
   }
   // The last items first, so that each index still points at its item.
   for (const path of items.sort((a, b) => (b.at(-1) as number) - (a.at(-1) as number))) {
