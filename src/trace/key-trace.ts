@@ -112,6 +112,8 @@ class KeyTracer implements Observer {
   /** The key's copies now, and as they were when the window opened (taken at the first change from then on). */
   private readonly state: TraceState;
   private initialState: TraceState | null = null;
+  /** A delivery about a version newer than its region's cached one, until the strategy has acted on it (told by the next event). */
+  private pendingDelivery: { event: TraceEvent; region: number; cached: number } | null = null;
   /** The region each version not yet acknowledged was written from: its acknowledgement travels there. */
   private readonly writers = new Map<number, number>();
   /** Why a stale read was stale, as the checkers judge it (the key is the only one: index 0). */
@@ -147,8 +149,16 @@ class KeyTracer implements Observer {
   }
 
   private add(time: number, kind: TraceKind, region: number, version: number, detail = ''): void {
+    this.settleDelivery();
     if (!this.inWindow(time)) return;
     this.events.push({ time, kind, region: this.regionNames[region], version, detail });
+  }
+
+  /** Whether the strategy let the older entry stay after the last delivery: then the delivery says so. */
+  settleDelivery(): void {
+    const pending = this.pendingDelivery;
+    this.pendingDelivery = null;
+    if (pending && this.state.caches[pending.region] === pending.cached) pending.event.detail = 'ignored: the older entry stays';
   }
 
   commit(key: number, version: number, time: number, _writeIndex: number, writerRegion: number): void {
@@ -261,7 +271,10 @@ class KeyTracer implements Observer {
   messageDelivered(region: number, key: number, version: number, time: number): void {
     if (key !== this.key) return;
     this.causes.delivered(region, 0, version);
+    const before = this.events.length;
     this.add(time, 'delivered', region, version);
+    const cached = this.state.caches[region];
+    if (this.events.length > before && cached !== null && cached < version) this.pendingDelivery = { event: this.events[before], region, cached };
   }
 
   messageDuplicated(region: number, key: number, version: number, time: number): void {
@@ -292,6 +305,7 @@ export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, op
   const layout = new CacheLayout(scenario.regions.length, spec.cache.l1?.hosts ?? 0);
   const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, options.allReads ?? false, layout, fromMs, toldUntilMs, message, scenario.warmupMs);
   new Simulation(scenario, spec, tracer).run();
+  tracer.settleDelivery();
   const events = tracer.events.map((e, i) => [e, i] as const).sort((a, b) => a[0].time - b[0].time || a[1] - b[1]).map(([e]) => e);
   return {
     key,

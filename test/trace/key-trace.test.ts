@@ -77,3 +77,16 @@ test('a write is acknowledged in the region it was written from, and its commit 
   // Both kinds occur in this scenario: writes from the primary's region and from the other.
   expect(new Set(acks.map((a) => a.region)).size).toBe(2);
 });
+
+test('a delivery the strategy lets an older entry outlive says so: versions stamped by skewed clocks, never commit counters', () => {
+  const scenario = loadScenarioFile('scenarios/clock-skew-versions.yaml', ['duration=2m']);
+  const ignored = (name: string) => {
+    const spec = scenario.strategies.find((s) => s.name === name);
+    if (!spec) throw new Error(`no ${name}`);
+    const trace = traceKey(scenario, spec, 18);
+    return trace.events.filter((e) => e.kind === 'delivered' && e.detail === 'ignored: the older entry stays');
+  };
+  const skewed = ignored('timestamp');
+  expect(skewed.length).toBeGreaterThan(0);
+  expect(ignored('counter')).toEqual([]);
+});
