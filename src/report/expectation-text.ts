@@ -18,7 +18,7 @@ export function expectationTitle(e: Pick<ExpectationResult, 'strategy' | 'metric
  * are 2.004 s). Ratios stay plain numbers because conditions on them are (`< 0.01`).
  */
 export function actualText(e: Pick<ExpectationResult, 'metric' | 'actual'>): string {
-  if (e.actual === null) return 'missing';
+  if (e.actual === null) return 'no value';
   if (isDurationMetric(e.metric)) return formatDuration(e.actual, { exact: true });
   if (Number.isInteger(e.actual)) return formatCount(e.actual);
   return formatNumber(e.actual);

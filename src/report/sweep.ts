@@ -104,6 +104,7 @@ export function sweepDocument(r: SweepResults): Record<string, unknown> {
       ),
       expectations: point.expectations,
     })),
+    skipped_expectations: r.skipped_expectations,
   };
 }
 

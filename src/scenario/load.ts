@@ -18,7 +18,8 @@ import { isOptionFile, Locator, type Path } from './positions.js';
 import { checkRules } from './rules.js';
 import type { Scenario } from './types.js';
 import { scenarioSchema, type WrittenScenario } from './written-schema.js';
-import { issuesToProblems } from './zod-problems.js';
+import { closest } from './suggest.js';
+import { allowedKeysAt, issuesToProblems } from './zod-problems.js';
 
 /** A scenario from YAML text; `file` names it in problems. */
 export function loadScenarioText(text: string, file: string, sets: readonly SetArgument[] = []): Scenario {
@@ -94,8 +95,15 @@ function validate(
   const items: Path[] = [];
   for (const issue of first.error.issues) {
     const last = issue.path.at(-1);
-    if (issue.code === 'unrecognized_keys') removeKeys(value, issue.path, issue.keys);
-    else if (typeof last === 'string') {
+    if (issue.code === 'unrecognized_keys') {
+      removeKeys(value, issue.path, issue.keys);
+      // A misspelt key stands for the one meant, now at its default: what reads that is not heard either.
+      const allowed = allowedKeysAt(scenarioSchema, issue.path);
+      for (const key of issue.keys) {
+        const meant = closest(key, allowed);
+        if (meant !== undefined) defaulted.push([...issue.path, meant]);
+      }
+    } else if (typeof last === 'string') {
       removeKeys(value, issue.path.slice(0, -1), [last]);
       defaulted.push(issue.path);
     } else if (typeof last === 'number') {

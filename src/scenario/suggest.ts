@@ -25,7 +25,7 @@ function editDistance(a: string, b: string): number {
  * the word's length, so `ttll` finds `ttl` but `foo` does not find `seed`. Names of one or
  * two letters match only up to case: any other guess would be noise.
  */
-function closest(written: string, candidates: readonly string[]): string | undefined {
+export function closest(written: string, candidates: readonly string[]): string | undefined {
   const limit = written.length < 3 ? 0 : Math.max(1, Math.floor(written.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;

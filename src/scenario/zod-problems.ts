@@ -66,7 +66,7 @@ function literalOfOtherType(issue: Issue): boolean {
 }
 
 /** Keys of every object schema that can sit at `path` below `schema` (all branches of unions). */
-function allowedKeysAt(schema: z.ZodType, path: Path): string[] {
+export function allowedKeysAt(schema: z.ZodType, path: Path): string[] {
   let candidates = alternatives(schema);
   for (const segment of path) {
     candidates = candidates.flatMap((candidate) => {

@@ -38,6 +38,8 @@ describe('cache-sim run', () => {
     expect(doc.expectations.map((e: { strategy: string }) => e.strategy)).toEqual(['ttl']);
     expect(doc.skipped_expectations).toEqual([{ strategy: 'pubsub', metric: 'stale_read_ratio', condition: '< 0.5', at: 'test/fixtures/scenarios/small.yaml:37:23' }]);
     expect((await cli(['run', SMALL, '--strategy', 'ttl', '--format', 'markdown'])).stdout).toContain('Not checked');
+    const seeds = JSON.parse((await cli(['run', SMALL, '--strategy', 'ttl', '--seeds', '2', '--set', 'duration=20s', '--format', 'json'])).stdout);
+    expect(seeds.skipped_expectations).toEqual(doc.skipped_expectations);
     // Every strategy ran: nothing to say.
     expect(JSON.parse((await cli(['run', SMALL, '--format', 'json'])).stdout)).not.toHaveProperty('skipped_expectations');
   });

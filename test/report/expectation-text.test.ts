@@ -7,7 +7,7 @@ describe('expectation texts', () => {
   it('a metric with no value says why (nothing it measures happened), not that it does not exist', () => {
     const text = failureText({ ...failed, actual: null });
     expect(text).toBe('ttl regions.idle.staleness_p99 has no value (nothing it measures happened: no reads, or no writes, where it counts); expected <= 1s');
-    expect(actualText({ metric: failed.metric, actual: null })).toBe('missing');
+    expect(actualText({ metric: failed.metric, actual: null })).toBe('no value');
   });
 
   it('a failed bound shows the actual value precisely enough to see why', () => {

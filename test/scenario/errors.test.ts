@@ -130,6 +130,11 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'a misspelt key stands for the one meant: no rule judges that one’s default (no primary here)',
+    yaml: MINIMAL.replace('primary: true', 'primry: true'),
+    problems: [['5:5', 'regions.0: unknown key `primry` (did you mean `primary`?)']],
+  },
+  {
     name: 'a region named `all`, which stands for the whole run in per-region rows',
     yaml: MINIMAL.replace('name: eu-west', 'name: all'),
     problems: [['6:11', "`all` is reserved for the whole run's rows (CSV); allowed: any other name"]],
