@@ -298,7 +298,7 @@ function checkParams(texts: readonly string[]): SweepParam[] {
 function checkMetrics(metrics: readonly string[], scenarios: readonly Scenario[][], points: readonly Record<string, string>[]): void {
   for (const metric of metrics) {
     scenarios.forEach(([scenario], point) => {
-      const problem = metricNameProblem(metric, scenario.regions.map((r) => r.name), scenario.warmupMs, scenario.durationMs);
+      const problem = metricNameProblem(metric, scenario.regions.map((r) => r.name), () => ({ fromMs: scenario.warmupMs, endMs: scenario.durationMs }));
       if (!problem) return;
       const where = points.length > 1 ? ` (at ${Object.entries(points[point]).map(([path, value]) => `${path}=${value}`).join(', ')})` : '';
       throw new UsageError(`--metric ${metric}: ${problem}${where}`);

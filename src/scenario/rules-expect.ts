@@ -35,10 +35,11 @@ function knownMetrics(regions: readonly string[]): string[] {
 
 /**
  * What is wrong with a metric name as `expect:` and `sweep --metric` take it, in a run with
- * these regions measured from `measuredFromMs` to `endMs`, or `undefined`: the metric must
- * exist, and a window (`stale_read_ratio from 3m20s`) needs a per-read metric and must fit the run.
+ * these regions whose `measured` span is from warmup to end, or `undefined`: the metric must
+ * exist, and a window (`stale_read_ratio from 3m20s`) needs a per-read metric and must fit the
+ * run. The span is asked for only for a window (a name without one does not depend on it).
  */
-export function metricNameProblem(name: string, regions: readonly string[], measuredFromMs: number, endMs: number): string | undefined {
+export function metricNameProblem(name: string, regions: readonly string[], measured: () => { fromMs: number; endMs: number }): string | undefined {
   const written = splitMetricWindow(name);
   if (!written) return `${quoteName(name.trim())} is neither a metric nor a metric with a window; allowed: a metric name or ${WINDOW_WORDING}`;
   const { metric } = written;
@@ -47,15 +48,15 @@ export function metricNameProblem(name: string, regions: readonly string[], meas
   }
   if (!hasWindow(written)) return undefined;
   if (!isWindowableMetric(metric)) return `${quoteName(metric)} cannot be counted over a window of time; allowed: the per-read metrics, ${windowMetricNamesText}`;
-  return windowProblem(written, measuredFromMs, endMs);
+  const { fromMs, endMs } = measured();
+  return windowProblem(written, fromMs, endMs);
 }
 
 export function expectMetricsValid(scenario: WrittenScenario, at: Locator): Problem[] {
   const regions = scenario.regions.map((region) => region.name);
-  const warmupMs = durationMs(scenario.warmup ?? 0);
-  const endMs = durationMs(scenario.duration);
+  const measured = () => ({ fromMs: durationMs(scenario.warmup ?? 0), endMs: durationMs(scenario.duration) });
   return expectations(scenario).flatMap(({ strategy, key }) => {
-    const problem = metricNameProblem(key, regions, warmupMs, endMs);
+    const problem = metricNameProblem(key, regions, measured);
     return problem ? [at.atKey(['expect', strategy, key], problem)] : [];
   });
 }

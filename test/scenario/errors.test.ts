@@ -135,6 +135,14 @@ const cases: BadCase[] = [
     problems: [['5:5', 'regions.0: unknown key `primry` (did you mean `primary`?)']],
   },
   {
+    name: 'a wrong warmup does not hold back the check of metric names without a window',
+    yaml: MINIMAL.replace('duration: 10m', 'duration: 10m\nwarmup: banana') + 'expect: { ttl: { hit_ratoi: 1 } }\n',
+    problems: [
+      ['3:9', 'warmup: "banana" is not a duration'],
+      ['11:18', 'expect.ttl: unknown metric `hit_ratoi` (did you mean `hit_ratio`?)'],
+    ],
+  },
+  {
     name: 'a region named `all`, which stands for the whole run in per-region rows',
     yaml: MINIMAL.replace('name: eu-west', 'name: all'),
     problems: [['6:11', "`all` is reserved for the whole run's rows (CSV); allowed: any other name"]],
