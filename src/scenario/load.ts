@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Document, Node } from 'yaml';
+import type { z } from 'zod';
 import { InputError, type Problem, wholeFileProblem } from '../errors.js';
 import { fileProblem } from '../util/file-errors.js';
 import { normalise } from './normalise.js';
@@ -79,9 +80,12 @@ function plainValue(doc: Document, file: string): unknown {
  * the later stages still run on the rest: an unknown key (a misspelt key has no effect) is
  * dropped; a wrong value in a map is taken out, so that the field falls back to its default;
  * a wrong item is taken out of its list, which puts the whole list out of play (the items
- * after it move up). What fell back or went out of play is `defaulted`, for the rules to leave
- * alone what read it. When the rest is still invalid (a required field went), it stops here
- * with `earlier` problems, for a rule run on it could blame their effects.
+ * after it move up). When what is left is still invalid (a required field went, a map
+ * emptied of its one misspelt key), the field that stays wrong is taken out, then the list
+ * item holding it, for a few rounds. What fell back or went out of play is `defaulted`, for
+ * the rules to leave alone what read it. Only the first check's problems are reported (the
+ * later ones follow from what was taken out); when nothing more can go, it stops here with
+ * `earlier` problems, for a rule run on the rest could blame their effects.
  */
 function validate(
   value: unknown,
@@ -91,36 +95,69 @@ function validate(
   const first = parse(value);
   if (first.success) return { written: first.data, schemaProblems: [], defaulted: [] };
   const problems = issuesToProblems(first.error.issues, { schema: scenarioSchema, locator });
-  const defaulted: Path[] = [];
+  const taken = { defaulted: [] as Path[], removed: new Set<string>() };
+  let issues = first.error.issues;
+  for (let round = 0; round < MOST_ROUNDS && takeOut(value, issues, taken); round++) {
+    const check = parse(value);
+    if (check.success) return { written: check.data, schemaProblems: problems, defaulted: taken.defaulted };
+    issues = check.error.issues;
+  }
+  return fail([...earlier, ...problems]);
+}
+
+/** Rounds of taking out what stays wrong: a field, then the item holding it, and one to spare. */
+const MOST_ROUNDS = 3;
+
+/**
+ * Takes out of `value` what `issues` point at; false when one cannot go (the document's root).
+ * A field is taken out once; if it is still wrong after that (it is required), the list item
+ * holding it goes instead.
+ */
+function takeOut(value: unknown, issues: readonly z.core.$ZodIssue[], taken: { defaulted: Path[]; removed: Set<string> }): boolean {
   const items: Path[] = [];
-  for (const issue of first.error.issues) {
+  const thisRound = new Set<string>();
+  for (const issue of issues) {
     const last = issue.path.at(-1);
+    const fieldKey = JSON.stringify(issue.path);
+    // A value can have several problems: it goes once.
+    if (thisRound.has(fieldKey)) continue;
     if (issue.code === 'unrecognized_keys') {
       removeKeys(value, issue.path, issue.keys);
       // A misspelt key stands for the one meant, now at its default: what reads that is not heard either.
       const allowed = allowedKeysAt(scenarioSchema, issue.path);
       for (const key of issue.keys) {
         const meant = closest(key, allowed);
-        if (meant !== undefined) defaulted.push([...issue.path, meant]);
+        if (meant !== undefined) taken.defaulted.push([...issue.path, meant]);
       }
-    } else if (typeof last === 'string') {
+    } else if (typeof last === 'string' && !taken.removed.has(fieldKey)) {
       removeKeys(value, issue.path.slice(0, -1), [last]);
-      defaulted.push(issue.path);
-    } else if (typeof last === 'number') {
-      // One item can have several problems: take it out once.
-      if (!items.some((path) => path.length === issue.path.length && path.every((step, i) => step === issue.path[i]))) items.push(issue.path);
-    } else fail([...earlier, ...problems]);
+      taken.removed.add(fieldKey);
+      thisRound.add(fieldKey);
+      taken.defaulted.push(issue.path);
+    } else {
+      const item = itemHolding(issue.path);
+      if (item === undefined) return false;
+      if (!items.some((other) => samePath(other, item))) items.push(item);
+    }
   }
-  // The last items first, so that each index still points at its item.
-  for (const path of items.sort((a, b) => (b.at(-1) as number) - (a.at(-1) as number))) {
+  // Items inside another item going too go with it; the rest, last first in each list, so that each index still points at its item.
+  const outermost = items.filter((item) => !items.some((other) => other.length < item.length && samePath(other, item.slice(0, other.length))));
+  for (const path of outermost.sort((a, b) => (b.at(-1) as number) - (a.at(-1) as number))) {
     const list = valueAt(value, path.slice(0, -1));
     if (Array.isArray(list)) list.splice(path.at(-1) as number, 1);
-    defaulted.push(path.slice(0, -1));
+    taken.defaulted.push(path.slice(0, -1));
   }
-  const second = parse(value);
-  // Still invalid without them (a required field, a distribution whose only kind was misspelt): what the second check says would follow from the first.
-  if (!second.success) fail([...earlier, ...problems]);
-  return { written: second.data, schemaProblems: problems, defaulted };
+  return true;
+}
+
+/** The path of the innermost list item `path` goes through, or undefined. */
+function itemHolding(path: Path): Path | undefined {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'number') return path.slice(0, i + 1);
+  return undefined;
+}
+
+function samePath(a: Path, b: Path): boolean {
+  return a.length === b.length && a.every((step, i) => step === b[i]);
 }
 
 function parse(value: unknown) {

@@ -143,6 +143,22 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'a required field missing from a list item takes the item out, and the rest is still checked',
+    yaml: withSection('faults: [{ at: 10s, partition: { region: eu-west } }]\nexpect: { pubsb: { reads: 1 } }\n'),
+    problems: [
+      ['10:10', 'faults.0.for: missing'],
+      ['11:11', 'expect: `pubsb` is not a strategy of this scenario (did you mean `pubsub`?)'],
+    ],
+  },
+  {
+    name: 'a distribution whose one kind is misspelt falls back to the default, and the rest is still checked',
+    yaml: MINIMAL.replace('  - name: eu-west', '  - name: eu-west\n    replica_lag: { exponental: { mean: 1s } }') + 'expect: { pubsb: { reads: 1 } }\n',
+    problems: [
+      ['7:20', 'regions.1.replica_lag: unknown key `exponental` (did you mean `exponential`?)'],
+      ['11:11', 'expect: `pubsb` is not a strategy of this scenario (did you mean `pubsub`?)'],
+    ],
+  },
+  {
     name: 'a region named `all`, which stands for the whole run in per-region rows',
     yaml: MINIMAL.replace('name: eu-west', 'name: all'),
     problems: [['6:11', "`all` is reserved for the whole run's rows (CSV); allowed: any other name"]],
