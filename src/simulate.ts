@@ -4,7 +4,7 @@
  */
 import { UsageError } from './errors.js';
 import { Collector, collectorOptions } from './metrics/collector.js';
-import { evaluateExpectations, expectationRefs } from './metrics/expect.js';
+import { evaluateExpectations, leftOutExpectations } from './metrics/expect.js';
 import { faultWindows } from './metrics/fault-windows.js';
 import type { ScenarioResults, StrategyResult } from './metrics/results.js';
 import { Simulation } from './model/simulation.js';
@@ -59,7 +59,6 @@ export function checkStrategiesExist(scenario: Scenario, wanted: readonly string
 /** The Results object of `scenario` from its strategies' results (in scenario order). */
 export function scenarioResults(scenario: Scenario, strategies: Record<string, StrategyResult>, options: RunOptions = {}): ScenarioResults {
   const expectations = scenario.expect.filter((e) => e.strategy in strategies);
-  const skipped = scenario.expect.filter((e) => !(e.strategy in strategies));
   return {
     version: 1,
     scenario: scenario.name,
@@ -71,7 +70,7 @@ export function scenarioResults(scenario: Scenario, strategies: Record<string, S
     faults: faultWindows(scenario),
     strategies,
     expectations: evaluateExpectations(expectations, strategies),
-    skipped_expectations: skipped.length > 0 ? expectationRefs(skipped) : undefined,
+    skipped_expectations: leftOutExpectations(scenario.expect, Object.keys(strategies)),
     replay: replayCommand({ file: scenario.file, seed: scenario.seed, strategies: options.only, sets: options.sets }),
     sets: [...(options.sets ?? [])],
   };

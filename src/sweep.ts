@@ -10,7 +10,7 @@
 import { InputError, UsageError, formatProblem, type Problem } from './errors.js';
 import { meanCI } from './metrics/confidence.js';
 import { round } from './metrics/tally.js';
-import { type ExpectationOverSeeds, expectationRefs, overSeeds, strategyExpectations } from './metrics/expect.js';
+import { type ExpectationOverSeeds, expectationRefs, leftOutExpectations, overSeeds, strategyExpectations } from './metrics/expect.js';
 import { measuredValue } from './metrics/metric-names.js';
 import { deriveSeed } from './random/streams.js';
 import { loadScenarioFile } from './scenario/load.js';
@@ -179,8 +179,7 @@ export function planSweep(file: string, options: SweepOptions): SweepPlan {
     strategies[point].flatMap((name) => perSeed.map((scenario) => ({ scenario, spec: strategyNamed(scenario, name), windows: metricWindows(metrics, scenario) }))),
   );
   const expectations = scenarios.map(([scenario], point) => expectationRefs(strategies[point].flatMap((name) => scenario.expect.filter((e) => e.strategy === name))));
-  const skipped = options.strategies ? base.expect.filter((e) => !options.strategies?.includes(e.strategy)) : [];
-  const skipped_expectations = skipped.length > 0 ? expectationRefs(skipped) : undefined;
+  const skipped_expectations = options.strategies ? leftOutExpectations(base.expect, options.strategies) : undefined;
   return {
     results: { version: 1, scenario: base.name, file, seed: base.seed, seeds, params, metrics, skipped_expectations },
     points,

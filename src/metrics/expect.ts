@@ -50,6 +50,12 @@ export function expectationRefs(expectations: readonly Expectation[]): Expectati
   return expectations.map((e) => ({ strategy: e.strategy, metric: e.metric, condition: e.text, at: formatPosition(e.position) }));
 }
 
+/** The expectations about strategies not in `ran` (those a run left out), or undefined when there are none. */
+export function leftOutExpectations(expectations: readonly Expectation[], ran: readonly string[]): ExpectationRef[] | undefined {
+  const left = expectations.filter((e) => !ran.includes(e.strategy));
+  return left.length > 0 ? expectationRefs(left) : undefined;
+}
+
 /** True when every expectation held (vacuously true for none): exit code 0 rather than 1. */
 export function allPassed(results: readonly ExpectationResult[]): boolean {
   return results.every((r) => r.pass);

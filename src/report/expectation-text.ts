@@ -33,7 +33,7 @@ export function failureText(e: ExpectationResult): string {
 }
 
 /**
- * `Not checked (their strategies did not run: --strategy): versioned staleness_p99 <= 2s, …`,
+ * `Not checked, their strategies did not run (--strategy): versioned staleness_p99 <= 2s, …`,
  * or '' when the run checked every expectation: a left-out check must not pass unseen.
  */
 export function skippedText(r: Pick<ScenarioResults, 'skipped_expectations'>): string {

@@ -88,10 +88,11 @@ function scenario(r: ScenarioResults, index: number): string {
       ),
     );
     const regionCharts = regionStaleTimelineCharts(r);
+    const noReads = noReadsNote(r);
     if (regionCharts.length > 1) {
       parts.push(
         '<h3>Over time, per region</h3>',
-        noReadsNote(r) ? `<p>${esc(noReadsNote(r).trim())}</p>` : '',
+        noReads ? `<p>${esc(noReads.trim())}</p>` : '',
         ...regionCharts.map(({ region, chart }) =>
           figure(chart, `${region}: stale reads ÷ reads of the region in each ${stretch(r)} of simulated time (every region on the same scale).`),
         ),
@@ -418,7 +419,8 @@ function regionBarChart(r: ScenarioResults): string {
 
 /** The caption's note of the regions no strategy read from (left out of the per-region charts). */
 function noReadsNote(r: ScenarioResults): string {
-  const quiet = regionNames(r).filter((region) => !regionsWithReads(r).includes(region));
+  const read = regionsWithReads(r);
+  const quiet = regionNames(r).filter((region) => !read.includes(region));
   return quiet.length === 0 ? '' : ` No reads were issued in ${quiet.join(', ')}.`;
 }
 

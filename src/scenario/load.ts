@@ -15,7 +15,7 @@ import { fileProblem } from '../util/file-errors.js';
 import { normalise } from './normalise.js';
 import { applySets, parseSets, type SetArgument } from './overrides.js';
 import { parseYaml } from './parse.js';
-import { isOptionFile, Locator, type Path } from './positions.js';
+import { isOptionFile, isWithin, Locator, type Path, samePath } from './positions.js';
 import { checkRules } from './rules.js';
 import type { Scenario } from './types.js';
 import { scenarioSchema, type WrittenScenario } from './written-schema.js';
@@ -141,7 +141,7 @@ function takeOut(value: unknown, issues: readonly z.core.$ZodIssue[], taken: { d
     }
   }
   // Items inside another item going too go with it; the rest, last first in each list, so that each index still points at its item.
-  const outermost = items.filter((item) => !items.some((other) => other.length < item.length && samePath(other, item.slice(0, other.length))));
+  const outermost = items.filter((item) => !items.some((other) => other.length < item.length && isWithin(item, other)));
   for (const path of outermost.sort((a, b) => (b.at(-1) as number) - (a.at(-1) as number))) {
     const list = valueAt(value, path.slice(0, -1));
     if (Array.isArray(list)) list.splice(path.at(-1) as number, 1);
@@ -154,10 +154,6 @@ function takeOut(value: unknown, issues: readonly z.core.$ZodIssue[], taken: { d
 function itemHolding(path: Path): Path | undefined {
   for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'number') return path.slice(0, i + 1);
   return undefined;
-}
-
-function samePath(a: Path, b: Path): boolean {
-  return a.length === b.length && a.every((step, i) => step === b[i]);
 }
 
 function parse(value: unknown) {

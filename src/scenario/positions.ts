@@ -11,6 +11,15 @@ import { oneLine, pathText } from './wording.js';
 
 export type Path = readonly PropertyKey[];
 
+/** Whether `path` is `prefix` or lies inside it. */
+export function isWithin(path: Path, prefix: Path): boolean {
+  return path.length >= prefix.length && prefix.every((step, i) => step === path[i]);
+}
+
+export function samePath(a: Path, b: Path): boolean {
+  return a.length === b.length && isWithin(a, b);
+}
+
 /** Where a node inserted by `--set path=value` came from; its ranges are offsets into `value`. */
 export interface SetOrigin {
   /** The option that gave it: `--set`, or a sweep's `--param` (one of its values). */

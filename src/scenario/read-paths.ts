@@ -4,7 +4,7 @@
  * stood (now the default) might blame the default, so its problems are dropped. Reads are
  * recorded through a proxy over the plain data, path by path.
  */
-import type { Path } from './positions.js';
+import { isWithin, type Path } from './positions.js';
 
 /** A property read, or a listing of a map's or list's keys (which depends on every entry: one taken out is missing from it). */
 export interface Read {
@@ -47,9 +47,5 @@ export function recordingReads<T>(value: T): { view: T; reads: Read[] } {
 
 /** Whether any of `reads` looked at `path` or inside it, or (with `listings`) listed the keys of a map or list holding it. */
 export function readAt(reads: readonly Read[], path: Path, listings: boolean): boolean {
-  return reads.some((read) => startsWith(read.path, path) || (listings && read.listing && startsWith(path, read.path)));
-}
-
-function startsWith(path: Path, prefix: Path): boolean {
-  return path.length >= prefix.length && prefix.every((step, i) => step === path[i]);
+  return reads.some((read) => isWithin(read.path, path) || (listings && read.listing && isWithin(path, read.path)));
 }
