@@ -91,7 +91,7 @@ export class Collector implements Observer {
       tallies: options.regionNames.map(() => new Tally(null)),
     }));
     this.sessions = new SessionLedger(options.sessions, options.keys, (region, key) => this.servableFloor(region, key, this.truth.latest(key)));
-    this.convergence = new ConvergenceTracker(new CacheLayout(options.regionNames.length, options.l1Hosts), options.keys, options.primary, options.warmupMs);
+    this.convergence = new ConvergenceTracker(new CacheLayout(options.regionNames.length, options.l1Hosts), options.keys, options.primary, options.warmupMs, options.durationMs);
     this.staleCauses = new StaleCauses(options.regionNames.length, options.keys, (region, key) => this.convergence.cachedVersion(region, key));
     this.warmupMs = options.warmupMs;
   }

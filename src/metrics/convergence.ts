@@ -7,9 +7,14 @@
  * its commit (0 if there was none): in a region, the last such entry there; over all regions,
  * the latest of those. A write is settled — its values can no longer grow — once no cache
  * holds an older entry, no older database read is on its way to a cache, and every replica
- * has applied it. Writes still unsettled when the run ends are settled then where no older
- * entry is left (expired ones were swept first), else counted as unconverged (there, and over
- * all regions).
+ * has applied it. Writes still unsettled when everything in flight has landed are settled then
+ * where no older entry is left (expired ones were swept first), else counted as unconverged
+ * (there, and over all regions).
+ *
+ * The measurement stops at the scenario's end, as every other metric does: a write that an
+ * older entry still contradicted then is unconverged, even if the drain after the end (the
+ * reads, fills and messages still in flight) removed that entry; every strategy is judged at
+ * the same instant.
  */
 import type { CacheLayout } from '../model/cache-layout.js';
 import { Histogram } from './histogram.js';
@@ -40,6 +45,8 @@ export class ConvergenceTracker {
     private readonly primary: number,
     /** Writes committed before it are tracked (they hold copies back) but not measured, as `writes` does not count them. */
     private readonly warmupMs: number,
+    /** The scenario's end: an older entry servable after it leaves the write unconverged. */
+    private readonly endMs: number,
   ) {
     this.cached = new Int32Array(layout.regions * keys).fill(NONE);
     this.replicas = new Int32Array(layout.regions * keys);
@@ -187,18 +194,22 @@ export class ConvergenceTracker {
    */
   private measure(write: number, oldestHeld: Float64Array | null): void {
     const pending = this.pending;
-    if (pending.committed[write] < this.warmupMs) return;
+    const committed = pending.committed[write];
+    if (committed < this.warmupMs) return;
+    // A write committed during the drain can still converge at once (nothing older held).
+    const deadline = Math.max(this.endMs, committed);
     const regions = this.layout.regions;
     let everywhere = true;
     for (let r = 0; r < regions; r++) {
-      if (oldestHeld === null || pending.version[write] <= oldestHeld[r]) {
-        this.regionHistograms[r].record(pending.olderServedUntil[write * regions + r] - pending.committed[write]);
+      const servedUntil = pending.olderServedUntil[write * regions + r];
+      if ((oldestHeld === null || pending.version[write] <= oldestHeld[r]) && servedUntil <= deadline) {
+        this.regionHistograms[r].record(servedUntil - committed);
       } else {
         this.regionUnconverged[r]++;
         everywhere = false;
       }
     }
-    if (everywhere) this.histogram.record(this.latestEnd(write) - pending.committed[write]);
+    if (everywhere) this.histogram.record(this.latestEnd(write) - committed);
     else this.unconverged++;
   }
 

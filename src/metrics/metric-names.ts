@@ -105,6 +105,11 @@ export function isDurationMetric(name: string): boolean {
   return /^(staleness|stale_age|read_latency|convergence)_(p50|p90|p99|p999|max|mean)$/.test(metricOf(name));
 }
 
+/** Whether `name` measures writes (convergence), not reads: what has no value without them. */
+export function isWriteMetric(name: string): boolean {
+  return metricOf(name).startsWith('convergence_');
+}
+
 /** The metric itself: without its window and its region (`regions.eu-west.hit_ratio from 1m` → `hit_ratio`). */
 function metricOf(name: string): string {
   const metric = baseMetric(name);

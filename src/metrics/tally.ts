@@ -151,7 +151,8 @@ export class Tally {
       writes: this.writes,
       failed_writes: this.failedWrites,
       messages: { sent: this.messagesSent, delivered: this.messagesDelivered, lost: this.messagesLost, duplicated: this.messagesDuplicated },
-      convergence_ms: convergence.count === 0 && unconverged === 0 ? NO_VALUES : summarise(convergence),
+      // No write converged (none made, or none converged by the end): nothing to measure.
+      convergence_ms: convergence.count === 0 ? NO_VALUES : summarise(convergence),
       unconverged_writes: unconverged,
       refused_fills: this.refusedFills,
       refreshes: this.refreshes,

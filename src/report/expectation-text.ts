@@ -2,7 +2,7 @@
  * How an expectation result is put into words, shared by every report (terminal, markdown,
  * JUnit, GitHub annotations) so a failure reads the same wherever it is seen.
  */
-import { isDurationMetric } from '../metrics/metric-names.js';
+import { isDurationMetric, isWriteMetric } from '../metrics/metric-names.js';
 import type { ExpectationOverSeeds } from '../metrics/expect.js';
 import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import { formatCount, formatDuration, formatNumber } from './format.js';
@@ -27,7 +27,8 @@ export function actualText(e: Pick<ExpectationResult, 'metric' | 'actual'>): str
 /** One-line explanation of a failure, without the position (callers place it). */
 export function failureText(e: ExpectationResult): string {
   if (e.actual === null) {
-    return `${e.strategy} ${e.metric} has no value (nothing it measures happened: no reads, or no writes, where it counts); expected ${e.condition}`;
+    const nothing = isWriteMetric(e.metric) ? 'no write converged by the end of the run' : 'no read';
+    return `${e.strategy} ${e.metric} has no value (${nothing} where it counts); expected ${e.condition}`;
   }
   return `${e.strategy} ${e.metric} was ${actualText(e)}, expected ${e.condition}`;
 }

@@ -170,6 +170,31 @@ describe('convergence', () => {
     expect(r.convergence_ms.count + r.unconverged_writes).toBe(1);
   });
 
+  test('measured at the end of the run: an older entry that the drain after it removed leaves the write unconverged', () => {
+    const c = collector();
+    c.stored(0, 0, KEY, 0, 0);
+    c.commit(KEY, 1, 9_000, 0, 0);
+    c.replicaApply(1, KEY, 1);
+    // The delete lands 500 ms after the run's end (10 s), while in-flight work drains.
+    c.entryEnd(0, 0, KEY, 0, 10_500, EntryEnd.Invalidated);
+    const r = c.result('pubsub', 0);
+    expect(r.unconverged_writes).toBe(1);
+    expect(r.regions.a.unconverged_writes).toBe(1);
+    // Region b held nothing older: it converged at once.
+    expect(r.regions.b.convergence_ms).toMatchObject({ count: 1, max: 0 });
+    // No write converged: nothing to measure (null in JSON), not a convergence of 0.
+    expect(JSON.parse(JSON.stringify(r)).convergence_ms.max).toBeNull();
+  });
+
+  test('an entry ending exactly at the end of the run converges its write', () => {
+    const c = collector();
+    c.stored(0, 0, KEY, 0, 0);
+    c.commit(KEY, 1, 9_000, 0, 0);
+    c.replicaApply(1, KEY, 1);
+    c.entryEnd(0, 0, KEY, 0, 10_000, EntryEnd.Expired);
+    expect(c.result('ttl', 0).convergence_ms).toMatchObject({ count: 1, max: 1_000 });
+  });
+
   test('an entry that ended before the commit does not delay it', () => {
     const c = collector();
     c.stored(0, 0, KEY, 0, 0);
