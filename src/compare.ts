@@ -45,12 +45,26 @@ export interface MetricChange {
   pairs: number;
 }
 
+/**
+ * What one document has and the other cannot be paired with: a whole grid point (no
+ * strategy), a strategy at a point (no metric), or a metric with values on one side only.
+ */
+export interface Unpaired {
+  params: Record<string, string>;
+  strategy?: string;
+  metric?: string;
+}
+
 export interface Comparison {
   version: 1;
   base: { file: string; scenario: string };
   head: { file: string; scenario: string };
   seeds: number[];
   changes: MetricChange[];
+  /** What the head lost: a gate on the changes alone would pass it unseen (`--fail-on-worse` fails on it). */
+  only_in_base: Unpaired[];
+  /** What the head added. */
+  only_in_head: Unpaired[];
 }
 
 /** Compare two documents' texts; every problem of both at once (exit 2 at the CLI). */
@@ -70,7 +84,15 @@ export function compareDocuments(base: JsonFile, head: JsonFile): Comparison {
   if (found.length === 0) {
     throw new InputError([wholeFileProblem(head.file, `nothing in common with ${base.file}: no grid point, strategy and metric that both have`)]);
   }
-  return { version: 1, base: { file: base.file, scenario: a.scenario }, head: { file: head.file, scenario: b.scenario }, seeds: a.seeds, changes: found };
+  return {
+    version: 1,
+    base: { file: base.file, scenario: a.scenario },
+    head: { file: head.file, scenario: b.scenario },
+    seeds: a.seeds,
+    changes: found,
+    only_in_base: unpaired(a, b),
+    only_in_head: unpaired(b, a),
+  };
 }
 
 /** Why a JSON value is not a document compare takes, if it is not one. */
@@ -84,12 +106,33 @@ function notComparable(value: unknown): string | undefined {
   return undefined;
 }
 
+/** A grid point's identity, whatever the order its parameters were written in. */
+function pointKey(params: Record<string, string>): string {
+  return JSON.stringify(Object.entries(params).sort(([x], [y]) => x.localeCompare(y)));
+}
+
+/** What `from` has that `other` cannot pair with (see `Unpaired`), in `from`'s order. */
+function unpaired(from: SweepDocument, other: SweepDocument): Unpaired[] {
+  const otherPoints = new Map(other.points.map((p) => [pointKey(p.params), p]));
+  const hasValue = (values: (number | null)[] | undefined, i: number) => values !== undefined && values[i] !== null && values[i] !== undefined;
+  return from.points.flatMap((point): Unpaired[] => {
+    const match = otherPoints.get(pointKey(point.params));
+    if (!match) return [{ params: point.params }];
+    return Object.entries(point.strategies).flatMap(([strategy, metrics]): Unpaired[] => {
+      const there = match.strategies[strategy];
+      if (!there) return [{ params: point.params, strategy }];
+      return Object.entries(metrics)
+        .filter(([metric, { values }]) => values.some((_, i) => hasValue(values, i)) && !values.some((_, i) => hasValue(values, i) && hasValue(there[metric]?.values, i)))
+        .map(([metric]) => ({ params: point.params, strategy, metric }));
+    });
+  });
+}
+
 /** Every metric both documents have, for every strategy both ran, at every point both have: in the head's order. */
 function changes(base: SweepDocument, head: SweepDocument): MetricChange[] {
-  const key = (params: Record<string, string>) => JSON.stringify(Object.entries(params).sort(([x], [y]) => x.localeCompare(y)));
-  const basePoints = new Map(base.points.map((p) => [key(p.params), p]));
+  const basePoints = new Map(base.points.map((p) => [pointKey(p.params), p]));
   return head.points.flatMap((point) => {
-    const other = basePoints.get(key(point.params));
+    const other = basePoints.get(pointKey(point.params));
     if (!other) return [];
     return Object.entries(point.strategies).flatMap(([strategy, metrics]) => {
       const before = other.strategies[strategy];

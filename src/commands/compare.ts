@@ -1,7 +1,8 @@
 /**
  * `cache-sim compare BASE.json HEAD.json`: the paired change of every metric between two
  * sweep documents of the same seeds. Exit 0; with `--fail-on-worse`, 1 when any metric got
- * significantly worse (a CI check against a baseline); 2 on bad input.
+ * significantly worse or the head lacks what the base has (a CI check against a baseline);
+ * 2 on bad input.
  */
 import { readFileSync } from 'node:fs';
 import { InputError, type Problem, wholeFileProblem } from '../errors.js';
@@ -25,5 +26,7 @@ export function compareCommand(base: string, head: string, options: { format: Co
   if (problems.length > 0) throw new InputError(problems);
   const comparison = compareDocuments({ file: base, text: texts[0] }, { file: head, text: texts[1] });
   io.stdout.write(renderCompare(options.format, comparison, paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
-  return options.failOnWorse && comparison.changes.some((c) => verdict(c) === 'worse') ? 1 : 0;
+  // What the head lost would otherwise slip through the gate unseen.
+  const worse = comparison.changes.some((c) => verdict(c) === 'worse') || comparison.only_in_base.length > 0;
+  return options.failOnWorse && worse ? 1 : 0;
 }

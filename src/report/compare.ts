@@ -4,14 +4,14 @@
  * has a direction (the comparison table's), changed where it has none, nothing where the
  * change is within the noise between seeds. As a table, JSON or markdown.
  */
-import type { Comparison, MetricChange } from '../compare.js';
+import type { Comparison, MetricChange, Unpaired } from '../compare.js';
 import { baseMetric, metricRange } from '../metrics/metric-names.js';
 import type { Palette } from './colour.js';
 import { jsonText } from './json.js';
 import { code, escapeCell, escapeText, table } from './markdown-text.js';
 import { DEFAULT_WIDTH, type GridCell, renderGrid } from './grid.js';
 import { COMPARISON_GROUPS } from './rows.js';
-import { withInterval } from './format.js';
+import { withInterval, wrapText } from './format.js';
 import { formatterFor } from './sweep-text.js';
 
 export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
@@ -51,10 +51,26 @@ function changeText(c: MetricChange): string {
   return `${sign}${withInterval(format, Math.abs(c.change), c.ci95)}`;
 }
 
-function pointText(c: MetricChange): string {
+function pointText(c: { params: Record<string, string> }): string {
   return Object.entries(c.params)
     .map(([path, value]) => `${path}=${value}`)
     .join(' ');
+}
+
+function unpairedText(u: Unpaired): string {
+  const point = pointText(u);
+  if (u.strategy === undefined) return `point ${point}`;
+  const what = u.metric === undefined ? u.strategy : `${u.strategy} ${u.metric}`;
+  return point === '' ? what : `${what} at ${point}`;
+}
+
+/** What could not be compared, a sentence per side (none when everything paired). */
+function unpairedSentences(c: Comparison): { text: string; lost: boolean }[] {
+  const sentence = (items: Unpaired[], file: string, why: string) => `Only in ${file}, not compared${why}: ${items.map(unpairedText).join(', ')}`;
+  return [
+    ...(c.only_in_base.length > 0 ? [{ text: sentence(c.only_in_base, c.base.file, ' (--fail-on-worse counts this as worse)'), lost: true }] : []),
+    ...(c.only_in_head.length > 0 ? [{ text: sentence(c.only_in_head, c.head.file, ''), lost: false }] : []),
+  ];
 }
 
 function headline(c: Comparison): string {
@@ -83,7 +99,8 @@ function compareTable(c: Comparison, p: Palette, width: number): string {
   const style = (v: Verdict) => (v === 'better' ? p.pass(v) : v === 'worse' ? p.fail(v) : v === 'noise' ? p.dim(v) : v);
   const lines = rows.map((row): GridCell[] => [...row.cells.map((text) => ({ text })), { text: style(row.verdict) }]);
   const grid = renderGrid({ head, groups: [lines], labels: withPoints ? 3 : 2 }, p, width);
-  return `${p.heading(headline(c))}\n${p.dim(summaryText(c))}\n\n${grid}\n`;
+  const unpaired = unpairedSentences(c).map(({ text, lost }) => `\n${wrapText(text, width).map((line) => (lost ? p.fail(line) : line)).join('\n')}\n`);
+  return `${p.heading(headline(c))}\n${p.dim(summaryText(c))}\n\n${grid}\n${unpaired.join('')}`;
 }
 
 function compareMarkdown(c: Comparison): string {
@@ -93,5 +110,6 @@ function compareMarkdown(c: Comparison): string {
     ...row.cells.map((text, i) => (i === metricColumn ? code(text) : escapeCell(text))),
     row.verdict === 'better' ? '✅ better' : row.verdict === 'worse' ? '❌ worse' : row.verdict,
   ]);
-  return `## ${escapeText(headline(c))}\n\n${escapeText(summaryText(c))}\n\n${table(head, cells, 'left')}\n`;
+  const unpaired = unpairedSentences(c).map(({ text, lost }) => `\n${lost ? '❌ ' : ''}${escapeText(text)}\n`);
+  return `## ${escapeText(headline(c))}\n\n${escapeText(summaryText(c))}\n\n${table(head, cells, 'left')}\n${unpaired.join('')}`;
 }

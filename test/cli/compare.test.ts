@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -57,6 +57,28 @@ describe('cache-sim compare', () => {
   test('--fail-on-worse: exit 1 when anything got worse, 0 when nothing did', async () => {
     expect((await cli(['compare', path('base.json'), path('head.json'), '--fail-on-worse'])).code).toBe(1);
     expect((await cli(['compare', path('base.json'), path('base.json'), '--fail-on-worse'])).code).toBe(0);
+  });
+
+  test('what one side lacks is listed, not dropped: --fail-on-worse fails when the head lost a strategy or a metric value', async () => {
+    const lost = JSON.parse(readFileSync(path('base.json'), 'utf8'));
+    delete lost.points[0].strategies['pubsub-2s'];
+    lost.points[0].strategies.pubsub.hit_ratio.values = lost.points[0].strategies.pubsub.hit_ratio.values.map(() => null);
+    writeFileSync(path('lost.json'), JSON.stringify(lost));
+
+    const json = await cli(['compare', path('base.json'), path('lost.json'), '--format', 'json']);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.only_in_base).toEqual([{ params: {}, strategy: 'pubsub', metric: 'hit_ratio' }, { params: {}, strategy: 'pubsub-2s' }]);
+    expect(doc.only_in_head).toEqual([]);
+    expect(doc.changes.some((c: { strategy: string }) => c.strategy === 'pubsub-2s')).toBe(false);
+
+    const gate = await cli(['compare', path('base.json'), path('lost.json'), '--fail-on-worse']);
+    expect(gate.code).toBe(1);
+    // (wrapped to the report's width)
+    expect(gate.stdout.replace(/\s+/g, ' ')).toMatch(/Only in \S*base\.json, not compared \(--fail-on-worse counts this as worse\): pubsub hit_ratio, pubsub-2s $/);
+    // The other way round the head gained them: listed, and no failure.
+    const gained = await cli(['compare', path('lost.json'), path('base.json'), '--fail-on-worse', '--format', 'markdown']);
+    expect(gained.code).toBe(0);
+    expect(gained.stdout).toMatch(/Only in .*base\.json, not compared: pubsub hit\\_ratio, pubsub-2s\n/);
   });
 
   test('any JSON (or none) as a document: exit 2 with the place in the file, never a stack trace', async () => {
