@@ -25,7 +25,7 @@ export function compareCommand(base: string, head: string, options: { format: Co
   const texts = [read(base), read(head)];
   if (problems.length > 0) throw new InputError(problems);
   const comparison = compareDocuments({ file: base, text: texts[0] }, { file: head, text: texts[1] });
-  io.stdout.write(renderCompare(options.format, comparison, paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
+  io.stdout.write(renderCompare(options.format, comparison, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));
   // What the head lost would otherwise slip through the gate unseen.
   const worse = comparison.changes.some((c) => verdict(c) === 'worse') || comparison.only_in_base.length > 0;
   return options.failOnWorse && worse ? 1 : 0;

@@ -10,9 +10,14 @@ export interface TextSink {
   columns?: number;
 }
 
-/** Columns the terminal reports fit: the terminal's own width, never under 60; DEFAULT_WIDTH when not a terminal. */
-export function reportWidth(sink: TextSink): number {
-  return sink.isTTY && sink.columns ? Math.max(60, sink.columns) : DEFAULT_WIDTH;
+/**
+ * The width reports fit: the terminal's own, else \`COLUMNS\` (a handout of 80 columns from a
+ * pipe), else DEFAULT_WIDTH; never under 60.
+ */
+export function reportWidth(sink: TextSink, env: Record<string, string | undefined>): number {
+  const asked = /^\d+$/.test(env.COLUMNS ?? '') ? Number(env.COLUMNS) : 0;
+  const columns = sink.isTTY && sink.columns ? sink.columns : asked || DEFAULT_WIDTH;
+  return Math.max(60, columns);
 }
 
 export interface CommandIO {

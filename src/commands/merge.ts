@@ -25,6 +25,6 @@ export function mergeCommand(files: readonly string[], options: { format: SweepF
   if (problems.length > 0) throw new InputError(problems);
   const results = mergeShards(shards);
   if (options.html !== undefined) writeFileAtomically(options.html, renderSweepHtml(results));
-  io.stdout.write(renderSweep(options.format, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
+  io.stdout.write(renderSweep(options.format, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));
   return 0;
 }

@@ -35,7 +35,7 @@ export async function runSeedsCommand(files: string[], options: RunCommandOption
   });
   if (options.junit) writeFileAtomically(options.junit, renderSeedsJunit(results));
   if (options.html) writeFileAtomically(options.html, renderSeedsHtml(results));
-  io.stdout.write(renderSeeds(format as SeedsFormat, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
+  io.stdout.write(renderSeeds(format as SeedsFormat, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));
   const failures = results.filter((r) => r.replay !== null);
   // The table ends with the replay line; JSON keeps stdout parseable, so it goes to stderr.
   if (format !== 'table') for (const r of failures) io.stderr.write(`expectation failed; replay: ${r.replay}\n`);

@@ -50,7 +50,7 @@ export async function runCommand(files: string[], options: RunCommandOptions, io
   });
   if (options.junit) writeFileAtomically(options.junit, renderJunit(results));
   if (options.html) writeFileAtomically(options.html, renderHtml(results));
-  io.stdout.write(renderReport(options.format, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
+  io.stdout.write(renderReport(options.format, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));
   const passed = results.every((r) => allPassed(r.expectations));
   if (!passed) reportFailures(results, options, io);
   return passed ? 0 : 1;

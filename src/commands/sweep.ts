@@ -68,6 +68,6 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
   }
   const results = sweepResults(plan, outcomes);
   if (options.html !== undefined) writeFileAtomically(options.html, renderSweepHtml(results));
-  io.stdout.write(renderSweep(format ?? 'table', results, paletteFor(io.env, io.stdout), reportWidth(io.stdout)));
+  io.stdout.write(renderSweep(format ?? 'table', results, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));
   return 0;
 }

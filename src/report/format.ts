@@ -120,7 +120,15 @@ export function wrapText(text: string, width: number): string[] {
   return lines;
 }
 
-/** Join `pieces` with `separator`, starting a new line where the next piece would pass `width`. */
+/** `text` wrapped to `width` columns in all, its first line indented by `first`, the rest by `rest` (a hanging indent). */
+export function wrapIndented(text: string, width: number, first = '  ', rest = '    '): string[] {
+  return wrapText(text, width - rest.length).map((line, i) => `${i === 0 ? first : rest}${line}`);
+}
+
+/**
+ * Join `pieces` with `separator`, starting a new line where the next piece would pass `width`;
+ * a piece wider than the width on its own (a long list of seeds) is word-wrapped.
+ */
 export function joinWrapped(pieces: readonly string[], separator: string, width: number): string[] {
   const lines: string[] = [];
   for (const piece of pieces) {
@@ -128,10 +136,35 @@ export function joinWrapped(pieces: readonly string[], separator: string, width:
     if (last !== undefined && visibleWidth(last) + visibleWidth(separator) + visibleWidth(piece) <= width) {
       lines[lines.length - 1] = last + separator + piece;
     } else {
-      lines.push(piece);
+      lines.push(...(visibleWidth(piece) > width ? wrapText(piece, width) : [piece]));
     }
   }
   return lines;
+}
+
+/** A cell of `alignedOrWrapped`: its text, and how to paint it once padded. */
+export interface PaintedCell {
+  text: string;
+  paint?: (text: string) => string;
+}
+
+/**
+ * Rows after a mark (✓, ✗), their cells in aligned columns when the widest row fits `width`;
+ * otherwise each row as one sentence, its last cell after a colon, wrapped with a hanging indent.
+ */
+export function alignedOrWrapped(rows: readonly { mark: string; cells: readonly PaintedCell[] }[], width: number): string[][] {
+  if (rows.length === 0) return [];
+  const columns = rows[0].cells.length;
+  const widths = Array.from({ length: columns - 1 }, (_, i) => Math.max(...rows.map((row) => visibleWidth(row.cells[i].text))));
+  const widest = 4 + widths.reduce((sum, w) => sum + w + 2, 0) + Math.max(...rows.map((row) => visibleWidth(row.cells[columns - 1].text)));
+  const paint = (cell: PaintedCell, text = cell.text) => (cell.paint ? cell.paint(text) : text);
+  return rows.map(({ mark, cells }) => {
+    if (widest <= width) return [`  ${mark} ${cells.map((cell, i) => paint(cell, i < columns - 1 ? cell.text.padEnd(widths[i]) : cell.text)).join('  ')}`];
+    // Each cell stays whole on a line where it fits (`actual 3` is not split after `actual`).
+    const pieces = [`${mark} ${paint(cells[0])}`, ...cells.slice(1, -1).map((cell) => paint(cell)), paint(cells[columns - 1])];
+    pieces[pieces.length - 2] += ':';
+    return joinWrapped(pieces, ' ', width - 4).map((line, i) => `${i === 0 ? '  ' : '    '}${line}`);
+  });
 }
 
 /** `mean ± half-width` of a confidence interval; the mean alone when there is none (one seed). */

@@ -7,12 +7,11 @@ import { jsonText } from './json.js';
 import { renderSweepMarkdown } from './sweep-markdown.js';
 import { expectationsOutcome, pointLabel, summaryText, sweepFacts, whereHeld } from './sweep-text.js';
 import type { ShardDocument } from '../sweep-shard.js';
-import type { ExpectationOverSeeds } from '../metrics/expect.js';
 import type { SweepResults } from '../sweep.js';
 import type { Palette } from './colour.js';
 import { csvField } from './csv.js';
 import { failedSeedsText, rangeText, skippedText } from './expectation-text.js';
-import { joinWrapped, wrapText } from './format.js';
+import { alignedOrWrapped, joinWrapped, wrapIndented, wrapText } from './format.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 
 export const SWEEP_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
@@ -56,16 +55,20 @@ export function renderSweepTable(r: SweepResults, p: Palette, width = DEFAULT_WI
  * seeds it failed on — under a line naming each point's values when there are parameters.
  */
 function expectationsOverSeeds(r: SweepResults, p: Palette, width: number): string {
+  // Aligned over every point, so the columns line up down the whole list.
   const all = r.points.flatMap((point) => point.expectations);
-  const columns = (e: ExpectationOverSeeds) => [e.strategy, e.metric, e.condition, `held ${e.held}/${e.runs}`];
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...all.map((e) => [...columns(e)[i]].length)));
-  const line = (e: ExpectationOverSeeds) => {
-    const mark = e.pass ? p.pass('✓') : p.fail('✗');
-    const [strategy, metric, condition, held] = columns(e).map((text, j) => text.padEnd(widths[j]));
-    const text = `  ${mark} ${strategy}  ${metric}  ${condition}  ${e.pass ? held : p.fail(held)}  actual ${rangeText(e)}`;
-    return e.pass ? text : `${text}\n    ${p.fail(failedSeedsText(e))}\n    ${p.dim(`at ${e.at}`)}`;
-  };
-  const lines = r.points.flatMap((point) => [...(r.params.length > 0 ? [pointLabel(r, point.params)] : []), ...point.expectations.map(line)]);
+  const rows = alignedOrWrapped(
+    all.map((e) => ({
+      mark: e.pass ? p.pass('✓') : p.fail('✗'),
+      cells: [{ text: e.strategy }, { text: e.metric }, { text: e.condition }, { text: `held ${e.held}/${e.runs}`, paint: e.pass ? undefined : p.fail }, { text: `actual ${rangeText(e)}` }],
+    })),
+    width,
+  ).map((line, i) => {
+    const e = all[i];
+    return e.pass ? line : [...line, ...wrapIndented(p.fail(failedSeedsText(e)), width, '    ', '    '), `    ${p.dim(`at ${e.at}`)}`];
+  });
+  let next = 0;
+  const lines = r.points.flatMap((point) => [...(r.params.length > 0 ? [pointLabel(r, point.params)] : []), ...rows.slice(next, (next += point.expectations.length)).flat()]);
   const { title, outcome, allHeld } = expectationsOutcome(r);
   const held = whereHeld(r);
   const nameWidth = Math.max(0, ...held.map((h) => h.strategy.length));

@@ -7,7 +7,7 @@ import { allPassed } from '../metrics/expect.js';
 import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import type { Palette } from './colour.js';
 import { actualText, outcomeText, skippedText } from './expectation-text.js';
-import { joinWrapped, wrapText } from './format.js';
+import { alignedOrWrapped, joinWrapped, wrapIndented, wrapText } from './format.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 import { renderHistograms } from './histogram.js';
 import { renderTimelines } from './timeline-text.js';
@@ -50,7 +50,7 @@ function renderScenario(r: ScenarioResults, p: Palette, width: number): string {
   if (causes.length > 0) sections.push([p.heading(STALE_CAUSES_CAPTION), renderGrid(causesGrid(r, causes), p, width), ...mainCauses(r, p, width)].join('\n'));
   const keys = staleKeys(r, p, width);
   if (keys !== '') sections.push(keys);
-  if (r.expectations.length > 0) sections.push(expectations(r.expectations, p));
+  if (r.expectations.length > 0) sections.push(expectations(r.expectations, p, width));
   const skipped = skippedText(r);
   if (skipped !== '') sections.push(wrapText(skipped, width).map(p.dim).join('\n'));
   if (!allPassed(r.expectations)) sections.push(`${p.bold('Replay:')} ${r.replay}`);
@@ -90,7 +90,7 @@ function causesGrid(r: ScenarioResults, rows: ReturnType<typeof staleCauseRows>)
 function mainCauses(r: ScenarioResults, p: Palette, width: number): string[] {
   const main = mainStaleCauses(r);
   if (main.length === 0) return [];
-  return [p.dim('Main causes, and what helps:'), ...main.flatMap((m) => wrapText(`${m.cause} (${m.strategies}): ${m.help}`, width - 4).map((line, i) => `${i === 0 ? '  ' : '    '}${line}`))];
+  return [p.dim('Main causes, and what helps:'), ...main.flatMap((m) => wrapIndented(`${m.cause} (${m.strategies}): ${m.help}`, width))];
 }
 
 function histograms(r: ScenarioResults, p: Palette, width: number): string {
@@ -112,17 +112,15 @@ function staleKeys(r: ScenarioResults, p: Palette, width: number): string {
   return [p.heading(STALE_KEYS_CAPTION), ...lines, p.dim("One key's story (add --html FILE for its lanes over time):"), ...command].join('\n');
 }
 
-function expectations(results: ExpectationResult[], p: Palette): string {
-  const columns = results.map((e) => [e.strategy, e.metric, e.condition]);
-  const widths = [0, 1, 2].map((i) => Math.max(...columns.map((c) => [...c[i]].length)));
-  const lines = results.map((e, i) => {
-    const mark = e.pass ? p.pass('✓') : p.fail('✗');
-    const [strategy, metric, condition] = columns[i].map((text, j) => text.padEnd(widths[j]));
-    const actual = `actual ${actualText(e)}`;
-    const line = `  ${mark} ${strategy}  ${metric}  ${condition}  ${e.pass ? actual : p.fail(actual)}`;
-    // The position goes on a line of its own: paths are long and would push past the width.
-    return e.pass ? line : `${line}\n    ${p.dim(`at ${e.at}`)}`;
-  });
+function expectations(results: ExpectationResult[], p: Palette, width: number): string {
+  const rows = results.map((e) => ({
+    mark: e.pass ? p.pass('✓') : p.fail('✗'),
+    cells: [{ text: e.strategy }, { text: e.metric }, { text: e.condition }, { text: `actual ${actualText(e)}`, paint: e.pass ? undefined : p.fail }],
+  }));
+  const lines = alignedOrWrapped(rows, width).map((line, i) =>
+    // The position goes on a line of its own, whole (a path cannot be broken).
+    results[i].pass ? line : [...line, `    ${p.dim(`at ${results[i].at}`)}`],
+  );
   const outcome = allPassed(results) ? p.pass(outcomeText(results)) : p.fail(outcomeText(results));
-  return [`${p.heading('Expectations')} ${outcome}`, ...lines].join('\n');
+  return [`${p.heading('Expectations')} ${outcome}`, ...lines.flat()].join('\n');
 }

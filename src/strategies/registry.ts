@@ -75,7 +75,8 @@ export const presets: readonly Preset[] = [
   {
     name: 'ttl',
     summary: 'Cache-aside with expiry only: a miss reads the refill source and stores the value for the TTL; writes send nothing.',
-    guarantees: 'Staleness of a cache hit is bounded by the TTL (plus replica lag when refilling from a replica).',
+    guarantees:
+      "Staleness of a cache hit is bounded by the TTL, as the cache's own clock measures it (plus replica lag when refilling from a replica): a clock that jumps back or drifts slow stretches it, and stale_while_revalidate serves past it while the refresh runs.",
     costs: 'No messages. Database reads grow as the TTL shrinks; every write is invisible to readers until expiry.',
     options: noOptions,
     parts: () => PLAIN_PARTS,
@@ -85,7 +86,7 @@ export const presets: readonly Preset[] = [
     summary:
       'Cache-aside plus invalidation: after each commit a "delete key" message goes through the bus to every region, whose cache drops the entry; the TTL stays as a safety net for lost messages.',
     guarantees:
-      'Staleness is bounded by the bus delay when no message is lost; a lost or late message, or a refill from a lagging replica racing the delete, falls back to the TTL bound.',
+      'Staleness is bounded by the bus delay when no message is lost and no refill races the delete; otherwise it falls back to the TTL bound. A lost or late message, a refill that read the old value just before the write and stores it after the delete arrived, or a refill from a lagging replica each leave the old value cached until the next delete or expiry.',
     costs:
       'One message per write per region (two with delete_again_after). A delete that overtakes replication lets a lagging replica refill the old value (a stale refill); a second delete after the lag removes it.',
     options: z.object(deleteAgainOption).strict(),

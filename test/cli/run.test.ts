@@ -248,6 +248,18 @@ describe('an output file that cannot be written', () => {
   });
 });
 
+describe('the width of reports', () => {
+  test('COLUMNS sets it when piped: every line of a run and of a run over seeds fits (a position, which cannot break, aside)', async () => {
+    for (const extra of [[], ['--seeds', '3']]) {
+      const run = await cli(['run', SMALL, '--set', 'duration=20s', ...extra], { COLUMNS: '80' });
+      const wide = run.stdout.split('\n').filter((line) => [...line].length > 80 && !/^ {4}at /.test(line));
+      expect(wide).toEqual([]);
+      // Not a narrower report than asked: the comparison table uses the room.
+      expect(Math.max(...run.stdout.split('\n').map((line) => [...line].length))).toBeGreaterThan(70);
+    }
+  });
+});
+
 describe('other commands', () => {
   test('strategies lists every preset with its guarantees and costs', async () => {
     const run = await cli(['strategies']);
@@ -258,7 +270,12 @@ describe('other commands', () => {
     // Each option with its default, as a scenario would write it, and what it means.
     expect(run.stdout).toContain('\n    lease_ttl (default 2s): how long a lease stays valid if its holder never fills\n');
     expect(run.stdout).toContain('\n    keep_newer (default true): ');
-    expect(run.stdout).toMatch(/^ttl\n.*\n.*\n.*\n  Options: none besides cache\n/);
+    expect(run.stdout).toMatch(/^ttl\n(  .*\n)+  Options: none besides cache\n/);
+    // Wrapped to the width asked for (here COLUMNS, as from a pipe), with a hanging indent.
+    const narrow = await cli(['strategies'], { COLUMNS: '72' });
+    expect(Math.max(...narrow.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(72);
+    const words = (text: string) => text.split(/\s+/).join(' ');
+    expect(words(narrow.stdout)).toBe(words(run.stdout));
   });
 
   test('validate: ok for a good file, problems for a bad one', async () => {
