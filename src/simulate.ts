@@ -71,7 +71,8 @@ export function scenarioResults(scenario: Scenario, strategies: Record<string, S
     strategies,
     expectations: evaluateExpectations(expectations, strategies),
     skipped_expectations: leftOutExpectations(scenario.expect, Object.keys(strategies)),
-    replay: replayCommand({ file: scenario.file, seed: scenario.seed, strategies: options.only, sets: options.sets }),
+    // The strategies in scenario order, as they ran: --strategy b,a and a,b print the same document.
+    replay: replayCommand({ file: scenario.file, seed: scenario.seed, strategies: options.only && selectedStrategies(scenario, options.only).map((s) => s.name), sets: options.sets }),
     sets: [...(options.sets ?? [])],
   };
 }

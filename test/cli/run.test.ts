@@ -75,6 +75,9 @@ describe('cache-sim run', () => {
     expect(Object.keys(subset)).toEqual(['ttl', 'pubsub-2s']);
     expect(subset.ttl).toEqual(all.ttl);
     expect(subset['pubsub-2s']).toEqual(all['pubsub-2s']);
+    // --strategy in either order prints the same document, byte for byte.
+    const swapped = await cli(['run', SMALL, '--format', 'json', '--strategy', 'ttl,pubsub-2s']);
+    expect(swapped.stdout).toBe((await cli(['run', SMALL, '--format', 'json', '--strategy', 'pubsub-2s,ttl'])).stdout);
     const reordered = await cli(['run', SMALL, '--format', 'json', '--set', 'strategies=[{name: pubsub-2s, use: pubsub, cache: {ttl: 2s}}, pubsub, ttl]']);
     expect(reordered.stderr).toBe('');
     const byName = JSON.parse(reordered.stdout).strategies;
