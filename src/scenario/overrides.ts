@@ -3,10 +3,11 @@
  * set on the command line is checked exactly like one written in the file, and a problem
  * in it points back at the `--set` argument.
  */
-import { type Document, isMap, isScalar, isSeq, type Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
+import { type Alias, type Document, isMap, isScalar, isSeq, type Node, Pair, parseDocument, Scalar, visit, YAMLMap } from 'yaml';
 import type { Problem } from '../errors.js';
 import { childOf, SET_FILE, type SetOrigin } from './positions.js';
-import { oneLine, showValue } from './wording.js';
+import { oneLine, quoteName, showValue } from './wording.js';
+import { tagMessage, unknownTags } from './parse.js';
 
 export interface SetOverride extends SetOrigin {
   path: string[];
@@ -36,10 +37,26 @@ function parseSet(option: string, text: string): SetOverride | Problem {
   const path = text.slice(0, equals).trim().split('.');
   if (path.some((segment) => segment === '')) return setProblem(option, text, `empty path or path segment; ${SET_USAGE}`);
   const valueOffset = equals + 1;
-  const valueDoc = parseDocument(text.slice(valueOffset), { prettyErrors: false, logLevel: 'error' });
+  const valueDoc = parseDocument(text.slice(valueOffset), { prettyErrors: false, logLevel: 'error', merge: true });
   const [error] = valueDoc.errors;
   if (error) return setProblem(option, text, `YAML syntax error in the value: ${error.message.split('\n')[0]}${quoteHint(option, text.slice(0, equals), text.slice(valueOffset))}`, valueOffset + error.pos[0]);
+  const [tag] = unknownTags(valueDoc);
+  if (tag) return setProblem(option, text, tagMessage(tag), valueOffset + tag.pos[0]);
+  const alias = firstAlias(valueDoc);
+  if (alias) return setProblem(option, text, `an alias (${quoteName(`*${alias.source}`)}) cannot reach the scenario's anchors; allowed: the value written out`, valueOffset + (alias.range?.[0] ?? 0));
   return { option, text, valueOffset, path, value: (valueDoc.contents as Node | null) ?? new Scalar(null) };
+}
+
+/** The first alias in a --set value: the value is parsed alone, so none can resolve. */
+function firstAlias(doc: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      found = alias;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** A value starting with a YAML indicator (`>= 0.9` reads as a folded block) wants quotes. */

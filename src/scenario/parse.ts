@@ -27,7 +27,7 @@ export function parseYaml(text: string, file: string): ParseOutcome {
   const problemOf = (error: YAMLError): Problem => ({ file, ...lineCounter.linePos(error.pos[0]), message: syntaxMessage(error, doc) });
   const duplicateKeys = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY').map(problemOf);
   const problems = doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY').map(problemOf);
-  problems.push(...unresolvedAliases(doc, lineCounter, file));
+  problems.push(...unresolvedAliases(doc, lineCounter, file), ...unknownTags(doc).map(problemOf));
   return problems.length === 0 ? { ok: true, parsed: { doc, lineCounter, duplicateKeys } } : { ok: false, problems: [...duplicateKeys, ...problems] };
 }
 
@@ -44,7 +44,13 @@ function unresolvedAliases(doc: Document, lineCounter: LineCounter, file: string
   return problems;
 }
 
+/** Tags the YAML library does not know (`!weird 1s`) would otherwise be dropped without a word. */
+export function unknownTags(doc: Document): YAMLError[] {
+  return doc.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+}
+
 function syntaxMessage(error: YAMLError, doc: Document): string {
+  if (error.code === 'TAG_RESOLVE_FAILED') return tagMessage(error);
   if (error.code === 'DUPLICATE_KEY') {
     const key = keyAt(doc, error.pos[0]);
     return `duplicate key${key === undefined ? '' : ` ${quoteName(key)}`}; each key may appear once in a map`;
@@ -52,6 +58,12 @@ function syntaxMessage(error: YAMLError, doc: Document): string {
   if (error.code === 'MULTIPLE_DOCS') return 'a second YAML document (after `---`); allowed: one scenario per file, each in a file of its own';
   if (error.message.includes('Maximum call stack size exceeded')) return 'nested too deeply to read; allowed: the few levels a scenario has';
   return `YAML syntax error: ${error.message.split('\n')[0]}`;
+}
+
+/** What to say of a tag the YAML library could not resolve. */
+export function tagMessage(error: YAMLError): string {
+  const tag = /tag: (\S+)/.exec(error.message)?.[1];
+  return `unknown YAML tag${tag ? ` ${quoteName(tag)}` : ''}; allowed: plain values without tags (YAML's own !!str, !!int, !!float, !!bool, !!null)`;
 }
 
 /** The scalar key starting at `offset`, to name it in the duplicate-key message. */

@@ -421,6 +421,11 @@ const cases: BadCase[] = [
     yaml: withSection('cache: *defaults\n'),
     problems: [['10:8', 'alias `*defaults` has no anchor `&defaults` before it']],
   },
+  {
+    name: 'a tag YAML does not know (it would be dropped without a word)',
+    yaml: withSection('cache: { ttl: !weird 5s }\n'),
+    problems: [['10:15', 'unknown YAML tag `!weird`; allowed: plain values without tags']],
+  },
 ];
 
 describe('bad scenarios are reported with position and reason', () => {

@@ -11,6 +11,9 @@ describe('--set problems', () => {
     ['regions.7.primary=true', '--set:1:1: --set regions.7.primary=true: `regions` is a list of 2; allowed: an index from 0 to 2'],
     ['bus.delay={uniform: [1', '--set:1:23: --set bus.delay={uniform: [1: YAML syntax error in the value'],
     ['expect.ttl.hit_ratio=>= 0.9', `YAML syntax error in the value: Block scalar header includes extra characters: >=; allowed: the value in quotes, --set 'expect.ttl.hit_ratio=">= 0.9"'`],
+    ['cache.ttl=*a', "--set:1:11: --set cache.ttl=*a: an alias (`*a`) cannot reach the scenario's anchors; allowed: the value written out"],
+    ['cache={<<: *x}', "--set:1:12: --set cache={<<: *x}: an alias (`*x`) cannot reach"],
+    ['cache.ttl=!custom 5s', '--set:1:11: --set cache.ttl=!custom 5s: unknown YAML tag `!custom`; allowed: plain values without tags'],
   ])('%s', (set, problem) => {
     expect(problemsOf(MINIMAL, [set])).toEqual([expect.stringContaining(problem)]);
   });
