@@ -4,6 +4,27 @@ import type { Locator } from './positions.js';
 import { durationMs, formatMs } from './units.js';
 import type { WrittenScenario } from './written-schema.js';
 
+/**
+ * Operations a run may draw (reads and writes, rate × duration): about ten billion is hours of
+ * simulation; far beyond, a run would never end (or, its arrival gaps lost in the rounding of
+ * the clock, would not move time at all), so it is refused up front rather than hanging CI.
+ */
+export const MOST_OPERATIONS = 1e10;
+
+export function workFitsARun(scenario: WrittenScenario, at: Locator): Problem[] {
+  const seconds = durationMs(scenario.duration) / 1000;
+  const perSecond = scenario.workload.reads_per_second + (scenario.workload.writes_per_second ?? 0);
+  const operations = perSecond * seconds;
+  if (!(operations > MOST_OPERATIONS)) return [];
+  const short = (n: number) => String(Number(n.toPrecision(3)));
+  return [
+    at.atValue(
+      ['duration'],
+      `${formatMs(seconds * 1000)} at ${short(perSecond)} reads and writes a second is ${short(operations)} operations; allowed: up to 10 billion (1e10) in a run, rate × duration`,
+    ),
+  ];
+}
+
 /** A warmup that covers the whole run would leave no read to measure. */
 export function warmupBeforeEnd(scenario: WrittenScenario, at: Locator): Problem[] {
   const endMs = durationMs(scenario.duration);

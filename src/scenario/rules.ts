@@ -20,7 +20,7 @@ import {
 } from './rules-regions.js';
 import { presetOptionsValid, uniqueStrategyNames, variantsNameAPreset } from './rules-strategies.js';
 import { atLeastOnceCanDeliver, primaryHasNoReplica } from './rules-model.js';
-import { clockJumpsInsideRun, faultsInsideRun, warmupBeforeEnd } from './rules-time.js';
+import { clockJumpsInsideRun, faultsInsideRun, warmupBeforeEnd, workFitsARun } from './rules-time.js';
 import type { WrittenScenario } from './written-schema.js';
 
 export type Rule = (scenario: WrittenScenario, at: Locator) => Problem[];
@@ -35,6 +35,7 @@ export const rules: readonly Rule[] = [
   linksJoinTwoKnownRegions,
   faultRegionsKnown,
   warmupBeforeEnd,
+  workFitsARun,
   faultsInsideRun,
   clockJumpsInsideRun,
   primaryHasNoReplica,

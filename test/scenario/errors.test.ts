@@ -422,6 +422,16 @@ const cases: BadCase[] = [
     problems: [['10:8', 'alias `*defaults` has no anchor `&defaults` before it']],
   },
   {
+    name: 'more work than a run can do (it would never end)',
+    yaml: MINIMAL.replace('duration: 10m', 'duration: 99999999999999999999h'),
+    problems: [['2:11', 'duration: 100000000000000000000h at 50 reads and writes a second is 1.8e+25 operations; allowed: up to 10 billion (1e10) in a run, rate × duration']],
+  },
+  {
+    name: 'a rate so high that arrival gaps vanish in the clock',
+    yaml: MINIMAL.replace('reads_per_second: 50', 'reads_per_second: 1e300'),
+    problems: [['2:11', 'is 6e+302 operations; allowed: up to 10 billion']],
+  },
+  {
     name: 'a tag YAML does not know (it would be dropped without a word)',
     yaml: withSection('cache: { ttl: !weird 5s }\n'),
     problems: [['10:15', 'unknown YAML tag `!weird`; allowed: plain values without tags']],
