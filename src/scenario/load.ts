@@ -92,10 +92,13 @@ function validate(
   locator: Locator,
   earlier: readonly Problem[],
 ): { written: WrittenScenario; schemaProblems: Problem[]; defaulted: Path[] } {
+  const proto = protoKeys(value);
+  removeProtoKeys(value, proto);
+  const protoProblems = proto.map((path) => locator.atKey(path, '`__proto__` is not a key a scenario can have; allowed: the keys and names each map takes'));
   const first = parse(value);
-  if (first.success) return { written: first.data, schemaProblems: [], defaulted: [] };
-  const problems = issuesToProblems(first.error.issues, { schema: scenarioSchema, locator });
-  const taken = { defaulted: [] as Path[], removed: new Set<string>() };
+  if (first.success) return { written: first.data, schemaProblems: protoProblems, defaulted: proto };
+  const problems = [...protoProblems, ...issuesToProblems(first.error.issues, { schema: scenarioSchema, locator })];
+  const taken = { defaulted: [...proto], removed: new Set<string>() };
   let issues = first.error.issues;
   for (let round = 0; round < MOST_ROUNDS && takeOut(value, issues, taken); round++) {
     const check = parse(value);
@@ -103,6 +106,22 @@ function validate(
     issues = check.error.issues;
   }
   return fail([...earlier, ...problems]);
+}
+
+/**
+ * Every `__proto__` key in `value`: the YAML library keeps it as an own key, but zod skips it in
+ * maps of names (`expect:`, weights), where it would otherwise vanish without a word.
+ */
+function protoKeys(value: unknown, path: Path = []): Path[] {
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    const here = [...path, Array.isArray(value) ? Number(key) : key];
+    return key === '__proto__' ? [here] : protoKeys(child, here);
+  });
+}
+
+function removeProtoKeys(value: unknown, paths: readonly Path[]): void {
+  for (const path of paths) removeKeys(value, path.slice(0, -1), ['__proto__']);
 }
 
 /** Rounds of taking out what stays wrong: a field, then the item holding it, and one to spare. */

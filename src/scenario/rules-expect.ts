@@ -5,7 +5,7 @@ import { parseCondition } from './condition.js';
 import { defaultStrategies } from './defaults.js';
 import type { Locator } from './positions.js';
 import { l1Of } from './l1-hosts.js';
-import { WINDOW_WORDING, hasWindow, splitMetricWindow, windowProblem } from './metric-window.js';
+import { WINDOW_WORDING, hasWindow, metricNameText, splitMetricWindow, windowProblem } from './metric-window.js';
 import { strategyName } from './rules-strategies.js';
 import { didYouMean } from './suggest.js';
 import { durationMs } from './units.js';
@@ -58,6 +58,22 @@ export function expectMetricsValid(scenario: WrittenScenario, at: Locator): Prob
   return expectations(scenario).flatMap(({ strategy, key }) => {
     const problem = metricNameProblem(key, regions, measured);
     return problem ? [at.atKey(['expect', strategy, key], problem)] : [];
+  });
+}
+
+/** `"reads "` and `reads` are one expectation written twice (names are compared with spaces made single), as a duplicate key is. */
+export function expectNamesUnique(scenario: WrittenScenario, at: Locator): Problem[] {
+  return Object.entries(scenario.expect ?? {}).flatMap(([strategy, conditions]) => {
+    const seen = new Map<string, string>();
+    return Object.keys(conditions).flatMap((key) => {
+      const name = metricNameText(key);
+      const first = seen.get(name);
+      if (first === undefined) {
+        seen.set(name, key);
+        return [];
+      }
+      return [at.atKey(['expect', strategy, key], `${JSON.stringify(key)} names the same expectation as ${JSON.stringify(first)}; each may appear once for a strategy`)];
+    });
   });
 }
 

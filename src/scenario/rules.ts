@@ -7,7 +7,7 @@
 import type { Problem } from '../errors.js';
 import type { Locator, Path } from './positions.js';
 import { readAt, recordingReads } from './read-paths.js';
-import { expectConditionsCanHold, expectL1MetricsHaveL1, expectMetricsValid, expectStrategiesListed, expectUnitsFitMetrics } from './rules-expect.js';
+import { expectConditionsCanHold, expectL1MetricsHaveL1, expectMetricsValid, expectNamesUnique, expectStrategiesListed, expectUnitsFitMetrics } from './rules-expect.js';
 import {
   exactlyOnePrimary,
   faultRegionsKnown,
@@ -45,6 +45,7 @@ export const rules: readonly Rule[] = [
   presetOptionsValid,
   expectStrategiesListed,
   expectMetricsValid,
+  expectNamesUnique,
   expectUnitsFitMetrics,
   expectConditionsCanHold,
   expectL1MetricsHaveL1,
@@ -58,6 +59,7 @@ const entrywise: ReadonlySet<Rule> = new Set([
   weightsNameKnownRegions,
   expectStrategiesListed,
   expectMetricsValid,
+  expectNamesUnique,
   expectUnitsFitMetrics,
   expectConditionsCanHold,
   expectL1MetricsHaveL1,

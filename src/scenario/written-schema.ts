@@ -248,9 +248,15 @@ function conditionSchema() {
   return z.union([z.number(customiser), z.string(customiser).regex(new RegExp(CONDITION_PATTERN), customiser)], customiser).refine(finite, customiser);
 }
 
+/** A key of `expect:` (strategy or metric): anything but `__proto__`, which would vanish as a JS object key without a word. */
+function expectKey(what: string) {
+  const customiser = says(what, `a ${what} other than __proto__`);
+  return z.string(customiser).refine((key) => key !== '__proto__', customiser);
+}
+
 const expectSchema = z.record(
-  z.string(),
-  z.record(z.string(), conditionSchema(), says('a map of conditions', 'a map from metric name to condition')),
+  expectKey('strategy name'),
+  z.record(expectKey('metric name'), conditionSchema(), says('a map of conditions', 'a map from metric name to condition')),
   says('an expect section', 'a map from strategy name to {metric: condition}'),
 );
 

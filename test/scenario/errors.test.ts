@@ -422,6 +422,19 @@ const cases: BadCase[] = [
     problems: [['10:8', 'alias `*defaults` has no anchor `&defaults` before it']],
   },
   {
+    name: '__proto__ as a key, in a map of names (it would vanish without a word)',
+    yaml: MINIMAL + '  read_regions: { __proto__: 1, us-east: 1 }\nexpect:\n  __proto__: { reads: 0 }\n',
+    problems: [
+      ['10:19', 'workload.read_regions: `__proto__` is not a key a scenario can have'],
+      ['12:3', 'expect: `__proto__` is not a key a scenario can have'],
+    ],
+  },
+  {
+    name: 'one expectation written twice, the names differing only in spaces',
+    yaml: MINIMAL + 'strategies: [ttl]\nexpect:\n  ttl: { reads: 0, "reads ": "> 0" }\n',
+    problems: [['12:20', 'expect.ttl: "reads " names the same expectation as "reads"; each may appear once for a strategy']],
+  },
+  {
     name: 'more work than a run can do (it would never end)',
     yaml: MINIMAL.replace('duration: 10m', 'duration: 99999999999999999999h'),
     problems: [['2:11', 'duration: 100000000000000000000h at 50 reads and writes a second is 1.8e+25 operations; allowed: up to 10 billion (1e10) in a run, rate × duration']],
