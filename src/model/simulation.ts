@@ -454,7 +454,7 @@ export class Simulation implements EventHandler {
     const region = pool.region[slot];
     const key = pool.key[slot];
     const version = pool.version[slot];
-    const stored = this.strategy.acceptFill(region, key, version, pool.lease[slot], now);
+    const stored = this.strategy.acceptFill(region, key, version, pool.lease[slot], pool.issued[slot], now);
     if (stored) this.caches[region].store(key, version, now, this.drawTtl(pool.index[slot]));
     this.observer.fill(region, key, version, now, stored, pool.readAt[slot]);
     if (pool.background[slot] === 1) this.caches[region].endRefresh(key);

@@ -68,7 +68,7 @@ export class Strategy {
   /** A write of `key` leaves `region` for the primary; with remote markers, the region marks the key and drops its entry. */
   writeIssued(writeIndex: number, region: number, key: number, now: number): void {
     this.stamps.writeIssued(writeIndex, region, now);
-    if (this.markers?.writeIssued(region, key)) this.dropInRegion(region, key, now);
+    if (this.markers?.writeIssued(region, key, now)) this.dropInRegion(region, key, now);
   }
 
   /** The primary committed `version` of `key`, written from `writerRegion`: invalidate, if the preset does. */
@@ -170,11 +170,13 @@ export class Strategy {
   }
 
   /**
-   * May this fill be stored? Versioned caches refuse values older than what they hold or
-   * have heard of; leased fills must carry the outstanding token.
+   * May this fill, for a read issued at `issued`, be stored? Versioned caches refuse values
+   * older than what they hold or have heard of; leased fills must carry the outstanding
+   * token; with remote markers, a fill that a write from the region raced is refused.
    */
-  acceptFill(region: number, key: number, version: number, leaseToken: number, now: number): boolean {
+  acceptFill(region: number, key: number, version: number, leaseToken: number, issued: number, now: number): boolean {
     if (this.leases && !this.leases.redeem(region, key, leaseToken, now)) return false;
+    if (this.markers?.racedAMark(region, key, issued)) return false;
     return this.acceptCopy(this.world.caches[region], key, version);
   }
 

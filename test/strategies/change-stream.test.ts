@@ -22,8 +22,10 @@ function primaryReachable(scenario: Scenario): Scenario {
   return { ...scenario, faults: scenario.faults.filter((f) => f.kind !== 'network_partition' && !(f.kind === 'bus_partition' && f.from !== 'bus')) };
 }
 
-/** Refills from the local replica; L1s, if any, hear the invalidations (an L1 that only expires keeps old values whatever the strategy). */
-const fromReplica = arbitraryCache.map((cache) => ({ ...cache, refillFrom: 'replica' as const, l1: cache.l1 && { ...cache.l1, invalidated: true } }));
+/** L1s, if any, hear the invalidations (an L1 that only expires keeps old values whatever the strategy). */
+const invalidatedL1s = arbitraryCache.map((cache) => ({ ...cache, l1: cache.l1 && { ...cache.l1, invalidated: true } }));
+/** And refills come from the local replica. */
+const fromReplica = invalidatedL1s.map((cache) => ({ ...cache, refillFrom: 'replica' as const }));
 
 describe('cdc: invalidation from each region’s change stream', () => {
   test('a cache hit never returns a version older than its region’s replica shows (zero local latency and tail delay)', () => {
@@ -60,10 +62,10 @@ describe('cdc: invalidation from each region’s change stream', () => {
 });
 
 describe('remote-marker: cdc plus marks for writes from outside the primary region', () => {
-  test('zero read-your-writes violations while the primary can be reached (zero local latency and tail delay)', () => {
+  test('zero read-your-writes violations while the primary can be reached (zero local latency and tail delay), whatever the refill source', () => {
     let cdcViolations = 0;
     fc.assert(
-      fc.property(arbitraryScenario.map((s) => primaryReachable(instantLocally(s))), fromReplica, (scenario, cache) => {
+      fc.property(arbitraryScenario.map((s) => primaryReachable(instantLocally(s))), invalidatedL1s, (scenario, cache) => {
         const { result } = runChecked(scenario, strategy('remote-marker', cache, 'remote-marker', { tail_delay: 0 }));
         expect(result.ryw_violations).toBe(0);
         cdcViolations += runChecked(scenario, strategy('cdc', cache, 'cdc', { tail_delay: 0 })).result.ryw_violations;
@@ -71,6 +73,22 @@ describe('remote-marker: cdc plus marks for writes from outside the primary regi
       { numRuns: RUNS, seed: 11 },
     );
     expect(cdcViolations).toBeGreaterThan(0);
+  });
+
+  test('a refill that read the primary before a write from its region was marked is refused (it would store the replaced value)', () => {
+    // One session in b reads and writes one key; b refills from the primary, 30 ms away.
+    const scenario = makeScenario({
+      seed: 1,
+      durationMs: 60_000,
+      regions: [region('a', { primary: true }), region('b')],
+      network: { localLatency: constant(0), defaultLatency: constant(30), links: [] },
+      workload: { keys: 1, popularity: { kind: 'uniform' }, readsPerSecond: 200, writesPerSecond: 5, readRegions: { b: 1 }, writeRegions: { b: 1 }, sessions: 1 },
+    });
+    const cache = { ttlMs: Infinity, capacity: Infinity, refillFrom: 'primary' as const, ttlJitter: 0 };
+    const marker = runChecked(scenario, strategy('remote-marker', cache, 'remote-marker', { tail_delay: 0 })).result;
+    expect(marker.ryw_violations).toBe(0);
+    expect(marker.refused_fills).toBeGreaterThan(0);
+    expect(runChecked(scenario, strategy('cdc', cache, 'cdc', { tail_delay: 0 })).result.ryw_violations).toBeGreaterThan(0);
   });
 
   test('marked reads go to the primary and fill nothing', () => {
