@@ -29,9 +29,11 @@ export interface StrategyRun {
 
 /** Run one strategy; its numbers do not depend on which other strategies run, or in what order. */
 export function runStrategy(scenario: Scenario, spec: StrategySpec, windows: readonly TimeWindow[] = []): StrategyResult {
-  const collector = new Collector(collectorOptions(scenario, spec, windows));
-  const events = new Simulation(scenario, spec, collector).run();
-  return collector.result(spec.use, events);
+  // The session ledger forgets what no read still in flight can ask about: the simulation knows which those are.
+  let simulation: Simulation | undefined;
+  const collector = new Collector({ ...collectorOptions(scenario, spec, windows), oldestUnanswered: () => simulation?.oldestUnansweredRead() ?? -Infinity });
+  simulation = new Simulation(scenario, spec, collector);
+  return collector.result(spec.use, simulation.run());
 }
 
 /** Every selected strategy of `scenario`, one after the other in this thread. */

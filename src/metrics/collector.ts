@@ -29,6 +29,8 @@ export interface CollectorOptions {
   windows?: readonly TimeWindow[];
   /** Forget nothing: keep every session-ledger row and every commit time (tests use it to show forgetting changes no number). */
   keepEverything?: boolean;
+  /** When the oldest read not yet recorded was issued (the session ledger forgets what no such read can ask about); absent, it forgets nothing by time. */
+  oldestUnanswered?: () => number;
 }
 
 /**
@@ -90,7 +92,12 @@ export class Collector implements Observer {
       endBound: w.untilMs >= options.durationMs ? Infinity : w.untilMs,
       tallies: options.regionNames.map(() => new Tally(null)),
     }));
-    this.sessions = new SessionLedger(options.sessions, options.keys, (region, key) => this.servableFloor(region, key, this.truth.latest(key)));
+    this.sessions = new SessionLedger(
+      options.sessions,
+      options.keys,
+      (region, key) => this.servableFloor(region, key, this.truth.latest(key)),
+      options.keepEverything ? undefined : options.oldestUnanswered,
+    );
     this.convergence = new ConvergenceTracker(new CacheLayout(options.regionNames.length, options.l1Hosts), options.keys, options.primary, options.warmupMs, options.durationMs);
     this.staleCauses = new StaleCauses(options.regionNames.length, options.keys, (region, key) => this.convergence.cachedVersion(region, key));
     this.warmupMs = options.warmupMs;
@@ -118,7 +125,7 @@ export class Collector implements Observer {
   read(region: number, session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void {
     const seen = this.seen;
     const latest = this.truth.latest(key);
-    this.sessions.recordRead(region, session, key, version, issued, latest, this.servableFloor(region, key, latest), seen);
+    this.sessions.recordRead(region, session, key, version, issued, issued + latencyMs, latest, this.servableFloor(region, key, latest), seen);
     const ryw = version < seen.acked;
     const monotonic = version < seen.readBefore;
     if (issued < this.warmupMs) return;

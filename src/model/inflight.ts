@@ -61,7 +61,16 @@ export class InflightReads {
   }
 
   release(slot: number): void {
+    // A free slot is issued at +∞: it never counts as the oldest read in flight.
+    this.issued[slot] = Infinity;
     this.free.push(slot);
+  }
+
+  /** When the oldest read still in flight was issued (+∞ when none is). */
+  oldestIssued(): number {
+    let oldest = Infinity;
+    for (let slot = 0; slot < this.used; slot++) if (this.issued[slot] < oldest) oldest = this.issued[slot];
+    return oldest;
   }
 
   private grow(): void {

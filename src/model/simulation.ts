@@ -183,6 +183,11 @@ export class Simulation implements EventHandler {
     return this.engine.processed;
   }
 
+  /** When the oldest read not yet answered was issued: none recorded from now on was issued earlier. */
+  oldestUnansweredRead(): number {
+    return Math.min(this.engine.now, this.inflight.oldestIssued());
+  }
+
   private scheduleArrival(stream: number, at: number): void {
     if (at < this.durationMs) this.engine.next(stream, at);
   }

@@ -156,7 +156,7 @@ export const presets: readonly Preset[] = [
     summary:
       "cdc plus remote markers (memcache's answer for writes outside the primary region): such a write first marks the key in its own region and deletes it there; while the mark stands, that region's reads of the key go to the primary and fill nothing; the change stream lifts the mark when the local replica applies the write.",
     guarantees:
-      "Read-your-writes for sessions outside the primary region as well as in it, as long as the primary can be reached (and L1s, if any, hear the invalidations): exactly with zero local latency and tail_delay; otherwise a refill in flight across the moment the mark is lifted can slip an older value in. Everything cdc guarantees.",
+      "Read-your-writes for sessions outside the primary region as well as in it, as long as the primary can be reached (and L1s, if any, hear the invalidations): exactly with zero local latency and tail_delay; otherwise a write from the primary region (which marks nothing) leaves the old value servable there until the change stream deletes it, and a refill in flight as the mark is lifted can slip an older value in. Everything cdc guarantees.",
     costs:
       "Cross-region reads to the primary (db_reads.primary, read latency) for every read of a key just written from the region, until its replica catches up; one mark per (region, key).",
     options: changeStreamOptions,

@@ -91,6 +91,35 @@ describe('session guarantees', () => {
     expect(r.monotonic_violations).toBe(1);
     expect(r.regions.b.monotonic_violations).toBe(1);
   });
+
+  test('read-your-writes: writes acknowledged while the read was in flight do not count, however many', () => {
+    const c = collector();
+    c.commit(KEY, 1, 19, 0, 0);
+    c.writeAck(SESSION, KEY, 1, 21);
+    c.commit(KEY, 2, 21, 1, 0);
+    c.writeAck(SESSION, KEY, 2, 23);
+    // Issued at 15, before either write; its value came from the cache at 28.
+    c.read(0, SESSION, KEY, 15, 13, 0, ReadSource.Cache);
+    expect(c.result('ttl', 0).ryw_violations).toBe(0);
+    // Issued between the two acks: the first counts, the second not yet.
+    c.read(0, SESSION, KEY, 22, 1, 1, ReadSource.Cache);
+    c.read(0, SESSION, KEY, 22, 1, 0, ReadSource.Cache);
+    expect(c.result('ttl', 0).ryw_violations).toBe(1);
+  });
+
+  test('monotonic reads: an earlier read counts once its answer has reached the session, not while it is in flight', () => {
+    const c = collector();
+    c.commit(KEY, 1, 5, 0, 0);
+    c.commit(KEY, 2, 6, 1, 0);
+    // R1, issued at 10, read v1 at 13 and is answered at 14.
+    c.read(1, SESSION, KEY, 10, 4, 1, ReadSource.Primary);
+    // R2, issued at 13.5 while R1 was in flight, gets v0 from the cache: nothing had been read before it.
+    c.read(1, SESSION, KEY, 13.5, 1, 0, ReadSource.Cache);
+    expect(c.result('ttl', 0).monotonic_violations).toBe(0);
+    // R3, issued at 14, when R1's answer arrived: going back is a violation.
+    c.read(1, SESSION, KEY, 14, 1, 0, ReadSource.Cache);
+    expect(c.result('ttl', 0).monotonic_violations).toBe(1);
+  });
 });
 
 describe('fills and database reads', () => {
