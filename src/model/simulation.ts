@@ -20,7 +20,7 @@
 import { Engine, type EventHandler } from '../engine/engine.js';
 import { Streams } from '../random/streams.js';
 import type { Scenario, StrategySpec, UnreachablePolicy } from '../scenario/types.js';
-import { LEASE_DENIED, NO_LEASE } from '../strategies/mechanisms/leases.js';
+import { LEASE_DENIED } from '../strategies/mechanisms/leases.js';
 import { findPreset } from '../strategies/registry.js';
 import { Strategy } from '../strategies/strategy.js';
 import { Bus } from './bus.js';
@@ -267,7 +267,8 @@ export class Simulation implements EventHandler {
    */
   private servedBesideCache(index: number, region: number, session: number, key: number, now: number): boolean {
     if (!this.strategy.caching) {
-      this.fetchWithoutFill(this.inflight.acquire(region, session, key, index, now, ReadHop.Next), this.refillFromPrimary ? this.primary : region, now);
+      const slot = this.inflight.acquire(region, session, key, index, now, ReadHop.Next);
+      this.fetchWithoutFill(slot, this.refillSource(slot), now);
       return true;
     }
     const held = this.l1s.of(region, session).lookup(key, now);
@@ -302,9 +303,16 @@ export class Simulation implements EventHandler {
         this.engine.at(at + leases.settings.retryAfterMs, Ev.CacheRetry, slot);
         return;
       }
-      pool.lease[slot] = token === LEASE_DENIED ? NO_LEASE : token;
+      // Out of patience: read the database without a lease, and so fill nothing.
+      if (token === LEASE_DENIED) return this.fetchWithoutFill(slot, this.refillSource(slot), at);
+      pool.lease[slot] = token;
     }
-    this.fetch(slot, this.refillFromPrimary ? this.primary : this.inflight.region[slot], at);
+    this.fetch(slot, this.refillSource(slot), at);
+  }
+
+  /** Where a miss of the read in `slot` reads: the primary, or its region's replica. */
+  private refillSource(slot: number): number {
+    return this.refillFromPrimary ? this.primary : this.inflight.region[slot];
   }
 
   /**

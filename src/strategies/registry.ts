@@ -97,7 +97,7 @@ export const presets: readonly Preset[] = [
     summary:
       'Invalidations and entries carry the version: a message deletes only older entries, and each cache remembers the newest version it has heard of per key, refusing older fills and sending such reads on to the primary.',
     guarantees:
-      'No cache replaces a newer value by an older one, and once a region has heard of a version it never serves or stores an older one: stale refills from lagging replicas are refused. With version_source: timestamp, clock skew between writers can order versions wrongly (newer writes refused or ignored); hlc and counter keep commit order.',
+      'No cache replaces a newer value by an older one, and once a region has heard of a version it never serves or stores an older one: stale refills from lagging replicas are refused. A region cut off from the primary under network.on_unreachable: serve-stale (the default) still serves the older value its replica holds. With version_source: timestamp, clock skew between writers can order versions wrongly (newer writes refused or ignored); hlc and counter keep commit order.',
     costs: 'One message per write per region, one number per key per region for the floor, and primary reads while a replica lags behind what the cache has heard.',
     options: versionedOptions,
     parts: (o) => ({ ...PLAIN_PARTS, invalidation: 'versioned', versionSource: o.version_source as VersionSource }),
@@ -106,7 +106,7 @@ export const presets: readonly Preset[] = [
     name: 'lease',
     summary:
       'Memcache-style leases on top of delete invalidation: on a miss one client per key gets a lease token and refills; the others wait and retry instead of stampeding the database; a delete voids the token, so a fill that raced an invalidation is refused.',
-    guarantees: 'No fill that raced an invalidation is stored (no stale set after a delete), and at most one database read per key per region at a time while leases are honoured (no thundering herd).',
+    guarantees: 'No fill that raced an invalidation is stored (no stale set after a delete), and one leased database read per key per region at a time (no thundering herd), except that a delete voids the lease of a read in flight (its fill is then refused) and a new lease is granted beside it; a client out of retries reads without one.',
     costs: 'Waiting clients pay retry latency; refused fills (shown as refused_fills) mean more misses. Stale values from a lagging replica read after the delete can still be stored.',
     options: leaseOptions,
     parts: (o) => ({
@@ -166,7 +166,7 @@ export const presets: readonly Preset[] = [
     name: 'no-cache',
     summary: 'No cache at all: every read goes to the refill source (the local replica, or the primary). The baseline the others are measured against.',
     guarantees:
-      "The database's own staleness: none with refill_from: primary (a read sees every write committed before it reaches the primary, so read-your-writes and monotonic reads hold too), replication lag with refill_from: replica.",
+      "The database's own staleness: none with refill_from: primary (a read sees every write committed before it reaches the primary, so read-your-writes and monotonic reads hold too) while the primary can be reached (network.on_unreachable: serve-stale reads the region's replica when it cannot), replication lag with refill_from: replica.",
     costs: 'Every read is a database read (db_reads) and pays its round trip (read_latency_ms); hit_ratio is 0.',
     options: noOptions,
     parts: () => ({ ...PLAIN_PARTS, caching: false }),

@@ -69,6 +69,17 @@ describe('lease', () => {
     const lease = runStrategy(hotKey, strategy('lease', { ttlMs: 60_000, refillFrom: 'primary' }));
     expect(lease.refused_fills).toBeGreaterThan(0);
   });
+
+  test('a client out of retries reads the database without a lease and fills nothing (no refused fill)', () => {
+    const noWrites = { ...hotKey, workload: { ...hotKey.workload, writesPerSecond: 0 } };
+    const cache = { ttlMs: 1_000, refillFrom: 'primary' as const };
+    const patient = runStrategy(noWrites, strategy('lease', cache));
+    const impatient = runStrategy(noWrites, strategy('lease', cache, 'impatient', { max_retries: 1 }));
+    // Giving up after one retry sends the waiting clients to the database...
+    expect(impatient.db_reads.primary).toBeGreaterThan(2 * patient.db_reads.primary);
+    // ...and with no delete to void a lease, nothing is refused: those reads never try to fill.
+    expect(impatient.refused_fills).toBe(0);
+  });
 });
 
 describe('session-token', () => {
