@@ -229,7 +229,7 @@ export const STALE_CAUSE_REMEDIES: Record<StaleCauseName, readonly Remedy[]> = {
   ],
   not_invalidated: [
     { text: 'invalidate on write (pubsub, cdc, write-update)', notFor: INVALIDATING },
-    { text: 'a change stream acts only once the region’s replica has the write: a shorter replication lag, or deletes through the bus (pubsub)', onlyFor: CHANGE_STREAM },
+    { text: 'a change stream acts only once the region’s replica has the write, so a shorter replication lag shortens it', onlyFor: CHANGE_STREAM },
     { text: 'shorten the TTL' },
   ],
   invalidation_late: [{ text: 'bounded by the bus delay: only a faster bus shortens it' }],
@@ -249,7 +249,7 @@ function helpFor(cause: StaleCauseName, preset: string): string {
   return STALE_CAUSE_REMEDIES[cause]
     .filter((remedy) => (remedy.onlyFor?.includes(preset) ?? true) && !remedy.notFor?.includes(preset))
     .map((remedy) => remedy.text)
-    .join(', ');
+    .join('; ');
 }
 
 /** A cause that makes up at least this share of a strategy's stale reads is its main one. */
