@@ -25,6 +25,8 @@ export interface CollectorOptions {
   durationMs: number;
   /** L1s per region (app servers with a near cache), 0 without. */
   l1Hosts: number;
+  /** Whether those L1s hear the invalidations (the stale causes of their reads depend on it). */
+  l1sInvalidated?: boolean;
   /** Windows of simulated time to count apart (those the strategy's expectations or a sweep's metrics name), in order. */
   windows?: readonly TimeWindow[];
   /** Forget nothing: keep every session-ledger row and every commit time (tests use it to show forgetting changes no number). */
@@ -47,6 +49,7 @@ export function collectorOptions(scenario: Scenario, spec: StrategySpec, windows
     warmupMs: scenario.warmupMs,
     durationMs: scenario.durationMs,
     l1Hosts: spec.cache.l1?.hosts ?? 0,
+    l1sInvalidated: spec.cache.l1?.invalidated ?? false,
     windows: distinctWindows([...scenario.expect.flatMap((e) => (e.strategy === spec.name && e.window ? [e.window] : [])), ...windows]),
   };
 }
@@ -99,7 +102,7 @@ export class Collector implements Observer {
       options.keepEverything ? undefined : options.oldestUnanswered,
     );
     this.convergence = new ConvergenceTracker(new CacheLayout(options.regionNames.length, options.l1Hosts), options.keys, options.primary, options.warmupMs, options.durationMs);
-    this.staleCauses = new StaleCauses(options.regionNames.length, options.keys, (region, key) => this.convergence.cachedVersion(region, key));
+    this.staleCauses = new StaleCauses(options.regionNames.length, options.keys, (region, key) => this.convergence.cachedVersion(region, key), options.l1sInvalidated);
     this.warmupMs = options.warmupMs;
   }
 
@@ -134,7 +137,7 @@ export class Collector implements Observer {
     const stale = version < current;
     const ageMs = stale ? issued - this.truth.commitTime(key, version + 1) : 0;
     const l1 = source === ReadSource.L1;
-    const cause = stale ? this.staleCauses.cause(region, key, source) : StaleCause.StoredStale;
+    const cause = stale ? this.staleCauses.cause(region, key, source, version) : StaleCause.StoredStale;
     this.tallies[region].recordRead(issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, current - version, cause);
     this.staleKeys.read(key, stale);
     if (this.windows.length > 0) this.windowedRead(region, issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, current - version, cause);

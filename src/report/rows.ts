@@ -239,7 +239,7 @@ export const STALE_CAUSE_REMEDIES: Record<StaleCauseName, readonly Remedy[]> = {
   replica_behind: [{ text: 'refill_from primary' }, { text: 'session tokens for the sessions that wrote', notFor: ['session-token'] }],
   l1_copy: [
     {
-      text: 'an L1 keeps its copy until its TTL ends or an invalidation reaches it (while one is on its way, only a faster bus helps): shorten the L1 TTL, or invalidate the L1s (l1.invalidated: true) if they are not',
+      text: 'an L1 that only expires keeps its copy until its TTL ends: shorten the L1 TTL, or let invalidations reach the L1s (l1.invalidated: true)',
     },
   ],
 };

@@ -132,10 +132,12 @@ class KeyTracer implements Observer {
     private readonly message: KeyTrace['message'],
     /** Reads issued before it are told but not counted, as the run's report does not count them. */
     private readonly warmupMs: number,
+    /** Whether the L1s hear the invalidations (a stale L1 read's cause depends on it). */
+    l1sInvalidated: boolean,
   ) {
     this.truth = new Truth(key + 1);
     this.state = { latest: 0, caches: regionNames.map(() => null), replicas: regionNames.map(() => 0) };
-    this.causes = new StaleCauses(regionNames.length, 1, (region) => this.state.caches[region] ?? -1);
+    this.causes = new StaleCauses(regionNames.length, 1, (region) => this.state.caches[region] ?? -1, l1sInvalidated);
   }
 
   /** The copies as they were when the window opened. */
@@ -203,7 +205,7 @@ class KeyTracer implements Observer {
     }
     if (!stale && !this.allReads) return;
     const age = stale ? issued - this.truth.commitTime(key, version + 1) : 0;
-    const why = stale ? `, ${staleCauseText(STALE_CAUSES[this.causes.cause(region, 0, source)], this.message)}` : '';
+    const why = stale ? `, ${staleCauseText(STALE_CAUSES[this.causes.cause(region, 0, source, version)], this.message)}` : '';
     const detail = `from ${SOURCE_WORDS[source]} in ${formatDuration(latencyMs)}${stale ? `, latest is v${current}, stale for ${formatDuration(age)}${why}` : ''}`;
     this.add(issued, stale ? 'stale-read' : 'read', region, version, detail);
   }
@@ -303,7 +305,8 @@ export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, op
   const toldUntilMs = Math.min(untilMs, scenario.durationMs);
   const message = findPreset(spec.use)?.parts(spec.options).invalidation === 'update' ? 'update' : 'invalidation';
   const layout = new CacheLayout(scenario.regions.length, spec.cache.l1?.hosts ?? 0);
-  const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, options.allReads ?? false, layout, fromMs, toldUntilMs, message, scenario.warmupMs);
+  const l1sInvalidated = spec.cache.l1?.invalidated ?? false;
+  const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, options.allReads ?? false, layout, fromMs, toldUntilMs, message, scenario.warmupMs, l1sInvalidated);
   new Simulation(scenario, spec, tracer).run();
   tracer.settleDelivery();
   const events = tracer.events.map((e, i) => [e, i] as const).sort((a, b) => a[0].time - b[0].time || a[1] - b[1]).map(([e]) => e);
