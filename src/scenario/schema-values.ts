@@ -155,7 +155,7 @@ export const distribution = z.union([duration, distributionKinds], says('a distr
  * cannot survive conversion to a JS object; so it is not a name.
  */
 const NAME_PATTERN = /^(?!__proto__$)[A-Za-z0-9_.-]+$/;
-const NAME_WORDING = 'a non-empty name of letters, digits, _, . and -';
+const NAME_WORDING = 'a non-empty name of ASCII letters, digits, _, . and -';
 
 export const regionName = () => {
   const customiser = says('a region name', NAME_WORDING);

@@ -262,15 +262,23 @@ const expectSchema = z.record(
 
 const TOP_LEVEL_KEYS = 'name, duration, regions, workload and optionally description, seed, warmup, network, bus, cache, strategies, faults, expect';
 
+/** Printed to terminals: an escape sequence in a name would restyle (or rewrite) the report. */
+const NO_CONTROL = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+const NO_CONTROL_BUT_LINES = /^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/;
+
 export const scenarioSchema = z
   .strictObject(
     {
       $schema: z.string(says('a schema reference', 'a path or URL')).optional().describe('For editors; ignored.'),
       name: z
-        .string(says('a scenario name', 'a non-empty string'))
-        .min(1, says('a scenario name', 'a non-empty string'))
+        .string(says('a scenario name', 'a non-empty string without control characters'))
+        .min(1, says('a scenario name', 'a non-empty string without control characters'))
+        .regex(NO_CONTROL, says('a scenario name', 'a non-empty string without control characters'))
         .describe('Scenario name, shown in every report.'),
-      description: z.string(says('a description', 'a string')).optional(),
+      description: z
+        .string(says('a description', 'a string without control characters (line breaks and tabs are fine)'))
+        .regex(NO_CONTROL_BUT_LINES, says('a description', 'a string without control characters (line breaks and tabs are fine)'))
+        .optional(),
       seed: integerFrom(0, 'a seed', { value: Number.MAX_SAFE_INTEGER, said: '9007199254740991 (2^53 − 1)' }).optional().describe(`Root seed of every random stream. Default: ${DEFAULTS.seed}.`),
       duration: positiveDuration.describe('Simulated time to run.'),
       warmup: duration.optional().describe('Reads before this time are not measured. Default: 0.'),

@@ -435,6 +435,14 @@ const cases: BadCase[] = [
     problems: [['12:20', 'expect.ttl: "reads " names the same expectation as "reads"; each may appear once for a strategy']],
   },
   {
+    name: 'control characters in the name or description (they would reach the terminal raw)',
+    yaml: MINIMAL.replace('name: minimal', 'name: "red\\e[31m"\ndescription: "a\\x01b\\nc"'),
+    problems: [
+      ['1:7', 'is not a scenario name; allowed: a non-empty string without control characters'],
+      ['2:14', 'is not a description; allowed: a string without control characters (line breaks and tabs are fine)'],
+    ],
+  },
+  {
     name: 'more work than a run can do (it would never end)',
     yaml: MINIMAL.replace('duration: 10m', 'duration: 99999999999999999999h'),
     problems: [['2:11', 'duration: 100000000000000000000h at 50 reads and writes a second is 1.8e+25 operations; allowed: up to 10 billion (1e10) in a run, rate × duration']],
