@@ -125,7 +125,8 @@ export function expectConditionsCanHold(scenario: WrittenScenario, at: Locator):
     const range = metricRange(metric);
     const { op, value, hasUnit } = parseCondition(condition);
     if (range === 'other' || hasUnit || satisfiable(range, op, value)) return [];
-    const allowed = range === 'ratio' ? 'a ratio from 0 to 1 (90 % is 0.9)' : 'a whole number of at least 0';
+    // The percent hint only where a percentage was the likely slip (a bound above 1).
+    const allowed = range === 'ratio' ? `a ratio from 0 to 1${value > 1 ? ' (90 % is 0.9)' : ''}` : 'a whole number of at least 0';
     return [at.atValue(['expect', strategy, key], `${JSON.stringify(condition)} can never hold: ${quoteName(metric)} is ${allowed}`)];
   });
 }

@@ -470,6 +470,14 @@ describe('bad scenarios are reported with position and reason', () => {
   });
 });
 
+describe('a ratio bound below 0', () => {
+  it('can never hold, and gets no hint about percentages (none was meant)', () => {
+    expect(problemsOf(withSection('expect:\n  ttl: { hit_ratio: "< 0" }\n'))).toEqual([
+      'test.yaml:11:21: expect.ttl.hit_ratio: "< 0" can never hold: `hit_ratio` is a ratio from 0 to 1',
+    ]);
+  });
+});
+
 describe('an unreadable file', () => {
   it('is a problem at 1:1 with the reason, not a stack trace', async () => {
     const { loadScenarioFile } = await import('../../src/scenario/load.js');
