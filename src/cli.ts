@@ -50,9 +50,10 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** A report's path: an empty one would otherwise be taken as no report at all. */
+/** A report's path: an empty one would otherwise be taken as no report at all, and `-` as a file named `-`. */
 function parseFilePath(text: string): string {
   if (text.trim() === '') throw new InvalidArgumentError('give the path of a file to write.');
+  if (text === '-') throw new InvalidArgumentError('give the path of a file to write (standard output carries the report; --format picks it); ./- for a file named -.');
   return text;
 }
 

@@ -248,6 +248,10 @@ describe('an output file that cannot be written', () => {
     const run = await cli(['run', SMALL, '--junit', '']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('give the path of a file to write');
+    // `-` is no file either: standard output already carries the report.
+    const dash = await cli(['run', SMALL, '--junit', '-']);
+    expect(dash.code).toBe(2);
+    expect(dash.stderr).toContain('standard output carries the report');
   });
 });
 
