@@ -4,6 +4,7 @@
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 import type { ScenarioResults } from '../metrics/results.js';
+import { isOptionFile } from '../scenario/positions.js';
 import { expectationTitle, failureText, parseAt } from './expectation-text.js';
 
 /** Lines (each ending in `\n`), or the empty string when every expectation held. */
@@ -22,13 +23,17 @@ export interface Annotation {
   message: string;
 }
 
-/** One `::error` line per failure, on its file's line when `at` names one. */
+/**
+ * One `::error` line per failure, on its file's line when `at` names one; an expectation
+ * given by `--set` has no file to point at, so its annotation says where it came from instead.
+ */
 export function annotationLines(failures: readonly Annotation[]): string {
   return failures
     .map(({ at, title, message }) => {
       const pos = parseAt(at);
-      const props = pos ? `file=${property(pos.file)},line=${pos.line},col=${pos.col},title=${property(title)}` : `title=${property(title)}`;
-      return `::error ${props}::${data(message)}\n`;
+      const inFile = pos !== undefined && !isOptionFile(pos.file);
+      const props = inFile ? `file=${property(pos.file)},line=${pos.line},col=${pos.col},title=${property(title)}` : `title=${property(title)}`;
+      return `::error ${props}::${data(inFile ? message : `${message}\n(at ${at})`)}\n`;
     })
     .join('');
 }

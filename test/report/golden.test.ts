@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { plain } from '../../src/report/colour.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { visibleWidth } from '../../src/report/format.js';
-import { renderAnnotations } from '../../src/report/github.js';
+import { annotationLines, renderAnnotations } from '../../src/report/github.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
@@ -39,6 +39,10 @@ describe('golden renderings of the fixture', () => {
 
   it('github annotations', () => {
     expectGolden('annotations.txt', renderAnnotations(both));
+  });
+
+  it('a github annotation of an expectation given by --set points at no file, and says where it came from', () => {
+    expect(annotationLines([{ at: '--set:1:22', title: 'ttl hit_ratio', message: 'was 0.5' }])).toBe('::error title=ttl hit_ratio::was 0.5%0A(at --set:1:22)\n');
   });
 });
 
