@@ -3,7 +3,7 @@
  * set on the command line is checked exactly like one written in the file, and a problem
  * in it points back at the `--set` argument.
  */
-import { type Alias, type Document, isMap, isScalar, isSeq, type Node, Pair, parseDocument, Scalar, visit, YAMLMap } from 'yaml';
+import { type Alias, type Document, isMap, isScalar, isSeq, type Node, Pair, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
 import type { Problem } from '../errors.js';
 import { childOf, SET_FILE, type SetOrigin } from './positions.js';
 import { oneLine, quoteName, showValue } from './wording.js';
@@ -69,7 +69,7 @@ function setProblem(option: string, text: string, message: string, offset = 0): 
 }
 
 /**
- * Puts each override's value into `doc`, creating missing maps on the way, and records which
+ * Puts each override's value into `doc`, creating missing maps (or lists, before an index) on the way, and records which
  * nodes each override brought in (for positions). Lists are indexed by number; an index
  * equal to the length appends. Later overrides win over earlier ones.
  */
@@ -96,8 +96,10 @@ function applySet(doc: Document, override: SetOverride, origins: Map<Node, SetOr
       break;
     }
     const existing = childOf(parent, segment)?.node ?? null;
+    // A missing step is a list when an index follows it (`faults.0=…` starts the faults), else a map.
+    const missing = () => (/^\d+$/.test(override.path[i + 1]) ? remember(new YAMLSeq(), origin, origins) : fresh());
     // A scalar in the middle of the path is kept, and reported by cannotFollow on the next step.
-    parent = isAbsent(existing) ? put(parent, segment, fresh(), origin, origins) : (existing as Node);
+    parent = isAbsent(existing) ? put(parent, segment, missing(), origin, origins) : (existing as Node);
   }
   return undefined;
 }

@@ -229,4 +229,9 @@ describe('--set overrides', () => {
   it('append to a list at index = length', () => {
     expect(load(MINIMAL, ['regions.2={name: ap-south}']).regions.map((r) => r.name)).toEqual(['us-east', 'eu-west', 'ap-south']);
   });
+
+  it('start a list that is not there yet at index 0', () => {
+    const scenario = load(MINIMAL, ['faults.0={at: 1m, cache_restart: {region: eu-west}}']);
+    expect(scenario.faults.map((f) => f.kind)).toEqual(['cache_restart']);
+  });
 });
