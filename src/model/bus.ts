@@ -33,6 +33,8 @@ const DRAWS_PER_ATTEMPT = 4;
 
 export class Bus {
   private readonly sent: Int32Array;
+  /** Deliveries a dropping partition lost and at-least-once sent again, per (region, key). */
+  private readonly resent: Int32Array;
   private readonly delay: Sampler;
   /** Loss probability (0..1) for messages sent now: the scenario's, or the open `bus_loss` window's. */
   private loss: number;
@@ -58,6 +60,7 @@ export class Bus {
     private readonly carriesValues = false,
   ) {
     this.sent = new Int32Array(regions * keys);
+    this.resent = new Int32Array(regions * keys);
     this.delay = sampler(spec.delay);
     this.loss = spec.loss;
     this.holds = new Holds(regions);
@@ -133,7 +136,15 @@ export class Bus {
   send(region: number, key: number, version: number, now: number): void {
     const n = this.sent[region * this.keys + key]++;
     this.observer.messageSent(region, key, version, now);
-    let departs = now;
+    this.dispatch(region, key, version, now, n);
+  }
+
+  /**
+   * The attempts of message `n` to `region` about `key`, the first leaving at `departs`: each
+   * lost with the loss in force now, else delivered after a drawn delay (and maybe twice);
+   * under at-least-once a lost attempt leaves again one redelivery timeout later.
+   */
+  private dispatch(region: number, key: number, version: number, departs: number, n: number): void {
     for (let attempt = 0; ; attempt++) {
       const base = attempt * DRAWS_PER_ATTEMPT;
       if (this.draws.u(region, key, n, base + DRAW_LOSS) >= this.loss) {
@@ -152,12 +163,16 @@ export class Bus {
     }
   }
 
-  /** A partition dropped a delivery: it is lost; at-least-once sends it again after the redelivery timeout (ms). */
+  /**
+   * A partition dropped a delivery: it is lost; at-least-once sends it again after the
+   * redelivery timeout, to pay the bus's delay and loss like any attempt. Its draws are those
+   * of a message of its own, numbered apart (below 0) from the ones sent.
+   */
   private dropped(region: number, key: number, version: number, now: number): void {
     const again = now + this.spec.redeliveryTimeoutMs;
     const retried = this.retries(again);
     this.observer.messageLost(region, key, version, now, retried);
-    if (retried) this.schedule(again, region, key, version);
+    if (retried) this.dispatch(region, key, version, again, -1 - this.resent[region * this.keys + key]++);
     this.landed(key, version);
   }
 

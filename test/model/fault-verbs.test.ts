@@ -144,12 +144,21 @@ describe('Bus verbs', () => {
     expect(deliveries).toEqual([]);
   });
 
-  test('under at-least-once a delivery dropped by a partition is sent again one redelivery timeout later', () => {
+  test('under at-least-once a delivery dropped by a partition is sent again one redelivery timeout later, and pays the bus delay', () => {
     const { bus, observer, deliveries } = makeBus({ delivery: 'at-least-once' });
     bus.cut(1);
     expect(bus.admit(1, 4, 1, 10)).toBe(false);
     expect(observer.lost).toEqual([4]);
-    expect(deliveries).toEqual([[1_010, 1, 4, 1]]);
+    expect(deliveries).toEqual([[1_010 + 100, 1, 4, 1]]);
+  });
+
+  test('the resend of a dropped delivery can be lost too, like any attempt', () => {
+    const { bus, observer, deliveries } = makeBus({ delivery: 'at-least-once', loss: 1 });
+    bus.cut(1);
+    expect(bus.admit(1, 4, 1, 10)).toBe(false);
+    // Dropped at 10 ms, then the resends at 1 010, 2 010, … 59 010 ms lost: 1 + 59 (the next would leave after the 60 s run).
+    expect(observer.lost.length).toBe(60);
+    expect(deliveries).toEqual([]);
   });
 
   test('a dropping partition wins over a hold while both are in force', () => {
