@@ -197,8 +197,8 @@ export class Collector implements Observer {
     this.convergence.inFlight(key, version);
   }
 
-  fillLanded(key: number): void {
-    this.convergence.landed(key);
+  fillLanded(key: number, version: number): void {
+    this.convergence.landed(key, version);
   }
 
   stored(cache: number, region: number, key: number, version: number, _time: number): void {

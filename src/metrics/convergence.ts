@@ -36,6 +36,8 @@ export class ConvergenceTracker {
   private readonly replicas: Int32Array;
   private readonly inflightCount: Int32Array;
   private readonly inflightMin: Int32Array;
+  /** Values on their way to a cache, by `version · keys + key`: how many of each. */
+  private readonly inflightByVersion = new Map<number, number>();
   /** Null without L1s. */
   private readonly oldestL1: OldestL1Copy | null;
 
@@ -103,10 +105,22 @@ export class ConvergenceTracker {
 
   inFlight(key: number, version: number): void {
     if (this.inflightCount[key]++ === 0 || version < this.inflightMin[key]) this.inflightMin[key] = version;
+    const id = version * this.keys + key;
+    this.inflightByVersion.set(id, (this.inflightByVersion.get(id) ?? 0) + 1);
   }
 
-  landed(key: number): void {
-    this.inflightCount[key]--;
+  landed(key: number, version: number): void {
+    const id = version * this.keys + key;
+    const left = (this.inflightByVersion.get(id) as number) - 1;
+    if (left > 0) this.inflightByVersion.set(id, left);
+    else this.inflightByVersion.delete(id);
+    // The oldest value on its way landed while others still are: the next oldest is the floor
+    // now (on a hot key values are always on their way, and an old floor would hold every write).
+    if (--this.inflightCount[key] > 0 && left === 0 && version === this.inflightMin[key]) {
+      let next = version + 1;
+      while (!this.inflightByVersion.has(next * this.keys + key)) next++;
+      this.inflightMin[key] = next;
+    }
     this.settle(key);
   }
 
