@@ -83,6 +83,9 @@ export function applySets(doc: Document, overrides: readonly SetOverride[]): { o
   return { origins, problems };
 }
 
+/** The scenario's keys whose values are lists. */
+const LIST_KEYS = new Set(['regions', 'strategies', 'faults', 'uniform', 'empirical']);
+
 function applySet(doc: Document, override: SetOverride, origins: Map<Node, SetOrigin>): Problem | undefined {
   const origin: SetOrigin = { option: override.option, text: override.text, valueOffset: override.valueOffset };
   const fresh = () => remember(new YAMLMap(), origin, origins);
@@ -96,8 +99,9 @@ function applySet(doc: Document, override: SetOverride, origins: Map<Node, SetOr
       break;
     }
     const existing = childOf(parent, segment)?.node ?? null;
-    // A missing step is a list when an index follows it (`faults.0=…` starts the faults), else a map.
-    const missing = () => (/^\d+$/.test(override.path[i + 1]) ? remember(new YAMLSeq(), origin, origins) : fresh());
+    // A missing list is started by an index after it (`faults.0=…`); anything else missing is a
+    // map (weights and expectations are keyed by names, which may be digits).
+    const missing = () => (LIST_KEYS.has(segment) && /^\d+$/.test(override.path[i + 1]) ? remember(new YAMLSeq(), origin, origins) : fresh());
     // A scalar in the middle of the path is kept, and reported by cannotFollow on the next step.
     parent = isAbsent(existing) ? put(parent, segment, missing(), origin, origins) : (existing as Node);
   }

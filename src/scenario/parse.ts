@@ -63,7 +63,9 @@ function syntaxMessage(error: YAMLError, doc: Document): string {
 /** What to say of a tag the YAML library could not resolve. */
 export function tagMessage(error: YAMLError): string {
   const tag = /tag: (\S+)/.exec(error.message)?.[1];
-  return `unknown YAML tag${tag ? ` ${quoteName(tag)}` : ''}; allowed: plain values without tags (YAML's own !!str, !!int, !!float, !!bool, !!null)`;
+  const core = tag?.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : undefined;
+  if (core) return `${quoteName(core)} does not fit this value; allowed: the value without a tag`;
+  return `unknown YAML tag${tag ? ` ${quoteName(tag)}` : ''}; allowed: plain values without tags`;
 }
 
 /** The scalar key starting at `offset`, to name it in the duplicate-key message. */

@@ -16,7 +16,8 @@ export function workFitsARun(scenario: WrittenScenario, at: Locator): Problem[] 
   const perSecond = scenario.workload.reads_per_second + (scenario.workload.writes_per_second ?? 0);
   const operations = perSecond * seconds;
   if (!(operations > MOST_OPERATIONS)) return [];
-  const short = (n: number) => String(Number(n.toPrecision(3)));
+  // Exact where it is near the bound (10000000010 must not read as 1e10).
+  const short = (n: number) => (n < 1e15 ? String(Math.ceil(n)) : String(Number(n.toPrecision(3))));
   return [
     at.atValue(
       ['duration'],

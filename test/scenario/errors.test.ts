@@ -453,6 +453,11 @@ const cases: BadCase[] = [
     problems: [['2:11', 'is 6e+302 operations; allowed: up to 10 billion']],
   },
   {
+    name: "one of YAML's own tags on a value it does not fit",
+    yaml: withSection('cache: { ttl: !!int 5s }\n'),
+    problems: [['10:15', '`!!int` does not fit this value; allowed: the value without a tag']],
+  },
+  {
     name: 'a tag YAML does not know (it would be dropped without a word)',
     yaml: withSection('cache: { ttl: !weird 5s }\n'),
     problems: [['10:15', 'unknown YAML tag `!weird`; allowed: plain values without tags']],

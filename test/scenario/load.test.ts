@@ -230,8 +230,10 @@ describe('--set overrides', () => {
     expect(load(MINIMAL, ['regions.2={name: ap-south}']).regions.map((r) => r.name)).toEqual(['us-east', 'eu-west', 'ap-south']);
   });
 
-  it('start a list that is not there yet at index 0', () => {
+  it('start a list that is not there yet at index 0; a map keyed by names stays a map, digits or not', () => {
     const scenario = load(MINIMAL, ['faults.0={at: 1m, cache_restart: {region: eu-west}}']);
     expect(scenario.faults.map((f) => f.kind)).toEqual(['cache_restart']);
+    const digits = MINIMAL.replace('name: us-east', 'name: "0"').replace('name: eu-west', 'name: "1"');
+    expect(load(digits, ['workload.read_regions.0=1']).workload.readRegions).toEqual({ '0': 1, '1': 0 });
   });
 });
