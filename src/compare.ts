@@ -53,6 +53,8 @@ export interface Unpaired {
   params: Record<string, string>;
   strategy?: string;
   metric?: string;
+  /** The seeds where only this side has a value of the metric, when the other has one on some seeds (absent: on every seed). */
+  seeds?: number[];
 }
 
 export interface Comparison {
@@ -121,9 +123,12 @@ function unpaired(from: SweepDocument, other: SweepDocument): Unpaired[] {
     return Object.entries(point.strategies).flatMap(([strategy, metrics]): Unpaired[] => {
       const there = match.strategies[strategy];
       if (!there) return [{ params: point.params, strategy }];
-      return Object.entries(metrics)
-        .filter(([metric, { values }]) => values.some((_, i) => hasValue(values, i)) && !values.some((_, i) => hasValue(values, i) && hasValue(there[metric]?.values, i)))
-        .map(([metric]) => ({ params: point.params, strategy, metric }));
+      return Object.entries(metrics).flatMap(([metric, { values }]): Unpaired[] => {
+        const only = from.seeds.filter((_, i) => hasValue(values, i) && !hasValue(there[metric]?.values, i));
+        if (only.length === 0) return [];
+        const paired = values.some((_, i) => hasValue(values, i) && hasValue(there[metric]?.values, i));
+        return [{ params: point.params, strategy, metric, ...(paired ? { seeds: only } : {}) }];
+      });
     });
   });
 }

@@ -61,7 +61,8 @@ function unpairedText(u: Unpaired): string {
   const point = pointText(u);
   if (u.strategy === undefined) return `point ${point}`;
   const what = u.metric === undefined ? u.strategy : `${u.strategy} ${u.metric}`;
-  return point === '' ? what : `${what} at ${point}`;
+  const seeds = u.seeds ? ` on ${u.seeds.length === 1 ? 'seed' : 'seeds'} ${u.seeds.join(', ')}` : '';
+  return point === '' ? `${what}${seeds}` : `${what} at ${point}${seeds}`;
 }
 
 /** What could not be compared, a sentence per side (none when everything paired). */

@@ -63,22 +63,29 @@ describe('cache-sim compare', () => {
     const lost = JSON.parse(readFileSync(path('base.json'), 'utf8'));
     delete lost.points[0].strategies['pubsub-2s'];
     lost.points[0].strategies.pubsub.hit_ratio.values = lost.points[0].strategies.pubsub.hit_ratio.values.map(() => null);
+    // A value lost on one seed only: the other seeds still pair, and that one is named.
+    lost.points[0].strategies.ttl.stale_read_ratio.values[1] = null;
     writeFileSync(path('lost.json'), JSON.stringify(lost));
 
     const json = await cli(['compare', path('base.json'), path('lost.json'), '--format', 'json']);
     const doc = JSON.parse(json.stdout);
-    expect(doc.only_in_base).toEqual([{ params: {}, strategy: 'pubsub', metric: 'hit_ratio' }, { params: {}, strategy: 'pubsub-2s' }]);
+    expect(doc.only_in_base).toEqual([
+      { params: {}, strategy: 'ttl', metric: 'stale_read_ratio', seeds: [lost.seeds[1]] },
+      { params: {}, strategy: 'pubsub', metric: 'hit_ratio' },
+      { params: {}, strategy: 'pubsub-2s' },
+    ]);
+    expect(doc.changes.find((c: { strategy: string; metric: string }) => c.strategy === 'ttl' && c.metric === 'stale_read_ratio').pairs).toBe(2);
     expect(doc.only_in_head).toEqual([]);
     expect(doc.changes.some((c: { strategy: string }) => c.strategy === 'pubsub-2s')).toBe(false);
 
     const gate = await cli(['compare', path('base.json'), path('lost.json'), '--fail-on-worse']);
     expect(gate.code).toBe(1);
     // (wrapped to the report's width)
-    expect(gate.stdout.replace(/\s+/g, ' ')).toMatch(/Only in \S*base\.json, not compared \(--fail-on-worse counts this as worse\): pubsub hit_ratio, pubsub-2s $/);
+    expect(gate.stdout.replace(/\s+/g, ' ')).toMatch(/Only in \S*base\.json, not compared \(--fail-on-worse counts this as worse\): ttl stale_read_ratio on seed \d+, pubsub hit_ratio, pubsub-2s $/);
     // The other way round the head gained them: listed, and no failure.
     const gained = await cli(['compare', path('lost.json'), path('base.json'), '--fail-on-worse', '--format', 'markdown']);
     expect(gained.code).toBe(0);
-    expect(gained.stdout).toMatch(/Only in .*base\.json, not compared: pubsub hit\\_ratio, pubsub-2s\n/);
+    expect(gained.stdout).toMatch(/Only in .*base\.json, not compared: ttl stale\\_read\\_ratio on seed \d+, pubsub hit\\_ratio, pubsub-2s\n/);
   });
 
   test('any JSON (or none) as a document: exit 2 with the place in the file, never a stack trace', async () => {
