@@ -11,7 +11,7 @@ import { jsonText } from './json.js';
 import { code, escapeCell, escapeText, table } from './markdown-text.js';
 import { DEFAULT_WIDTH, type GridCell, renderGrid } from './grid.js';
 import { COMPARISON_GROUPS } from './rows.js';
-import { withInterval, wrapText } from './format.js';
+import { withInterval, wrapPainted, wrapText } from './format.js';
 import { formatterFor } from './sweep-text.js';
 
 export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
@@ -101,7 +101,7 @@ function compareTable(c: Comparison, p: Palette, width: number): string {
   const lines = rows.map((row): GridCell[] => [...row.cells.map((text) => ({ text })), { text: style(row.verdict) }]);
   const grid = renderGrid({ head, groups: [lines], labels: withPoints ? 3 : 2 }, p, width);
   const unpaired = unpairedSentences(c).map(({ text, lost }) => `\n${wrapText(text, width).map((line) => (lost ? p.fail(line) : line)).join('\n')}\n`);
-  return `${p.heading(headline(c))}\n${p.dim(summaryText(c))}\n\n${grid}\n${unpaired.join('')}`;
+  return `${wrapPainted(headline(c), width, p.heading)}\n${wrapPainted(summaryText(c), width, p.dim)}\n\n${grid}\n${unpaired.join('')}`;
 }
 
 function compareMarkdown(c: Comparison): string {

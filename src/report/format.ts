@@ -120,6 +120,11 @@ export function wrapText(text: string, width: number): string[] {
   return lines;
 }
 
+/** A heading (or any line in one style) wrapped to `width`, each line painted. */
+export function wrapPainted(text: string, width: number, paint: (line: string) => string): string {
+  return wrapText(text, width).map(paint).join('\n');
+}
+
 /** `text` wrapped to `width` columns in all, its first line indented by `first`, the rest by `rest` (a hanging indent). */
 export function wrapIndented(text: string, width: number, first = '  ', rest = '    '): string[] {
   return wrapText(text, width - rest.length).map((line, i) => `${i === 0 ? first : rest}${line}`);

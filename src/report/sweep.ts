@@ -11,7 +11,7 @@ import type { SweepResults } from '../sweep.js';
 import type { Palette } from './colour.js';
 import { csvField } from './csv.js';
 import { failedSeedsText, rangeText, skippedText } from './expectation-text.js';
-import { alignedOrWrapped, joinWrapped, wrapIndented, wrapText } from './format.js';
+import { alignedOrWrapped, joinWrapped, visibleWidth, wrapIndented, wrapPainted, wrapText } from './format.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 
 export const SWEEP_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
@@ -77,9 +77,10 @@ function expectationsOverSeeds(r: SweepResults, p: Palette, width: number): stri
     wrapText(h.where, Math.max(20, width - nameWidth - 4)).map((line, i) => `  ${(i === 0 ? h.strategy : '').padEnd(nameWidth)}  ${h.where === 'nowhere' ? p.fail(line) : line}`),
   );
   return [
-    `${p.heading(`${title}:`)} ${allHeld ? p.pass(outcome) : p.fail(outcome)}`,
+    // The outcome goes under the title where both do not fit on one line.
+    `${p.heading(`${title}:`)}${visibleWidth(`${title}: ${outcome}`) <= width ? ' ' : '\n'}${allHeld ? p.pass(outcome) : p.fail(outcome)}`,
     ...lines,
-    ...(held.length > 0 ? ['', p.heading('Where each strategy held all its expectations on every seed:'), ...summary] : []),
+    ...(held.length > 0 ? ['', wrapPainted('Where each strategy held all its expectations on every seed:', width, p.heading), ...summary] : []),
   ].join('\n');
 }
 

@@ -7,7 +7,7 @@ import { allPassed } from '../metrics/expect.js';
 import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import type { Palette } from './colour.js';
 import { actualText, outcomeText, skippedText } from './expectation-text.js';
-import { alignedOrWrapped, joinWrapped, wrapIndented, wrapText } from './format.js';
+import { alignedOrWrapped, joinWrapped, wrapIndented, wrapPainted, wrapText } from './format.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 import { renderHistograms } from './histogram.js';
 import { renderTimelines } from './timeline-text.js';
@@ -41,18 +41,19 @@ function renderScenario(r: ScenarioResults, p: Palette, width: number): string {
   const sections = [
     header(r, p, width),
     renderGrid(comparisonGrid(r), p, width),
-    [p.heading(`Per region: ${REGION_CELL_CAPTION}`), renderGrid(regionGrid(r), p, width)].join('\n'),
+    [wrapPainted(`Per region: ${REGION_CELL_CAPTION}`, width, p.heading), renderGrid(regionGrid(r), p, width)].join('\n'),
     histograms(r, p, width),
   ];
   const timeline = renderTimelines(r, p, width);
   if (timeline.length > 0) sections.push(timeline.join('\n'));
   const causes = staleCauseRows(r);
-  if (causes.length > 0) sections.push([p.heading(STALE_CAUSES_CAPTION), renderGrid(causesGrid(r, causes), p, width), ...mainCauses(r, p, width)].join('\n'));
+  if (causes.length > 0) sections.push([wrapPainted(STALE_CAUSES_CAPTION, width, p.heading), renderGrid(causesGrid(r, causes), p, width), ...mainCauses(r, p, width)].join('\n'));
   const keys = staleKeys(r, p, width);
   if (keys !== '') sections.push(keys);
   if (r.expectations.length > 0) sections.push(expectations(r.expectations, p, width));
   const skipped = skippedText(r);
   if (skipped !== '') sections.push(wrapText(skipped, width).map(p.dim).join('\n'));
+  // The replay command stays on one line, whole, for logs to grep and terminals to copy.
   if (!allPassed(r.expectations)) sections.push(`${p.bold('Replay:')} ${r.replay}`);
   return sections.join('\n\n');
 }
@@ -109,7 +110,7 @@ function staleKeys(r: ScenarioResults, p: Palette, width: number): string {
   );
   // The command on lines of its own, continued with `\` where it is too wide: it pastes whole.
   const command = wrapCommand(trace, width - 2).map((line, i) => `${i === 0 ? '  ' : '    '}${line}`);
-  return [p.heading(STALE_KEYS_CAPTION), ...lines, p.dim("One key's story (add --html FILE for its lanes over time):"), ...command].join('\n');
+  return [wrapPainted(STALE_KEYS_CAPTION, width, p.heading), ...lines, wrapPainted("One key's story (add --html FILE for its lanes over time):", width, p.dim), ...command].join('\n');
 }
 
 function expectations(results: ExpectationResult[], p: Palette, width: number): string {

@@ -46,7 +46,7 @@ describe('cache-sim compare', () => {
     for (const c of changes.filter((c) => c.strategy === 'pubsub-2s')) expect([c.change, c.ci95]).toEqual([0, 0]);
 
     const table = await cli(['compare', path('base.json'), path('head.json')]);
-    expect(table.stdout).toMatch(/^small: .*base\.json → .*head\.json, paired over 3 seeds/);
+    expect(table.stdout.replace(/\s+/g, ' ')).toMatch(/^small: \S*base\.json → \S*head\.json, paired over 3 seeds/);
     // A ratio's change is in percentage points; every row says its verdict.
     expect(table.stdout).toMatch(/│ ttl +│ stale_read_ratio +│ .* │ +−[\d.]+ pp ± [\d.]+ pp │ +better │/);
     expect(table.stdout).toMatch(/│ pubsub-2s +│ stale_read_ratio +│ .* │ +noise │/);
