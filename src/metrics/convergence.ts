@@ -19,6 +19,7 @@
 import type { CacheLayout } from '../model/cache-layout.js';
 import { Histogram } from './histogram.js';
 import { OldestL1Copy } from './oldest-l1-copy.js';
+import { PairTable } from './pair-table.js';
 import { NONE, PendingWrites } from './pending-writes.js';
 
 export class ConvergenceTracker {
@@ -36,8 +37,11 @@ export class ConvergenceTracker {
   private readonly replicas: Int32Array;
   private readonly inflightCount: Int32Array;
   private readonly inflightMin: Int32Array;
-  /** Values on their way to a cache, by `version · keys + key`: how many of each. */
-  private readonly inflightByVersion = new Map<number, number>();
+  /**
+   * Values on their way to a cache, by `version · keys + key`: how many of each (a typed table:
+   * a Map's churn on every fill, promoted garbage, grew the heap with the length of a run).
+   */
+  private readonly inflightByVersion = new PairTable(1, (_id, row, at) => row[at] > 0);
   /** Null without L1s. */
   private readonly oldestL1: OldestL1Copy | null;
 
@@ -105,23 +109,28 @@ export class ConvergenceTracker {
 
   inFlight(key: number, version: number): void {
     if (this.inflightCount[key]++ === 0 || version < this.inflightMin[key]) this.inflightMin[key] = version;
-    const id = version * this.keys + key;
-    this.inflightByVersion.set(id, (this.inflightByVersion.get(id) ?? 0) + 1);
+    const slot = this.inflightByVersion.slot(version * this.keys + key);
+    this.inflightByVersion.set(slot, 0, this.inflightByVersion.get(slot, 0) + 1);
   }
 
   landed(key: number, version: number): void {
-    const id = version * this.keys + key;
-    const left = (this.inflightByVersion.get(id) as number) - 1;
-    if (left > 0) this.inflightByVersion.set(id, left);
-    else this.inflightByVersion.delete(id);
+    const slot = this.inflightByVersion.find(version * this.keys + key);
+    const left = this.inflightByVersion.get(slot, 0) - 1;
+    this.inflightByVersion.set(slot, 0, left);
     // The oldest value on its way landed while others still are: the next oldest is the floor
     // now (on a hot key values are always on their way, and an old floor would hold every write).
     if (--this.inflightCount[key] > 0 && left === 0 && version === this.inflightMin[key]) {
       let next = version + 1;
-      while (!this.inflightByVersion.has(next * this.keys + key)) next++;
+      while (this.valuesOnTheirWay(next, key) === 0) next++;
       this.inflightMin[key] = next;
     }
     this.settle(key);
+  }
+
+  /** How many values of `version` of `key` are on their way to a cache. */
+  private valuesOnTheirWay(version: number, key: number): number {
+    const slot = this.inflightByVersion.find(version * this.keys + key);
+    return slot < 0 ? 0 : this.inflightByVersion.get(slot, 0);
   }
 
   /**

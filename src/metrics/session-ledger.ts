@@ -11,43 +11,53 @@
  * served from (its cache entry, its replica, values on their way to a cache) is at least as
  * new as anything in the row — and a staircase forgets the steps before the oldest read still
  * unanswered, so memory follows the pairs at risk, not the number of reads or writes.
+ *
+ * Rows live in a typed table (a row of objects per pair churned enough garbage to grow the
+ * heap with the length of a run), each staircase holding up to STEPS steps. Should a
+ * staircase still be full once the steps no unanswered read can ask about are forgotten (a
+ * session answered or acknowledged that often while some read anywhere waited), its oldest
+ * step goes: only a read issued before that step's successor, still in flight, is then judged
+ * against less than it had seen.
  */
+
+import { PairTable } from './pair-table.js';
 
 /** The oldest version a read of `key` in `region` could still return from now on. */
 export type ServableFloor = (region: number, key: number) => number;
 
-/** Flat `[time, version, time, version, …]`, both strictly rising. */
-type Staircase = number[];
-
-interface Row {
-  session: number;
-  key: number;
-  acked: Staircase;
-  returned: Staircase;
-}
-
-/** Steps a staircase holds before it forgets those no unanswered read can ask about. */
-const STEPS_BEFORE_FORGETTING = 4;
+/** Steps each staircase holds. */
+const STEPS = 8;
+/** A row: the two staircases' step counts, then each staircase's (time, version) pairs. */
+const ACKED_COUNT = 0;
+const RETURNED_COUNT = 1;
+const ACKED = 2;
+const RETURNED = ACKED + 2 * STEPS;
+const COLUMNS = RETURNED + 2 * STEPS;
 
 export class SessionLedger {
-  private readonly rows = new Map<number, Row>();
+  private readonly table: PairTable;
   /** Region of each session (sessions live in one region), -1 until seen. */
   private readonly regionOf: Int32Array;
-  /** Rows held when the next sweep for rows no longer needed is due. */
-  private sweepAt = 1024;
 
   constructor(
     sessions: number,
     private readonly keys: number,
-    private readonly floor: ServableFloor,
-    /** When the oldest read not yet recorded was issued (no later record asks about earlier times); -∞ keeps every step. */
+    floor: ServableFloor,
+    /** When the oldest read not yet recorded was issued (no later record asks about earlier times); -∞ keeps every step it can. */
     private readonly oldestUnanswered: () => number = () => -Infinity,
   ) {
     this.regionOf = new Int32Array(sessions).fill(-1);
+    this.table = new PairTable(COLUMNS, (id, row, at) => {
+      const session = Math.floor(id / keys);
+      const region = this.regionOf[session];
+      if (region < 0) return true;
+      const newest = Math.max(lastVersion(row, at, ACKED_COUNT, ACKED), lastVersion(row, at, RETURNED_COUNT, RETURNED));
+      return newest > floor(region, id - session * keys);
+    });
   }
 
   recordAck(session: number, key: number, version: number, time: number): void {
-    this.step(this.row(session, key).acked, time, version);
+    this.step(this.table.slot(session * this.keys + key), ACKED_COUNT, ACKED, time, version);
   }
 
   /**
@@ -73,61 +83,59 @@ export class SessionLedger {
     // The common case, without a lookup: the newest version, which every copy in the region
     // already holds. Nothing the session saw can be newer, and nothing later can be older.
     if (version >= latest && version <= floor) return;
-    let row = this.rows.get(session * this.keys + key);
-    if (row === undefined) {
+    const table = this.table;
+    const id = session * this.keys + key;
+    let slot = table.find(id);
+    if (slot < 0) {
       // A row would only be dropped again unless this read could be contradicted later.
       if (version <= floor) return;
-      row = this.row(session, key);
+      slot = table.slot(id);
     }
-    out.acked = versionAt(row.acked, issued);
-    out.readBefore = versionAt(row.returned, issued);
-    this.step(row.returned, answered, version);
+    out.acked = this.versionAt(slot, ACKED_COUNT, ACKED, issued);
+    out.readBefore = this.versionAt(slot, RETURNED_COUNT, RETURNED, issued);
+    this.step(slot, RETURNED_COUNT, RETURNED, answered, version);
   }
 
-  private row(session: number, key: number): Row {
-    const id = session * this.keys + key;
-    let row = this.rows.get(id);
-    if (row === undefined) {
-      if (this.rows.size >= this.sweepAt) this.sweep();
-      row = { session, key, acked: [], returned: [] };
-      this.rows.set(id, row);
-    }
-    return row;
+  /** The staircase's version at `time` (0 before its first step). */
+  private versionAt(slot: number, count: number, first: number, time: number): number {
+    const table = this.table;
+    for (let i = table.get(slot, count) - 1; i >= 0; i--) if (table.get(slot, first + 2 * i) <= time) return table.get(slot, first + 2 * i + 1);
+    return 0;
   }
 
   /** From `time` on, the staircase's version is at least `version`. */
-  private step(stairs: Staircase, time: number, version: number): void {
-    if (versionAt(stairs, time) >= version) return;
-    let at = stairs.length;
-    while (at > 0 && stairs[at - 2] > time) at -= 2;
+  private step(slot: number, count: number, first: number, time: number, version: number): void {
+    const table = this.table;
+    if (this.versionAt(slot, count, first, time) >= version) return;
+    const n = table.get(slot, count);
+    const timeOf = (i: number) => table.get(slot, first + 2 * i);
+    const versionOf = (i: number) => table.get(slot, first + 2 * i + 1);
+    let at = n;
+    while (at > 0 && timeOf(at - 1) > time) at--;
     // A step at the same time is replaced; the later steps it covers go.
-    const from = at > 0 && stairs[at - 2] === time ? at - 2 : at;
+    const from = at > 0 && timeOf(at - 1) === time ? at - 1 : at;
     let to = at;
-    while (to < stairs.length && stairs[to + 1] <= version) to += 2;
-    stairs.splice(from, to - from, time, version);
-    if (stairs.length > 2 * STEPS_BEFORE_FORGETTING) forgetBefore(stairs, this.oldestUnanswered());
-  }
-
-  /** Drop the rows no future read can be judged against; sweep again when the table has doubled. */
-  private sweep(): void {
-    for (const [id, row] of this.rows) {
-      const region = this.regionOf[row.session];
-      if (region < 0) continue;
-      const newest = Math.max(row.acked.at(-1) ?? 0, row.returned.at(-1) ?? 0);
-      if (newest <= this.floor(region, row.key)) this.rows.delete(id);
-    }
-    this.sweepAt = Math.max(1024, 2 * this.rows.size);
+    while (to < n && versionOf(to) <= version) to++;
+    const steps: number[] = [];
+    for (let i = 0; i < from; i++) steps.push(timeOf(i), versionOf(i));
+    steps.push(time, version);
+    for (let i = to; i < n; i++) steps.push(timeOf(i), versionOf(i));
+    if (steps.length > 2 * STEPS) forgetBefore(steps, this.oldestUnanswered());
+    // Still full: the oldest step goes (see the note at the top).
+    if (steps.length > 2 * STEPS) steps.splice(0, steps.length - 2 * STEPS);
+    for (let i = 0; i < steps.length; i++) table.set(slot, first + i, steps[i]);
+    table.set(slot, count, steps.length / 2);
   }
 }
 
-/** The staircase's version at `time` (0 before its first step). */
-function versionAt(stairs: Staircase, time: number): number {
-  for (let i = stairs.length - 2; i >= 0; i -= 2) if (stairs[i] <= time) return stairs[i + 1];
-  return 0;
+/** The newest version a staircase of a row holds (0 when it has no step). */
+function lastVersion(row: Float64Array, at: number, count: number, first: number): number {
+  const n = row[at + count];
+  return n === 0 ? 0 : row[at + first + 2 * (n - 1) + 1];
 }
 
 /** Forget the steps that no question about `time` or later can reach (all but the last one at or before it). */
-function forgetBefore(stairs: Staircase, time: number): void {
+function forgetBefore(stairs: number[], time: number): void {
   let last = -2;
   for (let i = 0; i < stairs.length && stairs[i] <= time; i += 2) last = i;
   if (last > 0) stairs.splice(0, last);
