@@ -38,6 +38,8 @@ export class SessionLedger {
   private readonly table: PairTable;
   /** Region of each session (sessions live in one region), -1 until seen. */
   private readonly regionOf: Int32Array;
+  /** Room to build a staircase in before it is written back: one step more than a row holds. */
+  private readonly scratch = new Float64Array(2 * (STEPS + 1));
 
   constructor(
     sessions: number,
@@ -108,23 +110,25 @@ export class SessionLedger {
     const table = this.table;
     if (this.versionAt(slot, count, first, time) >= version) return;
     const n = table.get(slot, count);
-    const timeOf = (i: number) => table.get(slot, first + 2 * i);
-    const versionOf = (i: number) => table.get(slot, first + 2 * i + 1);
     let at = n;
-    while (at > 0 && timeOf(at - 1) > time) at--;
+    while (at > 0 && table.get(slot, first + 2 * (at - 1)) > time) at--;
     // A step at the same time is replaced; the later steps it covers go.
-    const from = at > 0 && timeOf(at - 1) === time ? at - 1 : at;
+    const from = at > 0 && table.get(slot, first + 2 * (at - 1)) === time ? at - 1 : at;
     let to = at;
-    while (to < n && versionOf(to) <= version) to++;
-    const steps: number[] = [];
-    for (let i = 0; i < from; i++) steps.push(timeOf(i), versionOf(i));
-    steps.push(time, version);
-    for (let i = to; i < n; i++) steps.push(timeOf(i), versionOf(i));
-    if (steps.length > 2 * STEPS) forgetBefore(steps, this.oldestUnanswered());
+    while (to < n && table.get(slot, first + 2 * to + 1) <= version) to++;
+    // The new staircase, built in a scratch row (one more step than a row holds).
+    const steps = this.scratch;
+    let length = 0;
+    for (let i = 0; i < 2 * from; i++) steps[length++] = table.get(slot, first + i);
+    steps[length++] = time;
+    steps[length++] = version;
+    for (let i = 2 * to; i < 2 * n; i++) steps[length++] = table.get(slot, first + i);
+    let start = 0;
+    if (length > 2 * STEPS) start = forgottenBefore(steps, length, this.oldestUnanswered());
     // Still full: the oldest step goes (see the note at the top).
-    if (steps.length > 2 * STEPS) steps.splice(0, steps.length - 2 * STEPS);
-    for (let i = 0; i < steps.length; i++) table.set(slot, first + i, steps[i]);
-    table.set(slot, count, steps.length / 2);
+    if (length - start > 2 * STEPS) start = length - 2 * STEPS;
+    for (let i = start; i < length; i++) table.set(slot, first + i - start, steps[i]);
+    table.set(slot, count, (length - start) / 2);
   }
 }
 
@@ -134,9 +138,9 @@ function lastVersion(row: Float64Array, at: number, count: number, first: number
   return n === 0 ? 0 : row[at + first + 2 * (n - 1) + 1];
 }
 
-/** Forget the steps that no question about `time` or later can reach (all but the last one at or before it). */
-function forgetBefore(stairs: number[], time: number): void {
-  let last = -2;
-  for (let i = 0; i < stairs.length && stairs[i] <= time; i += 2) last = i;
-  if (last > 0) stairs.splice(0, last);
+/** Where a staircase of `length` numbers starts once the steps no question about `time` or later can reach are forgotten (all but the last one at or before it). */
+function forgottenBefore(stairs: Float64Array, length: number, time: number): number {
+  let last = 0;
+  for (let i = 0; i < length && stairs[i] <= time; i += 2) last = i;
+  return last;
 }
