@@ -20,7 +20,7 @@ import { checkRules } from './rules.js';
 import type { Scenario } from './types.js';
 import { scenarioSchema, type WrittenScenario } from './written-schema.js';
 import { closest } from './suggest.js';
-import { allowedKeysAt, issuesToProblems } from './zod-problems.js';
+import { allowedKeysAt, issuesToProblems, listAllowedAt } from './zod-problems.js';
 
 /** A scenario from YAML text; `file` names it in problems. */
 export function loadScenarioText(text: string, file: string, sets: readonly SetArgument[] = []): Scenario {
@@ -28,7 +28,7 @@ export function loadScenarioText(text: string, file: string, sets: readonly SetA
   const parsed = parseYaml(text, file);
   if (!parsed.ok || setProblems.length > 0) fail([...(parsed.ok ? [] : parsed.problems), ...setProblems]);
   const { doc, lineCounter, duplicateKeys } = parsed.parsed;
-  const { origins, problems: placementProblems } = applySets(doc, overrides);
+  const { origins, problems: placementProblems } = applySets(doc, overrides, (path) => listAllowedAt(scenarioSchema, path));
   if (placementProblems.length > 0) fail([...duplicateKeys, ...placementProblems]);
   const locator = new Locator(file, doc.contents as Node | null, lineCounter, origins);
   // Problems the schema can step over (unknown keys, wrong values with a default) let the rules run too: all are reported at once.

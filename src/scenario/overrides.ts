@@ -73,20 +73,22 @@ function setProblem(option: string, text: string, message: string, offset = 0): 
  * nodes each override brought in (for positions). Lists are indexed by number; an index
  * equal to the length appends. Later overrides win over earlier ones.
  */
-export function applySets(doc: Document, overrides: readonly SetOverride[]): { origins: Map<Node, SetOrigin>; problems: Problem[] } {
+export function applySets(
+  doc: Document,
+  overrides: readonly SetOverride[],
+  /** Whether the scenario allows a list at a path. */
+  listAt: (path: string[]) => boolean,
+): { origins: Map<Node, SetOrigin>; problems: Problem[] } {
   const origins = new Map<Node, SetOrigin>();
   const problems: Problem[] = [];
   for (const override of overrides) {
-    const problem = applySet(doc, override, origins);
+    const problem = applySet(doc, override, origins, listAt);
     if (problem) problems.push(problem);
   }
   return { origins, problems };
 }
 
-/** The scenario's keys whose values are lists. */
-const LIST_KEYS = new Set(['regions', 'strategies', 'faults', 'uniform', 'empirical']);
-
-function applySet(doc: Document, override: SetOverride, origins: Map<Node, SetOrigin>): Problem | undefined {
+function applySet(doc: Document, override: SetOverride, origins: Map<Node, SetOrigin>, listAt: (path: string[]) => boolean): Problem | undefined {
   const origin: SetOrigin = { option: override.option, text: override.text, valueOffset: override.valueOffset };
   const fresh = () => remember(new YAMLMap(), origin, origins);
   if (isAbsent(doc.contents)) doc.contents = fresh() as typeof doc.contents;
@@ -99,9 +101,10 @@ function applySet(doc: Document, override: SetOverride, origins: Map<Node, SetOr
       break;
     }
     const existing = childOf(parent, segment)?.node ?? null;
-    // A missing list is started by an index after it (`faults.0=…`); anything else missing is a
-    // map (weights and expectations are keyed by names, which may be digits).
-    const missing = () => (LIST_KEYS.has(segment) && /^\d+$/.test(override.path[i + 1]) ? remember(new YAMLSeq(), origin, origins) : fresh());
+    // A missing list is started by an index after it (`faults.0=…`) where the scenario allows a
+    // list; anything else missing is a map (weights and expectations are keyed by names, which may be digits).
+    const startsList = /^\d+$/.test(override.path[i + 1]) && listAt(override.path.slice(0, i + 1));
+    const missing = () => (startsList ? remember(new YAMLSeq(), origin, origins) : fresh());
     // A scalar in the middle of the path is kept, and reported by cannotFollow on the next step.
     parent = isAbsent(existing) ? put(parent, segment, missing(), origin, origins) : (existing as Node);
   }

@@ -67,6 +67,17 @@ function literalOfOtherType(issue: Issue): boolean {
 
 /** Keys of every object schema that can sit at `path` below `schema` (all branches of unions). */
 export function allowedKeysAt(schema: z.ZodType, path: Path): string[] {
+  const keys = schemasAt(schema, path).flatMap((candidate) => (candidate instanceof z.ZodObject ? Object.keys(candidate.shape) : []));
+  return [...new Set(keys)];
+}
+
+/** Whether a list can sit at `path` below `schema`. */
+export function listAllowedAt(schema: z.ZodType, path: Path): boolean {
+  return schemasAt(schema, path).some((candidate) => candidate instanceof z.ZodArray || candidate instanceof z.ZodTuple);
+}
+
+/** Every schema that can sit at `path` below `schema` (all branches of unions). */
+function schemasAt(schema: z.ZodType, path: Path): z.ZodType[] {
   let candidates = alternatives(schema);
   for (const segment of path) {
     candidates = candidates.flatMap((candidate) => {
@@ -74,8 +85,7 @@ export function allowedKeysAt(schema: z.ZodType, path: Path): string[] {
       return child ? alternatives(child) : [];
     });
   }
-  const keys = candidates.flatMap((candidate) => (candidate instanceof z.ZodObject ? Object.keys(candidate.shape) : []));
-  return [...new Set(keys)];
+  return candidates;
 }
 
 function alternatives(schema: z.ZodType): z.ZodType[] {

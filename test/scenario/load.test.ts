@@ -236,4 +236,9 @@ describe('--set overrides', () => {
     const digits = MINIMAL.replace('name: us-east', 'name: "0"').replace('name: eu-west', 'name: "1"');
     expect(load(digits, ['workload.read_regions.0=1']).workload.readRegions).toEqual({ '0': 1, '1': 0 });
   });
+
+  it('start a list wherever the schema allows one, as deep as a distribution', () => {
+    const scenario = load(MINIMAL, ['bus.delay.uniform.0=10ms', 'bus.delay.uniform.1=30ms']);
+    expect(scenario.bus.delay).toEqual({ kind: 'uniform', min: 10, max: 30 });
+  });
 });
