@@ -262,22 +262,25 @@ const expectSchema = z.record(
 
 const TOP_LEVEL_KEYS = 'name, duration, regions, workload and optionally description, seed, warmup, network, bus, cache, strategies, faults, expect';
 
-/** Printed to terminals: an escape sequence in a name would restyle (or rewrite) the report. */
-const NO_CONTROL = /^[^\u0000-\u001f\u007f-\u009f]*$/;
-const NO_CONTROL_BUT_LINES = /^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/;
+/**
+ * Printed to terminals: an escape sequence in a name would restyle (or rewrite) the report,
+ * and a bidirectional override would show its text in another order than it reads.
+ */
+const NO_CONTROL = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
+const NO_CONTROL_BUT_LINES = /^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 
 export const scenarioSchema = z
   .strictObject(
     {
       $schema: z.string(says('a schema reference', 'a path or URL')).optional().describe('For editors; ignored.'),
       name: z
-        .string(says('a scenario name', 'a non-empty string without control characters'))
-        .min(1, says('a scenario name', 'a non-empty string without control characters'))
-        .regex(NO_CONTROL, says('a scenario name', 'a non-empty string without control characters'))
+        .string(says('a scenario name', 'a non-empty string without control characters or bidirectional overrides'))
+        .min(1, says('a scenario name', 'a non-empty string without control characters or bidirectional overrides'))
+        .regex(NO_CONTROL, says('a scenario name', 'a non-empty string without control characters or bidirectional overrides'))
         .describe('Scenario name, shown in every report.'),
       description: z
-        .string(says('a description', 'a string without control characters (line breaks and tabs are fine)'))
-        .regex(NO_CONTROL_BUT_LINES, says('a description', 'a string without control characters (line breaks and tabs are fine)'))
+        .string(says('a description', 'a string without control characters or bidirectional overrides (line breaks and tabs are fine)'))
+        .regex(NO_CONTROL_BUT_LINES, says('a description', 'a string without control characters or bidirectional overrides (line breaks and tabs are fine)'))
         .optional(),
       seed: integerFrom(0, 'a seed', { value: Number.MAX_SAFE_INTEGER, said: '9007199254740991 (2^53 − 1)' }).optional().describe(`Root seed of every random stream. Default: ${DEFAULTS.seed}.`),
       duration: positiveDuration.describe('Simulated time to run.'),

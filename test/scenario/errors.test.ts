@@ -435,11 +435,11 @@ const cases: BadCase[] = [
     problems: [['12:20', 'expect.ttl: "reads " names the same expectation as "reads"; each may appear once for a strategy']],
   },
   {
-    name: 'control characters in the name or description (they would reach the terminal raw)',
-    yaml: MINIMAL.replace('name: minimal', 'name: "red\\e[31m"\ndescription: "a\\x01b\\nc"'),
+    name: 'control characters or bidirectional overrides in the name or description (they would reach the terminal raw); echoed escaped',
+    yaml: MINIMAL.replace('name: minimal', 'name: "red\\e[31m"\ndescription: "a\\x9bb\\u202ec\\nd"'),
     problems: [
-      ['1:7', 'is not a scenario name; allowed: a non-empty string without control characters'],
-      ['2:14', 'is not a description; allowed: a string without control characters (line breaks and tabs are fine)'],
+      ['1:7', 'name: "red\\u001b[31m" is not a scenario name; allowed: a non-empty string without control characters or bidirectional overrides'],
+      ['2:14', 'description: "a\\u009bb\\u202ec\\nd" is not a description; allowed: a string without control characters or bidirectional overrides (line breaks and tabs are fine)'],
     ],
   },
   {
