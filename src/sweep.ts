@@ -56,7 +56,7 @@ export interface SweepParam {
 export interface MetricSummary {
   mean: number;
   ci95: number;
-  /** One per seed, in seed order. */
+  /** One per seed, in seed order; NaN (JSON null) where a seed had no value, which the mean leaves out. */
   values: number[];
 }
 
@@ -247,8 +247,10 @@ export function summariseRuns(
       const summary: Record<string, MetricSummary> = {};
       for (const metric of metrics) {
         const values = seeds.map((_, s) => value(first + s, metric));
-        // Six significant digits, as every number of a run's results: no last-bit float noise in JSON and CSV.
-        const { mean, ci95 } = meanCI(values);
+        // Over the seeds that measured it (convergence has no value on a seed where no write
+        // converged): the report says over how many. Six significant digits, as every number
+        // of a run's results: no last-bit float noise in JSON and CSV.
+        const { mean, ci95 } = meanCI(values.filter((v) => !Number.isNaN(v)));
         summary[metric] = { mean: round(mean), ci95: round(ci95), values };
       }
       strategies[name] = summary;

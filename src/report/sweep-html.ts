@@ -6,11 +6,10 @@
  */
 import type { MetricSummary, SweepResults } from '../sweep.js';
 import { PLOT, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
-import { withInterval } from './format.js';
 import { htmlPage } from './html-page.js';
 import { skippedText } from './expectation-text.js';
 import { renderSweepTable } from './sweep.js';
-import { expectationsOutcome, formatterFor, sweepFacts } from './sweep-text.js';
+import { expectationsOutcome, formatterFor, summaryText, sweepFacts } from './sweep-text.js';
 import { plain } from './colour.js';
 import { type LegendEntry, escapeHtml as esc, linePath, seriesColour, seriesDash, tag, ticks } from './svg.js';
 
@@ -91,7 +90,7 @@ function chart(r: SweepResults, metric: string): string {
     .join('\n');
   // Each point's tooltip names where it is: `ttl at cache.ttl=5s`, not just `ttl`.
   const at = (i: number) => (perStrategy ? '' : ` at ${r.params[0].path}=${values[i]}`);
-  const lines = series.map((s, i) => line(s, i, xOf(i), y, format, at));
+  const lines = series.map((s, i) => line(s, i, xOf(i), y, (m) => summaryText(metric, m), at));
   const plot = [hGrid(ticks(0, top, step), y, format), plotAxes(), xTicks, ...lines].join('\n');
   const entries: LegendEntry[] = series.map((s, i) => ({ label: s.label, colour: seriesColour(i), dash: seriesDash(i) }));
   const over = r.params[0]?.path;
@@ -102,14 +101,14 @@ function chart(r: SweepResults, metric: string): string {
 const DODGE_MAX = 8;
 
 /** A series' means joined by a line, each with its confidence interval as an error bar (not below 0). */
-function line(s: Series, index: number, x: (i: number) => number, y: (v: number) => number, format: (v: number) => string, at: (i: number) => string): string {
+function line(s: Series, index: number, x: (i: number) => number, y: (v: number) => number, describe: (m: MetricSummary) => string, at: (i: number) => string): string {
   const colour = seriesColour(index);
   const points = s.summaries.flatMap((m, i) => (m && Number.isFinite(m.mean) ? [{ i, m }] : []));
   const path = tag('path', { d: linePath(points.map(({ i, m }) => [x(i), y(m.mean)] as const)), fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-dasharray': seriesDash(index) });
   const marks = points.map(({ i, m }) => {
     // One seed gives no interval: a dot without a bar.
     const bar = Number.isFinite(m.ci95) ? tag('line', { x1: x(i), y1: y(Math.max(0, m.mean - m.ci95)), x2: x(i), y2: y(m.mean + m.ci95), stroke: colour, 'stroke-width': 1.5 }) : '';
-    const dot = tag('circle', { cx: x(i), cy: y(m.mean), r: 3.5, fill: colour }, tag('title', {}, esc(`${s.label}${at(i)}: ${withInterval(format, m.mean, m.ci95)}`)));
+    const dot = tag('circle', { cx: x(i), cy: y(m.mean), r: 3.5, fill: colour }, tag('title', {}, esc(`${s.label}${at(i)}: ${describe(m)}`)));
     return bar + dot;
   });
   return tag('g', { class: 'series' }, path + marks.join(''));

@@ -30,10 +30,17 @@ export function expectationsOutcome(r: SweepResults): { title: string; outcome: 
   };
 }
 
-/** `mean ± half-width` in the metric's unit. */
+/** `mean ± half-width` in the metric's unit, and over how many seeds when some had no value. */
 export function summaryText(metric: string, s: MetricSummary | undefined): string {
   if (!s || Number.isNaN(s.mean)) return NONE;
-  return withInterval(formatterFor(metric), s.mean, s.ci95);
+  const measured = measuredSeeds(s);
+  const over = measured < s.values.length ? ` (${measured} of ${s.values.length} seeds)` : '';
+  return withInterval(formatterFor(metric), s.mean, s.ci95) + over;
+}
+
+/** How many seeds had a value for the summary's metric. */
+export function measuredSeeds(s: MetricSummary): number {
+  return s.values.filter((v) => !Number.isNaN(v)).length;
 }
 
 /** How a value of `metric` reads in a sweep report (ratios as percentages, times as durations, counts to one decimal). */

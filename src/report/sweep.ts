@@ -5,7 +5,7 @@
  */
 import { jsonText } from './json.js';
 import { renderSweepMarkdown } from './sweep-markdown.js';
-import { expectationsOutcome, pointLabel, summaryText, sweepFacts, whereHeld } from './sweep-text.js';
+import { expectationsOutcome, measuredSeeds, pointLabel, summaryText, sweepFacts, whereHeld } from './sweep-text.js';
 import type { ShardDocument } from '../sweep-shard.js';
 import type { SweepResults } from '../sweep.js';
 import type { Palette } from './colour.js';
@@ -112,7 +112,7 @@ export function sweepDocument(r: SweepResults): Record<string, unknown> {
   };
 }
 
-/** One row per point × strategy × metric: the parameter values, strategy, metric, mean, ci95, n. */
+/** One row per point × strategy × metric: the parameter values, strategy, metric, mean, ci95, n (the seeds with a value). */
 export function renderSweepCsv(r: SweepResults): string {
   const paths = r.params.map((param) => param.path);
   const header = [...paths, 'strategy', 'metric', 'mean', 'ci95', 'n'];
@@ -120,7 +120,7 @@ export function renderSweepCsv(r: SweepResults): string {
     Object.entries(point.strategies).flatMap(([name, summaries]) =>
       r.metrics.map((metric) => {
         const s = summaries[metric];
-        return [...paths.map((path) => point.params[path]), name, metric, s.mean, s.ci95, s.values.length];
+        return [...paths.map((path) => point.params[path]), name, metric, s.mean, s.ci95, measuredSeeds(s)];
       }),
     ),
   );

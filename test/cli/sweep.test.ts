@@ -5,7 +5,9 @@ import { deriveSeed } from '../../src/random/streams.js';
 import { metricValue } from '../../src/metrics/metric-names.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { runStrategy } from '../../src/simulate.js';
-import { DEFAULT_SWEEP_METRICS, gridPoints, parseParam } from '../../src/sweep.js';
+import { DEFAULT_SWEEP_METRICS, gridPoints, parseParam, planSweep, summariseRuns } from '../../src/sweep.js';
+import { renderSweepCsv, renderSweepTable } from '../../src/report/sweep.js';
+import { plain } from '../../src/report/colour.js';
 import { expectGolden } from '../helpers/golden.js';
 import { inThreadWorker } from '../helpers/in-thread-worker.js';
 import { cli, SMALL, tempDir } from './cli-helpers.js';
@@ -184,6 +186,18 @@ describe('cache-sim sweep', () => {
       '5s,pubsub,staleness_p99',
     ]);
     expect(csv[1].endsWith(',2')).toBe(true);
+  });
+
+  test('a seed without a value (no write converged) is left out of the mean, and the reports say over how many seeds it is', () => {
+    const plan = planSweep(SMALL, { params: ['cache.ttl=1s'], seeds: 3, strategies: ['ttl'], metrics: ['convergence_p99'] });
+    // Runs are numbered seed by seed: the second seed measured nothing.
+    const values = [100, NaN, 300];
+    const results = summariseRuns(plan, (run) => values[run], () => plan.expectations[0].map(() => ({ actual: 0, pass: true })));
+    const summary = results.points[0].strategies.ttl.convergence_p99;
+    expect(summary.mean).toBe(200);
+    expect(summary.values).toEqual([100, NaN, 300]);
+    expect(renderSweepTable(results, plain)).toContain('(2 of 3 seeds)');
+    expect(renderSweepCsv(results).trimEnd().split('\n')[1]).toMatch(/^1s,ttl,convergence_p99,200,[\d.]+,2$/);
   });
 
   test('regional and windowed metrics: the value a run of the point gives for them, in the point’s own run', async () => {
