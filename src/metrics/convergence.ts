@@ -100,9 +100,11 @@ export class ConvergenceTracker {
     const pending = this.pending;
     if (pending.head[key] === NONE) return;
     const regions = this.layout.regions;
-    for (let write = pending.head[key]; write !== NONE; write = pending.next[write]) {
+    // The writes newer than the entry are the list's tail: walk only them (an old entry held
+    // for long under many writes would otherwise make every other entry's end cost them all).
+    for (let write = pending.tail[key]; write !== NONE && pending.version[write] > version; write = pending.previous[write]) {
       const cell = write * regions + region;
-      if (pending.version[write] > version && time > pending.olderServedUntil[cell]) pending.olderServedUntil[cell] = time;
+      if (time > pending.olderServedUntil[cell]) pending.olderServedUntil[cell] = time;
     }
     this.settle(key);
   }

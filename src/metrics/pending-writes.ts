@@ -4,8 +4,8 @@ import { grownFloat64, grownInt32 } from '../util/typed-arrays.js';
 export const NONE = -1;
 
 /**
- * The unsettled writes: one list per key, oldest first, threaded through typed arrays (a
- * write costs no object), with freed entries reused.
+ * The unsettled writes: one list per key, oldest (lowest version) first, linked both ways
+ * through typed arrays (a write costs no object), with freed entries reused.
  */
 export class PendingWrites {
   version = new Int32Array(64) as Int32Array<ArrayBuffer>;
@@ -17,8 +17,10 @@ export class PendingWrites {
   olderServedUntil: Float64Array<ArrayBuffer>;
   /** The key's next (newer) pending write, or the next free entry. */
   next = new Int32Array(64) as Int32Array<ArrayBuffer>;
+  /** The key's previous (older) pending write. */
+  previous = new Int32Array(64) as Int32Array<ArrayBuffer>;
   readonly head: Int32Array;
-  private readonly tail: Int32Array;
+  readonly tail: Int32Array;
   private free = NONE;
   private used = 0;
 
@@ -39,6 +41,7 @@ export class PendingWrites {
     this.committed[entry] = time;
     this.olderServedUntil.fill(time, entry * this.regions, (entry + 1) * this.regions);
     this.next[entry] = NONE;
+    this.previous[entry] = this.tail[key];
     if (this.tail[key] === NONE) this.head[key] = entry;
     else this.next[this.tail[key]] = entry;
     this.tail[key] = entry;
@@ -49,6 +52,7 @@ export class PendingWrites {
     const entry = this.head[key];
     this.head[key] = this.next[entry];
     if (this.head[key] === NONE) this.tail[key] = NONE;
+    else this.previous[this.head[key]] = NONE;
     this.next[entry] = this.free;
     this.free = entry;
   }
@@ -59,5 +63,6 @@ export class PendingWrites {
     this.committed = grownFloat64(this.committed, size);
     this.olderServedUntil = grownFloat64(this.olderServedUntil, size * this.regions);
     this.next = grownInt32(this.next, size);
+    this.previous = grownInt32(this.previous, size);
   }
 }
