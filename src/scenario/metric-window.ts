@@ -34,6 +34,17 @@ export function splitMetricWindow(key: string): WrittenWindow | undefined {
   return { metric, ...(from === undefined ? {} : { from }), ...(until === undefined ? {} : { until }) };
 }
 
+/**
+ * One text per expectation however its window's bounds are written (`from 2s` and `from
+ * 2000ms` name the same reads); a bound that is not a duration stays as written.
+ */
+export function sameExpectationKey(name: string): string {
+  const written = splitMetricWindow(name);
+  if (!written) return metricNameText(name);
+  const bound = (b: string | undefined) => (b === undefined ? '' : new RegExp(DURATION_PATTERN).test(b) ? String(durationMs(b)) : b);
+  return `${written.metric} ${bound(written.from)} ${bound(written.until)}`;
+}
+
 /** Whether the name has a window at all (then the metric must be one that can have one). */
 export function hasWindow(w: WrittenWindow): boolean {
   return w.from !== undefined || w.until !== undefined;

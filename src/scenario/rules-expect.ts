@@ -5,7 +5,7 @@ import { parseCondition } from './condition.js';
 import { defaultStrategies } from './defaults.js';
 import type { Locator } from './positions.js';
 import { l1Of } from './l1-hosts.js';
-import { WINDOW_WORDING, hasWindow, metricNameText, splitMetricWindow, windowProblem } from './metric-window.js';
+import { WINDOW_WORDING, hasWindow, sameExpectationKey, splitMetricWindow, windowProblem } from './metric-window.js';
 import { strategyName } from './rules-strategies.js';
 import { didYouMean } from './suggest.js';
 import { durationMs } from './units.js';
@@ -66,7 +66,7 @@ export function expectNamesUnique(scenario: WrittenScenario, at: Locator): Probl
   return Object.entries(scenario.expect ?? {}).flatMap(([strategy, conditions]) => {
     const seen = new Map<string, string>();
     return Object.keys(conditions).flatMap((key) => {
-      const name = metricNameText(key);
+      const name = sameExpectationKey(key);
       const first = seen.get(name);
       if (first === undefined) {
         seen.set(name, key);

@@ -435,6 +435,11 @@ const cases: BadCase[] = [
     problems: [['12:20', 'expect.ttl: "reads " names the same expectation as "reads"; each may appear once for a strategy']],
   },
   {
+    name: 'one windowed expectation written twice, its bounds in other units',
+    yaml: MINIMAL + 'strategies: [ttl]\nexpect:\n  ttl: { "reads from 2s": 0, "reads from 2000ms": "> 0" }\n',
+    problems: [['12:30', 'expect.ttl: "reads from 2000ms" names the same expectation as "reads from 2s"; each may appear once for a strategy']],
+  },
+  {
     name: 'control characters or bidirectional overrides in the name or description (they would reach the terminal raw); echoed escaped',
     yaml: MINIMAL.replace('name: minimal', 'name: "red\\e[31m"\ndescription: "a\\x9bb\\u202ec\\nd"'),
     problems: [
