@@ -5,7 +5,8 @@
  * before anything runs.
  */
 import { InputError, UsageError } from '../errors.js';
-import { paletteFor } from '../report/colour.js';
+import { paletteFor, plain } from '../report/colour.js';
+import { replayLine } from '../report/replay-lines.js';
 import { SEEDS_FORMATS, type SeedsFormat, renderSeeds, renderSeedsAnnotations, renderSeedsHtml, renderSeedsJunit } from '../report/seeds.js';
 import { planSeeds, seedsResults } from '../run-seeds.js';
 import type { SweepPlan } from '../sweep.js';
@@ -36,11 +37,11 @@ export async function runSeedsCommand(files: string[], options: RunCommandOption
   if (options.junit) writeFileAtomically(options.junit, renderSeedsJunit(results));
   if (options.html) writeFileAtomically(options.html, renderSeedsHtml(results));
   io.stdout.write(renderSeeds(format as SeedsFormat, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));
-  const failures = results.filter((r) => r.replay !== null);
-  // The table ends with the replay line; JSON keeps stdout parseable, so it goes to stderr.
-  if (format !== 'table') for (const r of failures) io.stderr.write(`expectation failed; replay: ${r.replay}\n`);
+  const replays = results.flatMap((r) => (r.replay === null ? [] : [r.replay]));
+  // The table ends with the replay lines; JSON keeps stdout parseable, so they go to stderr.
+  if (format !== 'table') for (const replay of replays) io.stderr.write(`${replayLine(replay, plain)}\n`);
   if (io.env.GITHUB_ACTIONS === 'true') io.stderr.write(renderSeedsAnnotations(results));
-  return failures.length === 0 ? 0 : 1;
+  return replays.length === 0 ? 0 : 1;
 }
 
 function planAll(files: string[], options: RunCommandOptions & { seeds: number }): SweepPlan[] {

@@ -6,7 +6,8 @@
 import { InputError, UsageError } from '../errors.js';
 import { allPassed } from '../metrics/expect.js';
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
-import { paletteFor, renderAnnotations, renderHtml, renderJunit, renderReport, type ReportFormat } from '../report/index.js';
+import { paletteFor, plain, renderAnnotations, renderHtml, renderJunit, renderReport, type ReportFormat } from '../report/index.js';
+import { replayLine } from '../report/replay-lines.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { checkStrategiesExist, scenarioResults, selectedStrategies, type StrategyRun } from '../simulate.js';
@@ -75,14 +76,13 @@ function loadAll(files: string[], options: RunCommandOptions): Scenario[] {
   return scenarios;
 }
 
-
 /**
- * The table already ends with the replay line; machine formats keep stdout parseable, so
- * the replay command goes to stderr. On GitHub Actions failures also become annotations.
+ * The table already ends with the replay lines; machine formats keep stdout parseable, so
+ * the replay commands go to stderr. On GitHub Actions failures also become annotations.
  */
 function reportFailures(results: ScenarioResults[], options: RunCommandOptions, io: CommandIO): void {
   if (options.format !== 'table') {
-    for (const r of results) if (!allPassed(r.expectations)) io.stderr.write(`expectation failed; replay: ${r.replay}\n`);
+    for (const r of results) if (!allPassed(r.expectations)) io.stderr.write(`${replayLine(r.replay, plain)}\n`);
   }
   if (io.env.GITHUB_ACTIONS === 'true') io.stderr.write(renderAnnotations(results));
 }

@@ -11,6 +11,7 @@ import { expectationTitle, failureOverSeedsText } from './expectation-text.js';
 import { annotationLines } from './github.js';
 import { htmlPage } from './html-page.js';
 import { jsonText } from './json.js';
+import { withReplays } from './replay-lines.js';
 import { type JunitCase, renderJunitSuites, skippedCases } from './junit.js';
 import { sweepHtmlBody } from './sweep-html.js';
 import { escapeHtml } from './svg.js';
@@ -23,16 +24,12 @@ export type SeedsFormat = (typeof SEEDS_FORMATS)[number];
 export function renderSeeds(format: SeedsFormat, results: readonly SeedsResults[], p: Palette, width: number): string {
   if (format === 'json') return jsonText(results.length === 1 ? seedsDocument(results[0]) : results.map(seedsDocument));
   if (format === 'markdown') return results.map((r) => renderSweepMarkdown(r, r.replay)).join('\n');
-  return results.map((r) => seedsTable(r, p, width)).join('\n');
+  const tables = results.map((r) => renderSweepTable(r, p, width).trimEnd()).join('\n\n');
+  return withReplays(tables, results.map((r) => r.replay), p);
 }
 
 function seedsDocument(r: SeedsResults): Record<string, unknown> {
   return { ...sweepDocument(r), replay: r.replay };
-}
-
-function seedsTable(r: SeedsResults, p: Palette, width: number): string {
-  const table = renderSweepTable(r, p, width).trimEnd();
-  return r.replay === null ? `${table}\n` : `${table}\n\n${p.bold('Replay:')} ${r.replay}\n`;
 }
 
 /** `--html`: each scenario's charts (a point per strategy, with its confidence interval) and table, on one page. */

@@ -8,6 +8,7 @@ import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import type { Palette } from './colour.js';
 import { actualText, outcomeText, skippedText } from './expectation-text.js';
 import { alignedOrWrapped, joinWrapped, wrapIndented, wrapPainted, wrapText } from './format.js';
+import { withReplays } from './replay-lines.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 import { renderHistograms } from './histogram.js';
 import { renderTimelines } from './timeline-text.js';
@@ -34,7 +35,8 @@ export interface TableOptions {
 
 export function renderTable(results: ScenarioResults[], opts: TableOptions): string {
   const width = opts.width ?? DEFAULT_WIDTH;
-  return results.map((r) => renderScenario(r, opts.colour, width)).join('\n\n') + '\n';
+  const reports = results.map((r) => renderScenario(r, opts.colour, width)).join('\n\n');
+  return withReplays(reports, results.map((r) => (allPassed(r.expectations) ? null : r.replay)), opts.colour);
 }
 
 function renderScenario(r: ScenarioResults, p: Palette, width: number): string {
@@ -53,8 +55,6 @@ function renderScenario(r: ScenarioResults, p: Palette, width: number): string {
   if (r.expectations.length > 0) sections.push(expectations(r.expectations, p, width));
   const skipped = skippedText(r);
   if (skipped !== '') sections.push(wrapText(skipped, width).map(p.dim).join('\n'));
-  // The replay command stays on one line, whole, for logs to grep and terminals to copy.
-  if (!allPassed(r.expectations)) sections.push(`${p.bold('Replay:')} ${r.replay}`);
   return sections.join('\n\n');
 }
 

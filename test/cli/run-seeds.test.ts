@@ -72,7 +72,7 @@ describe('cache-sim run --seeds', () => {
     const e = JSON.parse(json.stdout).points[0].expectations[0];
     expect(e).toMatchObject({ strategy: 'pubsub', metric: 'stale_read_ratio', held: 2, runs: 4, pass: false });
     expect(e.failed.map((f: { seed: number }) => f.seed)).toEqual(failing);
-    expect(json.stderr).toBe(`expectation failed; replay: ${JSON.parse(json.stdout).replay}\n`);
+    expect(json.stderr).toBe(`Replay: ${JSON.parse(json.stdout).replay}\n`);
   });
 
   test('all held: exit 0, and the JUnit file has a passing case per expectation', async () => {

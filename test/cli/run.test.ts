@@ -99,7 +99,17 @@ describe('cache-sim run', () => {
     const json = await cli(['run', SMALL, '--format', 'json', '--set', 'expect={ttl: {reads: 0}}']);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).expectations[0]).toMatchObject({ strategy: 'ttl', metric: 'reads', pass: false });
-    expect(json.stderr).toContain('replay: cache-sim run');
+    expect(json.stderr).toBe(`Replay: cache-sim run ${SMALL} --seed 3 --set 'expect={ttl: {reads: 0}}'\n`);
+  });
+
+  test('with several files, the output ends with a replay line per failed one, after every report', async () => {
+    const failing = ['--set', 'expect={ttl: {reads: 0}}', '--strategy', 'ttl', '--set', 'duration=5s', '--set', 'warmup=0'];
+    const run = await cli(['run', SMALL, SMALL, ...failing]);
+    expect(run.code).toBe(1);
+    const replay = `Replay: cache-sim run ${SMALL} --seed 3 --strategy ttl --set 'expect={ttl: {reads: 0}}' --set duration=5s --set warmup=0`;
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.slice(-2)).toEqual([replay, replay]);
+    expect(lines.filter((line) => line.startsWith('Replay:'))).toHaveLength(2);
   });
 
   test('--junit writes the expectations as JUnit XML', async () => {
