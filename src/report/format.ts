@@ -4,7 +4,7 @@
  * are the same on every machine.
  */
 
-/** Placeholder for a value that does not exist (no stale reads → no stale age). */
+/** Placeholder for a value that does not exist (no write converged → no convergence). */
 export const NONE = '—';
 
 /**

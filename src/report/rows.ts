@@ -19,7 +19,7 @@ export interface ComparisonRow {
   metric: string;
   kind: ValueKind;
   better: Better;
-  /** A count metric that, when 0, means this row's value does not exist (no stale reads → no stale age). */
+  /** A count metric that, when 0, means this row's value does not exist (no write converged → no convergence). */
   onlyIf?: string;
   /** Shown only when some strategy has a value (a metric of an optional part of the model, such as L1s). */
   optional?: boolean;
@@ -44,8 +44,9 @@ export const COMPARISON_GROUPS: readonly (readonly ComparisonRow[])[] = [
     row('staleness p99', 'staleness_p99', 'duration', 'lower'),
     row('staleness p999', 'staleness_p999', 'duration', 'lower'),
     row('staleness max', 'staleness_max', 'duration', 'lower'),
-    row('stale age p50', 'stale_age_p50', 'duration', 'lower', 'stale_age_count'),
-    row('stale age p99', 'stale_age_p99', 'duration', 'lower', 'stale_age_count'),
+    // Over no stale read, 0 (as in the JSON, and as expectations judge it): none was older.
+    row('stale age p50', 'stale_age_p50', 'duration', 'lower'),
+    row('stale age p99', 'stale_age_p99', 'duration', 'lower'),
     row('version lag max', 'version_lag_max', 'count', 'lower'),
   ],
   [

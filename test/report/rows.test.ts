@@ -15,10 +15,13 @@ describe('comparison rows', () => {
     }
   });
 
-  it('show no stale age when there were no stale reads', () => {
+  it('show the stale age the JSON has, 0, when there were no stale reads; no convergence when no write converged', () => {
     const staleAge = COMPARISON_GROUPS.flat().find((r) => r.metric === 'stale_age_p99');
     const s = fixtureResults.strategies.versioned;
-    expect(staleAge && rowValue(staleAge, { ...s, stale_age_ms: { ...s.stale_age_ms, count: 0 } })).toBeUndefined();
+    const fresh = { ...s, stale_age_ms: { count: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0, mean: 0 } };
+    expect(staleAge && rowValue(staleAge, fresh)).toBe(0);
+    const convergence = COMPARISON_GROUPS.flat().find((r) => r.metric === 'convergence_p99');
+    expect(convergence && rowValue(convergence, { ...s, convergence_ms: { ...s.convergence_ms, count: 0 } })).toBeUndefined();
   });
 });
 
