@@ -6,8 +6,10 @@ import type { WrittenScenario } from './written-schema.js';
 
 /** The primary region reads the primary itself: it has no replica to lag or pause. */
 export function primaryHasNoReplica(scenario: WrittenScenario, at: Locator): Problem[] {
-  const primary = scenario.regions.find((region) => region.primary)?.name;
-  if (primary === undefined) return [];
+  const primaries = scenario.regions.filter((region) => region.primary);
+  // With none or several, that is the problem to fix first: which region has no replica follows from it.
+  if (primaries.length !== 1) return [];
+  const primary = primaries[0].name;
   const noReplica = (what: string) => `${quoteName(primary)} is the primary region: it has no replica for ${what} to act on; allowed: another region`;
   const lag = scenario.regions.flatMap((region, i) =>
     region.primary && region.replica_lag !== undefined ? [at.atValue(['regions', i, 'replica_lag'], noReplica('replica_lag'))] : [],

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import type { Locator, Path } from './positions.js';
-import { didYouMean } from './suggest.js';
+import { closest, didYouMean } from './suggest.js';
 import { listOf, quoteName } from './wording.js';
 
 type Issue = z.core.$ZodIssue;
@@ -23,23 +23,48 @@ export interface IssueContext {
 
 export function issuesToProblems(issues: readonly Issue[], context: IssueContext): Problem[] {
   const base = context.basePath ?? [];
-  return issues.flatMap((issue) => problemsFor(issue, base, context));
+  const placed = issues.flatMap((issue) => placedIssues(issue, base));
+  // A required key reported missing next to a misspelling of it (`zipff` for `zipf`) is one
+  // mistake: the unknown key's message, with its "did you mean", says it all.
+  const misspelt = new Set(
+    placed.flatMap(({ issue, path }) =>
+      issue.code === 'unrecognized_keys' ? issue.keys.flatMap((key) => closest(key, allowedKeys(path, context)) ?? []).map((meant) => pathKey([...path, meant])) : [],
+    ),
+  );
+  return placed.flatMap(({ issue, path }) => {
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = allowedKeys(path, context);
+      return issue.keys.map((key) =>
+        context.locator.atKey([...path, key], `unknown key ${quoteName(key)}${didYouMean(key, allowed)}; allowed keys: ${listOf(allowed)}`),
+      );
+    }
+    if (isMissing(issue) && misspelt.has(pathKey(path))) return [];
+    return [context.locator.atValue(path, issue.message)];
+  });
 }
 
-function problemsFor(issue: Issue, parentPath: Path, context: IssueContext): Problem[] {
+/** Each issue with its path from the scenario's root, a union's in the branch the user meant (the union's own when none). */
+function placedIssues(issue: Issue, parentPath: Path): { issue: Issue; path: Path }[] {
   const path = [...parentPath, ...issue.path];
   if (issue.code === 'invalid_union') {
     const meant = intendedBranch(issue.errors);
-    return meant ? meant.flatMap((inner) => problemsFor(inner, path, context)) : [context.locator.atValue(path, issue.message)];
+    if (meant) return meant.flatMap((inner) => placedIssues(inner, path));
   }
-  if (issue.code === 'unrecognized_keys') {
-    const relative = path.slice((context.basePath ?? []).length);
-    const allowed = [...(context.extraKeys ?? []), ...allowedKeysAt(context.schema, relative)];
-    return issue.keys.map((key) =>
-      context.locator.atKey([...path, key], `unknown key ${quoteName(key)}${didYouMean(key, allowed)}; allowed keys: ${listOf(allowed)}`),
-    );
-  }
-  return [context.locator.atValue(path, issue.message)];
+  return [{ issue, path }];
+}
+
+/** The keys allowed in the map at `path`. */
+function allowedKeys(path: Path, context: IssueContext): string[] {
+  const relative = path.slice((context.basePath ?? []).length);
+  return [...(context.extraKeys ?? []), ...allowedKeysAt(context.schema, relative)];
+}
+
+function isMissing(issue: Issue): boolean {
+  return issue.code === 'invalid_type' && issue.input === undefined;
+}
+
+function pathKey(path: Path): string {
+  return JSON.stringify(path.map(String));
 }
 
 /**

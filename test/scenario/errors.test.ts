@@ -113,10 +113,9 @@ const cases: BadCase[] = [
     problems: [['11:3', 'cache: unknown key `ttll` (did you mean `ttl`?); allowed keys: ttl, ttl_jitter, stale_while_revalidate, capacity, refill_from']],
   },
   {
-    name: 'unknown keys one swap or one letter away from a short name',
+    name: 'unknown keys one swap or one letter away from a short name (the key it stands for is not also reported missing)',
     yaml: MINIMAL.replace('name: minimal', 'nmae: minimal') + 'faults:\n  - { at: 1m, fro: 1m, cache_restart: { region: eu-west } }\n',
     problems: [
-      ['1:1', 'name: missing'],
       ['1:1', 'unknown key `nmae` (did you mean `name`?)'],
       ['11:15', 'faults.0: unknown key `fro` (did you mean `for`?)'],
     ],
@@ -433,6 +432,16 @@ const cases: BadCase[] = [
     name: 'one expectation written twice, the names differing only in spaces',
     yaml: MINIMAL + 'strategies: [ttl]\nexpect:\n  ttl: { reads: 0, "reads ": "> 0" }\n',
     problems: [['12:20', 'expect.ttl: "reads " names the same expectation as "reads"; each may appear once for a strategy']],
+  },
+  {
+    name: 'a misspelt required key inside a distribution: one problem, not also the key missing',
+    yaml: MINIMAL + '  popularity: { zipff: 1 }\n',
+    problems: [['10:17', 'workload.popularity: unknown key `zipff` (did you mean `zipf`?)']],
+  },
+  {
+    name: 'a replica_lag on a second primary: the second primary is the problem, not the lag',
+    yaml: MINIMAL.replace('- name: eu-west', '- name: eu-west\n    primary: true\n    replica_lag: 1s'),
+    problems: [['7:14', 'regions.1.primary: a second primary']],
   },
   {
     name: 'one windowed expectation written twice, its bounds in other units',
