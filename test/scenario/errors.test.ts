@@ -313,7 +313,21 @@ const cases: BadCase[] = [
   {
     name: 'at-least-once delivery over a bus that loses everything would never end',
     yaml: withSection('bus: { loss: 1, delivery: at-least-once }\n'),
-    problems: [['10:14', 'bus.loss: 1 loses every delivery, which at-least-once would retry forever; allowed: a loss below 1 with at-least-once delivery']],
+    problems: [['10:14', 'bus.loss: 1 loses every delivery, which at-least-once would retry forever; allowed: a loss up to 0.9999 with at-least-once delivery']],
+  },
+  {
+    name: 'at-least-once delivery over a bus that loses nearly everything would not end in any useful time',
+    yaml: withSection('bus: { loss: 0.999999, delivery: at-least-once }\n'),
+    problems: [['10:14', 'bus.loss: 0.999999 makes at-least-once send each message 1,000,000 times on average; allowed: a loss up to 0.9999']],
+  },
+  {
+    name: 'a wait that repeats must take time, and a read may poll its replica at most 100,000 times',
+    yaml: withSection('strategies:\n  - { name: a, use: session-token, on_behind: wait, poll: 0 }\n  - { name: b, use: session-token, on_behind: wait, poll: 1us }\n  - { name: c, use: lease, retry_after: 0s }\n'),
+    problems: [
+      ['11:59', 'strategies.0.poll: 0 is not a positive duration'],
+      ['12:59', 'strategies.1.poll: 0.001ms polls up to 1,000,000 times a read within max_wait 1s; allowed: poll ≥ max_wait / 100,000'],
+      ['13:41', 'strategies.2.retry_after: "0s" is not a positive duration'],
+    ],
   },
   {
     name: 'a clock jump after the run',
@@ -383,7 +397,7 @@ const cases: BadCase[] = [
       ['12:43', 'strategies.1.update: "some" is not an update scope; allowed: present, all'],
       ['12:61', 'strategies.1.keep_newer: "maybe" is not true or false; allowed: true or false'],
       ['13:41', 'strategies.2.max_retries: 1.5 is not a count; allowed: an integer ≥ 0'],
-      ['13:59', 'strategies.2.retry_after: "soon" is not a duration'],
+      ['13:59', 'strategies.2.retry_after: "soon" is not a positive duration'],
       ['14:48', 'strategies.3.version_source: "counters" is not a version source (did you mean `counter`?); allowed: counter, timestamp, hlc'],
     ],
   },
