@@ -10,7 +10,7 @@ import { renderSweepHtml } from '../report/sweep-html.js';
 import { mergeShards, type ShardFile } from '../sweep-merge.js';
 import { fileProblem } from '../util/file-errors.js';
 import { type CommandIO, reportWidth } from './io.js';
-import { outputProblems, writeFileAtomically } from './output-file.js';
+import { outputProblems, writeFilesAtomically } from './output-file.js';
 
 export function mergeCommand(files: readonly string[], options: { format: SweepFormat; html?: string }, io: CommandIO): number {
   const problems: Problem[] = options.html === undefined ? [] : outputProblems([options.html], files);
@@ -24,7 +24,7 @@ export function mergeCommand(files: readonly string[], options: { format: SweepF
   }
   if (problems.length > 0) throw new InputError(problems);
   const results = mergeShards(shards);
-  if (options.html !== undefined) writeFileAtomically(options.html, renderSweepHtml(results));
+  if (options.html !== undefined) writeFilesAtomically([{ path: options.html, content: renderSweepHtml(results) }]);
   io.stdout.write(renderSweep(options.format, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));
   return 0;
 }

@@ -1,28 +1,58 @@
 /**
  * Output files are written whole or not at all: to a temporary name beside the target,
- * then renamed, so a failure never leaves a partial report behind. A symbolic link is
- * written through (its target replaced, the link kept); a device or a pipe (`/dev/null`,
- * `/dev/stdout`) is written to as it is, never replaced by a file.
+ * then renamed, so a failure never leaves a partial report behind; and a command's reports
+ * together, so that when one cannot be written none is (the command exits 2, as if none
+ * had been asked for). A symbolic link is written through (its target replaced, the link
+ * kept); a device or a pipe (`/dev/null`, `/dev/stdout`) is written to as it is, never
+ * replaced by a file.
  */
 import { accessSync, constants, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, type Problem, wholeFileProblem } from '../errors.js';
 import { fileProblem } from '../util/file-errors.js';
 
-export function writeFileAtomically(path: string, content: string): void {
-  const target = realPath(path);
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    const existing = statSync(target, { throwIfNoEntry: false });
-    if (existing && !existing.isFile() && !existing.isDirectory()) {
-      writeFileSync(target, content);
-      return;
-    }
-    writeFileSync(temporary, content);
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
+export interface OutputFile {
+  path: string;
+  content: string;
+}
+
+/** Writes every file, or (when one cannot be written) none of the regular files among them. */
+export function writeFilesAtomically(files: readonly OutputFile[]): void {
+  const staged: { path: string; temporary: string; target: string }[] = [];
+  const failed = (path: string, error: unknown): never => {
+    for (const { temporary } of staged) rmSync(temporary, { force: true });
     throw new InputError([wholeFileProblem(path, fileProblem(path, 'write', error))]);
+  };
+  const devices: OutputFile[] = [];
+  for (const file of files) {
+    const target = realPath(file.path);
+    const temporary = `${target}.${process.pid}.tmp`;
+    try {
+      const existing = statSync(target, { throwIfNoEntry: false });
+      if (existing && !existing.isFile() && !existing.isDirectory()) {
+        devices.push(file);
+        continue;
+      }
+      staged.push({ path: file.path, temporary, target });
+      writeFileSync(temporary, file.content);
+    } catch (error) {
+      failed(file.path, error);
+    }
+  }
+  // A device cannot be staged: written once every file is, before any is put in place.
+  for (const device of devices) {
+    try {
+      writeFileSync(device.path, device.content);
+    } catch (error) {
+      failed(device.path, error);
+    }
+  }
+  for (const { path, temporary, target } of staged) {
+    try {
+      renameSync(temporary, target);
+    } catch (error) {
+      failed(path, error);
+    }
   }
 }
 
@@ -34,12 +64,21 @@ function realPath(path: string, links = 0): string {
   try {
     return realpathSync(path);
   } catch {
-    if (links < 40 && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) return realPath(resolve(dirname(path), readlinkSync(path)), links + 1);
+    if (links < 40 && isLink(path)) return realPath(resolve(dirname(path), readlinkSync(path)), links + 1);
     try {
       return join(realpathSync(dirname(path)), basename(path));
     } catch {
       return resolve(path);
     }
+  }
+}
+
+/** Whether `path` is a symbolic link (false when it cannot be looked at: a file in the middle of the path). */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  } catch {
+    return false;
   }
 }
 
@@ -56,17 +95,19 @@ export function outputProblems(outputs: readonly string[], scenarios: readonly s
     if (inputs.has(full)) return [wholeFileProblem(output, 'cannot write: it is a scenario file being run, which the report would replace; allowed: a path of its own')];
     if (reports.has(full)) return [wholeFileProblem(output, 'cannot write: another report goes to the same path; allowed: a path of its own')];
     reports.add(full);
-    const problem = unwritable(output);
+    const problem = unwritable(output, full);
     return problem ? [problem] : [];
   });
 }
 
-function unwritable(path: string): Problem | null {
+/** Why `path` (whose links lead to `target`) cannot be written, if it cannot: said of the target, where that is elsewhere. */
+function unwritable(path: string, target: string): Problem | null {
   try {
     if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return wholeFileProblem(path, fileProblem(path, 'write', { code: 'EISDIR' }));
-    accessSync(dirname(path), constants.W_OK);
+    accessSync(dirname(target), constants.W_OK);
     return null;
   } catch (error) {
-    return wholeFileProblem(path, fileProblem(path, 'write', error));
+    const said = resolve(path) === target ? fileProblem(path, 'write', error) : `${fileProblem(target, 'write', error)} (${path} links to ${target})`;
+    return wholeFileProblem(path, said);
   }
 }

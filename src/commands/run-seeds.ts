@@ -11,7 +11,7 @@ import { SEEDS_FORMATS, type SeedsFormat, renderSeeds, renderSeedsAnnotations, r
 import { planSeeds, seedsResults } from '../run-seeds.js';
 import type { SweepPlan } from '../sweep.js';
 import { type CommandIO, reportWidth } from './io.js';
-import { outputProblems, writeFileAtomically } from './output-file.js';
+import { outputProblems, writeFilesAtomically } from './output-file.js';
 import type { RunCommandOptions } from './run.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 
@@ -34,8 +34,10 @@ export async function runSeedsCommand(files: string[], options: RunCommandOption
     const own = outcomes.slice(next, (next += plan.runs.length));
     return seedsResults(plan, own);
   });
-  if (options.junit) writeFileAtomically(options.junit, renderSeedsJunit(results));
-  if (options.html) writeFileAtomically(options.html, renderSeedsHtml(results));
+  writeFilesAtomically([
+    ...(options.junit ? [{ path: options.junit, content: renderSeedsJunit(results) }] : []),
+    ...(options.html ? [{ path: options.html, content: renderSeedsHtml(results) }] : []),
+  ]);
   io.stdout.write(renderSeeds(format as SeedsFormat, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));
   const replays = results.flatMap((r) => (r.replay === null ? [] : [r.replay]));
   // The table ends with the replay lines; JSON keeps stdout parseable, so they go to stderr.

@@ -12,7 +12,7 @@ import { loadScenarioFile } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { checkStrategiesExist, scenarioResults, selectedStrategies, type StrategyRun } from '../simulate.js';
 import { type CommandIO, reportWidth } from './io.js';
-import { outputProblems, writeFileAtomically } from './output-file.js';
+import { outputProblems, writeFilesAtomically } from './output-file.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 
 export interface RunCommandOptions {
@@ -49,8 +49,10 @@ export async function runCommand(files: string[], options: RunCommandOptions, io
     for (const spec of selectedStrategies(scenario, options.strategies)) strategies[spec.name] = outcomes[next++];
     return scenarioResults(scenario, strategies, { only: options.strategies, sets: options.sets });
   });
-  if (options.junit) writeFileAtomically(options.junit, renderJunit(results));
-  if (options.html) writeFileAtomically(options.html, renderHtml(results));
+  writeFilesAtomically([
+    ...(options.junit ? [{ path: options.junit, content: renderJunit(results) }] : []),
+    ...(options.html ? [{ path: options.html, content: renderHtml(results) }] : []),
+  ]);
   io.stdout.write(renderReport(options.format, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));
   const passed = results.every((r) => allPassed(r.expectations));
   if (!passed) reportFailures(results, options, io);

@@ -12,7 +12,7 @@ import { renderSweepHtml } from '../report/sweep-html.js';
 import { type Shard, shardDocument, shardRuns } from '../sweep-shard.js';
 import { PARAM_USAGE, planSweep, sweepResults } from '../sweep.js';
 import { type CommandIO, reportWidth } from './io.js';
-import { outputProblems, writeFileAtomically } from './output-file.js';
+import { outputProblems, writeFilesAtomically } from './output-file.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 
 export interface SweepCommandOptions {
@@ -67,7 +67,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
     return 0;
   }
   const results = sweepResults(plan, outcomes);
-  if (options.html !== undefined) writeFileAtomically(options.html, renderSweepHtml(results));
+  if (options.html !== undefined) writeFilesAtomically([{ path: options.html, content: renderSweepHtml(results) }]);
   io.stdout.write(renderSweep(format ?? 'table', results, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));
   return 0;
 }

@@ -6,7 +6,7 @@ import { renderTraceHtml } from '../report/trace-html.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { traceKey } from '../trace/key-trace.js';
 import type { CommandIO } from './io.js';
-import { outputProblems, writeFileAtomically } from './output-file.js';
+import { outputProblems, writeFilesAtomically } from './output-file.js';
 import { checkStrategiesExist } from '../simulate.js';
 import type { StrategySpec } from '../scenario/types.js';
 
@@ -45,7 +45,7 @@ export function traceCommand(file: string, options: TraceCommandOptions, io: Com
     throw new UsageError(`--from ${at(fromMs)}: the run is over by then (duration: ${at(scenario.durationMs)}); allowed: a time before the end`);
   }
   const trace = traceKey(scenario, spec, options.key, { allReads, fromMs, untilMs });
-  if (options.html !== undefined) writeFileAtomically(options.html, renderTraceHtml(trace));
+  if (options.html !== undefined) writeFilesAtomically([{ path: options.html, content: renderTraceHtml(trace) }]);
   io.stdout.write(options.format === 'mermaid' ? renderTraceMermaid(trace) : renderTraceText(trace));
   return 0;
 }

@@ -254,6 +254,32 @@ describe('an output file that cannot be written', () => {
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
+  test('a path through a file, or a link to a missing folder, is a problem on the path given (exit 2, no stack trace)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'file.yaml');
+    writeFileSync(file, readFileSync(SMALL, 'utf8'));
+    const through = await cli(['run', join(file, 'x.yaml'), '--html', join(file, 'x.html')]);
+    expect(through.code).toBe(2);
+    expect(through.stderr.trimEnd().split('\n')).toEqual([
+      `${join(file, 'x.yaml')}:1:1: cannot read: part of the path is a file, not a folder`,
+      `${join(file, 'x.html')}:1:1: cannot write: part of the path is a file, not a folder`,
+    ]);
+    const dangling = join(dir, 'dangling.html');
+    symlinkSync(join(dir, 'nowhere', 'x.html'), dangling);
+    const linked = await cli(['run', file, '--html', dangling]);
+    expect(linked.code).toBe(2);
+    expect(linked.stderr.trimEnd()).toBe(`${dangling}:1:1: cannot write: the folder ${join(dir, 'nowhere')} does not exist (${dangling} links to ${join(dir, 'nowhere', 'x.html')})`);
+  });
+
+  test.skipIf(!existsSync('/dev/full'))('when one report cannot be written, none is: exit 2', async () => {
+    const dir = tempDir();
+    const junit = join(dir, 'results.xml');
+    const run = await cli(['run', SMALL, '--set', 'duration=5s', '--set', 'warmup=0', '--junit', junit, '--html', '/dev/full']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trimEnd()).toBe('/dev/full:1:1: cannot write: no space left on the device');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   test('an empty report path is a usage error, not a report left unwritten', async () => {
     const run = await cli(['run', SMALL, '--junit', '']);
     expect(run.code).toBe(2);
