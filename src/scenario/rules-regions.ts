@@ -69,25 +69,50 @@ export function weightsHavePositiveSum(scenario: WrittenScenario, at: Locator): 
   });
 }
 
-/** Per-key state is kept per cache (each region's, and each L1 not kept sparse) in typed arrays, which hold at most 2^32 values each. */
-const MOST_KEY_CACHE_CELLS = 2 ** 32;
+/**
+ * The state one run holds per key: about 20 bytes per key and region (its cache, its
+ * replica, the checkers' views), 16 per key in each L1 not kept sparse, and about 100 per
+ * entry a sparse L1 can hold (README, Size). Beyond MOST_STATE_BYTES a run would fail
+ * mid-way for want of memory (several runs may be in flight, one per worker), so the scenario
+ * is refused up front.
+ */
+const BYTES_PER_KEY_AND_REGION = 20;
+const BYTES_PER_KEY_IN_A_DENSE_L1 = 16;
+const BYTES_PER_SPARSE_L1_ENTRY = 100;
+const MOST_STATE_BYTES = 16 * 2 ** 30;
 
 export function keysFitEveryRegion(scenario: WrittenScenario, at: Locator): Problem[] {
   const regions = scenario.regions.length;
   const keys = scenario.workload.keys;
-  const hosts = Math.max(
-    0,
-    ...(scenario.strategies ?? defaultStrategies()).map((entry) => {
-      const l1 = l1Of(scenario, entry);
-      return l1 && !l1IsSparse(l1.capacity, keys) ? l1.hosts : 0;
-    }),
-  );
-  const caches = regions * (1 + hosts);
-  if (caches * keys <= MOST_KEY_CACHE_CELLS) return [];
-  const most = Math.floor(MOST_KEY_CACHE_CELLS / caches);
-  const [each, withWhat] =
-    hosts === 0 ? [`${regions} regions`, `${regions} regions`] : [`${caches} caches`, `${regions} regions and ${hosts} L1s in each (or give the L1s a capacity of at most an eighth of the keys)`];
-  return [at.atValue(['workload', 'keys'], `${keys} keys in each of ${each} is more state than cache-sim can hold; allowed: at most ${most} keys with ${withWhat}`)];
+  // The largest of the strategies' runs: each holds its own state.
+  const runs = (scenario.strategies ?? defaultStrategies()).map((entry) => {
+    const l1 = l1Of(scenario, entry);
+    const dense = l1 && !l1IsSparse(l1.capacity, keys) ? l1.hosts : 0;
+    const sparse = l1 && dense === 0 ? { hosts: l1.hosts, capacity: l1.capacity } : null;
+    const sparseBytes = sparse ? regions * sparse.hosts * sparse.capacity * BYTES_PER_SPARSE_L1_ENTRY : 0;
+    const perKey = regions * (BYTES_PER_KEY_AND_REGION + dense * BYTES_PER_KEY_IN_A_DENSE_L1);
+    return { dense, sparse, perKey, keyBytes: keys * perKey, bytes: keys * perKey + sparseBytes };
+  });
+  const largest = runs.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  if (largest.bytes <= MOST_STATE_BYTES) return [];
+  const gib = (bytes: number) => `${Number((bytes / 2 ** 30).toPrecision(3))} GiB`;
+  const { sparse } = largest;
+  if (sparse && largest.keyBytes <= MOST_STATE_BYTES / 2) {
+    // The keys fit: the L1s' entries are what does not.
+    const entries = Math.floor((MOST_STATE_BYTES - largest.keyBytes) / (regions * sparse.hosts * BYTES_PER_SPARSE_L1_ENTRY));
+    const l1s = `${sparse.hosts} L1s in each of ${regions} regions, each holding up to ${sparse.capacity} entries,`;
+    return [
+      at.atValue(
+        ['workload', 'keys'],
+        `${l1s} is more state than cache-sim can hold: about ${gib(largest.bytes)} for a run; allowed: up to ${gib(MOST_STATE_BYTES)}, an L1 capacity of at most ${entries} with ${sparse.hosts} L1s in each region`,
+      ),
+    ];
+  }
+  const most = Math.max(0, Math.floor((MOST_STATE_BYTES - (largest.bytes - largest.keyBytes)) / largest.perKey));
+  const caches = largest.dense === 0 ? `${regions} regions` : `${regions} regions and ${largest.dense} L1s in each`;
+  const remedy = largest.dense === 0 ? '' : ' (or give the L1s a capacity of at most an eighth of the keys)';
+  const said = `${keys} keys with ${caches} is more state than cache-sim can hold: about ${gib(largest.bytes)} for a run`;
+  return [at.atValue(['workload', 'keys'], `${said}; allowed: up to ${gib(MOST_STATE_BYTES)}, at most ${most} keys with ${caches}${remedy}`)];
 }
 
 export function linksJoinTwoKnownRegions(scenario: WrittenScenario, at: Locator): Problem[] {
