@@ -100,7 +100,7 @@ export function keysFitEveryRegion(scenario: WrittenScenario, at: Locator): Prob
   if (sparse && largest.keyBytes <= MOST_STATE_BYTES / 2) {
     // The keys fit: the L1s' entries are what does not.
     const entries = Math.floor((MOST_STATE_BYTES - largest.keyBytes) / (regions * sparse.hosts * BYTES_PER_SPARSE_L1_ENTRY));
-    const l1s = `${sparse.hosts} L1s in each of ${regions} regions, each holding up to ${sparse.capacity} entries,`;
+    const l1s = `${sparse.hosts} L1s in each of ${regions} region${regions === 1 ? '' : 's'}, each holding up to ${sparse.capacity} entries,`;
     return [
       at.atValue(
         ['workload', 'keys'],
@@ -109,7 +109,8 @@ export function keysFitEveryRegion(scenario: WrittenScenario, at: Locator): Prob
     ];
   }
   const most = Math.max(0, Math.floor((MOST_STATE_BYTES - (largest.bytes - largest.keyBytes)) / largest.perKey));
-  const caches = largest.dense === 0 ? `${regions} regions` : `${regions} regions and ${largest.dense} L1s in each`;
+  const inRegions = `${regions} region${regions === 1 ? '' : 's'}`;
+  const caches = largest.dense === 0 ? inRegions : `${inRegions} and ${largest.dense} L1s in each`;
   const remedy = largest.dense === 0 ? '' : ' (or give the L1s a capacity of at most an eighth of the keys)';
   const said = `${keys} keys with ${caches} is more state than cache-sim can hold: about ${gib(largest.bytes)} for a run`;
   return [at.atValue(['workload', 'keys'], `${said}; allowed: up to ${gib(MOST_STATE_BYTES)}, at most ${most} keys with ${caches}${remedy}`)];
