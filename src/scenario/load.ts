@@ -124,6 +124,18 @@ function removeProtoKeys(value: unknown, paths: readonly Path[]): void {
   for (const path of paths) removeKeys(value, path.slice(0, -1), ['__proto__']);
 }
 
+/**
+ * Values for the required fields without a default, put in once a wrong one is taken out, so
+ * the rules run on the rest: the field stays among what is `defaulted`, so no rule reading
+ * it is heard.
+ */
+const STAND_INS = new Map<string, unknown>([
+  [JSON.stringify(['name']), 'scenario'],
+  [JSON.stringify(['duration']), 60_000],
+  [JSON.stringify(['workload', 'keys']), 1],
+  [JSON.stringify(['workload', 'reads_per_second']), 0],
+]);
+
 /** Rounds of taking out what stays wrong: a field, then the item holding it, and one to spare. */
 const MOST_ROUNDS = 3;
 
@@ -153,6 +165,11 @@ function takeOut(value: unknown, issues: readonly z.core.$ZodIssue[], taken: { d
       taken.removed.add(fieldKey);
       thisRound.add(fieldKey);
       taken.defaulted.push(issue.path);
+    } else if (typeof last === 'string' && STAND_INS.has(fieldKey) && !thisRound.has(fieldKey)) {
+      // A required field taken out has no default: a stand-in lets the rules that do not read it run.
+      const parent = valueAt(value, issue.path.slice(0, -1));
+      if (parent && typeof parent === 'object') (parent as Record<string, unknown>)[last] = STAND_INS.get(fieldKey);
+      thisRound.add(fieldKey);
     } else {
       const item = itemHolding(issue.path);
       if (item === undefined) return false;

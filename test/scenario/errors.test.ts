@@ -50,6 +50,17 @@ const cases: BadCase[] = [
     problems: [['8:9', 'workload.keys: 3000000 keys with 2 regions and 1000 L1s in each is more state than cache-sim can hold: about 89.5 GiB for a run; allowed: up to 16 GiB, at most 536200 keys with 2 regions and 1000 L1s in each (or give the L1s a capacity of at most an eighth of the keys)']],
   },
   {
+    name: 'wrong required values (no default to fall back on) leave the rules that do not read them to run',
+    yaml: MINIMAL.replace('duration: 10m', 'duration: 10x').replace('keys: 100', 'keys: -5').replace('- name: eu-west', '- name: eu-west\n    primary: true') +
+      'expect:\n  ttl: { hit_ratio: "> 90" }\n',
+    problems: [
+      ['2:11', 'duration: "10x" is not a duration'],
+      ['7:14', 'regions.1.primary: a second primary'],
+      ['9:9', 'workload.keys: -5 is not a key count'],
+      ['12:21', 'expect.ttl.hit_ratio: "> 90" can never hold'],
+    ],
+  },
+  {
     name: 'more L1 entries than fit in memory',
     yaml: MINIMAL.replace('keys: 100', 'keys: 3000000') + 'cache:\n  l1: { hosts: 1000, capacity: 100000 }\n',
     problems: [['8:9', 'workload.keys: 1000 L1s in each of 2 regions, each holding up to 100000 entries, is more state than cache-sim can hold: about 18.7 GiB for a run; allowed: up to 16 GiB, an L1 capacity of at most 85299 with 1000 L1s in each region']],
