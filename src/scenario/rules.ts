@@ -57,6 +57,7 @@ export const rules: readonly Rule[] = [
  */
 const entrywise: ReadonlySet<Rule> = new Set([
   weightsNameKnownRegions,
+  presetOptionsValid,
   expectStrategiesListed,
   expectMetricsValid,
   expectNamesUnique,

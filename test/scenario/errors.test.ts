@@ -61,6 +61,14 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: "one strategy's wrong cache setting leaves another's preset options judged",
+    yaml: withSection('strategies:\n  - { name: a, use: lease, max_retries: -1 }\n  - { name: b, use: pubsub, cache: { capacity: 0 } }\n'),
+    problems: [
+      ['11:41', 'strategies.0.max_retries: -1 is not a count'],
+      ['12:48', 'strategies.1.cache.capacity: 0 is not a capacity'],
+    ],
+  },
+  {
     name: 'more L1 entries than fit in memory',
     yaml: MINIMAL.replace('keys: 100', 'keys: 3000000') + 'cache:\n  l1: { hosts: 1000, capacity: 100000 }\n',
     problems: [['8:9', 'workload.keys: 1000 L1s in each of 2 regions, each holding up to 100000 entries, is more state than cache-sim can hold: about 18.7 GiB for a run; allowed: up to 16 GiB, an L1 capacity of at most 85299 with 1000 L1s in each region']],
