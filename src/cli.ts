@@ -10,7 +10,7 @@ import { REPORT_FORMATS, type ReportFormat } from './report/index.js';
 import { COMPARE_FORMATS, type CompareFormat } from './report/compare.js';
 import { SWEEP_FORMATS, type SweepFormat } from './report/sweep.js';
 import { parseShard, SHARD_USAGE, type Shard } from './sweep-shard.js';
-import { DURATION_PATTERN, DURATION_WORDING, durationMs } from './scenario/units.js';
+import { DURATION_PATTERN, DURATION_WORDING, durationMs, MOST_DURATION_MS, MOST_DURATION_WORDING } from './scenario/units.js';
 import { VERSION } from './version.js';
 import { didYouMean } from './scenario/suggest.js';
 
@@ -36,6 +36,7 @@ function parseDuration(option: string): (text: string) => number {
   return (text) => {
     const ms = new RegExp(DURATION_PATTERN).test(text.trim()) ? durationMs(text.trim()) : Number.NaN;
     if (Number.isNaN(ms)) throw new InvalidArgumentError(`${option} takes ${DURATION_WORDING}.`);
+    if (ms > MOST_DURATION_MS) throw new InvalidArgumentError(`${option} takes a duration ${MOST_DURATION_WORDING}.`);
     return ms;
   };
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { presetNames } from '../strategies/registry.js';
-import { DURATION_PATTERN, DURATION_WORDING, durationMs, SIGNED_DURATION_PATTERN } from './units.js';
+import { DURATION_PATTERN, DURATION_WORDING, durationMs, MOST_DURATION_MS, MOST_DURATION_WORDING, SIGNED_DURATION_PATTERN } from './units.js';
 import { type Customiser, says, saysOneOf } from './messages.js';
 import { listOf } from './wording.js';
 
@@ -59,8 +59,11 @@ export function probability() {
 function durationSchema(pattern: string, customiser: Customiser, number: z.ZodNumber) {
   return z
     .union([number, z.string(customiser).regex(new RegExp(pattern), customiser)], customiser)
-    .refine((written) => written === 'infinite' || Number.isFinite(durationMs(written)), { ...customiser, ...whenClean });
+    .refine((written) => written === 'infinite' || Number.isFinite(durationMs(written)), { ...customiser, ...whenClean })
+    .refine((written) => written === 'infinite' || !(Math.abs(durationMs(written)) > MOST_DURATION_MS), { ...tooLong, ...whenClean });
 }
+
+const tooLong = says('a duration cache-sim can simulate', MOST_DURATION_WORDING);
 
 // The shared value types carry an `id`, so the JSON Schema defines each once and refers to it.
 

@@ -24,6 +24,14 @@ const MS_PER_UNIT: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_60
 const MICROSECONDS = new Set(['us', 'µs', 'μs']);
 const SIGNED_DURATION = new RegExp(SIGNED_DURATION_PATTERN);
 
+/**
+ * The longest duration anything in a scenario may last (about 11 years): far beyond any run,
+ * yet small enough that sums of them (a latency per hop, a lag per write) stay exact numbers
+ * instead of overflowing to Infinity.
+ */
+export const MOST_DURATION_MS = 100_000 * 3_600_000;
+export const MOST_DURATION_WORDING = 'up to 100000h (about 11 years)';
+
 /** Human wording for messages and schema descriptions, kept next to the patterns it describes. */
 export const DURATION_WORDING = 'a duration like 250ms, 1.5s, 10m or 1m30s (units us or µs, ms, s, m, h; a plain number is milliseconds)';
 

@@ -496,8 +496,16 @@ const cases: BadCase[] = [
   },
   {
     name: 'more work than a run can do (it would never end)',
-    yaml: MINIMAL.replace('duration: 10m', 'duration: 99999999999999999999h'),
-    problems: [['2:11', 'duration: 100000000000000000000h at 50 reads and writes a second is 1.8e+25 operations; allowed: up to 10 billion (1e10) in a run, rate × duration']],
+    yaml: MINIMAL.replace('duration: 10m', 'duration: 90000h'),
+    problems: [['2:11', 'duration: 90000h at 50 reads and writes a second is 16200000000 operations; allowed: up to 10 billion (1e10) in a run, rate × duration']],
+  },
+  {
+    name: 'durations longer than anything can last (they would overflow to Infinity in sums)',
+    yaml: MINIMAL.replace('duration: 10m', 'duration: 99999999999999999999h') + 'network: { default_latency: 1e307 }\n',
+    problems: [
+      ['2:11', 'duration: "99999999999999999999h" is not a duration cache-sim can simulate; allowed: up to 100000h (about 11 years)'],
+      ['10:29', 'network.default_latency: 1e+307 is not a duration cache-sim can simulate; allowed: up to 100000h'],
+    ],
   },
   {
     name: 'a rate so high that arrival gaps vanish in the clock',
