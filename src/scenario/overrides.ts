@@ -7,7 +7,7 @@ import { type Alias, type Document, isMap, isScalar, isSeq, type Node, Pair, par
 import type { Problem } from '../errors.js';
 import { childOf, SET_FILE, type SetOrigin } from './positions.js';
 import { oneLine, quoteName, showValue } from './wording.js';
-import { tagMessage, unknownTags } from './parse.js';
+import { extendedTypes, tagMessage, unknownTags } from './parse.js';
 
 export interface SetOverride extends SetOrigin {
   path: string[];
@@ -42,6 +42,8 @@ function parseSet(option: string, text: string): SetOverride | Problem {
   if (error) return setProblem(option, text, `YAML syntax error in the value: ${error.message.split('\n')[0]}${quoteHint(option, text.slice(0, equals), text.slice(valueOffset))}`, valueOffset + error.pos[0]);
   const [tag] = unknownTags(valueDoc);
   if (tag) return setProblem(option, text, tagMessage(tag), valueOffset + tag.pos[0]);
+  const [extended] = extendedTypes(valueDoc);
+  if (extended) return setProblem(option, text, extended.message, valueOffset + extended.offset);
   const alias = firstAlias(valueDoc);
   if (alias) return setProblem(option, text, `an alias (${quoteName(`*${alias.source}`)}) cannot reach the scenario's anchors; allowed: the value written out`, valueOffset + (alias.range?.[0] ?? 0));
   return { option, text, valueOffset, path, value: (valueDoc.contents as Node | null) ?? new Scalar(null) };

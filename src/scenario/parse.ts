@@ -28,6 +28,7 @@ export function parseYaml(text: string, file: string): ParseOutcome {
   const duplicateKeys = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY').map(problemOf);
   const problems = doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY').map(problemOf);
   problems.push(...unresolvedAliases(doc, lineCounter, file), ...unknownTags(doc).map(problemOf));
+  for (const { offset, message } of extendedTypes(doc)) problems.push({ file, ...lineCounter.linePos(offset), message });
   return problems.length === 0 ? { ok: true, parsed: { doc, lineCounter, duplicateKeys } } : { ok: false, problems: [...duplicateKeys, ...problems] };
 }
 
@@ -58,6 +59,26 @@ function syntaxMessage(error: YAMLError, doc: Document): string {
   if (error.code === 'MULTIPLE_DOCS') return 'a second YAML document (after `---`); allowed: one scenario per file, each in a file of its own';
   if (error.message.includes('Maximum call stack size exceeded')) return 'nested too deeply to read; allowed: the few levels a scenario has';
   return `YAML syntax error: ${error.message.split('\n')[0]}`;
+}
+
+/**
+ * YAML 1.1's extra types, which the YAML library builds: a set, an ordered map or pairs, a
+ * timestamp, binary data. No scenario field takes one, and as plain data a set or an ordered
+ * map would pass for an empty map (its contents silently gone).
+ */
+const EXTENDED_TYPES = new Set(['set', 'omap', 'pairs', 'timestamp', 'binary'].map((name) => `tag:yaml.org,2002:${name}`));
+
+/** Each value of YAML 1.1's extra types in `doc`: where it starts, and what to say of it. */
+export function extendedTypes(doc: Document): { offset: number; message: string }[] {
+  const found: { offset: number; message: string }[] = [];
+  visit(doc, {
+    Node(_, node) {
+      if (node.tag === undefined || !EXTENDED_TYPES.has(node.tag)) return;
+      const tag = `!!${node.tag.slice('tag:yaml.org,2002:'.length)}`;
+      found.push({ offset: node.range?.[0] ?? 0, message: `${quoteName(tag)} makes a value no scenario field takes; allowed: the value without a tag (a plain map, list or scalar)` });
+    },
+  });
+  return found;
 }
 
 /** What to say of a tag the YAML library could not resolve. */

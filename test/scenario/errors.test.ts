@@ -522,6 +522,14 @@ const cases: BadCase[] = [
     yaml: withSection('cache: { ttl: !weird 5s }\n'),
     problems: [['10:15', 'unknown YAML tag `!weird`; allowed: plain values without tags']],
   },
+  {
+    name: "YAML 1.1's extra types (a set would pass for an empty map, its keys silently gone)",
+    yaml: withSection('cache: !!set { ttl, bogus }\nseed: !!timestamp 2001-12-14\n'),
+    problems: [
+      ['10:14', '`!!set` makes a value no scenario field takes; allowed: the value without a tag'],
+      ['11:19', '`!!timestamp` makes a value no scenario field takes'],
+    ],
+  },
 ];
 
 describe('bad scenarios are reported with position and reason', () => {

@@ -14,6 +14,7 @@ describe('--set problems', () => {
     ['cache.ttl=*a', "--set:1:11: --set cache.ttl=*a: an alias (`*a`) cannot reach the scenario's anchors; allowed: the value written out"],
     ['cache={<<: *x}', "--set:1:12: --set cache={<<: *x}: an alias (`*x`) cannot reach"],
     ['cache.ttl=!custom 5s', '--set:1:11: --set cache.ttl=!custom 5s: unknown YAML tag `!custom`; allowed: plain values without tags'],
+    ['cache=!!omap [{ttl: 5s}]', '--set:1:14: --set cache=!!omap [{ttl: 5s}]: `!!omap` makes a value no scenario field takes'],
   ])('%s', (set, problem) => {
     expect(problemsOf(MINIMAL, [set])).toEqual([expect.stringContaining(problem)]);
   });
