@@ -101,20 +101,27 @@ export function parseParam(text: string): SweepParam {
   }
   // Every point runs the same seeds, drawn from the root seed: a point's own seed would be replaced.
   if (path === 'seed') throw new UsageError(`--param ${text}: each point runs on the same seeds, drawn from the scenario's; give more with --seeds N, or another root with --seed N`);
-  const list = text.slice(equals + 1);
-  if (list.trim() === '') throw new UsageError(`--param ${text}: no values; ${PARAM_USAGE}`);
-  const values = splitTopLevel(list).map((v) => v.trim());
+  if (text.slice(equals + 1).trim() === '') throw new UsageError(`--param ${text}: no values; ${PARAM_USAGE}`);
+  const values = valueRanges(text).map(([start, end]) => text.slice(start, end));
   if (values.some((v) => v === '')) throw new UsageError(`--param ${text}: an empty value (two commas in a row, or one at an end); ${PARAM_USAGE}`);
   return { path, values };
 }
 
-/** Splits on commas outside brackets, braces and quotes. */
-function splitTopLevel(text: string): string[] {
-  const parts: string[] = [];
+/**
+ * Where each value of `path=v1,v2,...` lies in the text, spaces around it left out: commas
+ * split outside brackets, braces and quotes.
+ */
+function valueRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  const trimmed = (start: number, end: number): [number, number] => {
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    return [start, end];
+  };
   let depth = 0;
   let quote: string | undefined;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
+  let start = text.indexOf('=') + 1;
+  for (let i = start; i < text.length; i++) {
     const c = text[i];
     if (quote) {
       if (c === quote) quote = undefined;
@@ -122,12 +129,18 @@ function splitTopLevel(text: string): string[] {
     else if (c === '{' || c === '[') depth++;
     else if ((c === '}' || c === ']') && depth > 0) depth--;
     else if (c === ',' && depth === 0) {
-      parts.push(text.slice(start, i));
+      ranges.push(trimmed(start, i));
       start = i + 1;
     }
   }
-  parts.push(text.slice(start));
-  return parts;
+  ranges.push(trimmed(start, text.length));
+  return ranges;
+}
+
+/** A point's value of one `--param` as `--set` takes it: the whole argument, told where in it the value lies (for positions). */
+function paramValueSet(argument: string, value: string): SetArgument {
+  const [start, end] = valueRanges(argument).find(([from, to]) => argument.slice(from, to) === value) ?? [0, 0];
+  return { option: '--param', text: argument, value: [start, end] };
 }
 
 /** Every combination of the parameters' values; the first parameter varies slowest. */
@@ -171,7 +184,7 @@ export function planSweep(file: string, options: SweepOptions): SweepPlan {
   checkStrategiesExist(base, options.strategies);
   const seeds = sweepSeeds(base.seed, count);
   const points = gridPoints(params);
-  const scenarios = loadPoints(file, userSets, points, seeds);
+  const scenarios = loadPoints(file, userSets, options.params, points, seeds);
   checkMetrics(metrics, scenarios, points);
   // A point's values may reach into the strategies themselves: each point runs its own.
   const strategies = scenarios.map((perSeed) => selectedStrategies(perSeed[0], options.strategies).map((s) => s.name));
@@ -308,10 +321,16 @@ function checkMetrics(metrics: readonly string[], scenarios: readonly Scenario[]
 }
 
 /** The scenario of every point and seed (`[point][seed]`); every problem of every point at once. */
-function loadPoints(file: string, userSets: readonly string[], points: readonly Record<string, string>[], seeds: readonly number[]): Scenario[][] {
+function loadPoints(
+  file: string,
+  userSets: readonly string[],
+  paramTexts: readonly string[],
+  points: readonly Record<string, string>[],
+  seeds: readonly number[],
+): Scenario[][] {
   const problems = new Map<string, Problem>();
   const scenarios = points.map((point) => {
-    const pointSets: SetArgument[] = [...userSets, ...Object.entries(point).map(([path, value]) => ({ option: '--param', text: `${path}=${value}` }))];
+    const pointSets: SetArgument[] = [...userSets, ...paramTexts.map((text) => paramValueSet(text, point[parseParam(text).path]))];
     const perSeed: Scenario[] = [];
     for (const seed of seeds) {
       try {

@@ -17,29 +17,35 @@ export interface SetOverride extends SetOrigin {
 const SET_USAGE = 'expected path=value, e.g. --set cache.ttl=5s or --set regions.1.replica_lag=2s';
 
 /** A `path=value` override as given: a `--set` argument, or one value of a sweep's `--param` (`{ option: '--param', text }`). */
-export type SetArgument = string | { option: string; text: string };
+/**
+ * `path=value` as given to `--set`, or with the option that gave it; `value` says where in
+ * `text` the value lies when it is not all that follows the `=` (one value of a sweep's
+ * `--param path=v1,v2`, whose positions are told in the argument as the user wrote it).
+ */
+export type SetArgument = string | { option: string; text: string; value?: readonly [number, number] };
 
 /** Parses every override; problems for malformed ones (all reported together). */
 export function parseSets(sets: readonly SetArgument[]): { overrides: SetOverride[]; problems: Problem[] } {
   const overrides: SetOverride[] = [];
   const problems: Problem[] = [];
   for (const set of sets) {
-    const parsed = typeof set === 'string' ? parseSet(SET_FILE, set) : parseSet(set.option, set.text);
+    const parsed = typeof set === 'string' ? parseSet(SET_FILE, set) : parseSet(set.option, set.text, set.value);
     if ('message' in parsed) problems.push(parsed);
     else overrides.push(parsed);
   }
   return { overrides, problems };
 }
 
-function parseSet(option: string, text: string): SetOverride | Problem {
+function parseSet(option: string, text: string, range?: readonly [number, number]): SetOverride | Problem {
   const equals = text.indexOf('=');
   if (equals < 0) return setProblem(option, text, `no \`=\`; ${SET_USAGE}`);
   const path = text.slice(0, equals).trim().split('.');
   if (path.some((segment) => segment === '')) return setProblem(option, text, `empty path or path segment; ${SET_USAGE}`);
-  const valueOffset = equals + 1;
-  const valueDoc = parseDocument(text.slice(valueOffset), { prettyErrors: false, logLevel: 'error', merge: true });
+  const [valueOffset, valueEnd] = range ?? [equals + 1, text.length];
+  const valueText = text.slice(valueOffset, valueEnd);
+  const valueDoc = parseDocument(valueText, { prettyErrors: false, logLevel: 'error', merge: true });
   const [error] = valueDoc.errors;
-  if (error) return setProblem(option, text, `YAML syntax error in the value: ${error.message.split('\n')[0]}${quoteHint(option, text.slice(0, equals), text.slice(valueOffset))}`, valueOffset + error.pos[0]);
+  if (error) return setProblem(option, text, `YAML syntax error in the value: ${error.message.split('\n')[0]}${quoteHint(option, text.slice(0, equals), valueText)}`, valueOffset + error.pos[0]);
   const [tag] = unknownTags(valueDoc);
   if (tag) return setProblem(option, text, tagMessage(tag), valueOffset + tag.pos[0]);
   const [extended] = extendedTypes(valueDoc);

@@ -285,9 +285,10 @@ describe('cache-sim sweep', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trimEnd().split('\n');
-    expect(lines.some((l) => /^--param:1:\d+: cache\.ttl: "bogus" is not a TTL/.test(l))).toBe(true);
-    expect(lines.some((l) => /^--param:1:\d+: cache\.ttl: "-3s"/.test(l))).toBe(true);
-    expect(lines.some((l) => /^--param:1:\d+: .*bus\.loss/.test(l))).toBe(true);
+    // Each at its column in the argument as written, which the message repeats.
+    expect(lines.some((l) => l.startsWith('--param:1:14: cache.ttl: "bogus" is not a TTL') && l.endsWith('(from --param cache.ttl=1s,bogus,-3s)'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('--param:1:20: cache.ttl: "-3s"'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('--param:1:12: bus.loss: 2 is not a probability') && l.endsWith('(from --param bus.loss=0,2)'))).toBe(true);
     // Each problem once, though several points share it.
     expect(new Set(lines).size).toBe(lines.length);
 
