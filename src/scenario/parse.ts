@@ -2,7 +2,7 @@
  * YAML text -> document with source positions. Thin: syntax errors (and duplicate keys,
  * which the YAML library flags as errors) become problems; nothing is interpreted here.
  */
-import { type Document, isScalar, LineCounter, type Node, parseDocument, visit, type YAMLError } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit, type YAMLError } from 'yaml';
 import type { Problem } from '../errors.js';
 import { quoteName } from './wording.js';
 
@@ -27,7 +27,7 @@ export function parseYaml(text: string, file: string): ParseOutcome {
   const problemOf = (error: YAMLError): Problem => ({ file, ...lineCounter.linePos(error.pos[0]), message: syntaxMessage(error, doc) });
   const duplicateKeys = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY').map(problemOf);
   const problems = doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY').map(problemOf);
-  problems.push(...unresolvedAliases(doc, lineCounter, file), ...unknownTags(doc).map(problemOf));
+  problems.push(...unresolvedAliases(doc, lineCounter, file), ...unknownTags(doc).map(problemOf), ...oddKeys(doc, lineCounter, file));
   for (const { offset, message } of extendedTypes(doc)) problems.push({ file, ...lineCounter.linePos(offset), message });
   return problems.length === 0 ? { ok: true, parsed: { doc, lineCounter, duplicateKeys } } : { ok: false, problems: [...duplicateKeys, ...problems] };
 }
@@ -59,6 +59,34 @@ function syntaxMessage(error: YAMLError, doc: Document): string {
   if (error.code === 'MULTIPLE_DOCS') return 'a second YAML document (after `---`); allowed: one scenario per file, each in a file of its own';
   if (error.message.includes('Maximum call stack size exceeded')) return 'nested too deeply to read; allowed: the few levels a scenario has';
   return `YAML syntax error: ${error.message.split('\n')[0]}`;
+}
+
+/**
+ * Keys no scenario map can have, which the YAML library would otherwise turn into text
+ * (`[ complex, key ]`, or `""` for `null:`) or fail on while converting (a merge of a
+ * scalar): a list or map as a key, an empty key, and `<<:` with anything but maps.
+ */
+function oddKeys(doc: Document, lineCounter: LineCounter, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const at = (node: Node | null, message: string) => problems.push({ file, ...lineCounter.linePos(node?.range?.[0] ?? 0), message });
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      // A merge key is a scalar whose value is a symbol (the YAML library's `<<`).
+      if (isMap(key) || isSeq(key)) at(key, `a ${isMap(key) ? 'map' : 'list'} as a key; allowed: a plain name as each key`);
+      else if (isScalar(key) && key.value === null) at(key.range ? key : (pair.value as Node | null), 'an empty key (`null`, `~` or nothing before the colon); allowed: a plain name as each key');
+      else if (isScalar(key) && typeof key.value === 'symbol' && key.source === '<<' && !mergesMaps(pair.value as Node | null, doc)) {
+        at(pair.value as Node | null, '`<<` merges maps into this one; allowed: an alias of a map (`<<: *base`), a map, or a list of them');
+      }
+    },
+  });
+  return problems;
+}
+
+/** Whether a merge's value is a map, an alias of one, or a list of those. */
+function mergesMaps(value: Node | null, doc: Document): boolean {
+  const isMapLike = (node: unknown): boolean => isMap(node) || (isAlias(node) && isMap(node.resolve(doc)));
+  return isMapLike(value) || (isSeq(value) && value.items.every(isMapLike));
 }
 
 /**

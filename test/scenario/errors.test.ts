@@ -523,6 +523,15 @@ const cases: BadCase[] = [
     problems: [['10:15', 'unknown YAML tag `!weird`; allowed: plain values without tags']],
   },
   {
+    name: 'keys no scenario map can have: a list as a key, an empty key, a merge of a scalar (each where it is written)',
+    yaml: withSection('cache:\n  ? [complex, key]\n  : 1\n  null: 4\nbus: { <<: 5 }\n'),
+    problems: [
+      ['11:5', 'a list as a key; allowed: a plain name as each key'],
+      ['13:3', 'an empty key'],
+      ['14:12', '`<<` merges maps into this one; allowed: an alias of a map (`<<: *base`), a map, or a list of them'],
+    ],
+  },
+  {
     name: "YAML 1.1's extra types (a set would pass for an empty map, its keys silently gone)",
     yaml: withSection('cache: !!set { ttl, bogus }\nseed: !!timestamp 2001-12-14\n'),
     problems: [
