@@ -16,14 +16,30 @@ import { SHARD_KIND } from './sweep-shard.js';
 const COMPARE_TAKES = 'cache-sim compare takes two JSON documents printed by `cache-sim run FILE --seeds N --format json` or `cache-sim sweep ... --format json`';
 
 const summary = z.looseObject({ values: z.array(z.number().nullable()) });
-const documentSchema = z.looseObject({
-  version: z.literal(1),
-  scenario: z.string(),
-  seeds: z.array(z.int()).min(1),
-  params: z.array(z.looseObject({ path: z.string() })),
-  metrics: z.array(z.string()),
-  points: z.array(z.looseObject({ params: z.record(z.string(), z.string()), strategies: z.record(z.string(), z.record(z.string(), summary)) })),
-});
+const documentSchema = z
+  .looseObject({
+    version: z.literal(1),
+    scenario: z.string(),
+    seeds: z.array(z.int()).min(1),
+    params: z.array(z.looseObject({ path: z.string() })),
+    metrics: z.array(z.string()),
+    points: z.array(z.looseObject({ params: z.record(z.string(), z.string()), strategies: z.record(z.string(), z.record(z.string(), summary)) })),
+  })
+  // Values pair seed by seed: a list of another length (an edited file) would pair the wrong seeds.
+  .superRefine((doc, context) => {
+    doc.points.forEach((point, p) => {
+      for (const [strategy, metrics] of Object.entries(point.strategies)) {
+        for (const [metric, { values }] of Object.entries(metrics)) {
+          if (values.length === doc.seeds.length) continue;
+          context.addIssue({
+            code: 'custom',
+            path: ['points', p, 'strategies', strategy, metric, 'values'],
+            message: `${values.length} values for ${doc.seeds.length} seeds; allowed: one value (or null) per seed, as cache-sim wrote it`,
+          });
+        }
+      }
+    });
+  });
 
 type SweepDocument = z.output<typeof documentSchema>;
 
