@@ -23,7 +23,8 @@ export function parseYaml(text: string, file: string): ParseOutcome {
   const lineCounter = new LineCounter();
   // A byte-order mark is no part of the scenario: left in, it would shift line 1's columns by one.
   // merge: `<<: *base` takes an anchored map's keys (the usual way to share settings between entries).
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, logLevel: 'error', merge: true });
+  // Lone carriage returns (old Mac line ends) end lines too, as every editor shows them; YAML would read one long line.
+  const doc = parseDocument(text.replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n'), { lineCounter, prettyErrors: false, logLevel: 'error', merge: true });
   const problemOf = (error: YAMLError): Problem => ({ file, ...lineCounter.linePos(error.pos[0]), message: syntaxMessage(error, doc) });
   const duplicateKeys = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY').map(problemOf);
   const problems = doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY').map(problemOf);
@@ -56,6 +57,7 @@ function syntaxMessage(error: YAMLError, doc: Document): string {
     const key = keyAt(doc, error.pos[0]);
     return `duplicate key${key === undefined ? '' : ` ${quoteName(key)}`}; each key may appear once in a map`;
   }
+  if (error.code === 'TAB_AS_INDENT') return 'a tab in the indentation; allowed: spaces to indent (YAML takes no tabs there)';
   if (error.code === 'MULTIPLE_DOCS') return 'a second YAML document (after `---`); allowed: one scenario per file, each in a file of its own';
   if (error.message.includes('Maximum call stack size exceeded')) return 'nested too deeply to read; allowed: the few levels a scenario has';
   return `YAML syntax error: ${error.message.split('\n')[0]}`;

@@ -532,6 +532,16 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'a tab in the indentation',
+    yaml: withSection('cache:\n\tttl: 5s\n'),
+    problems: [['11:1', 'a tab in the indentation; allowed: spaces to indent']],
+  },
+  {
+    name: 'lone carriage returns end lines, as editors show them',
+    yaml: MINIMAL.replace(/\n/g, '\r') + 'seed: -1\r',
+    problems: [['10:7', 'seed: -1 is not a seed']],
+  },
+  {
     name: "YAML 1.1's extra types (a set would pass for an empty map, its keys silently gone)",
     yaml: withSection('cache: !!set { ttl, bogus }\nseed: !!timestamp 2001-12-14\n'),
     problems: [
