@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { InputError, type Problem, UsageError } from './errors.js';
 import { readJsonDocument } from './json-document.js';
+import { metricRange } from './metrics/metric-names.js';
 import type { Locator } from './scenario/positions.js';
 import { runPlaces, SHARD_KIND, type ShardDocument, shardRuns } from './sweep-shard.js';
 import { runCount, type SweepLayout, type SweepResults, summariseRuns } from './sweep.js';
@@ -47,11 +48,27 @@ const shardSchema = z.strictObject({
       point: whole,
       strategy: z.string(),
       seed: whole,
-      metrics: z.record(z.string(), z.number().nullable()),
+      metrics: z.record(z.string(), z.number().nullable()).superRefine((metrics, context) => {
+        // What a run cannot have measured: an edited shard would bend every mean it enters.
+        for (const [metric, value] of Object.entries(metrics)) {
+          const problem = value === null ? undefined : impossibleValue(metric, value);
+          if (problem) context.addIssue({ code: 'custom', path: [metric], message: problem });
+        }
+      }),
       expectations: z.array(z.strictObject({ actual: z.number().nullable(), pass: z.boolean() })),
     }),
   ),
 });
+
+/** Why `value` cannot be what a run measured of `metric`, if it cannot: every metric is ≥ 0, a ratio at most 1, a count whole. */
+function impossibleValue(metric: string, value: number): string | undefined {
+  const range = metricRange(metric);
+  if (value < 0 || (range === 'ratio' && value > 1) || (range === 'count' && !Number.isInteger(value))) {
+    const allowed = range === 'ratio' ? 'a ratio from 0 to 1' : range === 'count' ? 'a whole count ≥ 0' : 'a number ≥ 0';
+    return `${value} is no value a run measures of ${metric}; allowed: ${allowed}, as cache-sim wrote it`;
+  }
+  return undefined;
+}
 
 const WHAT_MERGE_TAKES = 'cache-sim merge takes the JSON documents printed by `cache-sim sweep FILE --shard i/n`';
 const NOT_A_SHARD = `not a sweep shard; ${WHAT_MERGE_TAKES}`;

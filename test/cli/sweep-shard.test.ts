@@ -158,6 +158,10 @@ describe('shards of a sweep', () => {
     const noRuns = join(dir, 'no-runs.json');
     const { runs: _runs, ...withoutRuns } = JSON.parse(readFileSync(one, 'utf8'));
     writeFileSync(noRuns, JSON.stringify(withoutRuns, null, 2));
+    const impossible = join(dir, 'impossible.json');
+    const edited = JSON.parse(readFileSync(one, 'utf8'));
+    edited.runs[0].metrics.hit_ratio = -5;
+    writeFileSync(impossible, JSON.stringify(edited, null, 2));
     const wrongType = join(dir, 'wrong-type.json');
     writeFileSync(wrongType, readFileSync(two, 'utf8').replace('"count": 3', '"count": "3"'));
 
@@ -172,6 +176,7 @@ describe('shards of a sweep', () => {
       [[tampered, two, three], /tampered\.json:\d+:\d+: runs\.1\.run: expected run 3 here \(shard 1\/3 holds runs 0, 3, 6, … in order\)$/],
       [[noOutcome, two, three], /no-outcome\.json:\d+:\d+: runs\.1\.expectations: expected 1 outcome, one per expectation of pubsub at its point$/],
       [[wrongType], /wrong-type\.json:6:14: shard\.count: "3" found; expected a value of type number \(not as cache-sim writes it\)$/],
+      [[impossible, two, three], /impossible\.json:\d+:\d+: runs\.0\.metrics\.hit_ratio: -5 is no value a run measures of hit_ratio; allowed: a ratio from 0 to 1/],
       [[noRuns], /no-runs\.json:1:1: runs: missing; expected a value of type array \(not as cache-sim writes it\)$/],
       [[join(dir, 'nope.json')], /nope\.json:1:1: cannot read: no such file$/],
     ];
