@@ -83,6 +83,32 @@ function isLink(path: string): boolean {
 }
 
 /**
+ * Each input loaded, when every one and the report files `outputs` are fine; else every
+ * problem of all of them at once (a bad scenario, another one, and a mistyped report folder
+ * in one go).
+ */
+export function loadEach<T>(inputs: readonly string[], outputs: readonly (string | undefined)[], load: (input: string) => T): T[] {
+  const problems: Problem[] = [];
+  const loaded: T[] = [];
+  for (const input of inputs) {
+    try {
+      loaded.push(load(input));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  problems.push(
+    ...outputProblems(
+      outputs.filter((output) => output !== undefined),
+      inputs,
+    ),
+  );
+  if (problems.length > 0) throw new InputError(problems);
+  return loaded;
+}
+
+/**
  * What stops the report files `outputs` from being written, found before a run so a mistyped
  * folder fails at once rather than after minutes of simulation: a path that cannot be
  * written, one that would replace a scenario being run, or one path given twice.

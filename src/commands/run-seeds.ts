@@ -4,14 +4,14 @@
  * seed, 1 otherwise. Every problem of every file (and of the output paths) is reported
  * before anything runs.
  */
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { paletteFor, plain } from '../report/colour.js';
 import { replayLine } from '../report/replay-lines.js';
 import { SEEDS_FORMATS, type SeedsFormat, renderSeeds, renderSeedsAnnotations, renderSeedsHtml, renderSeedsJunit } from '../report/seeds.js';
 import { planSeeds, seedsResults } from '../run-seeds.js';
 import type { SweepPlan } from '../sweep.js';
 import { type CommandIO, reportWidth } from './io.js';
-import { outputProblems, writeFilesAtomically } from './output-file.js';
+import { loadEach, writeFilesAtomically } from './output-file.js';
 import type { RunCommandOptions } from './run.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 
@@ -47,17 +47,7 @@ export async function runSeedsCommand(files: string[], options: RunCommandOption
 }
 
 function planAll(files: string[], options: RunCommandOptions & { seeds: number }): SweepPlan[] {
-  const problems: InputError['problems'] = [];
-  const plans: SweepPlan[] = [];
-  for (const file of files) {
-    try {
-      plans.push(planSeeds(file, { seeds: options.seeds, seed: options.seed, strategies: options.strategies, sets: options.sets, metrics: options.metrics }));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(...error.problems);
-    }
-  }
-  problems.push(...outputProblems([options.junit, options.html].filter((output) => output !== undefined), files));
-  if (problems.length > 0) throw new InputError(problems);
-  return plans;
+  return loadEach(files, [options.junit, options.html], (file) =>
+    planSeeds(file, { seeds: options.seeds, seed: options.seed, strategies: options.strategies, sets: options.sets, metrics: options.metrics }),
+  );
 }

@@ -3,7 +3,7 @@
  * problems at once, nothing runs if any), run the selected strategies, print the comparison,
  * write the requested report files, and return 0 when every expectation held, 1 otherwise.
  */
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { allPassed } from '../metrics/expect.js';
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
 import { paletteFor, plain, renderAnnotations, renderHtml, renderJunit, renderReport, type ReportFormat } from '../report/index.js';
@@ -12,7 +12,7 @@ import { loadScenarioFile } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { checkStrategiesExist, scenarioResults, selectedStrategies, type StrategyRun } from '../simulate.js';
 import { type CommandIO, reportWidth } from './io.js';
-import { outputProblems, writeFilesAtomically } from './output-file.js';
+import { loadEach, writeFilesAtomically } from './output-file.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 
 export interface RunCommandOptions {
@@ -61,19 +61,7 @@ export async function runCommand(files: string[], options: RunCommandOptions, io
 
 function loadAll(files: string[], options: RunCommandOptions): Scenario[] {
   const sets = options.seed === undefined ? options.sets : [...options.sets, `seed=${options.seed}`];
-  const problems: InputError['problems'] = [];
-  const scenarios: Scenario[] = [];
-  for (const file of files) {
-    try {
-      scenarios.push(loadScenarioFile(file, sets));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(...error.problems);
-    }
-  }
-  const outputs = [options.junit, options.html].filter((output) => output !== undefined);
-  problems.push(...outputProblems(outputs, files));
-  if (problems.length > 0) throw new InputError(problems);
+  const scenarios = loadEach(files, [options.junit, options.html], (file) => loadScenarioFile(file, sets));
   for (const scenario of scenarios) checkStrategiesExist(scenario, options.strategies);
   return scenarios;
 }

@@ -5,14 +5,14 @@
  * malformed `--param`, a problem in any point's scenario) ends in exit 2 with nothing on
  * stdout; otherwise exit 0, since a sweep evaluates no expectations.
  */
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { paletteFor } from '../report/colour.js';
 import { renderShard, renderSweep, type SweepFormat } from '../report/sweep.js';
 import { renderSweepHtml } from '../report/sweep-html.js';
 import { type Shard, shardDocument, shardRuns } from '../sweep-shard.js';
 import { PARAM_USAGE, planSweep, sweepResults } from '../sweep.js';
 import { type CommandIO, reportWidth } from './io.js';
-import { outputProblems, writeFilesAtomically } from './output-file.js';
+import { loadEach, writeFilesAtomically } from './output-file.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 
 export interface SweepCommandOptions {
@@ -41,18 +41,16 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
     throw new UsageError('--html with --shard: a shard has only some of the runs; `cache-sim merge --html` writes the page from all the shards');
   }
   if (options.params.length === 0) throw new UsageError(`give at least one --param; ${PARAM_USAGE} (for seeds alone, \`cache-sim run FILE --seeds N\`)`);
-  if (options.html !== undefined) {
-    const problems = outputProblems([options.html], [file]);
-    if (problems.length > 0) throw new InputError(problems);
-  }
-  const plan = planSweep(file, {
-    params: options.params,
-    seeds: options.seeds,
-    seed: options.seed,
-    strategies: options.strategies,
-    sets: options.sets,
-    metrics: options.metrics,
-  });
+  const [plan] = loadEach([file], [options.html], () =>
+    planSweep(file, {
+      params: options.params,
+      seeds: options.seeds,
+      seed: options.seed,
+      strategies: options.strategies,
+      sets: options.sets,
+      metrics: options.metrics,
+    }),
+  );
   const runs = shard ? shardRuns(plan.runs.length, shard) : plan.runs.map((_, i) => i);
   const progress = terminalProgress(io);
   const outcomes = await runStrategies(

@@ -1,12 +1,12 @@
 /** `cache-sim trace`: the story of one key under one strategy, as text or a Mermaid diagram, and as an HTML page of lanes. */
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { formatDuration } from '../report/format.js';
 import { renderTraceMermaid, renderTraceText } from '../report/trace.js';
 import { renderTraceHtml } from '../report/trace-html.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { traceKey } from '../trace/key-trace.js';
 import type { CommandIO } from './io.js';
-import { outputProblems, writeFilesAtomically } from './output-file.js';
+import { loadEach, writeFilesAtomically } from './output-file.js';
 import { checkStrategiesExist } from '../simulate.js';
 import type { StrategySpec } from '../scenario/types.js';
 
@@ -25,12 +25,8 @@ export interface TraceCommandOptions {
 }
 
 export function traceCommand(file: string, options: TraceCommandOptions, io: CommandIO): number {
-  if (options.html !== undefined) {
-    const problems = outputProblems([options.html], [file]);
-    if (problems.length > 0) throw new InputError(problems);
-  }
   const sets = options.seed === undefined ? options.sets : [...options.sets, `seed=${options.seed}`];
-  const scenario = loadScenarioFile(file, sets);
+  const [scenario] = loadEach([file], [options.html], () => loadScenarioFile(file, sets));
   if (options.key >= scenario.workload.keys) {
     throw new UsageError(`--key ${options.key}: ${file} has keys 0 to ${scenario.workload.keys - 1} (0 is the most popular)`);
   }

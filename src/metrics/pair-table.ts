@@ -22,7 +22,7 @@ export class PairTable {
   private used = 0;
 
   constructor(
-    private readonly columns: number,
+    columns: number,
     private readonly keep: KeepRow = keepAll,
   ) {
     this.stride = columns + 1;

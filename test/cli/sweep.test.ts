@@ -280,6 +280,18 @@ describe('cache-sim sweep', () => {
     }
   });
 
+  test('a bad scenario and an unwritable --html: both problems at once, exit 2', async () => {
+    const html = join(tempDir(), 'no-such-folder', 'sweep.html');
+    const run = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s', '--set', 'duration=1q', '--html', html]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('duration: "1q" is not a duration');
+    expect(run.stderr).toContain(`${html}:1:1: cannot write: the folder`);
+    const trace = await cli(['trace', SMALL, '--key', '0', '--set', 'duration=1q', '--html', html]);
+    expect(trace.code).toBe(2);
+    expect(trace.stderr).toContain('duration: "1q" is not a duration');
+    expect(trace.stderr).toContain(`${html}:1:1: cannot write: the folder`);
+  });
+
   test('problems in grid points: all of them, with positions, exit 2', async () => {
     const run = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s,bogus,-3s', '--param', 'bus.loss=0,2', ...SHORT]);
     expect(run.code).toBe(2);

@@ -14,7 +14,7 @@ function sweep(passes: Record<string, boolean[]>, params = [{ path: 'cache.ttl',
     seeds: [1],
     params,
     metrics: [],
-    points: params[0].values.map((value, i) => ({
+    points: params[0].values.map((_, i) => ({
       params: Object.fromEntries(params.map((p) => [p.path, p.values[i]])),
       strategies: {},
       expectations: Object.entries(passes).map(([strategy, pass]) => judged(strategy, pass[i])),
