@@ -3,7 +3,8 @@
  * tests that load scenarios, run them and render the results themselves.
  */
 export { runCli } from './cli.js';
-export type { CommandIO, TextSink } from './commands/io.js';
+export type { CommandIO } from './commands/io.js';
+export type { TextSink } from './report/sink.js';
 export { InputError } from './errors.js';
 export type { ScenarioResults, StrategyResult } from './metrics/results.js';
 export { plain, renderAnnotations, renderHtml, renderReport, REPORT_FORMATS, type ReportFormat } from './report/index.js';

@@ -10,7 +10,8 @@ import { compareDocuments } from '../compare.js';
 import { paletteFor } from '../report/colour.js';
 import { type CompareFormat, renderCompare, verdict } from '../report/compare.js';
 import { fileProblem } from '../util/file-errors.js';
-import { type CommandIO, reportWidth } from './io.js';
+import { reportWidth } from '../report/sink.js';
+import type { CommandIO } from './io.js';
 
 export function compareCommand(base: string, head: string, options: { format: CompareFormat; failOnWorse: boolean }, io: CommandIO): number {
   const problems: Problem[] = [];

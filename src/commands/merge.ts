@@ -9,7 +9,8 @@ import { renderSweep, type SweepFormat } from '../report/sweep.js';
 import { renderSweepHtml } from '../report/sweep-html.js';
 import { mergeShards, type ShardFile } from '../sweep-merge.js';
 import { fileProblem } from '../util/file-errors.js';
-import { type CommandIO, reportWidth } from './io.js';
+import { reportWidth } from '../report/sink.js';
+import type { CommandIO } from './io.js';
 import { outputProblems, writeFilesAtomically } from './output-file.js';
 
 export function mergeCommand(files: readonly string[], options: { format: SweepFormat; html?: string }, io: CommandIO): number {

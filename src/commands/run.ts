@@ -11,7 +11,8 @@ import { replayLine } from '../report/replay-lines.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { checkStrategiesExist, scenarioResults, selectedStrategies, type StrategyRun } from '../simulate.js';
-import { type CommandIO, reportWidth } from './io.js';
+import { reportWidth } from '../report/sink.js';
+import type { CommandIO } from './io.js';
 import { loadEach, writeFilesAtomically } from './output-file.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 

@@ -3,7 +3,8 @@ import { wrapIndented } from '../report/format.js';
 import { describeOptions } from '../strategies/options.js';
 import { presets } from '../strategies/registry.js';
 import { paletteFor } from '../report/index.js';
-import { type CommandIO, reportWidth } from './io.js';
+import { reportWidth } from '../report/sink.js';
+import type { CommandIO } from './io.js';
 
 /** `Options:` then one entry per option, `name (default D): meaning`. */
 function optionLines(options: Parameters<typeof describeOptions>[0], width: number): string[] {

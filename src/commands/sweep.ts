@@ -11,7 +11,8 @@ import { renderShard, renderSweep, type SweepFormat } from '../report/sweep.js';
 import { renderSweepHtml } from '../report/sweep-html.js';
 import { type Shard, shardDocument, shardRuns } from '../sweep-shard.js';
 import { PARAM_USAGE, planSweep, sweepResults } from '../sweep.js';
-import { type CommandIO, reportWidth } from './io.js';
+import { reportWidth } from '../report/sink.js';
+import type { CommandIO } from './io.js';
 import { loadEach, writeFilesAtomically } from './output-file.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 

@@ -106,7 +106,7 @@ export class Engine {
 
   /**
    * Run events in order until the next one is later than `until` (events at exactly
-   * `until` run) or none is left. `now` ends at `until` unless the heap ran dry earlier.
+   * `until` run) or none is left. `now` ends at `until` when it is finite, even if the heap ran dry earlier.
    */
   run(until: number, handler: EventHandler): void {
     const streamTimes = this.streamTimes;

@@ -106,7 +106,7 @@ export class Collector implements Observer {
     this.warmupMs = options.warmupMs;
   }
 
-  commit(key: number, version: number, time: number, _writeIndex: number, writerRegion: number): void {
+  commit(key: number, version: number, time: number, writerRegion: number): void {
     this.truth.record(key, version, time);
     this.convergence.commit(key, version, time);
     if (!this.options.keepEverything) this.truth.forget(key, this.convergence.oldestCopy(key));

@@ -19,7 +19,7 @@
 import type { CacheLayout } from '../model/cache-layout.js';
 import { Histogram } from './histogram.js';
 import { OldestL1Copy } from './oldest-l1-copy.js';
-import { PairTable } from './pair-table.js';
+import { PairTable } from '../util/pair-table.js';
 import { NONE, PendingWrites } from './pending-writes.js';
 
 export class ConvergenceTracker {

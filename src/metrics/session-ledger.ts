@@ -20,7 +20,7 @@
  * against less than it had seen.
  */
 
-import { PairTable } from './pair-table.js';
+import { PairTable } from '../util/pair-table.js';
 
 /** The oldest version a read of `key` in `region` could still return from now on. */
 export type ServableFloor = (region: number, key: number) => number;

@@ -95,9 +95,9 @@ export class Database {
    * Whether an apply arriving at `region`'s replica now may happen (called for every apply,
    * and again for each held one when it is released). While replication to the region is
    * paused it is held. Applies of one key arrive in commit order (visibility is monotone), so
-   * holding in arrival order keeps commit order. `now` is unused: holds do not depend on time.
+   * holding in arrival order keeps commit order.
    */
-  admit(region: number, key: number, version: number, _now?: number): boolean {
+  admit(region: number, key: number, version: number): boolean {
     if (!this.holds.isHeld(region)) return true;
     this.holds.hold(region, key, version);
     return false;

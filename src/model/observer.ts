@@ -24,7 +24,7 @@ export const enum EntryEnd {
 
 export interface Observer {
   /** A write from a client in `writerRegion` reached the primary and became version `version` of `key`. */
-  commit(key: number, version: number, time: number, writeIndex: number, writerRegion: number): void;
+  commit(key: number, version: number, time: number, writerRegion: number): void;
   /** A write could not reach the primary (a network partition) and was not committed. */
   writeFailed(region: number, session: number, key: number, time: number): void;
   /** The writer's session received the acknowledgement of `version`. */

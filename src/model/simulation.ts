@@ -207,7 +207,7 @@ export class Simulation implements EventHandler {
   private commit(writeIndex: number, key: number, session: number, now: number): void {
     const version = this.database.commit(key);
     const writer = this.workload.sessionRegion[session];
-    this.observer.commit(key, version, now, writeIndex, writer);
+    this.observer.commit(key, version, now, writer);
     for (let region = 0; region < this.topology.regionCount; region++) {
       if (region === this.primary) continue;
       this.engine.at(this.database.visibleAt(region, key, now, writeIndex), Ev.ReplicaApply, region, key, version);

@@ -94,7 +94,7 @@ export class Streams {
   readonly writeChoices: Stream;
   /** Replication lag of write w to region r: `u(w, r)`. */
   readonly replicaLag: Indexed;
-  /** One-way latency of hop h of operation i: `u(i, h)`; writes and reads use disjoint ranges of `h`. */
+  /** One-way latency of hop h of operation i: `u(i, h)`; read j is operation 2j and write j operation 2j + 1, so they never share a draw. */
   readonly network: Indexed;
   /** Fate of the n-th message to region r on key k: `u(r, k, n, draw)`. */
   readonly bus: Indexed;

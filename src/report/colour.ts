@@ -5,7 +5,7 @@
  * tests run.
  */
 import { Chalk } from 'chalk';
-import type { TextSink } from '../commands/io.js';
+import type { TextSink } from './sink.js';
 
 type Env = Record<string, string | undefined>;
 type Style = (text: string) => string;

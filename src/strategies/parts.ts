@@ -1,6 +1,6 @@
 /**
  * A strategy is a composition of shared mechanisms. A preset declares which pieces it
- * uses and with what settings; `composeStrategy` runs each piece (src/strategies/mechanisms/)
+ * uses and with what settings; `Strategy` (strategy.ts) runs each piece (src/strategies/mechanisms/)
  * at its hook. Presets never copy a mechanism: they switch it on.
  */
 

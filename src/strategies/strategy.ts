@@ -60,7 +60,7 @@ export class Strategy {
     this.stamps = new VersionStamps(parts.versionSource, world.clocks, world.primary, world.keys);
     this.floor = parts.invalidation === 'versioned' ? new VersionFloor(world.keys, regions) : null;
     this.leases = parts.lease ? new Leases(parts.lease, world.keys, regions) : null;
-    this.tokens = parts.sessionToken ? new SessionTokens(parts.sessionToken, world.keys) : null;
+    this.tokens = parts.sessionToken ? new SessionTokens(world.keys) : null;
     this.sessionSettings = parts.sessionToken;
     this.resendAfterMs = parts.resendAfterMs;
   }

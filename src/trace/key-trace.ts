@@ -163,7 +163,7 @@ class KeyTracer implements Observer {
     if (pending && this.state.caches[pending.region] === pending.cached) pending.event.detail = 'ignored: the older entry stays';
   }
 
-  commit(key: number, version: number, time: number, _writeIndex: number, writerRegion: number): void {
+  commit(key: number, version: number, time: number, writerRegion: number): void {
     if (key !== this.key) return;
     this.changing(time);
     this.state.latest = version;

@@ -52,10 +52,10 @@ class CheckingCollector extends Collector {
     return region * this.keys + key;
   }
 
-  override commit(key: number, version: number, time: number, writeIndex: number, writerRegion: number): void {
+  override commit(key: number, version: number, time: number, writerRegion: number): void {
     this.committed.set(key, version);
     this.copies.set(this.cell(this.primary, key), version);
-    super.commit(key, version, time, writeIndex, writerRegion);
+    super.commit(key, version, time, writerRegion);
   }
 
   override replicaApply(region: number, key: number, version: number): void {

@@ -16,7 +16,7 @@ const SESSION = 1;
 describe('staleness', () => {
   test('a read at the exact commit instant must see the commit; just before, it need not', () => {
     const c = collector();
-    c.commit(KEY, 1, 100, 0, 0);
+    c.commit(KEY, 1, 100, 0);
     c.read(0, SESSION, KEY, 99.999, 1, 0, ReadSource.Cache);
     c.read(0, SESSION + 1, KEY, 100, 1, 0, ReadSource.Cache);
     const r = c.result('ttl', 0);
@@ -28,9 +28,9 @@ describe('staleness', () => {
 
   test('staleness age is t − C(v+1) and version lag is V(t) − v', () => {
     const c = collector();
-    c.commit(KEY, 1, 100, 0, 0);
-    c.commit(KEY, 2, 200, 1, 0);
-    c.commit(KEY, 3, 300, 2, 0);
+    c.commit(KEY, 1, 100, 0);
+    c.commit(KEY, 2, 200, 0);
+    c.commit(KEY, 3, 300, 0);
     c.read(1, SESSION, KEY, 350, 1, 1, ReadSource.Cache);
     const r = c.result('ttl', 0);
     expect(r.stale_age_ms.max).toBe(150);
@@ -43,7 +43,7 @@ describe('staleness', () => {
   test('a version committed while the read was in flight counts as fresh; so does a never-written key', () => {
     const c = collector();
     c.read(0, SESSION, 5, 10, 1, 0, ReadSource.Replica);
-    c.commit(KEY, 1, 100, 0, 0);
+    c.commit(KEY, 1, 100, 0);
     c.read(0, SESSION, KEY, 90, 20, 1, ReadSource.Primary);
     const r = c.result('ttl', 0);
     expect(r.stale_reads).toBe(0);
@@ -54,7 +54,7 @@ describe('staleness', () => {
 
   test('warmup: a read issued exactly at warmup counts, one just before does not', () => {
     const c = collector(1000);
-    c.commit(KEY, 1, 10, 0, 0);
+    c.commit(KEY, 1, 10, 0);
     c.read(0, SESSION, KEY, 999.9, 1, 0, ReadSource.Cache);
     c.read(0, SESSION + 1, KEY, 1000, 1, 0, ReadSource.Cache);
     const r = c.result('ttl', 0);
@@ -69,7 +69,7 @@ describe('staleness', () => {
 describe('session guarantees', () => {
   test('read-your-writes: only a write acknowledged before the read was issued counts', () => {
     const c = collector();
-    c.commit(KEY, 1, 100, 0, 0);
+    c.commit(KEY, 1, 100, 0);
     c.writeAck(SESSION, KEY, 1, 150);
     c.read(0, SESSION, KEY, 140, 1, 0, ReadSource.Cache); // issued before the ack: allowed
     c.read(0, SESSION, KEY, 150, 1, 0, ReadSource.Cache); // at the ack: a violation
@@ -80,8 +80,8 @@ describe('session guarantees', () => {
 
   test('monotonic reads: going back to an older version than the session already read', () => {
     const c = collector();
-    c.commit(KEY, 1, 100, 0, 0);
-    c.commit(KEY, 2, 200, 1, 0);
+    c.commit(KEY, 1, 100, 0);
+    c.commit(KEY, 2, 200, 0);
     // Sessions live in one region (region b here, whose replica has applied nothing).
     c.read(1, SESSION, KEY, 210, 1, 2, ReadSource.Primary);
     c.read(1, SESSION, KEY, 220, 1, 2, ReadSource.Cache);
@@ -94,9 +94,9 @@ describe('session guarantees', () => {
 
   test('read-your-writes: writes acknowledged while the read was in flight do not count, however many', () => {
     const c = collector();
-    c.commit(KEY, 1, 19, 0, 0);
+    c.commit(KEY, 1, 19, 0);
     c.writeAck(SESSION, KEY, 1, 21);
-    c.commit(KEY, 2, 21, 1, 0);
+    c.commit(KEY, 2, 21, 0);
     c.writeAck(SESSION, KEY, 2, 23);
     // Issued at 15, before either write; its value came from the cache at 28.
     c.read(0, SESSION, KEY, 15, 13, 0, ReadSource.Cache);
@@ -109,8 +109,8 @@ describe('session guarantees', () => {
 
   test('monotonic reads: an earlier read counts once its answer has reached the session, not while it is in flight', () => {
     const c = collector();
-    c.commit(KEY, 1, 5, 0, 0);
-    c.commit(KEY, 2, 6, 1, 0);
+    c.commit(KEY, 1, 5, 0);
+    c.commit(KEY, 2, 6, 0);
     // R1, issued at 10, read v1 at 13 and is answered at 14.
     c.read(1, SESSION, KEY, 10, 4, 1, ReadSource.Primary);
     // R2, issued at 13.5 while R1 was in flight, gets v0 from the cache: nothing had been read before it.
@@ -125,8 +125,8 @@ describe('session guarantees', () => {
 describe('fills and database reads', () => {
   test('a stored fill older than the latest commit is a stale refill; a refused one is not', () => {
     const c = collector();
-    c.commit(KEY, 1, 100, 0, 0);
-    c.commit(KEY, 2, 200, 1, 0);
+    c.commit(KEY, 1, 100, 0);
+    c.commit(KEY, 2, 200, 0);
     c.fill(1, KEY, 1, 250, true, 0);
     c.fill(1, KEY, 1, 260, false, 0);
     c.fill(0, KEY, 2, 270, true, 0);
@@ -161,7 +161,7 @@ describe('convergence', () => {
     const c = collector();
     c.stored(0, 0, KEY, 0, 0);
     c.stored(1, 1, KEY, 0, 0);
-    c.commit(KEY, 1, 100, 0, 0);
+    c.commit(KEY, 1, 100, 0);
     c.entryEnd(0, 0, KEY, 0, 150, EntryEnd.Invalidated);
     c.replicaApply(1, KEY, 1);
     c.entryEnd(1, 1, KEY, 0, 400, EntryEnd.Expired);
@@ -175,10 +175,10 @@ describe('convergence', () => {
 
   test('a write with no older cached copy converges at once; one an entry still contradicts is unconverged', () => {
     const c = collector();
-    c.commit(KEY, 1, 100, 0, 0);
+    c.commit(KEY, 1, 100, 0);
     c.replicaApply(1, KEY, 1);
     c.stored(1, 1, KEY, 1, 0);
-    c.commit(KEY, 2, 200, 1, 0);
+    c.commit(KEY, 2, 200, 0);
     const r = c.result('ttl', 0);
     expect(r.convergence_ms).toMatchObject({ count: 1, max: 0 });
     expect(r.unconverged_writes).toBe(1);
@@ -191,8 +191,8 @@ describe('convergence', () => {
 
   test('a write committed before the warmup ends is not measured, as it is not counted in writes', () => {
     const c = collector(150);
-    c.commit(KEY, 1, 100, 0, 0);
-    c.commit(KEY, 2, 200, 1, 0);
+    c.commit(KEY, 1, 100, 0);
+    c.commit(KEY, 2, 200, 0);
     c.replicaApply(1, KEY, 2);
     const r = c.result('ttl', 0);
     expect(r.writes).toBe(1);
@@ -202,7 +202,7 @@ describe('convergence', () => {
   test('measured at the end of the run: an older entry that the drain after it removed leaves the write unconverged', () => {
     const c = collector();
     c.stored(0, 0, KEY, 0, 0);
-    c.commit(KEY, 1, 9_000, 0, 0);
+    c.commit(KEY, 1, 9_000, 0);
     c.replicaApply(1, KEY, 1);
     // The delete lands 500 ms after the run's end (10 s), while in-flight work drains.
     c.entryEnd(0, 0, KEY, 0, 10_500, EntryEnd.Invalidated);
@@ -218,7 +218,7 @@ describe('convergence', () => {
   test('an entry ending exactly at the end of the run converges its write', () => {
     const c = collector();
     c.stored(0, 0, KEY, 0, 0);
-    c.commit(KEY, 1, 9_000, 0, 0);
+    c.commit(KEY, 1, 9_000, 0);
     c.replicaApply(1, KEY, 1);
     c.entryEnd(0, 0, KEY, 0, 10_000, EntryEnd.Expired);
     expect(c.result('ttl', 0).convergence_ms).toMatchObject({ count: 1, max: 1_000 });
@@ -228,7 +228,7 @@ describe('convergence', () => {
     const c = collector();
     c.stored(0, 0, KEY, 0, 0);
     c.entryEnd(0, 0, KEY, 0, 50, EntryEnd.Expired);
-    c.commit(KEY, 1, 100, 0, 0);
+    c.commit(KEY, 1, 100, 0);
     c.replicaApply(1, KEY, 1);
     expect(c.result('ttl', 0).convergence_ms).toMatchObject({ count: 1, max: 0 });
   });
@@ -284,9 +284,9 @@ describe('a region without reads', () => {
 describe('writes', () => {
   test("are counted after warmup in the writer's region, failed ones too", () => {
     const c = collector(100);
-    c.commit(KEY, 1, 50, 0, 1);
-    c.commit(KEY, 2, 150, 1, 1);
-    c.commit(KEY, 3, 160, 2, 0);
+    c.commit(KEY, 1, 50, 1);
+    c.commit(KEY, 2, 150, 1);
+    c.commit(KEY, 3, 160, 0);
     c.writeFailed(1, SESSION, KEY, 170);
     const r = c.result('ttl', 0);
     expect([r.writes, r.failed_writes]).toEqual([2, 1]);

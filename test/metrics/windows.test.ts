@@ -28,7 +28,7 @@ describe('a hand-written history', () => {
     l1Hosts: 0,
     windows: [{ fromMs: 2000, untilMs: 4000 }],
   });
-  c.commit(KEY, 1, 500, 0, 0);
+  c.commit(KEY, 1, 500, 0);
   c.read(1, 1, KEY, 1999, 1, 0, ReadSource.Cache); // stale, before the window
   c.read(1, 1, KEY, 2000, 1, 0, ReadSource.Cache); // stale, the window's first instant
   c.read(0, 2, KEY, 3999.5, 1, 1, ReadSource.Replica); // fresh, inside

@@ -88,7 +88,7 @@ describe('VersionStamps', () => {
 
 describe('SessionTokens', () => {
   test('keep the highest version seen per session and key', () => {
-    const tokens = new SessionTokens({ onBehind: 'primary', pollMs: 50, maxWaitMs: 1000 }, 10);
+    const tokens = new SessionTokens(10);
     expect(tokens.token(1, 2)).toBe(0);
     tokens.saw(1, 2, 4);
     tokens.saw(1, 2, 3);

@@ -4,16 +4,12 @@
  * exactly what read-your-writes and monotonic reads ask for. Client-side state: one number
  * per (session, key) pair the session touched.
  */
-import { PairTable } from '../../metrics/pair-table.js';
-import type { SessionTokenSettings } from '../parts.js';
+import { PairTable } from '../../util/pair-table.js';
 
 export class SessionTokens {
   private readonly table = new PairTable(1);
 
-  constructor(
-    readonly settings: SessionTokenSettings,
-    private readonly keys: number,
-  ) {}
+  constructor(private readonly keys: number) {}
 
   token(session: number, key: number): number {
     const slot = this.table.find(session * this.keys + key);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { PairTable } from '../../src/metrics/pair-table.js';
+import { PairTable } from '../../src/util/pair-table.js';
 
 test('property: behaves like a Map from ids to rows of numbers, through growth', () => {
   fc.assert(
