@@ -47,13 +47,18 @@ export class BoundedCache implements Cache {
     return this.versions[slot];
   }
 
-  peek(key: number): number {
+  held(key: number, now: number): number {
     const slot = this.slotOf.get(key);
-    return slot === undefined ? -1 : this.versions[slot];
+    if (slot === undefined) return -1;
+    if (this.expiresLocal[slot] <= this.clock.read(now)) {
+      this.remove(slot, now, EntryEnd.Expired);
+      return -1;
+    }
+    return this.versions[slot];
   }
 
   store(key: number, version: number, now: number, ttlMs: number): void {
-    let slot = this.slotOf.get(key);
+    let slot = this.held(key, now) < 0 ? undefined : this.slotOf.get(key);
     if (slot !== undefined) {
       this.observer.entryEnd(this.id, this.region, key, this.versions[slot], this.endTime(slot, now), EntryEnd.Replaced);
       this.lru.touch(slot);

@@ -21,8 +21,12 @@ export interface Cache {
   readonly size: number;
   /** The version a read would be served, or -1 on a miss. */
   lookup(key: number, now: number): number;
-  /** The version held, expired or not (what an invalidation compares against), or -1. */
-  peek(key: number): number;
+  /**
+   * The version held at `now`, or -1: an entry past its time is dropped as expired (what an
+   * invalidation, an update or a guard compares against is what the cache still holds). Not
+   * a use: the LRU order stays as it is.
+   */
+  held(key: number, now: number): number;
   /** Store `version` for `ttlMs` on the region's clock, replacing any entry. */
   store(key: number, version: number, now: number, ttlMs: number): void;
   /** Drop the entry for `key`, if any (an invalidation). */
@@ -77,14 +81,14 @@ export class RegionCache implements Cache {
     return version;
   }
 
-  /** The version held, expired or not (what an invalidation compares against). */
-  peek(key: number): number {
+  held(key: number, now: number): number {
+    if (this.versions[key] !== NONE && this.expiresLocal[key] <= this.clock.read(now)) this.remove(key, now, EntryEnd.Expired);
     return this.versions[key];
   }
 
-  /** Store `version` for `ttlMs` on this region's clock, replacing any entry. */
+  /** Store `version` for `ttlMs` on this region's clock, replacing any entry (one past its time ends as expired). */
   store(key: number, version: number, now: number, ttlMs: number): void {
-    const previous = this.versions[key];
+    const previous = this.held(key, now);
     if (previous !== NONE) {
       this.observer.entryEnd(this.id, this.region, key, previous, this.endTime(key, now), EntryEnd.Replaced);
     } else {

@@ -360,6 +360,6 @@ export class ReadPath {
 
   /** A value reaches an L1 (or the client keeps what its regional cache accepted). */
   storeNear(near: Cache, key: number, version: number, now: number): void {
-    if (this.strategy.acceptCopy(near, key, version)) near.store(key, version, now, this.l1s.ttlMs);
+    if (this.strategy.acceptCopy(near, key, version, now)) near.store(key, version, now, this.l1s.ttlMs);
   }
 }

@@ -122,7 +122,7 @@ export class Strategy {
   }
 
   private updateCache(update: UpdateSettings, cache: Cache, key: number, version: number, now: number): void {
-    const cached = cache.peek(key);
+    const cached = cache.held(key, now);
     if (cached < 0 && update.scope === 'present') return;
     if (cached >= version && update.keepNewer) return;
     cache.store(key, version, now, this.world.updateTtl(cache, key, version));
@@ -177,7 +177,7 @@ export class Strategy {
   acceptFill(region: number, key: number, version: number, leaseToken: number, issued: number, now: number): boolean {
     if (this.leases && !this.leases.redeem(region, key, leaseToken, now)) return false;
     if (this.markers?.racedAMark(region, key, issued)) return false;
-    return this.acceptCopy(this.world.caches[region], key, version);
+    return this.acceptCopy(this.world.caches[region], key, version, now);
   }
 
   /**
@@ -185,11 +185,11 @@ export class Strategy {
    * older than they hold or have heard of; write-update caches keeping the newer value, what
    * is older than they hold (a refill that an update overtook).
    */
-  acceptCopy(cache: Cache, key: number, version: number): boolean {
-    if (this.update?.keepNewer) return cache.peek(key) <= version;
+  acceptCopy(cache: Cache, key: number, version: number, now: number): boolean {
+    if (this.update?.keepNewer) return cache.held(key, now) <= version;
     if (!this.floor) return true;
     const stamp = this.stamps.of(key, version);
-    const cached = cache.peek(key);
+    const cached = cache.held(key, now);
     return this.floor.admits(cache.region, key, stamp) && (cached < 0 || this.stamps.of(key, cached) <= stamp);
   }
 }

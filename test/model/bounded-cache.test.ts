@@ -50,7 +50,7 @@ function play(make: (clock: Clock, observer: Observer) => Cache, ops: readonly O
     else if (o.kind === 'clear') cache.clear(now);
     else if (o.kind === 'sweep') cache.sweepExpired(now);
     else clock.jump(o.by, now);
-    log.push(`size ${cache.size}, peek ${ops.length % KEYS} → ${cache.peek(ops.length % KEYS)}`);
+    log.push(`size ${cache.size}, held ${ops.length % KEYS} → ${cache.held(ops.length % KEYS, now)}`);
   });
   return log;
 }
@@ -75,7 +75,7 @@ describe('BoundedCache', () => {
     expect(cache.lookup(1, 2)).toBe(1); // key 2 is now the least recently used
     cache.store(3, 1, 3, 100);
     expect(cache.size).toBe(2);
-    expect(cache.peek(2)).toBe(-1);
+    expect(cache.held(2, 3)).toBe(-1);
     expect(log).toContain('end 5 0 2 v1 @3 3'); // EntryEnd.Evicted
   });
 });

@@ -41,6 +41,39 @@ describe('TTL cache with Poisson reads (rate r per key) and writes (rate λ per 
   });
 });
 
+describe('write-update to the caches holding the key (update: present), with Poisson reads (r) and writes (λ) per key', () => {
+  // A miss fills the entry; each write while it lives stores the new value for T more, so it
+  // lives until the first gap between writes longer than T: with p = e^(−λT), a geometric
+  // number of shorter gaps (mean (1 − p)/p, each of mean 1/λ − Tp/(1 − p)), then T, for a mean
+  // life of (e^(λT) − 1)/λ. Dead, it waits Exp(r) for the next read. Reads see it alive (hit)
+  // for the share of time it is: hit ratio = rA/(1 + rA) with A = (e^(λT) − 1)/λ. An expired
+  // entry takes no update (it is not held any more).
+  const points: [number, number, number][] = [
+    [0.5, 2, 1_000],
+    [0.2, 0.5, 2_000],
+    [2, 1, 500],
+  ];
+
+  test.each(points)('r=%f/s λ=%f/s T=%ims: hit ratio rA/(1+rA), A = (e^(λT) − 1)/λ', (r, lambda, ttlMs) => {
+    const life = (Math.exp((lambda * ttlMs) / 1000) - 1) / lambda;
+    const runs = Array.from({ length: SEEDS }, (_, seed) => {
+      const scenario = makeScenario({
+        seed: seed + 1,
+        durationMs: Math.max(200 * (life + 1 / r) * 1000, 60_000),
+        warmupMs: 5 * (life + 1 / r) * 1000,
+        network: { localLatency: constant(0) },
+        bus: { delay: constant(0) },
+        workload: { keys: KEYS, readsPerSecond: r * KEYS, writesPerSecond: lambda * KEYS },
+      });
+      return runStrategy(scenario, strategy('write-update', { ttlMs, refillFrom: 'primary' }));
+    });
+    expectAgreement(
+      runs.map((run) => run.hit_ratio),
+      (r * life) / (1 + r * life),
+    );
+  });
+});
+
 describe('stale-while-revalidate: TTL T, then S more served stale while a refresh runs', () => {
   // A cycle starts at a fill. Its rT fresh-period reads all hit; the next read comes X ~ Exp(r)
   // after T: within S it is a stale hit that refreshes the entry (at once, without latency),

@@ -15,6 +15,6 @@ export function publishToEveryRegion(bus: Bus, regions: number, key: number, ver
  * or duplicated message for an old version never evicts a newer value.
  */
 export function deleteIfOlder(cache: Cache, key: number, stamps: VersionStamps, messageStamp: number, now: number): void {
-  const cached = cache.peek(key);
+  const cached = cache.held(key, now);
   if (cached >= 0 && stamps.of(key, cached) < messageStamp) cache.invalidate(key, now);
 }
