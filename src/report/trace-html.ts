@@ -288,7 +288,7 @@ function mark(e: TraceEvent, x: (t: number) => number, top: number): string {
   const shape = MARKS[e.kind];
   if (!shape) return '';
   // A fill of an old version is the race itself: red.
-  const colour = (e.kind === 'fill' || e.kind === 'update') && e.detail.startsWith('stale') ? COLOURS.stale : shape.colour;
+  const colour = (e.kind === 'fill' || e.kind === 'update') && e.stale ? COLOURS.stale : shape.colour;
   const title = `${formatDuration(e.time, { exact: true })}: ${e.kind.replace('-', ' ')} v${e.version}${e.detail ? ` (${e.detail})` : ''}`;
   return tag('text', { x: x(e.time), y: top + ROW.marks, 'text-anchor': 'middle', fill: colour, 'font-size': 12 }, tag('title', {}, esc(title)) + esc(shape.glyph));
 }

@@ -43,6 +43,8 @@ export interface TraceEvent {
   version: number;
   /** Human detail: why an entry ended, where a read was served from, how stale it was. */
   detail: string;
+  /** A read, fill or update of a version older than the latest committed then. */
+  stale: boolean;
 }
 
 /** What to tell of the key's story. */
@@ -150,10 +152,10 @@ class KeyTracer implements Observer {
     if (this.initialState === null && time >= this.fromMs) this.initialState = copyState(this.state);
   }
 
-  private add(time: number, kind: TraceKind, region: number, version: number, detail = ''): void {
+  private add(time: number, kind: TraceKind, region: number, version: number, detail = '', stale = false): void {
     this.settleDelivery();
     if (!this.inWindow(time)) return;
-    this.events.push({ time, kind, region: this.regionNames[region], version, detail });
+    this.events.push({ time, kind, region: this.regionNames[region], version, detail, stale });
   }
 
   /** Whether the strategy let the older entry stay after the last delivery: then the delivery says so. */
@@ -207,7 +209,7 @@ class KeyTracer implements Observer {
     const age = stale ? issued - this.truth.commitTime(key, version + 1) : 0;
     const why = stale ? `, ${staleCauseText(STALE_CAUSES[this.causes.cause(region, 0, source, version)], this.message)}` : '';
     const detail = `from ${SOURCE_WORDS[source]} in ${formatDuration(latencyMs)}${stale ? `, latest is v${current}, stale for ${formatDuration(age)}${why}` : ''}`;
-    this.add(issued, stale ? 'stale-read' : 'read', region, version, detail);
+    this.add(issued, stale ? 'stale-read' : 'read', region, version, detail, stale);
   }
 
   readFailed(region: number, _session: number, key: number, issued: number): void {
@@ -222,7 +224,7 @@ class KeyTracer implements Observer {
     // The store this fill made was told just before, as a store of unknown origin: it was this fill.
     const last = this.events.at(-1);
     if (stored && last?.kind === 'update' && last.time === time && last.version === version && last.region === this.regionNames[region]) this.events.pop();
-    this.add(time, stored ? 'fill' : 'refused', region, version, version < latest ? `stale: latest is v${latest}` : '');
+    this.add(time, stored ? 'fill' : 'refused', region, version, version < latest ? `stale: latest is v${latest}` : '', version < latest);
   }
 
   refreshStarted(region: number, key: number, version: number, time: number): void {
@@ -244,7 +246,7 @@ class KeyTracer implements Observer {
     this.state.caches[region] = version;
     this.causes.stored(region, 0, version < this.state.latest);
     // A fill is told next (and takes this line's place); a store without one is an update message's.
-    this.add(time, 'update', region, version, version < this.state.latest ? `stale: latest is v${this.state.latest}` : '');
+    this.add(time, 'update', region, version, version < this.state.latest ? `stale: latest is v${this.state.latest}` : '', version < this.state.latest);
   }
 
   entryEnd(cache: number, region: number, key: number, version: number, time: number, why: EntryEnd): void {
