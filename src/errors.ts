@@ -16,8 +16,13 @@ export function wholeFileProblem(file: string, message: string): Problem {
   return { file, line: 1, col: 1, message };
 }
 
+/** `FILE:LINE:COL`, as problems and expectations are placed. */
+export function formatPosition(p: { file: string; line: number; col: number }): string {
+  return `${p.file}:${p.line}:${p.col}`;
+}
+
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
+  return `${formatPosition(p)}: ${p.message}`;
 }
 
 /** Bad input: usage errors, unreadable files, invalid scenarios. Exit code 2, nothing runs. */

@@ -113,7 +113,7 @@ function finiteOrNull(value: number | undefined): number | null {
  * `--set`, `--seed`, `--seeds`, `--param`, `--strategy` or `--metric` all change it). The
  * scenario's file path is left out: shards may run from different folders.
  */
-export function planFingerprint(plan: SweepPlan): string {
+function planFingerprint(plan: SweepPlan): string {
   const hash = createHash('sha256');
   const scenarioIds = new Map<Scenario, number>();
   const runs = plan.runs.map(({ scenario, spec }) => {

@@ -31,7 +31,7 @@ export const DEFAULT_SWEEP_METRICS: readonly string[] = [
   'messages_sent',
 ];
 
-export const DEFAULT_SWEEP_SEEDS = 5;
+const DEFAULT_SWEEP_SEEDS = 5;
 
 export interface SweepOptions {
   /** `path=v1,v2,...`, in grid order (the first varies slowest). */

@@ -2,7 +2,8 @@
  * Evaluating `expect:` blocks against a run's results. Pure: the scenario loader has
  * already normalised every condition to an operator and a value in the metric's unit.
  */
-import type { ComparisonOp, Expectation, SourcePosition } from '../scenario/types.js';
+import { formatPosition } from '../errors.js';
+import type { ComparisonOp, Expectation } from '../scenario/types.js';
 import { measuredValue } from './metric-names.js';
 import type { ExpectationResult, ExpectationRef, StrategyResult } from './results.js';
 
@@ -15,10 +16,6 @@ const COMPARE: Record<ComparisonOp, (actual: number, bound: number) => boolean> 
   // for counts (`ryw_violations: 0`), which are exact integers.
   '==': (a, b) => a === b,
 };
-
-export function formatPosition(p: SourcePosition): string {
-  return `${p.file}:${p.line}:${p.col}`;
-}
 
 /**
  * One result per expectation, in the order given. A strategy that did not run or a metric

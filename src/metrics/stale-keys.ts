@@ -6,7 +6,7 @@
 import type { StaleKey } from './results.js';
 
 /** How many keys a result names. */
-export const STALE_KEYS_SHOWN = 5;
+const STALE_KEYS_SHOWN = 5;
 
 export class StaleKeys {
   private readonly reads: Float64Array;

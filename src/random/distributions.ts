@@ -52,32 +52,6 @@ function truncatedNormal(mean: number, sd: number): Sampler {
   return (u) => Math.max(0, mean + sd * normalQuantile(below + u * (1 - below)));
 }
 
-/** The mean of a distribution (used for statistical checks and reports). */
-export function distMean(dist: Dist): number {
-  switch (dist.kind) {
-    case 'constant':
-      return dist.value;
-    case 'exponential':
-      return dist.mean;
-    case 'uniform':
-      return (dist.min + dist.max) / 2;
-    case 'normal': {
-      if (dist.stddev === 0) return Math.max(0, dist.mean);
-      const alpha = -dist.mean / dist.stddev;
-      const pdf = Math.exp(-0.5 * alpha * alpha) / Math.sqrt(2 * Math.PI);
-      return dist.mean + (dist.stddev * pdf) / (1 - normalCdf(alpha));
-    }
-    case 'lognormal': {
-      const sigma = (Math.log(dist.p99) - Math.log(dist.median)) / Z_99;
-      return dist.median * Math.exp((sigma * sigma) / 2);
-    }
-    case 'pareto':
-      return dist.shape > 1 ? (dist.shape * dist.scale) / (dist.shape - 1) : Infinity;
-    case 'empirical':
-      return dist.values.reduce((s, v) => s + v, 0) / dist.values.length;
-  }
-}
-
 /** Standard normal CDF, via erfc (W. J. Cody's rational approximations are overkill here; this is accurate to ~1e-7). */
 export function normalCdf(z: number): number {
   return 0.5 * erfc(-z / Math.SQRT2);

@@ -9,8 +9,8 @@ import { formatDuration } from './format.js';
 import { type LegendEntry, type Scale, escapeHtml as esc, legend, linearScale, niceStep, num, seriesColour, seriesDash, tag } from './svg.js';
 
 export const WIDTH = 720;
-export const MARGIN = { left: 70, right: 24, top: 14, bottom: 46 };
-export const PLOT_HEIGHT = 240;
+const MARGIN = { left: 70, right: 24, top: 14, bottom: 46 };
+const PLOT_HEIGHT = 240;
 export const PLOT = {
   x0: MARGIN.left,
   x1: WIDTH - MARGIN.right,

@@ -80,7 +80,7 @@ export const COMPARISON_GROUPS: readonly (readonly ComparisonRow[])[] = [
   ],
 ];
 
-export function formatValue(kind: ValueKind, value: number): string {
+function formatValue(kind: ValueKind, value: number): string {
   if (kind === 'ratio') return formatRatio(value);
   if (kind === 'duration') return formatDuration(value);
   return formatCount(value);
@@ -92,7 +92,7 @@ export function rowValue(r: ComparisonRow, result: StrategyResult): number | und
   return metricValue(result, r.metric);
 }
 
-export function rowText(r: ComparisonRow, value: number | undefined): string {
+function rowText(r: ComparisonRow, value: number | undefined): string {
   return value === undefined ? NONE : formatValue(r.kind, value);
 }
 
@@ -220,7 +220,7 @@ const INVALIDATING = ['pubsub', 'versioned', 'lease', 'session-token', 'write-up
 const CHANGE_STREAM = ['cdc', 'remote-marker'];
 
 /** What helps against each cause, in the order worth trying. */
-export const STALE_CAUSE_REMEDIES: Record<StaleCauseName, readonly Remedy[]> = {
+const STALE_CAUSE_REMEDIES: Record<StaleCauseName, readonly Remedy[]> = {
   stored_stale: [
     { text: 'keep_newer: true (if it is off) refuses a late update older than the cached value', onlyFor: ['write-update'] },
     { text: 'versioned refuses such refills', notFor: ['versioned'] },

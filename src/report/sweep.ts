@@ -85,7 +85,7 @@ function expectationsOverSeeds(r: SweepResults, p: Palette, width: number): stri
 }
 
 /** The document: `{ version, scenario, seed, seeds, params, metrics, points }`, as every JSON report prints. */
-export function renderSweepJson(r: SweepResults): string {
+function renderSweepJson(r: SweepResults): string {
   return jsonText(sweepDocument(r));
 }
 

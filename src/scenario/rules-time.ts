@@ -9,7 +9,7 @@ import type { WrittenScenario } from './written-schema.js';
  * simulation; far beyond, a run would never end (or, its arrival gaps lost in the rounding of
  * the clock, would not move time at all), so it is refused up front rather than hanging CI.
  */
-export const MOST_OPERATIONS = 1e10;
+const MOST_OPERATIONS = 1e10;
 
 export function workFitsARun(scenario: WrittenScenario, at: Locator): Problem[] {
   const seconds = durationMs(scenario.duration) / 1000;

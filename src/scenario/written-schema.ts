@@ -105,7 +105,7 @@ const popularitySchema = () => {
  * integer: these bounds keep every index and pair id exact (and memory within reach: about
  * 60 bytes per key per run).
  */
-export const MOST_KEYS: Most = { value: 100_000_000, said: '100 million' };
+const MOST_KEYS: Most = { value: 100_000_000, said: '100 million' };
 const MOST_SESSIONS: Most = { value: 10_000_000, said: '10 million' };
 
 const workloadSchema = map('a workload section', {
@@ -125,7 +125,7 @@ function capacitySchema() {
 }
 
 /** A near cache in each app server, in front of the region's cache; `none` switches a default one off. */
-export const MOST_L1_HOSTS: Most = { value: 10_000, said: '10,000' };
+const MOST_L1_HOSTS: Most = { value: 10_000, said: '10,000' };
 
 function l1Schema() {
   const customiser = says('an L1 cache', 'none or a map with keys hosts, ttl, capacity, invalidated');

@@ -1,10 +1,37 @@
 import { describe, expect, test } from 'vitest';
 import { AliasTable, zipfWeights } from '../../src/random/discrete.js';
-import { distMean, normalCdf, normalQuantile, sampler } from '../../src/random/distributions.js';
+import { normalCdf, normalQuantile, sampler } from '../../src/random/distributions.js';
 import { Stream } from '../../src/random/streams.js';
 import type { Dist } from '../../src/scenario/types.js';
 
 const N = 100_000;
+
+/** The mean of a distribution, in closed form: what the sampler's draws must average to. */
+function distMean(dist: Dist): number {
+  switch (dist.kind) {
+    case 'constant':
+      return dist.value;
+    case 'exponential':
+      return dist.mean;
+    case 'uniform':
+      return (dist.min + dist.max) / 2;
+    case 'normal': {
+      if (dist.stddev === 0) return Math.max(0, dist.mean);
+      const alpha = -dist.mean / dist.stddev;
+      const pdf = Math.exp(-0.5 * alpha * alpha) / Math.sqrt(2 * Math.PI);
+      return dist.mean + (dist.stddev * pdf) / (1 - normalCdf(alpha));
+    }
+    case 'lognormal': {
+      const sigma = (Math.log(dist.p99) - Math.log(dist.median)) / normalQuantile(0.99);
+      return dist.median * Math.exp((sigma * sigma) / 2);
+    }
+    case 'pareto':
+      return dist.shape > 1 ? (dist.shape * dist.scale) / (dist.shape - 1) : Infinity;
+    case 'empirical':
+      return dist.values.reduce((s, v) => s + v, 0) / dist.values.length;
+  }
+}
+
 
 function draw(dist: Dist, n = N, seed = 3): number[] {
   const s = new Stream(seed);
