@@ -12,12 +12,12 @@ function shellWord(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
-export function replayCommand(args: ReplayArgs): string {
+export function replayCommandLine(args: ReplayArgs): string {
   return commandLine(['run', args.file], args);
 }
 
 /** The command that tells `key`'s story under `strategy` in the run `args` describes (same seed, same overrides). */
-export function traceCommand(args: ReplayArgs & { key: number; strategy: string }): string {
+export function traceCommandLine(args: ReplayArgs & { key: number; strategy: string }): string {
   return commandLine(['trace', args.file, '--key', String(args.key)], { ...args, strategies: [args.strategy] });
 }
 

@@ -10,7 +10,7 @@ import type { ScenarioResults, StrategyResult } from './metrics/results.js';
 import { Simulation } from './model/simulation.js';
 import type { Scenario, StrategySpec, TimeWindow } from './scenario/types.js';
 import { didYouMean } from './scenario/suggest.js';
-import { replayCommand } from './replay.js';
+import { replayCommandLine } from './replay.js';
 
 export interface RunOptions {
   /** Run only these strategies (by name); all when absent. */
@@ -74,7 +74,7 @@ export function scenarioResults(scenario: Scenario, strategies: Record<string, S
     expectations: evaluateExpectations(expectations, strategies),
     skipped_expectations: leftOutExpectations(scenario.expect, Object.keys(strategies)),
     // The strategies in scenario order, as they ran: --strategy b,a and a,b print the same document.
-    replay: replayCommand({ file: scenario.file, seed: scenario.seed, strategies: options.only && selectedStrategies(scenario, options.only).map((s) => s.name), sets: options.sets }),
+    replay: replayCommandLine({ file: scenario.file, seed: scenario.seed, strategies: options.only && selectedStrategies(scenario, options.only).map((s) => s.name), sets: options.sets }),
     sets: [...(options.sets ?? [])],
   };
 }

@@ -19,7 +19,7 @@ import { metricNameText, metricWindow } from './scenario/metric-window.js';
 import { metricNameProblem } from './scenario/rules-expect.js';
 import type { Scenario, StrategySpec, TimeWindow } from './scenario/types.js';
 import type { ExpectationRef, ExpectationResult, StrategyResult } from './metrics/results.js';
-import { replayCommand } from './replay.js';
+import { replayCommandLine } from './replay.js';
 import { checkStrategiesExist, runStrategy, selectedStrategies, type StrategyRun } from './simulate.js';
 
 export const DEFAULT_SWEEP_METRICS: readonly string[] = [
@@ -271,7 +271,7 @@ export function summariseRuns(
         .filter((e) => e.strategy === name)
         .forEach((statement, j) => {
           const results = seeds.map((_, s) => ({ ...statement, ...judged(first + s)[j] }));
-          expectations.push(overSeeds(results, seeds, (seed) => replayCommand({ file, seed, strategies: [name], sets: pointSets })));
+          expectations.push(overSeeds(results, seeds, (seed) => replayCommandLine({ file, seed, strategies: [name], sets: pointSets })));
         });
     }
     return { params, strategies, expectations };

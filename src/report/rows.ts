@@ -7,7 +7,7 @@ import { metricValue } from '../metrics/metric-names.js';
 import type { MetricSet, ScenarioResults, StrategyResult } from '../metrics/results.js';
 import { STALE_CAUSES, STALE_CAUSE_WORDS, type StaleCauseName } from '../metrics/stale-causes.js';
 import { NONE, formatCount, formatDuration, formatRatio } from './format.js';
-import { traceCommand } from '../replay.js';
+import { traceCommandLine } from '../replay.js';
 
 export type ValueKind = 'count' | 'ratio' | 'duration';
 /** `none`: a fact, not a score (how many reads ran, how many fills a guard refused). */
@@ -183,7 +183,7 @@ export function staleKeyTrace(r: ScenarioResults): string | undefined {
     (best, entry) => (best === undefined || entry[1].stale_keys[0].stale_reads > best[1].stale_keys[0].stale_reads ? entry : best),
     undefined,
   );
-  return found && traceCommand({ file: r.file, seed: r.seed, sets: r.sets, key: found[1].stale_keys[0].key, strategy: found[0] });
+  return found && traceCommandLine({ file: r.file, seed: r.seed, sets: r.sets, key: found[1].stale_keys[0].key, strategy: found[0] });
 }
 
 export const STALE_KEYS_CAPTION = 'Keys with the most stale reads, and the share of their reads that were stale';
