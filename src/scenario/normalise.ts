@@ -168,6 +168,16 @@ function entries(capacity: number | 'unbounded'): number {
   return capacity === 'unbounded' ? Number.POSITIVE_INFINITY : capacity;
 }
 
+/**
+ * The L1s a strategy entry of a written scenario runs with, as the run will have them, or
+ * null without (rules about sizes and expectations need them before the scenario is normalised).
+ */
+export function l1SpecOf(written: WrittenScenario, entry: WrittenStrategy | string): L1Spec | null {
+  const overrides = typeof entry === 'object' ? entry.cache : undefined;
+  const { l1 } = mergedCache(written.cache ?? {}, overrides);
+  return l1 === undefined || l1 === 'none' ? null : toL1(l1);
+}
+
 /** A variant's cache overrides on top of the top-level ones; an L1 map is merged key by key, `none` removes it. */
 function mergedCache(base: WrittenCache, overrides: WrittenCache | undefined): WrittenCache {
   const merged = { ...base, ...overrides };

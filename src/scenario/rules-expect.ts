@@ -4,7 +4,7 @@ import { baseMetric, isDurationMetric, isExpectableMetric, isWindowableMetric, m
 import { parseCondition } from './condition.js';
 import { defaultStrategies } from './defaults.js';
 import type { Locator } from './positions.js';
-import { l1Of } from './l1-hosts.js';
+import { l1SpecOf } from './normalise.js';
 import { WINDOW_WORDING, hasWindow, sameExpectationKey, splitMetricWindow, windowProblem } from './metric-window.js';
 import { strategyName } from './rules-strategies.js';
 import { didYouMean } from './suggest.js';
@@ -93,7 +93,7 @@ export function expectL1MetricsHaveL1(scenario: WrittenScenario, at: Locator): P
   return expectations(scenario)
     .filter(({ strategy, metric }) => {
       const entry = entries.find((e) => strategyName(e) === strategy);
-      return /(^|\.)l1_hit_ratio$/.test(metric) && entry !== undefined && l1Of(scenario, entry) === null;
+      return /(^|\.)l1_hit_ratio$/.test(metric) && entry !== undefined && l1SpecOf(scenario, entry) === null;
     })
     .map(({ strategy, key, metric }) =>
       at.atKey(['expect', strategy, key], `${quoteName(strategy)} runs without L1s, so it has no ${quoteName(metric)}; give it an L1 (cache.l1) or expect something else`),

@@ -5,7 +5,7 @@ import type { Problem } from '../errors.js';
 import { splitLink } from './normalise.js';
 import type { Locator, Path } from './positions.js';
 import { l1IsSparse } from '../model/cache-layout.js';
-import { l1Of } from './l1-hosts.js';
+import { l1SpecOf } from './normalise.js';
 import { didYouMean } from './suggest.js';
 import { listOf, quoteName } from './wording.js';
 import type { WrittenScenario } from './written-schema.js';
@@ -86,7 +86,7 @@ export function keysFitEveryRegion(scenario: WrittenScenario, at: Locator): Prob
   const keys = scenario.workload.keys;
   // The largest of the strategies' runs: each holds its own state.
   const runs = (scenario.strategies ?? defaultStrategies()).map((entry) => {
-    const l1 = l1Of(scenario, entry);
+    const l1 = l1SpecOf(scenario, entry);
     const dense = l1 && !l1IsSparse(l1.capacity, keys) ? l1.hosts : 0;
     const sparse = l1 && dense === 0 ? { hosts: l1.hosts, capacity: l1.capacity } : null;
     const sparseBytes = sparse ? regions * sparse.hosts * sparse.capacity * BYTES_PER_SPARSE_L1_ENTRY : 0;
