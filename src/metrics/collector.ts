@@ -14,6 +14,7 @@ import { Truth } from './truth.js';
 import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
 import { CacheLayout } from '../model/cache-layout.js';
 import type { Scenario, StrategySpec, TimeWindow } from '../scenario/types.js';
+import { primaryIndex } from '../model/topology.js';
 
 export interface CollectorOptions {
   regionNames: readonly string[];
@@ -45,7 +46,7 @@ export function collectorOptions(scenario: Scenario, spec: StrategySpec, windows
     keys: scenario.workload.keys,
     // The workload gives every active region at least one session, so there may be more than asked.
     sessions: Math.max(scenario.workload.sessions, scenario.regions.length),
-    primary: scenario.regions.findIndex((r) => r.primary),
+    primary: primaryIndex(scenario),
     warmupMs: scenario.warmupMs,
     durationMs: scenario.durationMs,
     l1Hosts: spec.cache.l1?.hosts ?? 0,

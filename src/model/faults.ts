@@ -70,7 +70,7 @@ export class FaultSchedule {
     this.jumps = scenario.regions.flatMap((r, region) => r.clock.jumps.map((j) => ({ region, atMs: j.atMs, byMs: j.byMs })));
     this.onPartition = scenario.bus.onPartition;
     this.regions = scenario.regions.length;
-    this.primary = scenario.regions.findIndex((r) => r.primary);
+    this.primary = world.topology.primary;
   }
 
   /** Schedule every fault's start and (for windows) end, and every clock jump. */

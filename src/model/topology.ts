@@ -12,6 +12,11 @@ import type { Indexed } from '../random/streams.js';
 import type { Dist, Scenario } from '../scenario/types.js';
 import { Switches } from './switches.js';
 
+/** The primary region's index (a normalised scenario has exactly one). */
+export function primaryIndex(scenario: Scenario): number {
+  return scenario.regions.findIndex((r) => r.primary);
+}
+
 export class Topology {
   readonly regionCount: number;
   readonly regionNames: readonly string[];
@@ -30,7 +35,7 @@ export class Topology {
     const n = names.length;
     this.regionCount = n;
     this.regionNames = names;
-    this.primary = scenario.regions.findIndex((r) => r.primary);
+    this.primary = primaryIndex(scenario);
     const dists: Dist[] = new Array(n * n);
     for (let a = 0; a < n; a++) {
       for (let b = 0; b < n; b++) dists[a * n + b] = a === b ? scenario.network.localLatency : scenario.network.defaultLatency;

@@ -12,6 +12,7 @@ import { Simulation } from '../model/simulation.js';
 import { formatDuration } from '../report/format.js';
 import { findPreset } from '../strategies/registry.js';
 import type { Scenario, StrategySpec } from '../scenario/types.js';
+import { primaryIndex } from '../model/topology.js';
 
 export type TraceKind =
   | 'commit'
@@ -300,7 +301,7 @@ class KeyTracer implements Observer {
 
 /** Run `spec` over `scenario` and keep the story of `key`, in time order (ties in the order observed). */
 export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, options: TraceOptions = {}): KeyTrace {
-  const primary = scenario.regions.findIndex((r) => r.primary);
+  const primary = primaryIndex(scenario);
   const fromMs = options.fromMs ?? 0;
   const untilMs = options.untilMs ?? Infinity;
   // The model lets what is in flight land after the end; the story ends with the run.
