@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { formatProblem, InputError, type Problem, wholeFileProblem } from './errors.js';
 import { type JsonFile, readJsonDocument } from './json-document.js';
 import { mean, meanCI } from './metrics/confidence.js';
-import { round } from './metrics/tally.js';
+import { round } from './util/round.js';
 import { SHARD_KIND } from './sweep-shard.js';
 
 const COMPARE_TAKES = 'cache-sim compare takes two JSON documents printed by `cache-sim run FILE --seeds N --format json` or `cache-sim sweep ... --format json`';

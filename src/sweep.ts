@@ -9,7 +9,7 @@
  */
 import { InputError, UsageError, formatProblem, type Problem } from './errors.js';
 import { meanCI } from './metrics/confidence.js';
-import { round } from './metrics/tally.js';
+import { round } from './util/round.js';
 import { type ExpectationOverSeeds, expectationRefs, leftOutExpectations, overSeeds, strategyExpectations } from './metrics/expect.js';
 import { measuredValue } from './metrics/metric-names.js';
 import { deriveSeed } from './random/streams.js';

@@ -6,6 +6,7 @@ import { Histogram } from './histogram.js';
 import { STALE_CAUSES, type StaleCause, type StaleCauseName } from './stale-causes.js';
 import { Timeline, type TimelineShape } from './timeline.js';
 import type { CdfPoint, CoarseHistogram, MetricCounts, MetricSet, RunCounts, Summary } from './results.js';
+import { round } from '../util/round.js';
 
 /** Bounds of the coarse staleness histogram shown in terminals (ms). */
 const COARSE_BOUNDS_MS = [0, 10, 100, 1_000, 10_000, 60_000];
@@ -171,12 +172,6 @@ export class Tally {
     }
     return points;
   }
-}
-
-/** Six significant digits: enough for any report, and it keeps last-bit float noise out of JSON. */
-export function round(x: number): number {
-  if (x === 0 || !Number.isFinite(x)) return x;
-  return Number(x.toPrecision(6));
 }
 
 /** NaN (null in JSON, — in reports) over nothing: a region without reads has no hit ratio, not one of 0. */
