@@ -89,7 +89,15 @@ test("the README's workshop step 6: what the timelines show of the partition and
   expect(Math.max(...restart.lease.db_reads)).toBeLessThan(Math.max(...restart.pubsub.db_reads) / 4);
 });
 
+/** The README says `words` (its lines joined, shell comments' `#` too): a test of a figure it quotes fails when the README quotes another. */
+function readmeSays(words: string): void {
+  const prose = readFileSync('README.md', 'utf8').replace(/\n#?\s*/g, ' ').replace(/\s+/g, ' ');
+  expect(prose, `README.md quotes "${words}"`).toContain(words);
+}
+
 test("the README's workshop step 5: what a near cache costs in freshness and saves in read latency", async () => {
+  readmeSays('(2.6 % stale against 2.4 %)');
+  readmeSays('(1.45 ms mean, against 2.99 ms invalidated and 3.48 ms without L1s)');
   const l1s = "cache.l1={hosts: 8, ttl: 2s},{hosts: 8, ttl: 2s, invalidated: false},none";
   const run = await cli(['sweep', 'scenarios/near-cache.yaml', '--strategy', 'pubsub', '--seeds', '3', '--param', l1s, '--metric', 'stale_read_ratio', '--metric', 'read_latency_mean', '--format', 'json']);
   expect(run.code).toBe(0);
@@ -114,6 +122,8 @@ test("the README's workshop step 7: the race of step 1 on five more seeds", asyn
 });
 
 test("the README's reading of why quickstart's reads were stale", async () => {
+  readmeSays("87 % of pubsub's stale reads come from entries cached already stale (refills from lagging replicas), 7 % from invalidations on their way and 2 % from lost ones");
+  readmeSays('(whose remaining 4 % are mostly invalidations on their way)');
   const doc = JSON.parse((await cli(['run', 'scenarios/quickstart.yaml', '--strategy', 'pubsub,versioned', '--format', 'json'])).stdout);
   const share = (strategy: string, cause: string) => doc.strategies[strategy].stale_causes[cause] / doc.strategies[strategy].stale_reads;
   expect(share('pubsub', 'stored_stale')).toBeCloseTo(0.87, 2);
@@ -124,6 +134,8 @@ test("the README's reading of why quickstart's reads were stale", async () => {
 });
 
 test("the README's sweep of bus delivery: redelivery turns lost invalidations into late ones, and leaves pubsub's stale refills", async () => {
+  readmeSays('(pubsub: 2,111 stale reads to 33,');
+  readmeSays('as late ones (6,042 to 6,826)');
   const args = ['sweep', 'scenarios/quickstart.yaml', '--param', 'bus.delivery=at-most-once,at-least-once', '--strategy', 'pubsub,versioned', '--seeds', '3', '--set', 'duration=4m'];
   const metrics = ['--metric', 'stale_read_ratio', '--metric', 'stale_causes_invalidation_lost', '--metric', 'stale_causes_invalidation_late', '--metric', 'stale_causes_stored_stale'];
   const doc = JSON.parse((await cli([...args, ...metrics, '--format', 'json'])).stdout);
