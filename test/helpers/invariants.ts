@@ -26,7 +26,7 @@ export interface Violations {
   l1KeptRefused: string[];
 }
 
-class CheckingCollector extends Collector {
+export class CheckingCollector extends Collector {
   readonly violations: Violations = { truth: [], replacedNewerByOlder: [], storedBelowHeard: [], storedAfterRacingInvalidation: [], hitBehindReplica: [], copyOfForgotten: [], l1KeptRefused: [] };
   /** The last fill a regional cache refused: `region/key/version@time`. */
   private lastRefused = '';
