@@ -1,7 +1,8 @@
 /**
- * Reporters for `cache-sim sweep`: a table (one row per grid point × strategy, `mean ± ci`
- * per metric), JSON (the SweepResults, deterministic key order) and CSV (one row per
- * point × strategy × metric); and the document of one shard of a sweep.
+ * Reporters for `cache-sim sweep`, by format: a table (one row per grid point × strategy,
+ * `mean ± ci` per metric, then the expectations over the seeds), JSON (the SweepResults,
+ * deterministic key order), CSV (one row per point × strategy × metric) and markdown
+ * (sweep-markdown.ts); and the document of one shard of a sweep.
  */
 import { jsonText } from './json.js';
 import { renderSweepMarkdown } from './sweep-markdown.js';
