@@ -3,7 +3,8 @@
  * region, the coarse staleness histogram, and why reads were stale (the timelines are in
  * html-timeline.ts, the shared frame in chart-frame.ts).
  */
-import { STALE_CAUSE_WORDS, type StaleCauseName } from '../metrics/stale-causes.js';
+import type { StaleCauseName } from '../metrics/stale-causes.js';
+import { STALE_CAUSE_WORDS } from './stale-cause-words.js';
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
 import { PLOT, frame, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';

@@ -5,7 +5,8 @@
  */
 import { metricValue } from '../metrics/metric-names.js';
 import type { MetricSet, ScenarioResults, StrategyResult } from '../metrics/results.js';
-import { STALE_CAUSES, STALE_CAUSE_WORDS, type StaleCauseName } from '../metrics/stale-causes.js';
+import { STALE_CAUSES, type StaleCauseName } from '../metrics/stale-causes.js';
+import { STALE_CAUSE_WORDS } from './stale-cause-words.js';
 import { NONE, formatCount, formatDuration, formatRatio } from './format.js';
 import { traceCommandLine } from '../replay.js';
 

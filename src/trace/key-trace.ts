@@ -4,7 +4,8 @@
  * delivered, fills stored or refused, entries ending, and reads that were stale or failed (or
  * every read, when asked). It judges staleness against its own record of the key's commits.
  */
-import { STALE_CAUSES, StaleCauses, staleCauseText } from '../metrics/stale-causes.js';
+import { STALE_CAUSES, StaleCauses } from '../metrics/stale-causes.js';
+import { staleCauseText } from '../report/stale-cause-words.js';
 import { Truth } from '../metrics/truth.js';
 import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
 import { CacheLayout } from '../model/cache-layout.js';

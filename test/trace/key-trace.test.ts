@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { STALE_CAUSES, staleCauseText } from '../../src/metrics/stale-causes.js';
+import { STALE_CAUSES } from '../../src/metrics/stale-causes.js';
+import { staleCauseText } from '../../src/report/stale-cause-words.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { runStrategy } from '../../src/simulate.js';
 import { type KeyTrace, type TraceState, traceKey } from '../../src/trace/key-trace.js';
