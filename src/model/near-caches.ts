@@ -6,7 +6,8 @@
  */
 import type { L1Spec } from '../scenario/types.js';
 import { BoundedCache } from './bounded-cache.js';
-import { type Cache, RegionCache } from './cache.js';
+import { RegionCache } from './cache.js';
+import type { Cache } from './slot-cache.js';
 import { CacheLayout, l1IsSparse } from './cache-layout.js';
 import type { Clock } from './clock.js';
 import type { Observer } from './observer.js';

@@ -4,7 +4,8 @@
  * with none of them behaves as plain cache-aside with a TTL.
  */
 import type { Bus } from '../model/bus.js';
-import type { Cache, RegionCache } from '../model/cache.js';
+import type { RegionCache } from '../model/cache.js';
+import type { Cache } from '../model/slot-cache.js';
 import type { Clock } from '../model/clock.js';
 import { deleteIfOlder, publishToEveryRegion } from './mechanisms/invalidation.js';
 import { Leases } from './mechanisms/leases.js';

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { BoundedCache } from '../../src/model/bounded-cache.js';
-import { type Cache, RegionCache } from '../../src/model/cache.js';
+import { RegionCache } from '../../src/model/cache.js';
+import type { Cache } from '../../src/model/slot-cache.js';
 import { Clock } from '../../src/model/clock.js';
 import type { Observer } from '../../src/model/observer.js';
 import { observerOf } from '../helpers/observer.js';

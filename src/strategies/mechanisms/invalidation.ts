@@ -3,7 +3,7 @@
  * included, SPEC §3), and what a cache does when one arrives.
  */
 import type { Bus } from '../../model/bus.js';
-import type { Cache } from '../../model/cache.js';
+import type { Cache } from '../../model/slot-cache.js';
 import type { VersionStamps } from './version-stamps.js';
 
 export function publishToEveryRegion(bus: Bus, regions: number, key: number, version: number, now: number): void {
