@@ -1,8 +1,8 @@
 /** Value types for preset options (validated by each preset's schema, durations turned into ms). */
 import { z } from 'zod';
-import { type Customiser, says, saysOneOf } from '../scenario/messages.js';
+import { says, saysOneOf } from '../scenario/messages.js';
 import { whenClean } from '../scenario/schema-values.js';
-import { DURATION_PATTERN, DURATION_WORDING, durationMs, formatMs } from '../scenario/units.js';
+import { DURATION_PATTERN, DURATION_WORDING, durationMs, formatMs, MOST_DURATION_MS, MOST_DURATION_WORDING } from '../scenario/units.js';
 
 /** What `cache-sim strategies` says of an option: its meaning, and whether its value is a duration in ms. */
 export interface OptionMeta {
@@ -10,21 +10,12 @@ export interface OptionMeta {
   duration?: boolean;
 }
 
-/** A duration option: milliseconds as a number, or a string with a unit; comes out in ms. */
+/** A duration option: milliseconds as a number, or a string with a unit (at most MOST_DURATION_MS, as every duration); comes out in ms. */
 export function durationOption(defaultMs: number, description: string) {
-  return durationOptionFrom(says('a duration', DURATION_WORDING), 0, defaultMs, description);
-}
-
-/** A duration option that cannot be 0: a wait that repeats (a poll, a retry) would repeat at one instant forever. */
-export function positiveDurationOption(defaultMs: number, description: string) {
-  const customiser = says('a positive duration', `${DURATION_WORDING}, above 0`);
-  return durationOptionFrom(customiser, Number.MIN_VALUE, defaultMs, description);
-}
-
-function durationOptionFrom(customiser: Customiser, leastMs: number, defaultMs: number, description: string) {
+  const customiser = says('a duration', DURATION_WORDING);
   return z
     .union([z.number(customiser).min(0, customiser), z.string(customiser).regex(new RegExp(DURATION_PATTERN), customiser)], customiser)
-    .refine((written) => durationMs(written) >= leastMs, { ...customiser, ...whenClean })
+    .refine((written) => !(durationMs(written) > MOST_DURATION_MS), { ...says('a duration cache-sim can simulate', MOST_DURATION_WORDING), ...whenClean })
     .default(defaultMs)
     .transform(durationMs)
     .meta({ description, duration: true } satisfies OptionMeta);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { whenClean } from '../scenario/schema-values.js';
 import { formatMs } from '../scenario/units.js';
-import { booleanOption, countOption, durationOption, positiveDurationOption, wordOption } from './options.js';
+import { booleanOption, countOption, durationOption, wordOption } from './options.js';
 import { PLAIN_PARTS, type StrategyParts, type VersionSource } from './parts.js';
 
 export interface Preset {
@@ -46,8 +46,8 @@ const versionedOptions = z
 const leaseOptions = z
   .object({
     ...deleteAgainOption,
-    lease_ttl: positiveDurationOption(2_000, 'how long a lease stays valid if its holder never fills'),
-    retry_after: positiveDurationOption(10, 'how long a client refused a lease waits before asking again'),
+    lease_ttl: durationOption(2_000, 'how long a lease stays valid if its holder never fills'),
+    retry_after: durationOption(10, 'how long a client refused a lease waits before asking again'),
     max_retries: countOption(50, 'refusals after which a client reads the database without a lease (and does not fill)'),
   })
   .strict();
@@ -58,17 +58,20 @@ const MOST_POLLS = 100_000;
 const sessionTokenOptions = z
   .object({
     on_behind: wordOption(['primary', 'wait'], 'primary', 'a way to wait', 'when the replica is behind the token: read the primary, or poll the replica'),
-    poll: positiveDurationOption(50, 'with on_behind: wait, how often the replica is asked again'),
+    poll: durationOption(50, 'with on_behind: wait, how often the replica is asked again'),
     max_wait: durationOption(1_000, 'with on_behind: wait, how long before giving up and reading the primary'),
   })
   .strict()
-  // Every poll is an event: a wait of a million polls per read would never let a run end.
-  .refine((o) => o.on_behind !== 'wait' || o.max_wait / o.poll <= MOST_POLLS, {
+  // Every poll is an event: a poll of 0 would repeat at one instant forever, and a wait of a
+  // million polls per read would not let a run end in any useful time. Without waiting, poll is unused.
+  .refine((o) => o.on_behind !== 'wait' || (o.poll > 0 && o.max_wait / o.poll <= MOST_POLLS), {
     ...whenClean,
     path: ['poll'],
     error: (issue) => {
       const o = issue.input as { poll: number; max_wait: number };
-      return `${formatMs(o.poll)} polls up to ${Math.floor(o.max_wait / o.poll).toLocaleString('en-US')} times a read within max_wait ${formatMs(o.max_wait)}; allowed: poll ≥ max_wait / ${MOST_POLLS.toLocaleString('en-US')} (${formatMs(o.max_wait / MOST_POLLS)} here)`;
+      const allowed = `allowed: with on_behind: wait, a poll above 0 and ≥ max_wait / ${MOST_POLLS.toLocaleString('en-US')} (${formatMs(o.max_wait / MOST_POLLS)} here)`;
+      if (o.poll === 0) return `0 would poll the replica at one instant forever; ${allowed}`;
+      return `${formatMs(o.poll)} polls up to ${Math.floor(o.max_wait / o.poll).toLocaleString('en-US')} times a read within max_wait ${formatMs(o.max_wait)}; ${allowed}`;
     },
   });
 

@@ -345,12 +345,12 @@ const cases: BadCase[] = [
     problems: [['10:14', 'bus.loss: 0.999999 makes at-least-once send each message 1,000,000 times on average; allowed: a loss up to 0.9999']],
   },
   {
-    name: 'a wait that repeats must take time, and a read may poll its replica at most 100,000 times',
-    yaml: withSection('strategies:\n  - { name: a, use: session-token, on_behind: wait, poll: 0 }\n  - { name: b, use: session-token, on_behind: wait, poll: 1us }\n  - { name: c, use: lease, retry_after: 0s }\n'),
+    name: 'a wait that repeats must take time, and a read may poll its replica at most 100,000 times (an unused poll is not judged)',
+    yaml: withSection('strategies:\n  - { name: a, use: session-token, on_behind: wait, poll: 0 }\n  - { name: b, use: session-token, on_behind: wait, poll: 1us }\n  - { name: c, use: session-token, poll: 0 }\n  - { name: d, use: lease, retry_after: 1e307 }\n'),
     problems: [
-      ['11:59', 'strategies.0.poll: 0 is not a positive duration'],
-      ['12:59', 'strategies.1.poll: 0.001ms polls up to 1,000,000 times a read within max_wait 1s; allowed: poll ≥ max_wait / 100,000'],
-      ['13:41', 'strategies.2.retry_after: "0s" is not a positive duration'],
+      ['11:59', 'strategies.0.poll: 0 would poll the replica at one instant forever; allowed: with on_behind: wait, a poll above 0'],
+      ['12:59', 'strategies.1.poll: 0.001ms polls up to 1,000,000 times a read within max_wait 1s; allowed: with on_behind: wait, a poll above 0 and ≥ max_wait / 100,000'],
+      ['14:41', 'strategies.3.retry_after: 1e+307 is not a duration cache-sim can simulate; allowed: up to 100000h'],
     ],
   },
   {
@@ -421,7 +421,7 @@ const cases: BadCase[] = [
       ['12:43', 'strategies.1.update: "some" is not an update scope; allowed: present, all'],
       ['12:61', 'strategies.1.keep_newer: "maybe" is not true or false; allowed: true or false'],
       ['13:41', 'strategies.2.max_retries: 1.5 is not a count; allowed: an integer ≥ 0'],
-      ['13:59', 'strategies.2.retry_after: "soon" is not a positive duration'],
+      ['13:59', 'strategies.2.retry_after: "soon" is not a duration'],
       ['14:48', 'strategies.3.version_source: "counters" is not a version source (did you mean `counter`?); allowed: counter, timestamp, hlc'],
     ],
   },
