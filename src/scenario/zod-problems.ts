@@ -59,8 +59,9 @@ function allowedKeys(path: Path, context: IssueContext): string[] {
   return [...(context.extraKeys ?? []), ...allowedKeysAt(context.schema, relative)];
 }
 
+/** A required value not given (a union's, such as a duration's or a distribution's, too). */
 function isMissing(issue: Issue): boolean {
-  return issue.code === 'invalid_type' && issue.input === undefined;
+  return (issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined;
 }
 
 function pathKey(path: Path): string {

@@ -477,6 +477,14 @@ const cases: BadCase[] = [
     problems: [['10:17', 'workload.popularity: unknown key `zipff` (did you mean `zipf`?)']],
   },
   {
+    name: 'a misspelt required duration or distribution field: one problem too',
+    yaml: MINIMAL.replace('duration: 10m', 'duraton: 10m') + 'bus: { delay: { exponential: { maen: 10ms } } }\n',
+    problems: [
+      ['2:1', 'unknown key `duraton` (did you mean `duration`?)'],
+      ['10:32', 'bus.delay.exponential: unknown key `maen` (did you mean `mean`?)'],
+    ],
+  },
+  {
     name: 'a replica_lag on a second primary: the second primary is the problem, not the lag',
     yaml: MINIMAL.replace('- name: eu-west', '- name: eu-west\n    primary: true\n    replica_lag: 1s'),
     problems: [['7:14', 'regions.1.primary: a second primary']],
