@@ -96,24 +96,22 @@ export function keysFitEveryRegion(scenario: WrittenScenario, at: Locator): Prob
   const largest = runs.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   if (largest.bytes <= MOST_STATE_BYTES) return [];
   const gib = (bytes: number) => `${Number((bytes / 2 ** 30).toPrecision(3))} GiB`;
-  const { sparse } = largest;
-  if (sparse && largest.keyBytes <= MOST_STATE_BYTES / 2) {
-    // The keys fit: the L1s' entries are what does not.
-    const entries = Math.floor((MOST_STATE_BYTES - largest.keyBytes) / (regions * sparse.hosts * BYTES_PER_SPARSE_L1_ENTRY));
-    const l1s = `${sparse.hosts} L1s in each of ${regions} region${regions === 1 ? '' : 's'}, each holding up to ${sparse.capacity} entries,`;
-    return [
-      at.atValue(
-        ['workload', 'keys'],
-        `${l1s} is more state than cache-sim can hold: about ${gib(largest.bytes)} for a run; allowed: up to ${gib(MOST_STATE_BYTES)}, an L1 capacity of at most ${entries} with ${sparse.hosts} L1s in each region`,
-      ),
-    ];
-  }
-  const most = Math.max(0, Math.floor((MOST_STATE_BYTES - (largest.bytes - largest.keyBytes)) / largest.perKey));
-  const inRegions = `${regions} region${regions === 1 ? '' : 's'}`;
-  const caches = largest.dense === 0 ? inRegions : `${inRegions} and ${largest.dense} L1s in each`;
-  const remedy = largest.dense === 0 ? '' : ' (or give the L1s a capacity of at most an eighth of the keys)';
-  const said = `${keys} keys with ${caches} is more state than cache-sim can hold: about ${gib(largest.bytes)} for a run`;
-  return [at.atValue(['workload', 'keys'], `${said}; allowed: up to ${gib(MOST_STATE_BYTES)}, at most ${most} keys with ${caches}${remedy}`)];
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  const { dense, sparse, perKey, keyBytes } = largest;
+  const sparseBytes = largest.bytes - keyBytes;
+  const l1s = dense > 0 ? ` and ${plural(dense, 'L1')} in each` : sparse ? ` and ${plural(sparse.hosts, 'L1')} in each holding up to ${sparse.capacity} entries` : '';
+  const parts = sparse ? ` (keys ${gib(keyBytes)}, L1 entries ${gib(sparseBytes)})` : '';
+  // What would fit: fewer keys (the L1s' entries as they are), or smaller sparse L1s, or dense L1s made sparse.
+  const mostKeys = Math.floor((MOST_STATE_BYTES - sparseBytes) / perKey);
+  const mostEntries = sparse ? Math.floor((MOST_STATE_BYTES - keyBytes) / (regions * sparse.hosts * BYTES_PER_SPARSE_L1_ENTRY)) : 0;
+  const remedies = [
+    ...(mostKeys >= 1 ? [`at most ${mostKeys} keys`] : []),
+    ...(sparse && mostEntries >= 1 ? [`an L1 capacity of at most ${mostEntries}`] : []),
+    ...(dense > 0 ? ['an L1 capacity of at most an eighth of the keys'] : []),
+    ...(sparse && mostKeys < 1 && mostEntries < 1 ? ['fewer keys and a smaller L1 capacity'] : []),
+  ];
+  const said = `${keys} keys in ${plural(regions, 'region')}${l1s} is more state than cache-sim can hold: about ${gib(largest.bytes)} for a run${parts}`;
+  return [at.atValue(['workload', 'keys'], `${said}; allowed: up to ${gib(MOST_STATE_BYTES)}: ${remedies.join(', or ')}`)];
 }
 
 export function linksJoinTwoKnownRegions(scenario: WrittenScenario, at: Locator): Problem[] {

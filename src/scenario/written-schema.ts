@@ -267,7 +267,7 @@ const TOP_LEVEL_KEYS = 'name, duration, regions, workload and optionally descrip
  * and a bidirectional override would show its text in another order than it reads.
  */
 const NO_CONTROL = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
-const NO_CONTROL_BUT_LINES = /^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
+const NO_CONTROL_BUT_LINES = /^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/;
 
 export const scenarioSchema = z
   .strictObject(

@@ -42,12 +42,12 @@ const cases: BadCase[] = [
   {
     name: 'more keys than fit in every region',
     yaml: `name: x\nduration: 10m\nregions:\n${Array.from({ length: 50 }, (_, i) => `  - name: r${i}\n`).join('')}  - name: main\n    primary: true\nworkload:\n  keys: 100000000\n  reads_per_second: 50\n`,
-    problems: [['57:9', 'workload.keys: 100000000 keys with 51 regions is more state than cache-sim can hold: about 95 GiB for a run; allowed: up to 16 GiB, at most 16843009 keys with 51 regions']],
+    problems: [['57:9', 'workload.keys: 100000000 keys in 51 regions is more state than cache-sim can hold: about 95 GiB for a run; allowed: up to 16 GiB: at most 16843009 keys']],
   },
   {
     name: 'more keys than fit in every L1 of every region',
     yaml: MINIMAL.replace('keys: 100', 'keys: 3000000') + 'cache:\n  l1: { hosts: 1000 }\n',
-    problems: [['8:9', 'workload.keys: 3000000 keys with 2 regions and 1000 L1s in each is more state than cache-sim can hold: about 89.5 GiB for a run; allowed: up to 16 GiB, at most 536200 keys with 2 regions and 1000 L1s in each (or give the L1s a capacity of at most an eighth of the keys)']],
+    problems: [['8:9', 'workload.keys: 3000000 keys in 2 regions and 1000 L1s in each is more state than cache-sim can hold: about 89.5 GiB for a run; allowed: up to 16 GiB: at most 536200 keys, or an L1 capacity of at most an eighth of the keys']],
   },
   {
     name: 'wrong required values (no default to fall back on) leave the rules that do not read them to run',
@@ -71,7 +71,7 @@ const cases: BadCase[] = [
   {
     name: 'more L1 entries than fit in memory',
     yaml: MINIMAL.replace('keys: 100', 'keys: 3000000') + 'cache:\n  l1: { hosts: 1000, capacity: 100000 }\n',
-    problems: [['8:9', 'workload.keys: 1000 L1s in each of 2 regions, each holding up to 100000 entries, is more state than cache-sim can hold: about 18.7 GiB for a run; allowed: up to 16 GiB, an L1 capacity of at most 85299 with 1000 L1s in each region']],
+    problems: [['8:9', 'workload.keys: 3000000 keys in 2 regions and 1000 L1s in each holding up to 100000 entries is more state than cache-sim can hold: about 18.7 GiB for a run (keys 0.112 GiB, L1 entries 18.6 GiB); allowed: up to 16 GiB: an L1 capacity of at most 85299']],
   },
   {
     name: 'bad L1 settings',
