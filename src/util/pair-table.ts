@@ -38,13 +38,8 @@ export class PairTable {
 
   /** The slot of `id` (≥ 0), inserting it with every column 0 if absent. */
   slot(id: number): number {
-    let i = this.hash(id);
-    for (;;) {
-      const found = this.rows[i * this.stride];
-      if (found === id) return i;
-      if (found === EMPTY) break;
-      i = (i + 1) & this.mask;
-    }
+    const i = this.probe(id);
+    if (this.rows[i * this.stride] === id) return i;
     if (2 * (this.used + 1) > this.mask + 1) {
       this.rebuild();
       return this.slot(id);
@@ -56,11 +51,16 @@ export class PairTable {
 
   /** The slot of `id`, or -1 when absent (never inserts). */
   find(id: number): number {
+    const i = this.probe(id);
+    return this.rows[i * this.stride] === id ? i : -1;
+  }
+
+  /** Where `id` is, or the empty slot where it would go (linear probing from its hash). */
+  private probe(id: number): number {
     let i = this.hash(id);
     for (;;) {
       const found = this.rows[i * this.stride];
-      if (found === id) return i;
-      if (found === EMPTY) return -1;
+      if (found === id || found === EMPTY) return i;
       i = (i + 1) & this.mask;
     }
   }
