@@ -4,24 +4,34 @@
  */
 import { describe, expect, test } from 'vitest';
 import { runStrategy } from '../../src/simulate.js';
-import type { Dist } from '../../src/scenario/types.js';
+import type { Dist, StrategySpec } from '../../src/scenario/types.js';
 import { constant, makeScenario, region, strategy } from '../helpers/scenario.js';
 import { expectAgreement, expectTextbookTtlCache } from '../helpers/statistics.js';
 
 const SEEDS = 12;
 const KEYS = 50;
 
-/** One region, fresh source, no latency: the textbook TTL cache. Rates are per key per second. */
-function ttlRun(seed: number, readRate: number, writeRate: number, ttlMs: number, staleWhileRevalidateMs = 0) {
-  const cycleMs = ttlMs + staleWhileRevalidateMs + 1000 / readRate;
+/**
+ * One region, refills from the primary, no latency and an instant bus, Poisson reads and
+ * writes (rates per key per second): run for 200 cycles of an entry (`cycleMs`: its life and
+ * the wait for the next read) after 5 of warmup.
+ */
+function textbookRun(seed: number, readRate: number, writeRate: number, cycleMs: number, spec: StrategySpec) {
   const scenario = makeScenario({
     seed,
     durationMs: Math.max(200 * cycleMs, 60_000),
     warmupMs: 5 * cycleMs,
     network: { localLatency: constant(0) },
+    bus: { delay: constant(0) },
     workload: { keys: KEYS, readsPerSecond: readRate * KEYS, writesPerSecond: writeRate * KEYS },
   });
-  return runStrategy(scenario, strategy('ttl', { ttlMs, staleWhileRevalidateMs, refillFrom: 'primary' }));
+  return runStrategy(scenario, spec);
+}
+
+/** The textbook TTL cache. */
+function ttlRun(seed: number, readRate: number, writeRate: number, ttlMs: number, staleWhileRevalidateMs = 0) {
+  const spec = strategy('ttl', { ttlMs, staleWhileRevalidateMs, refillFrom: 'primary' });
+  return textbookRun(seed, readRate, writeRate, ttlMs + staleWhileRevalidateMs + 1000 / readRate, spec);
 }
 
 describe('TTL cache with Poisson reads (rate r per key) and writes (rate λ per key)', () => {
@@ -56,17 +66,8 @@ describe('write-update to the caches holding the key (update: present), with Poi
 
   test.each(points)('r=%f/s λ=%f/s T=%ims: hit ratio rA/(1+rA), A = (e^(λT) − 1)/λ', (r, lambda, ttlMs) => {
     const life = (Math.exp((lambda * ttlMs) / 1000) - 1) / lambda;
-    const runs = Array.from({ length: SEEDS }, (_, seed) => {
-      const scenario = makeScenario({
-        seed: seed + 1,
-        durationMs: Math.max(200 * (life + 1 / r) * 1000, 60_000),
-        warmupMs: 5 * (life + 1 / r) * 1000,
-        network: { localLatency: constant(0) },
-        bus: { delay: constant(0) },
-        workload: { keys: KEYS, readsPerSecond: r * KEYS, writesPerSecond: lambda * KEYS },
-      });
-      return runStrategy(scenario, strategy('write-update', { ttlMs, refillFrom: 'primary' }));
-    });
+    const spec = strategy('write-update', { ttlMs, refillFrom: 'primary' });
+    const runs = Array.from({ length: SEEDS }, (_, i) => textbookRun(i + 1, r, lambda, (life + 1 / r) * 1000, spec));
     expectAgreement(
       runs.map((run) => run.hit_ratio),
       (r * life) / (1 + r * life),
