@@ -41,7 +41,7 @@ export function describeOptions(options: z.ZodObject): { name: string; default: 
   });
 }
 
-export function countOption(defaultCount: number, description: string) {
-  const customiser = says('a count', 'an integer ≥ 0');
-  return z.number(customiser).int(customiser).min(0, customiser).default(defaultCount).describe(description);
+export function countOption(defaultCount: number, description: string, most = Number.MAX_SAFE_INTEGER) {
+  const customiser = says('a count', most === Number.MAX_SAFE_INTEGER ? 'an integer ≥ 0' : `an integer from 0 to ${most.toLocaleString('en-US')}`);
+  return z.number(customiser).int(customiser).min(0, customiser).max(most, customiser).default(defaultCount).describe(description);
 }

@@ -43,17 +43,30 @@ const versionedOptions = z
   })
   .strict();
 
+/** Every retry and poll is an event: how many one read may make, so that a run always ends in useful time. */
+const MOST_REPEATS = 100_000;
+/**
+ * The shortest wait between a read's retries or polls: shorter, adding it to the clock of a
+ * long run would not move it (a float's spacing near 100000h is about 0.06 µs), and the read
+ * would repeat at one instant forever.
+ */
+const LEAST_REPEAT_MS = 0.001;
+
 const leaseOptions = z
   .object({
     ...deleteAgainOption,
     lease_ttl: durationOption(2_000, 'how long a lease stays valid if its holder never fills'),
     retry_after: durationOption(10, 'how long a client refused a lease waits before asking again'),
-    max_retries: countOption(50, 'refusals after which a client reads the database without a lease (and does not fill)'),
+    max_retries: countOption(50, 'refusals after which a client reads the database without a lease (and does not fill)', MOST_REPEATS),
   })
-  .strict();
-
-/** Polls a read may make while it waits for its replica. */
-const MOST_POLLS = 100_000;
+  .strict()
+  // Without retries the wait is unused.
+  .refine((o) => o.max_retries === 0 || o.retry_after >= LEAST_REPEAT_MS, {
+    ...whenClean,
+    path: ['retry_after'],
+    error: (issue) =>
+      `${formatMs((issue.input as { retry_after: number }).retry_after)} would retry at one instant; allowed: with max_retries above 0, at least 1us`,
+  });
 
 const sessionTokenOptions = z
   .object({
@@ -62,15 +75,15 @@ const sessionTokenOptions = z
     max_wait: durationOption(1_000, 'with on_behind: wait, how long before giving up and reading the primary'),
   })
   .strict()
-  // Every poll is an event: a poll of 0 would repeat at one instant forever, and a wait of a
-  // million polls per read would not let a run end in any useful time. Without waiting, poll is unused.
-  .refine((o) => o.on_behind !== 'wait' || (o.poll > 0 && o.max_wait / o.poll <= MOST_POLLS), {
+  // Every poll is an event: a poll too short to move the clock would repeat at one instant
+  // forever, and a million polls per read would not let a run end in useful time. Without waiting, poll is unused.
+  .refine((o) => o.on_behind !== 'wait' || (o.poll >= LEAST_REPEAT_MS && o.max_wait / o.poll <= MOST_REPEATS), {
     ...whenClean,
     path: ['poll'],
     error: (issue) => {
       const o = issue.input as { poll: number; max_wait: number };
-      const allowed = `allowed: with on_behind: wait, a poll above 0 and ≥ max_wait / ${MOST_POLLS.toLocaleString('en-US')} (${formatMs(o.max_wait / MOST_POLLS)} here)`;
-      if (o.poll === 0) return `0 would poll the replica at one instant forever; ${allowed}`;
+      const allowed = `allowed: with on_behind: wait, a poll of at least 1us and ≥ max_wait / ${MOST_REPEATS.toLocaleString('en-US')} (${formatMs(o.max_wait / MOST_REPEATS)} here)`;
+      if (o.poll < LEAST_REPEAT_MS) return `${formatMs(o.poll)} would poll the replica at one instant forever; ${allowed}`;
       return `${formatMs(o.poll)} polls up to ${Math.floor(o.max_wait / o.poll).toLocaleString('en-US')} times a read within max_wait ${formatMs(o.max_wait)}; ${allowed}`;
     },
   });

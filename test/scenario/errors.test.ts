@@ -346,11 +346,12 @@ const cases: BadCase[] = [
   },
   {
     name: 'a wait that repeats must take time, and a read may poll its replica at most 100,000 times (an unused poll is not judged)',
-    yaml: withSection('strategies:\n  - { name: a, use: session-token, on_behind: wait, poll: 0 }\n  - { name: b, use: session-token, on_behind: wait, poll: 1us }\n  - { name: c, use: session-token, poll: 0 }\n  - { name: d, use: lease, retry_after: 1e307 }\n'),
+    yaml: withSection('strategies:\n  - { name: a, use: session-token, on_behind: wait, poll: 0 }\n  - { name: b, use: session-token, on_behind: wait, poll: 1us }\n  - { name: c, use: session-token, poll: 0 }\n  - { name: d, use: lease, retry_after: 1e307 }\n  - { name: e, use: lease, retry_after: 0 }\n  - { name: f, use: lease, retry_after: 0, max_retries: 0 }\n'),
     problems: [
-      ['11:59', 'strategies.0.poll: 0 would poll the replica at one instant forever; allowed: with on_behind: wait, a poll above 0'],
-      ['12:59', 'strategies.1.poll: 0.001ms polls up to 1,000,000 times a read within max_wait 1s; allowed: with on_behind: wait, a poll above 0 and ≥ max_wait / 100,000'],
+      ['11:59', 'strategies.0.poll: 0ms would poll the replica at one instant forever; allowed: with on_behind: wait, a poll of at least 1us'],
+      ['12:59', 'strategies.1.poll: 0.001ms polls up to 1,000,000 times a read within max_wait 1s; allowed: with on_behind: wait, a poll of at least 1us and ≥ max_wait / 100,000'],
       ['14:41', 'strategies.3.retry_after: 1e+307 is not a duration cache-sim can simulate; allowed: up to 100000h'],
+      ['15:41', 'strategies.4.retry_after: 0ms would retry at one instant; allowed: with max_retries above 0, at least 1us'],
     ],
   },
   {
@@ -420,7 +421,7 @@ const cases: BadCase[] = [
       ['11:38', 'strategies.0.tail_delay: -1 is not a duration; allowed: a duration like 250ms'],
       ['12:43', 'strategies.1.update: "some" is not an update scope; allowed: present, all'],
       ['12:61', 'strategies.1.keep_newer: "maybe" is not true or false; allowed: true or false'],
-      ['13:41', 'strategies.2.max_retries: 1.5 is not a count; allowed: an integer ≥ 0'],
+      ['13:41', 'strategies.2.max_retries: 1.5 is not a count; allowed: an integer from 0 to 100,000'],
       ['13:59', 'strategies.2.retry_after: "soon" is not a duration'],
       ['14:48', 'strategies.3.version_source: "counters" is not a version source (did you mean `counter`?); allowed: counter, timestamp, hlc'],
     ],
