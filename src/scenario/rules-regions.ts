@@ -1,11 +1,8 @@
 /** Rules about regions and the names that refer to them. */
 import { ALL_REGIONS } from '../metrics/metric-names.js';
-import { defaultStrategies } from './defaults.js';
 import type { Problem } from '../errors.js';
 import { splitLink } from './normalise.js';
 import type { Locator, Path } from './positions.js';
-import { l1IsSparse } from '../model/cache-layout.js';
-import { l1SpecOf } from './normalise.js';
 import { didYouMean } from './suggest.js';
 import { listOf, quoteName } from './wording.js';
 import type { WrittenScenario } from './written-schema.js';
@@ -67,51 +64,6 @@ export function weightsHavePositiveSum(scenario: WrittenScenario, at: Locator): 
     if (!weights || Object.values(weights).some((weight) => weight > 0)) return [];
     return [at.atValue(['workload', field], 'no region has a weight above 0; allowed: weights ≥ 0 with at least one above 0')];
   });
-}
-
-/**
- * The state one run holds per key: about 20 bytes per key and region (its cache, its
- * replica, the checkers' views), 16 per key in each L1 not kept sparse, and about 100 per
- * entry a sparse L1 can hold (README, Size). Beyond MOST_STATE_BYTES a run would fail
- * mid-way for want of memory (several runs may be in flight, one per worker), so the scenario
- * is refused up front.
- */
-const BYTES_PER_KEY_AND_REGION = 20;
-const BYTES_PER_KEY_IN_A_DENSE_L1 = 16;
-const BYTES_PER_SPARSE_L1_ENTRY = 100;
-const MOST_STATE_BYTES = 16 * 2 ** 30;
-
-export function keysFitEveryRegion(scenario: WrittenScenario, at: Locator): Problem[] {
-  const regions = scenario.regions.length;
-  const keys = scenario.workload.keys;
-  // The largest of the strategies' runs: each holds its own state.
-  const runs = (scenario.strategies ?? defaultStrategies()).map((entry) => {
-    const l1 = l1SpecOf(scenario, entry);
-    const dense = l1 && !l1IsSparse(l1.capacity, keys) ? l1.hosts : 0;
-    const sparse = l1 && dense === 0 ? { hosts: l1.hosts, capacity: l1.capacity } : null;
-    const sparseBytes = sparse ? regions * sparse.hosts * sparse.capacity * BYTES_PER_SPARSE_L1_ENTRY : 0;
-    const perKey = regions * (BYTES_PER_KEY_AND_REGION + dense * BYTES_PER_KEY_IN_A_DENSE_L1);
-    return { dense, sparse, perKey, keyBytes: keys * perKey, bytes: keys * perKey + sparseBytes };
-  });
-  const largest = runs.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-  if (largest.bytes <= MOST_STATE_BYTES) return [];
-  const gib = (bytes: number) => `${Number((bytes / 2 ** 30).toPrecision(3))} GiB`;
-  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-  const { dense, sparse, perKey, keyBytes } = largest;
-  const sparseBytes = largest.bytes - keyBytes;
-  const l1s = dense > 0 ? ` and ${plural(dense, 'L1')} in each` : sparse ? ` and ${plural(sparse.hosts, 'L1')} in each holding up to ${sparse.capacity} entries` : '';
-  const parts = sparse ? ` (keys ${gib(keyBytes)}, L1 entries ${gib(sparseBytes)})` : '';
-  // What would fit: fewer keys (the L1s' entries as they are), or smaller sparse L1s, or dense L1s made sparse.
-  const mostKeys = Math.floor((MOST_STATE_BYTES - sparseBytes) / perKey);
-  const mostEntries = sparse ? Math.floor((MOST_STATE_BYTES - keyBytes) / (regions * sparse.hosts * BYTES_PER_SPARSE_L1_ENTRY)) : 0;
-  const remedies = [
-    ...(mostKeys >= 1 ? [`at most ${mostKeys} keys`] : []),
-    ...(sparse && mostEntries >= 1 ? [`an L1 capacity of at most ${mostEntries}`] : []),
-    ...(dense > 0 ? ['an L1 capacity of at most an eighth of the keys'] : []),
-    ...(sparse && mostKeys < 1 && mostEntries < 1 ? ['fewer keys and a smaller L1 capacity'] : []),
-  ];
-  const said = `${keys} keys in ${plural(regions, 'region')}${l1s} is more state than cache-sim can hold: about ${gib(largest.bytes)} for a run${parts}`;
-  return [at.atValue(['workload', 'keys'], `${said}; allowed: up to ${gib(MOST_STATE_BYTES)}: ${remedies.join(', or ')}`)];
 }
 
 export function linksJoinTwoKnownRegions(scenario: WrittenScenario, at: Locator): Problem[] {

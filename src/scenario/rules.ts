@@ -11,13 +11,13 @@ import { expectConditionsCanHold, expectL1MetricsHaveL1, expectMetricsValid, exp
 import {
   exactlyOnePrimary,
   faultRegionsKnown,
-  keysFitEveryRegion,
   linksJoinTwoKnownRegions,
   regionNameNotReserved,
   uniqueRegionNames,
   weightsNameKnownRegions,
   weightsHavePositiveSum,
 } from './rules-regions.js';
+import { stateFitsInMemory } from './rules-state.js';
 import { presetOptionsValid, uniqueStrategyNames, variantsNameAPreset } from './rules-strategies.js';
 import { atLeastOnceCanDeliver, primaryHasNoReplica } from './rules-model.js';
 import { clockJumpsInsideRun, faultsInsideRun, warmupBeforeEnd, workFitsARun } from './rules-time.js';
@@ -31,7 +31,7 @@ export const rules: readonly Rule[] = [
   regionNameNotReserved,
   weightsNameKnownRegions,
   weightsHavePositiveSum,
-  keysFitEveryRegion,
+  stateFitsInMemory,
   linksJoinTwoKnownRegions,
   faultRegionsKnown,
   warmupBeforeEnd,
