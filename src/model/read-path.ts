@@ -14,8 +14,7 @@
 import type { Engine } from '../engine/engine.js';
 import type { Streams } from '../random/streams.js';
 import type { UnreachablePolicy } from '../scenario/types.js';
-import { LEASE_DENIED } from '../strategies/mechanisms/leases.js';
-import type { Strategy } from '../strategies/strategy.js';
+import { MissAnswer, type Strategy } from '../strategies/strategy.js';
 import type { RegionCache } from './cache.js';
 import type { Cache } from './slot-cache.js';
 import type { Database } from './database.js';
@@ -174,21 +173,16 @@ export class ReadPath {
 
   /** At `at` the client knows the cache could not serve it. */
   private missed(slot: number, at: number): void {
-    const leases = this.strategy.leases;
-    if (leases) {
-      const pool = this.inflight;
-      const token = leases.acquire(pool.region[slot], pool.key[slot], at);
-      // A background refresh leaves the refill to whoever holds the lease.
-      if (token === LEASE_DENIED && pool.background[slot] === 1) return this.endWithoutValue(slot);
-      if (token === LEASE_DENIED && pool.attempts[slot] < leases.settings.maxRetries) {
-        pool.attempts[slot]++;
-        this.engine.at(at + leases.settings.retryAfterMs, Ev.CacheRetry, slot);
-        return;
-      }
-      // Out of patience: read the database without a lease, and so fill nothing.
-      if (token === LEASE_DENIED) return this.fetchWithoutFill(slot, this.refillSource(slot), at);
-      pool.lease[slot] = token;
+    const pool = this.inflight;
+    const answer = this.strategy.onMiss(pool.region[slot], pool.key[slot], at, pool.attempts[slot], pool.background[slot] === 1);
+    if (answer === MissAnswer.Stop) return this.endWithoutValue(slot);
+    if (answer === MissAnswer.Retry) {
+      pool.attempts[slot]++;
+      this.engine.at(at + this.strategy.retryAfterMs, Ev.CacheRetry, slot);
+      return;
     }
+    if (answer === MissAnswer.ReadWithoutFill) return this.fetchWithoutFill(slot, this.refillSource(slot), at);
+    pool.lease[slot] = answer;
     this.fetch(slot, this.refillSource(slot), at);
   }
 

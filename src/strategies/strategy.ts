@@ -8,7 +8,7 @@ import type { RegionCache } from '../model/cache.js';
 import type { Cache } from '../model/slot-cache.js';
 import type { Clock } from '../model/clock.js';
 import { deleteIfOlder, publishToEveryRegion } from './mechanisms/invalidation.js';
-import { Leases } from './mechanisms/leases.js';
+import { LEASE_DENIED, Leases, NO_LEASE } from './mechanisms/leases.js';
 import { RemoteMarkers } from './mechanisms/remote-markers.js';
 import { SessionTokens } from './mechanisms/session-tokens.js';
 import { VersionFloor } from './mechanisms/version-floor.js';
@@ -32,9 +32,19 @@ export interface CoherenceWorld {
   updateTtl(cache: Cache, key: number, version: number): number;
 }
 
+/** What a client whose read missed is told instead of a lease token (leases only). */
+export const enum MissAnswer {
+  /** Wait `retryAfterMs` and ask the cache again. */
+  Retry = -2,
+  /** Out of patience: read the database without a lease, and so fill nothing. */
+  ReadWithoutFill = -3,
+  /** A background refresh leaves the refill to whoever holds the lease. */
+  Stop = -4,
+}
+
 export class Strategy {
-  /** Present when the preset uses leases: the simulation asks it on a miss and on a fill. */
-  readonly leases: Leases | null;
+  /** Present when the preset uses leases: asked on a miss and on a fill. */
+  private readonly leases: Leases | null;
   /** Present when the preset uses session tokens: how to treat a replica that is behind. */
   readonly sessionSettings: SessionTokenSettings | null;
   /** False for the no-cache baseline: reads skip the cache and fill nothing. */
@@ -168,6 +178,24 @@ export class Strategy {
   /** A value was returned to `session`. */
   readReturned(session: number, key: number, version: number): void {
     this.tokens?.saw(session, key, version);
+  }
+
+  /**
+   * A read of `key` in `region` missed at `now`, after `refusals` lease refusals (`background`:
+   * a refresh no client waits for). The lease token its fill will carry (NO_LEASE without
+   * leases), or, when another holder's lease stands, a MissAnswer.
+   */
+  onMiss(region: number, key: number, now: number, refusals: number, background: boolean): number {
+    if (!this.leases) return NO_LEASE;
+    const token = this.leases.acquire(region, key, now);
+    if (token !== LEASE_DENIED) return token;
+    if (background) return MissAnswer.Stop;
+    return refusals < this.leases.settings.maxRetries ? MissAnswer.Retry : MissAnswer.ReadWithoutFill;
+  }
+
+  /** How long a client refused a lease waits before asking the cache again. */
+  get retryAfterMs(): number {
+    return this.leases?.settings.retryAfterMs ?? 0;
   }
 
   /**
