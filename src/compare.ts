@@ -126,7 +126,7 @@ function notComparable(value: unknown): string | undefined {
 
 /** A grid point's identity, whatever the order its parameters were written in. */
 function pointKey(params: Record<string, string>): string {
-  return JSON.stringify(Object.entries(params).sort(([x], [y]) => x.localeCompare(y)));
+  return JSON.stringify(Object.entries(params).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
 }
 
 /** What `from` has that `other` cannot pair with (see `Unpaired`), in `from`'s order. */

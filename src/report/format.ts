@@ -4,6 +4,8 @@
  * are the same on every machine.
  */
 
+import { groupThousands } from '../util/thousands.js';
+
 /** Placeholder for a value that does not exist (no write converged → no convergence). */
 export const NONE = '—';
 
@@ -85,7 +87,7 @@ export function formatCount(n: number): string {
   const text = Number.isInteger(n) ? String(n) : formatNumber(n);
   // Group the whole part only; exponent forms (`1e+21`), `—` and `∞` stay as they are.
   if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
-  return text.replace(/^(-?)(\d+)/, (_, sign: string, whole: string) => sign + whole.replace(/\B(?=(\d{3})+$)/g, ','));
+  return groupThousands(text);
 }
 
 /** A plain number to six significant figures without trailing zeros (`0.00035`, `1.9`). */

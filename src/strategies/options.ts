@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { says, saysOneOf } from '../scenario/messages.js';
 import { whenClean } from '../scenario/schema-values.js';
 import { DURATION_PATTERN, DURATION_WORDING, durationMs, formatMs, MOST_DURATION_MS, MOST_DURATION_WORDING } from '../scenario/units.js';
+import { groupThousands } from '../util/thousands.js';
 
 /** What `cache-sim strategies` says of an option: its meaning, and whether its value is a duration in ms. */
 export interface OptionMeta {
@@ -42,6 +43,6 @@ export function describeOptions(options: z.ZodObject): { name: string; default: 
 }
 
 export function countOption(defaultCount: number, description: string, most = Number.MAX_SAFE_INTEGER) {
-  const customiser = says('a count', most === Number.MAX_SAFE_INTEGER ? 'an integer ≥ 0' : `an integer from 0 to ${most.toLocaleString('en-US')}`);
+  const customiser = says('a count', most === Number.MAX_SAFE_INTEGER ? 'an integer ≥ 0' : `an integer from 0 to ${groupThousands(String(most))}`);
   return z.number(customiser).int(customiser).min(0, customiser).max(most, customiser).default(defaultCount).describe(description);
 }

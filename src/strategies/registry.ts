@@ -7,6 +7,7 @@ import { whenClean } from '../scenario/schema-values.js';
 import { formatMs } from '../scenario/units.js';
 import { booleanOption, countOption, durationOption, wordOption } from './options.js';
 import { PLAIN_PARTS, type StrategyParts, type VersionSource } from './parts.js';
+import { groupThousands } from '../util/thousands.js';
 
 export interface Preset {
   name: string;
@@ -82,9 +83,9 @@ const sessionTokenOptions = z
     path: ['poll'],
     error: (issue) => {
       const o = issue.input as { poll: number; max_wait: number };
-      const allowed = `allowed: with on_behind: wait, a poll of at least 1us and ≥ max_wait / ${MOST_REPEATS.toLocaleString('en-US')} (${formatMs(o.max_wait / MOST_REPEATS)} here)`;
+      const allowed = `allowed: with on_behind: wait, a poll of at least 1us and ≥ max_wait / ${groupThousands(String(MOST_REPEATS))} (${formatMs(o.max_wait / MOST_REPEATS)} here)`;
       if (o.poll < LEAST_REPEAT_MS) return `${formatMs(o.poll)} would poll the replica at one instant forever; ${allowed}`;
-      return `${formatMs(o.poll)} polls up to ${Math.floor(o.max_wait / o.poll).toLocaleString('en-US')} times a read within max_wait ${formatMs(o.max_wait)}; ${allowed}`;
+      return `${formatMs(o.poll)} polls up to ${groupThousands(String(Math.floor(o.max_wait / o.poll)))} times a read within max_wait ${formatMs(o.max_wait)}; ${allowed}`;
     },
   });
 
