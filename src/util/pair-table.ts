@@ -32,8 +32,14 @@ export class PairTable {
 
   private static emptyRows(slots: number, stride: number): Float64Array<ArrayBuffer> {
     const rows = new Float64Array(slots * stride);
-    for (let i = 0; i < rows.length; i += stride) rows[i] = EMPTY;
+    PairTable.clear(rows, stride);
     return rows;
+  }
+
+  /** Empties every slot: no id, every column 0. */
+  private static clear(rows: Float64Array, stride: number): void {
+    rows.fill(0);
+    for (let i = 0; i < rows.length; i += stride) rows[i] = EMPTY;
   }
 
   /** The slot of `id` (≥ 0), inserting it with every column 0 if absent. */
@@ -81,7 +87,12 @@ export class PairTable {
     return (h ^ (h >>> 16)) & this.mask;
   }
 
-  /** Keep the rows still needed, in a table of the same size or, if that stays over a quarter full, twice the size. */
+  /**
+   * Keep the rows still needed, in a table of the same size or, if that stays over a quarter
+   * full, twice the size. A table that keeps its size is cleared in place, the survivors set
+   * aside meanwhile: a fresh table of every rebuild cost more (page faults on each large
+   * allocation) than the rest of the rebuild.
+   */
   private rebuild(): void {
     const old = this.rows;
     const stride = this.stride;
@@ -89,14 +100,20 @@ export class PairTable {
     for (let i = 0; i < old.length; i += stride) {
       if (old[i] !== EMPTY && this.keep(old[i], old, i + 1)) survivors.push(i);
     }
+    // The survivors' rows back to back, id first.
+    const kept = new Float64Array(survivors.length * stride);
+    survivors.forEach((from, n) => kept.set(old.subarray(from, from + stride), n * stride));
     const size = this.mask + 1;
-    const slots = 4 * survivors.length > size ? size * 2 : size;
-    this.rows = PairTable.emptyRows(slots, stride);
-    this.mask = slots - 1;
+    if (4 * survivors.length > size) {
+      this.rows = PairTable.emptyRows(size * 2, stride);
+      this.mask = size * 2 - 1;
+    } else {
+      PairTable.clear(old, stride);
+    }
     this.used = 0;
-    for (const i of survivors) {
-      const slot = this.slot(old[i]);
-      for (let c = 1; c < stride; c++) this.rows[slot * stride + c] = old[i + c];
+    for (let at = 0; at < kept.length; at += stride) {
+      const slot = this.slot(kept[at]);
+      this.rows.set(kept.subarray(at + 1, at + stride), slot * stride + 1);
     }
   }
 }
