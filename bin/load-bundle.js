@@ -13,7 +13,8 @@ export const bundlePath = join(dirname(fileURLToPath(import.meta.url)), '..', 'd
 
 /** Runs the CommonJS bundle at `file`; returns its exports and the compiled script. */
 export function loadBundle(file) {
-  const source = readFileSync(file, 'utf8');
+  // The build keeps the bundle ASCII, and Latin-1 reads it several times faster than UTF-8.
+  const source = readFileSync(file, 'latin1');
   let cachedData;
   try {
     cachedData = readFileSync(`${file}.cache`);

@@ -18,7 +18,8 @@ export function parseCondition(written: number | string): ParsedCondition {
   if (typeof written === 'number') return { op: '==', value: written, hasUnit: false };
   const match = /^\s*(<=|>=|==|<|>)\s*(\S+)\s*$/.exec(written);
   const [, op, valueText] = match ?? ['', '==', 'NaN'];
-  const hasUnit = /[a-zµμ]$/.test(valueText);
+  // µ and μ as escapes: the bundle must stay ASCII (scripts/bundle.mjs).
+  const hasUnit = /[a-z\u00b5\u03bc]$/.test(valueText);
   return { op: op as ComparisonOp, value: hasUnit ? durationMs(valueText) : Number(valueText), hasUnit };
 }
 

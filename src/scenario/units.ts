@@ -46,7 +46,8 @@ export function durationMs(written: number | string): number {
   const body = written.replace(/^-/, '');
   if (/^\d+(\.\d+)?$/.test(body)) return sign * Number(body);
   let ms = 0;
-  for (const [, value, unit] of body.matchAll(/(\d+(?:\.\d+)?)(us|µs|μs|ms|s|m|h)/g)) ms += MICROSECONDS.has(unit) ? Number(value) / 1000 : Number(value) * MS_PER_UNIT[unit];
+  // µ and μ as escapes: the bundle must stay ASCII (scripts/bundle.mjs).
+  for (const [, value, unit] of body.matchAll(/(\d+(?:\.\d+)?)(us|\u00b5s|\u03bcs|ms|s|m|h)/g)) ms += MICROSECONDS.has(unit) ? Number(value) / 1000 : Number(value) * MS_PER_UNIT[unit];
   return sign * ms;
 }
 
