@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { formatProblem, InputError, type Problem, wholeFileProblem } from './errors.js';
 import { type JsonFile, readJsonDocument } from './json-document.js';
 import { mean, meanCI } from './metrics/confidence.js';
+import { durationMs, fraction, PERCENT_PATTERN, SIGNED_DURATION_PATTERN } from './scenario/units.js';
 import { round } from './util/round.js';
 import { SHARD_KIND } from './sweep-shard.js';
 
@@ -124,9 +125,25 @@ function notComparable(value: unknown): string | undefined {
   return undefined;
 }
 
-/** A grid point's identity, whatever the order its parameters were written in. */
+/** A grid point's identity, whatever the order its parameters were written in, and however their values were. */
 function pointKey(params: Record<string, string>): string {
-  return JSON.stringify(Object.entries(params).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+  const entries = Object.entries(params).map(([path, value]) => [path, valueRead(value)]);
+  return JSON.stringify(entries.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+}
+
+const DURATION = new RegExp(SIGNED_DURATION_PATTERN);
+const PERCENT = new RegExp(PERCENT_PATTERN);
+
+/**
+ * A parameter's value as a scenario reads it: `5s`, `5000ms` and `5000` are one duration,
+ * `10%` and `0.1` one fraction, `1e3` and `1000` one number. A field takes either durations
+ * or fractions (never both), so no two values that read alike mean different things.
+ */
+function valueRead(written: string): string {
+  if (DURATION.test(written)) return String(durationMs(written));
+  if (PERCENT.test(written)) return String(fraction(written));
+  const number = Number(written);
+  return written.trim() !== '' && Number.isFinite(number) ? String(number) : written;
 }
 
 /** What `from` has that `other` cannot pair with (see `Unpaired`), in `from`'s order. */

@@ -57,6 +57,20 @@ describe('cache-sim compare', () => {
     expect(markdown.stdout).toMatch(/\| ttl \| `hit_ratio` \| .* \| ❌ worse \|/);
   });
 
+  test('points pair by what their values mean: 1s and 1000ms are one point, 0.9s another', async () => {
+    const sweep = (values: string) => cli(['sweep', SMALL, '--param', `cache.ttl=${values}`, '--seeds', '2', '--format', 'json', ...SHORT]);
+    writeFileSync(path('ttl-seconds.json'), (await sweep('1s,2s')).stdout);
+    writeFileSync(path('ttl-ms.json'), (await sweep('2000ms,1000,0.9s')).stdout);
+    const run = await cli(['compare', path('ttl-seconds.json'), path('ttl-ms.json'), '--format', 'json']);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    const ttls = new Set(doc.changes.map((c: { params: Record<string, string> }) => c.params['cache.ttl']));
+    expect([...ttls].sort()).toEqual(['1000', '2000ms']);
+    for (const c of doc.changes) expect(c).toMatchObject({ change: 0, pairs: 2 });
+    expect(doc.only_in_base).toEqual([]);
+    expect(doc.only_in_head).toEqual([{ params: { 'cache.ttl': '0.9s' } }]);
+  });
+
   test('--fail-on-worse: exit 1 when anything got worse, 0 when nothing did', async () => {
     expect((await cli(['compare', path('base.json'), path('head.json'), '--fail-on-worse'])).code).toBe(1);
     expect((await cli(['compare', path('base.json'), path('base.json'), '--fail-on-worse'])).code).toBe(0);
