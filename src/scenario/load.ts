@@ -80,7 +80,7 @@ function plainValue(doc: Document, file: string): unknown {
  * the later stages still run on the rest: an unknown key (a misspelt key has no effect) is
  * dropped; a wrong value in a map is taken out, so that the field falls back to its default;
  * a wrong item is taken out of its list, which puts the whole list out of play (the items
- * after it move up). When what is left is still invalid (a required field went, a map
+ * after it move up), except for a misformed name (see `Taken`). When what is left is still invalid (a required field went, a map
  * emptied of its one misspelt key), the field that stays wrong is taken out, then the list
  * item holding it, for a few rounds. What fell back or went out of play is `defaulted`, for
  * the rules to leave alone what read it. Only the first check's problems are reported (the
@@ -98,11 +98,14 @@ function validate(
   const first = parse(value);
   if (first.success) return { written: first.data, schemaProblems: protoProblems, defaulted: proto };
   const problems = [...protoProblems, ...issuesToProblems(first.error.issues, { schema: scenarioSchema, locator })];
-  const taken = { defaulted: [...proto], removed: new Set<string>() };
+  const taken: Taken = { defaulted: [...proto], removed: new Set<string>(), misformedNames: [] };
   let issues = first.error.issues;
   for (let round = 0; round < MOST_ROUNDS && takeOut(value, issues, taken); round++) {
     const check = parse(value);
-    if (check.success) return { written: check.data, schemaProblems: problems, defaulted: taken.defaulted };
+    if (check.success) {
+      for (const { path, written } of taken.misformedNames) setAt(check.data, path, written);
+      return { written: check.data, schemaProblems: problems, defaulted: taken.defaulted };
+    }
     issues = check.error.issues;
   }
   return fail([...earlier, ...problems]);
@@ -136,6 +139,27 @@ const STAND_INS = new Map<string, unknown>([
   [JSON.stringify(['workload', 'reads_per_second']), 0],
 ]);
 
+/**
+ * What validation took out or stood in for: `defaulted` paths (see `validate`), fields taken
+ * out once, and names of regions or strategies written in a form the schema does not take.
+ * Such a name is passed with a stand-in and put back as written before the rules, which read
+ * names only to match them: it still names its item, so the list stays in play (a duplicate
+ * name or an unknown one elsewhere is reported with it) and what refers to it is not unknown.
+ */
+interface Taken {
+  defaulted: Path[];
+  removed: Set<string>;
+  misformedNames: { path: Path; written: string }[];
+}
+
+const NAMED_LISTS: ReadonlySet<unknown> = new Set(['regions', 'strategies']);
+/** Passes the schema's name pattern; never seen by a rule (the written name is put back). */
+const NAME_STAND_IN = 'misformed-name';
+
+function isListedName(path: readonly PropertyKey[]): boolean {
+  return path.length === 3 && NAMED_LISTS.has(path[0]) && typeof path[1] === 'number' && path[2] === 'name';
+}
+
 /** Rounds of taking out what stays wrong: a field, then the item holding it, and one to spare. */
 const MOST_ROUNDS = 3;
 
@@ -144,7 +168,7 @@ const MOST_ROUNDS = 3;
  * A field is taken out once; if it is still wrong after that (it is required), the list item
  * holding it goes instead.
  */
-function takeOut(value: unknown, issues: readonly z.core.$ZodIssue[], taken: { defaulted: Path[]; removed: Set<string> }): boolean {
+function takeOut(value: unknown, issues: readonly z.core.$ZodIssue[], taken: Taken): boolean {
   const items: Path[] = [];
   const thisRound = new Set<string>();
   for (const issue of issues) {
@@ -152,7 +176,12 @@ function takeOut(value: unknown, issues: readonly z.core.$ZodIssue[], taken: { d
     const fieldKey = JSON.stringify(issue.path);
     // A value can have several problems: it goes once.
     if (thisRound.has(fieldKey)) continue;
-    if (issue.code === 'unrecognized_keys') {
+    const written = valueAt(value, issue.path);
+    if (issue.code === 'invalid_format' && isListedName(issue.path) && typeof written === 'string' && written !== '__proto__') {
+      setAt(value, issue.path, NAME_STAND_IN);
+      taken.misformedNames.push({ path: issue.path, written });
+      thisRound.add(fieldKey);
+    } else if (issue.code === 'unrecognized_keys') {
       removeKeys(value, issue.path, issue.keys);
       // A misspelt key stands for the one meant, now at its default: what reads that is not heard either.
       const allowed = allowedKeysAt(scenarioSchema, issue.path);
@@ -167,8 +196,7 @@ function takeOut(value: unknown, issues: readonly z.core.$ZodIssue[], taken: { d
       taken.defaulted.push(issue.path);
     } else if (typeof last === 'string' && STAND_INS.has(fieldKey) && !thisRound.has(fieldKey)) {
       // A required field taken out has no default: a stand-in lets the rules that do not read it run.
-      const parent = valueAt(value, issue.path.slice(0, -1));
-      if (parent && typeof parent === 'object') (parent as Record<string, unknown>)[last] = STAND_INS.get(fieldKey);
+      setAt(value, issue.path, STAND_INS.get(fieldKey));
       thisRound.add(fieldKey);
     } else {
       const item = itemHolding(issue.path);
@@ -201,6 +229,11 @@ function parse(value: unknown) {
 function removeKeys(value: unknown, path: Path, keys: readonly string[]): void {
   const node = valueAt(value, path);
   if (node && typeof node === 'object') for (const key of keys) delete (node as Record<string, unknown>)[key];
+}
+
+function setAt(value: unknown, path: Path, to: unknown): void {
+  const parent = valueAt(value, path.slice(0, -1));
+  if (parent && typeof parent === 'object') (parent as Record<PropertyKey, unknown>)[path.at(-1) as PropertyKey] = to;
 }
 
 function valueAt(value: unknown, path: Path): unknown {

@@ -216,6 +216,20 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'a name in a form not allowed still names its item: the list stays in play, and what refers to that name is not unknown',
+    yaml:
+      MINIMAL.replace('name: eu-west', 'name: eu west\n  - name: us-east') +
+      '  read_regions: { eu west: 1, ap: 1 }\nstrategies: [ttl, { name: pub sub, use: pubsub }, { name: ttl, use: ttl }]\nexpect: { pub sub: { hit_ratoi: 1 } }\n',
+    problems: [
+      ['6:11', 'regions.1.name: "eu west" is not a region name; allowed: a non-empty name of ASCII letters, digits, _, . and -'],
+      ['7:11', 'regions.2.name: `us-east` is already the name of regions.0'],
+      ['11:31', 'workload.read_regions: unknown region `ap`'],
+      ['12:27', 'strategies.1.name: "pub sub" is not a strategy name'],
+      ['12:59', 'strategies.2.name: `ttl` is already the name of strategies.0'],
+      ['13:22', 'expect."pub sub": unknown metric `hit_ratoi` (did you mean `hit_ratio`?)'],
+    ],
+  },
+  {
     name: 'a rule that would judge what is left of a wrong value stays quiet (no weight is left above 0 here)',
     yaml: MINIMAL + '  read_regions: { us-east: lots }\n',
     problems: [['10:28', 'workload.read_regions.us-east: "lots" is not a weight']],
