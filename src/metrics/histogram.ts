@@ -1,9 +1,9 @@
 /**
  * A streaming log-linear histogram of non-negative values in milliseconds, recorded as
- * integer microseconds. Values below 2^SUB_BITS µs get a bucket each (exact); above, each
- * power of two is split into 2^(SUB_BITS-1) equal buckets, so a bucket's width is at most
- * 1/2^(SUB_BITS-1) of its lower bound and its midpoint is within half that of any value in
- * it: with SUB_BITS = 8, ≤ 0.4 % relative error. Counts merge exactly and do not depend on
+ * integer microseconds (a value above 0 as 1 µs at least). Values below 2^SUB_BITS µs get a
+ * bucket each (exact); above, each power of two is split into 2^(SUB_BITS-1) equal buckets,
+ * so a bucket's width is at most 1/2^(SUB_BITS-1) of its lower bound and its midpoint is
+ * within half that of any value in it: with SUB_BITS = 8, ≤ 0.4 % relative error. Counts merge exactly and do not depend on
  * the order values arrived in. Memory is fixed whatever the number of values.
  */
 
@@ -46,8 +46,10 @@ export class Histogram {
   min = Infinity;
 
   record(ms: number): void {
-    const us = Math.round(ms * 1000);
-    this.counts[bucketOf(us < 0 ? 0 : us)]++;
+    // A positive value rounds to 1 µs at least: bucket 0 holds zeros only, so a read stale by
+    // a fraction of a microsecond is never counted among the fresh ones.
+    const us = ms > 0 ? Math.max(1, Math.round(ms * 1000)) : 0;
+    this.counts[bucketOf(us)]++;
     this.count++;
     this.sum += ms;
     if (ms > this.max) this.max = ms;
