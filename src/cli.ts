@@ -17,17 +17,19 @@ import { didYouMean } from './scenario/suggest.js';
 const EXIT_BAD_INPUT = 2;
 const EXIT_BUG = 3;
 
-/** A parser of whole numbers from `least`; `why` tells what to do instead below it. */
-function parseWholeNumber(what: string, least = 0, why = ''): (text: string) => number {
+/** A parser of whole numbers from `least` to `most`; `why` tells what to do instead below it. */
+function parseWholeNumber(what: string, least = 0, why = '', most = Number.MAX_SAFE_INTEGER): (text: string) => number {
   return (text) => {
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < least) {
-      throw new InvalidArgumentError(`${what} must be a whole number from ${least} to ${Number.MAX_SAFE_INTEGER}${why}.`);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < least || Number(text) > most) {
+      throw new InvalidArgumentError(`${what} must be a whole number from ${least} to ${most}${why}.`);
     }
     return Number(text);
   };
 }
 
 const parseSeed = parseWholeNumber('the seed');
+/** Seeds a run or sweep point may take: each is a whole run, and their values are kept per seed. */
+const MOST_SEEDS = 100_000;
 
 const WORKERS_HELP = 'worker threads for the strategy runs (default: one per core when there is enough work; 1 = none)';
 
@@ -81,7 +83,7 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .option('--junit <file>', 'also write expectations as JUnit XML', parseFilePath)
     .option('--html <file>', 'also write a self-contained HTML report with charts', parseFilePath)
     .option('--workers <n>', WORKERS_HELP, parseWholeNumber('the number of workers', 1))
-    .option('--seeds <n>', "run over n seeds (sweep's, derived from the scenario's seed); expectations must hold on every one", parseWholeNumber('the number of seeds', 2, ' (one seed is a plain run: --seed N)'))
+    .option('--seeds <n>', "run over n seeds (sweep's, derived from the scenario's seed); expectations must hold on every one", parseWholeNumber('the number of seeds', 2, ' (one seed is a plain run: --seed N)', MOST_SEEDS))
     .option('--metric <name>', 'with --seeds: summarise this metric (repeatable; replaces the default list)', collect, [])
     .action(
       async (
@@ -123,7 +125,7 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .description('run a grid of parameter values × seeds; print each metric as mean ± 95% confidence interval per point and strategy')
     .argument('<file>', 'scenario YAML file')
     .option('--param <path=values>', 'a parameter and its values, e.g. cache.ttl=1s,5s,30s (repeatable; the first varies slowest)', collect, [])
-    .option('--seeds <n>', 'seeds per grid point (default 5)', parseWholeNumber('the number of seeds'))
+    .option('--seeds <n>', 'seeds per grid point (default 5)', parseWholeNumber('the number of seeds', 0, '', MOST_SEEDS))
     .option('--seed <n>', 'override the root seed the per-point seeds derive from', parseSeed)
     .option('--strategy <names>', 'run only these strategies (comma-separated)', parseList)
     .option('--set <path=value>', 'override a scenario value at every point (repeatable)', collect, [])

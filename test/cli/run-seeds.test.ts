@@ -132,6 +132,8 @@ describe('cache-sim run --seeds', () => {
     const junit = join(dir, 'seeds.xml');
     for (const args of [
       ['--seeds', '1'],
+      // More seeds than a run takes (its arrays of values per seed could not be made).
+      ['--seeds', '4294967296'],
       ['--seeds', '3', '--format', 'csv'],
       ['--seeds', '3', '--html', join(dir, 'missing', 'r.html')],
       ['--seeds', '3', '--strategy', 'nope'],
