@@ -16,6 +16,9 @@ export interface OutputFile {
   content: string;
 }
 
+/** Paths of devices and process files (/dev/stdout, /dev/fd/3, /proc/…): written to as they are. */
+const SYSTEM_FOLDERS = /^\/(dev|proc)\//;
+
 /** Writes every file, or (when one cannot be written) none of the regular files among them. */
 export function writeFilesAtomically(files: readonly OutputFile[]): void {
   const staged: { path: string; temporary: string; target: string }[] = [];
@@ -25,14 +28,16 @@ export function writeFilesAtomically(files: readonly OutputFile[]): void {
   };
   const devices: OutputFile[] = [];
   for (const file of files) {
-    const target = realPath(file.path);
-    const temporary = `${target}.${process.pid}.tmp`;
     try {
-      const existing = statSync(target, { throwIfNoEntry: false });
-      if (existing && !existing.isFile() && !existing.isDirectory()) {
+      // Looked at through the links as written: /dev/stdout resolves to a name under /proc
+      // (`pipe:[N]`, or the file stdout was sent to) that is no place to stage a file in.
+      const existing = statSync(file.path, { throwIfNoEntry: false });
+      if (SYSTEM_FOLDERS.test(file.path) || (existing && !existing.isFile() && !existing.isDirectory())) {
         devices.push(file);
         continue;
       }
+      const target = realPath(file.path);
+      const temporary = `${target}.${process.pid}.tmp`;
       staged.push({ path: file.path, temporary, target });
       writeFileSync(temporary, file.content);
     } catch (error) {

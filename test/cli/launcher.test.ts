@@ -23,6 +23,16 @@ describe.skipIf(!existsSync(BUNDLE))('bin/cache-sim.js', () => {
     expect(installed.stdout).toBe(library.stdout);
   });
 
+  test('a report to /dev/stdout, a pipe here, is written into it (not refused as a file in a missing folder)', () => {
+    // Through a real pipe (spawnSync's own stdout is a socket, which /dev/stdout cannot open).
+    const command = `"${process.execPath}" bin/cache-sim.js run ${SMALL} --junit /dev/stdout --format json | cat; exit \${PIPESTATUS[0]}`;
+    const run = spawnSync('bash', ['-c', command], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('<testsuites');
+    expect(run.stdout).toContain('"version": 1');
+  });
+
   test('worker threads (--workers 2) print the same bytes as one thread', () => {
     const one = launch(['run', 'scenarios/quickstart.yaml', '--set', 'duration=90s', '--format', 'json', '--workers', '1']);
     const two = launch(['run', 'scenarios/quickstart.yaml', '--set', 'duration=90s', '--format', 'json', '--workers', '2']);
