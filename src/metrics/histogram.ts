@@ -3,8 +3,8 @@
  * integer microseconds (a value above 0 as 1 µs at least). Values below 2^SUB_BITS µs get a
  * bucket each (exact); above, each power of two is split into 2^(SUB_BITS-1) equal buckets,
  * so a bucket's width is at most 1/2^(SUB_BITS-1) of its lower bound and its midpoint is
- * within half that of any value in it: with SUB_BITS = 8, ≤ 0.4 % relative error. Counts merge exactly and do not depend on
- * the order values arrived in. Memory is fixed whatever the number of values.
+ * within half that of any value in it: with SUB_BITS = 8, ≤ 0.4 % relative error. Counts
+ * merge exactly and do not depend on the order values arrived in. Memory is fixed whatever the number of values.
  */
 
 const SUB_BITS = 8;

@@ -80,8 +80,8 @@ function plainValue(doc: Document, file: string): unknown {
  * the later stages still run on the rest: an unknown key (a misspelt key has no effect) is
  * dropped; a wrong value in a map is taken out, so that the field falls back to its default;
  * a wrong item is taken out of its list, which puts the whole list out of play (the items
- * after it move up), except for a misformed name (see `Taken`). When what is left is still invalid (a required field went, a map
- * emptied of its one misspelt key), the field that stays wrong is taken out, then the list
+ * after it move up), except for a misformed name (see `Taken`). When what is left is still
+ * invalid (a required field went, a map emptied of its one misspelt key), the field that stays wrong is taken out, then the list
  * item holding it, for a few rounds. What fell back or went out of play is `defaulted`, for
  * the rules to leave alone what read it. Only the first check's problems are reported (the
  * later ones follow from what was taken out); when nothing more can go, it stops here with

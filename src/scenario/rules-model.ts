@@ -34,8 +34,8 @@ const MOST_ATTEMPTS = 10_000;
 export function atLeastOnceCanDeliver(scenario: WrittenScenario, at: Locator): Problem[] {
   const loss = scenario.bus?.loss ?? 0;
   if (scenario.bus?.delivery !== 'at-least-once' || loss <= 1 - 1 / MOST_ATTEMPTS) return [];
-  const allowed = `allowed: a loss up to ${1 - 1 / MOST_ATTEMPTS} with at-least-once delivery (${groupThousands(String(MOST_ATTEMPTS))} attempts a message on average)`;
+  const allowed = `allowed: a loss up to ${1 - 1 / MOST_ATTEMPTS} with at-least-once delivery (${groupThousands(MOST_ATTEMPTS)} attempts a message on average)`;
   if (loss === 1) return [at.atValue(['bus', 'loss'], `1 loses every delivery, which at-least-once would retry forever; ${allowed}`)];
-  const attempts = groupThousands(String(Math.round(1 / (1 - loss))));
+  const attempts = groupThousands(Math.round(1 / (1 - loss)));
   return [at.atValue(['bus', 'loss'], `${loss} makes at-least-once send each message ${attempts} times on average; ${allowed}`)];
 }

@@ -43,6 +43,6 @@ export function describeOptions(options: z.ZodObject): { name: string; default: 
 }
 
 export function countOption(defaultCount: number, description: string, most = Number.MAX_SAFE_INTEGER) {
-  const customiser = says('a count', most === Number.MAX_SAFE_INTEGER ? 'an integer ≥ 0' : `an integer from 0 to ${groupThousands(String(most))}`);
+  const customiser = says('a count', most === Number.MAX_SAFE_INTEGER ? 'an integer ≥ 0' : `an integer from 0 to ${groupThousands(most)}`);
   return z.number(customiser).int(customiser).min(0, customiser).max(most, customiser).default(defaultCount).describe(description);
 }

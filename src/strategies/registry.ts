@@ -83,9 +83,9 @@ const sessionTokenOptions = z
     path: ['poll'],
     error: (issue) => {
       const o = issue.input as { poll: number; max_wait: number };
-      const allowed = `allowed: with on_behind: wait, a poll of at least 1us and ≥ max_wait / ${groupThousands(String(MOST_REPEATS))} (${formatMs(o.max_wait / MOST_REPEATS)} here)`;
+      const allowed = `allowed: with on_behind: wait, a poll of at least 1us and ≥ max_wait / ${groupThousands(MOST_REPEATS)} (${formatMs(o.max_wait / MOST_REPEATS)} here)`;
       if (o.poll < LEAST_REPEAT_MS) return `${formatMs(o.poll)} would poll the replica at one instant forever; ${allowed}`;
-      return `${formatMs(o.poll)} polls up to ${groupThousands(String(Math.floor(o.max_wait / o.poll)))} times a read within max_wait ${formatMs(o.max_wait)}; ${allowed}`;
+      return `${formatMs(o.poll)} polls up to ${groupThousands(Math.floor(o.max_wait / o.poll))} times a read within max_wait ${formatMs(o.max_wait)}; ${allowed}`;
     },
   });
 
