@@ -15,11 +15,13 @@ import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
 import { CacheLayout } from '../model/cache-layout.js';
 import type { Scenario, StrategySpec, TimeWindow } from '../scenario/types.js';
 import { primaryIndex } from '../model/topology.js';
+import { sessionRegions } from '../model/workload.js';
 
 export interface CollectorOptions {
   regionNames: readonly string[];
   keys: number;
-  sessions: number;
+  /** Region of each session (sessions live in one region). */
+  sessionRegion: Int32Array;
   primary: number;
   warmupMs: number;
   /** End of the run (the timeline covers warmup to end). */
@@ -44,8 +46,7 @@ export function collectorOptions(scenario: Scenario, spec: StrategySpec, windows
   return {
     regionNames: scenario.regions.map((r) => r.name),
     keys: scenario.workload.keys,
-    // The workload gives every active region at least one session, so there may be more than asked.
-    sessions: Math.max(scenario.workload.sessions, scenario.regions.length),
+    sessionRegion: sessionRegions(scenario),
     primary: primaryIndex(scenario),
     warmupMs: scenario.warmupMs,
     durationMs: scenario.durationMs,
@@ -97,7 +98,7 @@ export class Collector implements Observer {
       tallies: options.regionNames.map(() => new Tally(null)),
     }));
     this.sessions = new SessionLedger(
-      options.sessions,
+      options.sessionRegion,
       options.keys,
       (region, key) => this.servableFloor(region, key, this.truth.latest(key)),
       options.keepEverything ? undefined : options.oldestUnanswered,
@@ -129,7 +130,7 @@ export class Collector implements Observer {
   read(region: number, session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void {
     const seen = this.seen;
     const latest = this.truth.latest(key);
-    this.sessions.recordRead(region, session, key, version, issued, issued + latencyMs, latest, this.servableFloor(region, key, latest), seen);
+    this.sessions.recordRead(session, key, version, issued, issued + latencyMs, latest, this.servableFloor(region, key, latest), seen);
     const ryw = version < seen.acked;
     const monotonic = version < seen.readBefore;
     if (issued < this.warmupMs) return;

@@ -36,26 +36,28 @@ const COLUMNS = RETURNED + 2 * STEPS;
 
 export class SessionLedger {
   private readonly table: PairTable;
-  /** Region of each session (sessions live in one region), -1 until seen. */
-  private readonly regionOf: Int32Array;
   /** Room to build a staircase in before it is written back: one step more than a row holds. */
   private readonly scratch = new Float64Array(2 * (STEPS + 1));
 
   constructor(
-    sessions: number,
+    /** Region of each session (sessions live in one region): a row is dropped by its region's floor, whether the session reads or only writes. */
+    regionOf: Int32Array,
     private readonly keys: number,
     floor: ServableFloor,
     /** When the oldest read not yet recorded was issued (no later record asks about earlier times); -∞ keeps every step it can. */
     private readonly oldestUnanswered: () => number = () => -Infinity,
   ) {
-    this.regionOf = new Int32Array(sessions).fill(-1);
     this.table = new PairTable(COLUMNS, (id, row, at) => {
       const session = Math.floor(id / keys);
-      const region = this.regionOf[session];
-      if (region < 0) return true;
+      const region = regionOf[session];
       const newest = Math.max(lastVersion(row, at, ACKED_COUNT, ACKED), lastVersion(row, at, RETURNED_COUNT, RETURNED));
       return newest > floor(region, id - session * keys);
     });
+  }
+
+  /** (session, key) rows held. */
+  get rows(): number {
+    return this.table.size;
   }
 
   recordAck(session: number, key: number, version: number, time: number): void {
@@ -63,13 +65,12 @@ export class SessionLedger {
   }
 
   /**
-   * Records a read of `version` issued at `issued` and answered at `answered`, in `region`,
-   * when `latest` is the newest version of `key` committed and `floor` the region's servable
-   * floor of it. Returns, in `out`, the highest version of `key` the session had had
+   * Records a read of `version` issued at `issued` and answered at `answered`, when `latest`
+   * is the newest version of `key` committed and `floor` the servable floor of it in the
+   * session's region. Returns, in `out`, the highest version of `key` the session had had
    * acknowledged by `issued`, and the highest its reads answered by then had returned.
    */
   recordRead(
-    region: number,
     session: number,
     key: number,
     version: number,
@@ -79,7 +80,6 @@ export class SessionLedger {
     floor: number,
     out: { acked: number; readBefore: number },
   ): void {
-    this.regionOf[session] = region;
     out.acked = 0;
     out.readBefore = 0;
     // The common case, without a lookup: the newest version, which every copy in the region

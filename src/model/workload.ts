@@ -29,18 +29,14 @@ export class Workload {
 
   constructor(scenario: Scenario) {
     const w = scenario.workload;
-    const names = scenario.regions.map((r) => r.name);
     this.keys = w.keys;
     this.keyTable = w.popularity.kind === 'zipf' && w.popularity.exponent !== 0 ? zipfTable(w.keys, w.popularity.exponent) : null;
-    const readWeights = names.map((n) => w.readRegions[n] ?? 0);
-    const writeWeights = names.map((n) => w.writeRegions[n] ?? 0);
-    this.readRegions = w.readsPerSecond > 0 ? new AliasTable(readWeights) : null;
-    this.writeRegions = w.writesPerSecond > 0 ? new AliasTable(writeWeights) : null;
+    this.readRegions = w.readsPerSecond > 0 ? new AliasTable(regionWeights(scenario, w.readRegions)) : null;
+    this.writeRegions = w.writesPerSecond > 0 ? new AliasTable(regionWeights(scenario, w.writeRegions)) : null;
     this.readMeanGapMs = w.readsPerSecond > 0 ? 1000 / w.readsPerSecond : Infinity;
     this.writeMeanGapMs = w.writesPerSecond > 0 ? 1000 / w.writesPerSecond : Infinity;
-    const activity = names.map((_, i) => w.readsPerSecond * readWeights[i] + w.writesPerSecond * writeWeights[i]);
-    this.sessionRegion = assignSessions(w.sessions, activity);
-    this.sessionsByRegion = names.map((_, r) => Int32Array.from(indicesWhere(this.sessionRegion, r)));
+    this.sessionRegion = sessionRegions(scenario);
+    this.sessionsByRegion = scenario.regions.map((_, r) => Int32Array.from(indicesWhere(this.sessionRegion, r)));
   }
 
   get hasReads(): boolean {
@@ -88,6 +84,21 @@ let latestZipf: { keys: number; exponent: number; table: AliasTable } | null = n
 function zipfTable(keys: number, exponent: number): AliasTable {
   if (latestZipf?.keys !== keys || latestZipf.exponent !== exponent) latestZipf = { keys, exponent, table: new AliasTable(zipfWeights(keys, exponent)) };
   return latestZipf.table;
+}
+
+function regionWeights(scenario: Scenario, weights: Readonly<Record<string, number>>): number[] {
+  return scenario.regions.map((r) => weights[r.name] ?? 0);
+}
+
+/** The region each session of `scenario` lives in (the checkers need it before any session is seen). */
+export function sessionRegions(scenario: Scenario): Int32Array {
+  const w = scenario.workload;
+  const reads = regionWeights(scenario, w.readRegions);
+  const writes = regionWeights(scenario, w.writeRegions);
+  return assignSessions(
+    w.sessions,
+    reads.map((weight, i) => w.readsPerSecond * weight + w.writesPerSecond * writes[i]),
+  );
 }
 
 /**

@@ -42,6 +42,11 @@ export class PairTable {
     for (let i = 0; i < rows.length; i += stride) rows[i] = EMPTY;
   }
 
+  /** Rows held (some may be dropped at the next rebuild). */
+  get size(): number {
+    return this.used;
+  }
+
   /** The slot of `id` (≥ 0), inserting it with every column 0 if absent. */
   slot(id: number): number {
     const i = this.probe(id);

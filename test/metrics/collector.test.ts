@@ -6,8 +6,9 @@ import { describe, expect, test } from 'vitest';
 import { Collector } from '../../src/metrics/collector.js';
 import { EntryEnd, ReadSource } from '../../src/model/observer.js';
 
-function collector(warmupMs = 0, regions = ['a', 'b']) {
-  return new Collector({ regionNames: regions, keys: 10, sessions: 10, primary: 0, warmupMs, durationMs: 10_000, l1Hosts: 0 });
+/** A collector whose ten sessions all live in region `home`. */
+function collector(warmupMs = 0, regions = ['a', 'b'], home = 0) {
+  return new Collector({ regionNames: regions, keys: 10, sessionRegion: new Int32Array(10).fill(home), primary: 0, warmupMs, durationMs: 10_000, l1Hosts: 0 });
 }
 
 const KEY = 3;
@@ -27,7 +28,7 @@ describe('staleness', () => {
   });
 
   test('staleness age is t − C(v+1) and version lag is V(t) − v', () => {
-    const c = collector();
+    const c = collector(0, undefined, 1);
     c.commit(KEY, 1, 100, 0);
     c.commit(KEY, 2, 200, 0);
     c.commit(KEY, 3, 300, 0);
@@ -79,7 +80,7 @@ describe('session guarantees', () => {
   });
 
   test('monotonic reads: going back to an older version than the session already read', () => {
-    const c = collector();
+    const c = collector(0, undefined, 1);
     c.commit(KEY, 1, 100, 0);
     c.commit(KEY, 2, 200, 0);
     // Sessions live in one region (region b here, whose replica has applied nothing).
@@ -108,7 +109,7 @@ describe('session guarantees', () => {
   });
 
   test('monotonic reads: an earlier read counts once its answer has reached the session, not while it is in flight', () => {
-    const c = collector();
+    const c = collector(0, undefined, 1);
     c.commit(KEY, 1, 5, 0);
     c.commit(KEY, 2, 6, 0);
     // R1, issued at 10, read v1 at 13 and is answered at 14.

@@ -42,7 +42,7 @@ describe('timelineShape', () => {
 
 describe('a hand-written history', () => {
   // Measured from 1 s to 11 s: buckets of 100 ms.
-  const c = new Collector({ regionNames: ['a', 'b'], keys: 10, sessions: 10, primary: 0, warmupMs: 1000, durationMs: 11_000, l1Hosts: 0 });
+  const c = new Collector({ regionNames: ['a', 'b'], keys: 10, sessionRegion: new Int32Array(10), primary: 0, warmupMs: 1000, durationMs: 11_000, l1Hosts: 0 });
   c.commit(3, 1, 500, 0);
   c.read(0, 1, 3, 999, 1, 0, ReadSource.Cache); // before the warmup: not counted
   c.read(0, 1, 3, 1000, 1, 0, ReadSource.Cache); // stale hit, first bucket

@@ -21,7 +21,7 @@ describe('a hand-written history', () => {
   const c = new Collector({
     regionNames: ['a', 'b'],
     keys: 10,
-    sessions: 10,
+    sessionRegion: new Int32Array(10),
     primary: 0,
     warmupMs: 0,
     durationMs: 10_000,
