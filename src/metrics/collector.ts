@@ -230,10 +230,12 @@ export class Collector implements Observer {
     this.staleCauses.held(region, key, version);
   }
 
-  messageLost(region: number, key: number, version: number, time: number, retried: boolean): void {
+  messageLost(region: number, key: number, version: number, time: number, retried: boolean, attempts: number, everyMs: number): void {
     // A lost attempt that will be sent again leaves the message on its way (late), not lost.
     if (!retried) this.staleCauses.lost(region, key, version);
-    if (time >= this.warmupMs) this.tallies[region].messagesLost++;
+    // Attempts that left during the warmup are not counted.
+    const duringWarmup = time >= this.warmupMs ? 0 : Math.ceil((this.warmupMs - time) / everyMs);
+    this.tallies[region].messagesLost += Math.max(0, attempts - duringWarmup);
   }
 
   private windowResult(w: WindowTallies): WindowResult {

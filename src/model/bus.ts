@@ -1,26 +1,25 @@
 /**
- * The invalidation/update bus between regions. A message to one region is lost with
- * probability `loss`; otherwise it arrives after a drawn `delay`, and with probability
- * `duplicate` arrives a second time after another draw. Reordering comes from delay
- * variance. Under at-least-once delivery a lost attempt is retried after the redelivery
- * timeout until one gets through (or the run ends).
+ * The invalidation/update bus between regions. A message to one region is lost with the
+ * loss in force; otherwise it arrives after a drawn `delay`, and with probability `duplicate`
+ * arrives a second time after another draw. Reordering comes from delay variance. Under
+ * at-least-once delivery a lost attempt is retried after the redelivery timeout until one gets
+ * through (or the run ends).
  *
  * Every draw is addressed by (region, key, n, draw) where n counts this run's messages to
  * that region on that key, so two strategies sending the n-th message about a key to a
  * region see the same fate (SPEC §3, common random numbers).
  *
- * Faults act on it through verbs: `hold`/`release` (a retaining partition or a paused
- * consumer: deliveries wait and arrive, in arrival order, when the last hold ends),
- * `cut`/`restore` (a dropping partition: deliveries are lost) and `startLoss`/`endLoss`
- * (a `bus_loss` window). Every verb nests.
+ * Losses are known from the start (`BusOutages`: `bus_loss` windows, dropping partitions), so
+ * each attempt meets those in force when it leaves and, for a cut, when it arrives. Holds act
+ * through verbs: `hold`/`release` (a retaining partition or a paused consumer: deliveries
+ * wait and arrive, in arrival order, when the last hold ends); they nest.
  */
 import { type Sampler, sampler } from '../random/distributions.js';
 import type { Indexed } from '../random/streams.js';
 import type { BusSpec } from '../scenario/types.js';
+import type { BusOutages } from './bus-outages.js';
 import { Holds } from './holds.js';
 import type { Observer } from './observer.js';
-import { Overrides } from './overrides.js';
-import { Switches } from './switches.js';
 
 /** Where accepted deliveries go: the simulation schedules them as events. */
 export type DeliverySink = (time: number, region: number, key: number, version: number) => void;
@@ -36,19 +35,15 @@ export class Bus {
   /** Deliveries a dropping partition lost and at-least-once sent again, per (region, key). */
   private readonly resent: Int32Array;
   private readonly delay: Sampler;
-  /** Loss probability (0..1) for messages sent now: the scenario's, or the open `bus_loss` window's. */
-  private loss: number;
-  private readonly lossWindows = new Overrides<number>();
   /** Deliveries held per region (retaining partitions, paused consumers). */
   private readonly holds: Holds;
-  /** Dropping partitions in force per region. */
-  private readonly cuts: Switches;
 
   constructor(
     private readonly spec: BusSpec,
     regions: number,
     private readonly keys: number,
     private readonly draws: Indexed,
+    private readonly outages: BusOutages,
     private readonly horizon: number,
     private readonly observer: Observer,
     private readonly deliver: DeliverySink,
@@ -62,9 +57,7 @@ export class Bus {
     this.sent = new Int32Array(regions * keys);
     this.resent = new Int32Array(regions * keys);
     this.delay = sampler(spec.delay);
-    this.loss = spec.loss;
     this.holds = new Holds(regions);
-    this.cuts = new Switches(regions);
   }
 
   /**
@@ -74,7 +67,7 @@ export class Bus {
    * retaining partition or a paused consumer it is held until the last hold ends.
    */
   admit(region: number, key: number, version: number, now: number): boolean {
-    if (this.cuts.isOn(region)) {
+    if (this.outages.isCut(region, now)) {
       this.dropped(region, key, version, now);
       return false;
     }
@@ -105,33 +98,6 @@ export class Bus {
     return this.holds.held(region);
   }
 
-  /** Drop deliveries to `region` (a partition with `on_partition: drop`) until the matching `restore`. */
-  cut(region: number): void {
-    this.cuts.on(region);
-  }
-
-  /** End one dropping partition of `region`. */
-  restore(region: number): void {
-    this.cuts.off(region);
-  }
-
-  /**
-   * Window `token` (a fault's index) opens: messages sent from now on are lost with
-   * probability `loss` (0..1) instead of the scenario's. Overlapping windows: the one started
-   * last is in force until it ends. The loss is fixed when a message is sent, so its
-   * redelivery attempts (at-least-once) keep the loss it was sent with.
-   */
-  startLoss(token: number, loss: number): void {
-    this.lossWindows.start(token, loss);
-    this.loss = loss;
-  }
-
-  /** Window `token` closes: the latest started window still open applies, else the scenario's loss. */
-  endLoss(token: number): void {
-    this.lossWindows.end(token);
-    this.loss = this.lossWindows.current ?? this.spec.loss;
-  }
-
   /** Send a message about `key` (carrying `version`) to `region` at time `now`. */
   send(region: number, key: number, version: number, now: number): void {
     const n = this.sent[region * this.keys + key]++;
@@ -141,13 +107,27 @@ export class Bus {
 
   /**
    * The attempts of message `n` to `region` about `key`, the first leaving at `departs`: each
-   * lost with the loss in force now, else delivered after a drawn delay (and maybe twice);
-   * under at-least-once a lost attempt leaves again one redelivery timeout later.
+   * lost with the loss in force when it leaves, else delivered after a drawn delay (and maybe
+   * twice); under at-least-once a lost attempt leaves again one redelivery timeout later.
+   * Attempts leaving while every one is lost are counted together, without a draw.
    */
   private dispatch(region: number, key: number, version: number, departs: number, n: number): void {
-    for (let attempt = 0; ; attempt++) {
+    const timeout = this.spec.redeliveryTimeoutMs;
+    for (let attempt = 0; ; ) {
+      const lostUntil = this.outages.lostUntil(region, departs);
+      if (lostUntil > departs) {
+        const leaving = this.attemptsBefore(departs, lostUntil);
+        const again = departs + leaving * timeout;
+        const retried = this.retries(again);
+        this.observer.messageLost(region, key, version, departs, retried, leaving, timeout);
+        if (!retried) return;
+        // Past the stretch even if rounding left `again` an ulp short of it.
+        departs = Math.max(again, lostUntil);
+        attempt += leaving;
+        continue;
+      }
       const base = attempt * DRAWS_PER_ATTEMPT;
-      if (this.draws.u(region, key, n, base + DRAW_LOSS) >= this.loss) {
+      if (this.draws.u(region, key, n, base + DRAW_LOSS) >= this.outages.lossAt(departs)) {
         this.schedule(departs + this.delay(this.draws.u(region, key, n, base + DRAW_DELAY)), region, key, version);
         if (this.draws.u(region, key, n, base + DRAW_DUPLICATE) < this.spec.duplicate) {
           this.observer.messageDuplicated(region, key, version, departs);
@@ -155,12 +135,25 @@ export class Bus {
         }
         return;
       }
-      const again = departs + this.spec.redeliveryTimeoutMs;
+      const again = departs + timeout;
       const retried = this.retries(again);
-      this.observer.messageLost(region, key, version, departs, retried);
+      this.observer.messageLost(region, key, version, departs, retried, 1, timeout);
       if (!retried) return;
       departs = again;
+      attempt++;
     }
+  }
+
+  /**
+   * How many attempts leave from `departs` (included) until `until`, one redelivery timeout
+   * apart: one under at-most-once; under at-least-once at least one, and none after the run.
+   */
+  private attemptsBefore(departs: number, until: number): number {
+    if (this.spec.delivery !== 'at-least-once') return 1;
+    const timeout = this.spec.redeliveryTimeoutMs;
+    const beforeUntil = Math.ceil((until - departs) / timeout);
+    const withinRun = Math.floor((this.horizon - departs) / timeout) + 1;
+    return Math.max(1, Math.min(beforeUntil, withinRun));
   }
 
   /**
@@ -171,7 +164,7 @@ export class Bus {
   private dropped(region: number, key: number, version: number, now: number): void {
     const again = now + this.spec.redeliveryTimeoutMs;
     const retried = this.retries(again);
-    this.observer.messageLost(region, key, version, now, retried);
+    this.observer.messageLost(region, key, version, now, retried, 1, this.spec.redeliveryTimeoutMs);
     if (retried) this.dispatch(region, key, version, again, -1 - this.resent[region * this.keys + key]++);
     this.landed(key, version);
   }

@@ -67,8 +67,12 @@ export interface Observer {
   messageDelivered(region: number, key: number, version: number, time: number): void;
   /** The bus will deliver this message a second time. */
   messageDuplicated(region: number, key: number, version: number, time: number): void;
-  /** A delivery attempt was lost; `retried`: at-least-once sends it again (it is late, not gone). */
-  messageLost(region: number, key: number, version: number, time: number, retried: boolean): void;
+  /**
+   * `attempts` delivery attempts were lost, leaving at `time`, `time + everyMs`, … (more than
+   * one while every attempt is lost: a cut, a loss of 1); `retried`: at-least-once sends it
+   * again after the last (it is late, not gone).
+   */
+  messageLost(region: number, key: number, version: number, time: number, retried: boolean, attempts: number, everyMs: number): void;
   /** A delivery reached a region whose consumer cannot take it (a retaining partition, a paused consumer): held until released. */
   messageHeld(region: number, key: number, version: number, time: number): void;
 }

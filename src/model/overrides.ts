@@ -1,5 +1,5 @@
 /**
- * Values that replace a setting for a window (a `bus_loss` loss, a `replica_lag` spike).
+ * Values that replace a setting for a window (a `replica_lag` spike).
  * Windows may overlap: the one started last is in force until it ends, then the latest
  * started of those still open, and with none open the setting's own value again. Each window
  * is identified by a token (its fault's index), so two windows with equal values end

@@ -18,7 +18,7 @@ import { RegionCache } from './cache.js';
 import { Clock } from './clock.js';
 import { Database } from './database.js';
 import { Ev } from './events.js';
-import { type FaultPhase, FaultSchedule } from './faults.js';
+import { busOutages, type FaultPhase, FaultSchedule } from './faults.js';
 import { NearCaches } from './near-caches.js';
 import type { Observer } from './observer.js';
 import { ReadPath } from './read-path.js';
@@ -79,6 +79,7 @@ export class Simulation implements EventHandler {
       scenario.regions.length,
       keys,
       this.streams.bus,
+      busOutages(scenario, (name) => this.topology.regionIndex(name), this.primary),
       scenario.durationMs,
       observer,
       (time, region, key, version) => this.engine.at(time, Ev.Deliver, region, key, version),

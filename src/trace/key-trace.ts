@@ -14,6 +14,7 @@ import { formatDuration } from '../report/format.js';
 import { findPreset } from '../strategies/registry.js';
 import type { Scenario, StrategySpec } from '../scenario/types.js';
 import { primaryIndex } from '../model/topology.js';
+import { groupThousands } from '../util/thousands.js';
 
 export type TraceKind =
   | 'commit'
@@ -293,10 +294,12 @@ class KeyTracer implements Observer {
     this.add(time, 'held', region, version, 'partition or paused consumer');
   }
 
-  messageLost(region: number, key: number, version: number, time: number, retried: boolean): void {
+  messageLost(region: number, key: number, version: number, time: number, retried: boolean, attempts: number, everyMs: number): void {
     if (key !== this.key) return;
     if (!retried) this.causes.lost(region, 0, version);
-    this.add(time, 'lost', region, version, retried ? 'sent again after the redelivery timeout' : '');
+    const again = retried ? 'sent again after the redelivery timeout' : '';
+    const several = attempts > 1 ? `${groupThousands(attempts)} attempts, one every ${formatDuration(everyMs)}, all lost` : '';
+    this.add(time, 'lost', region, version, [several, again].filter(Boolean).join('; '));
   }
 }
 

@@ -240,7 +240,7 @@ describe('messages', () => {
     const c = collector(100);
     c.messageSent(0, KEY, 1, 50);
     c.messageSent(0, KEY, 1, 150);
-    c.messageLost(0, KEY, 1, 150, false);
+    c.messageLost(0, KEY, 1, 150, false, 1, 1_000);
     c.messageSent(1, KEY, 1, 150);
     c.messageDuplicated(1, KEY, 1, 150);
     c.messageDelivered(1, KEY, 1, 160);
@@ -250,6 +250,16 @@ describe('messages', () => {
     // Per region: by the region each was addressed to.
     expect(r.regions.a.messages).toEqual({ sent: 1, delivered: 0, lost: 1, duplicated: 0 });
     expect(r.regions.b.messages).toEqual({ sent: 1, delivered: 2, lost: 0, duplicated: 1 });
+  });
+
+  test('lost attempts counted together count one by one, those leaving during the warmup excepted', () => {
+    const c = collector(100);
+    // Attempts leaving at 50, 70, 90, 110 and 130 ms: the last two after the warmup.
+    c.messageLost(0, KEY, 1, 50, true, 5, 20);
+    // Attempts at 100 and 120: the warmup's end belongs to the measured run.
+    c.messageLost(1, KEY, 1, 100, true, 2, 20);
+    const r = c.result('pubsub', 0);
+    expect([r.regions.a.messages.lost, r.regions.b.messages.lost]).toEqual([2, 2]);
   });
 });
 

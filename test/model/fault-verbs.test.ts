@@ -4,10 +4,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Bus } from '../../src/model/bus.js';
+import { BusOutages, type CutWindow, type LossWindow } from '../../src/model/bus-outages.js';
 import { RegionCache } from '../../src/model/cache.js';
 import { Clock } from '../../src/model/clock.js';
 import { Database } from '../../src/model/database.js';
-import { FaultPhase, FaultSchedule } from '../../src/model/faults.js';
+import { busOutages, FaultPhase, FaultSchedule } from '../../src/model/faults.js';
 import type { Observer } from '../../src/model/observer.js';
 import { Topology } from '../../src/model/topology.js';
 import { Indexed } from '../../src/random/streams.js';
@@ -17,10 +18,20 @@ import { constant, makeScenario, region } from '../helpers/scenario.js';
 
 const noop = () => {};
 
-/** An observer that ignores everything but losses. */
-function lossRecorder(): Observer & { lost: number[] } {
+/** An observer that ignores everything but losses: the key of each lost attempt, and each report's attempts. */
+function lossRecorder(): Observer & { lost: number[]; reports: number[] } {
   const lost: number[] = [];
-  return { lost, ...observerOf({ messageLost: (_r, key) => lost.push(key) }) };
+  const reports: number[] = [];
+  return {
+    lost,
+    reports,
+    ...observerOf({
+      messageLost: (_r, key, _v, _t, _retried, attempts) => {
+        for (let i = 0; i < attempts; i++) lost.push(key);
+        reports.push(attempts);
+      },
+    }),
+  };
 }
 
 const threeRegions = (): Scenario =>
@@ -108,10 +119,12 @@ describe('Bus verbs', () => {
     onPartition: 'retain',
     ...over,
   });
-  function makeBus(over: Partial<BusSpec> = {}) {
+  function makeBus(over: Partial<BusSpec> = {}, outages: { cuts?: CutWindow[]; losses?: LossWindow[] } = {}) {
     const observer = lossRecorder();
     const deliveries: [number, number, number, number][] = [];
-    const bus = new Bus(busSpec(over), 2, 10, new Indexed(3), 60_000, observer, (...d) => deliveries.push(d));
+    const spec = busSpec(over);
+    const windows = new BusOutages(spec.loss, 2, outages.losses ?? [], outages.cuts ?? []);
+    const bus = new Bus(spec, 2, 10, new Indexed(3), windows, 60_000, observer, (...d) => deliveries.push(d));
     return { bus, observer, deliveries };
   }
 
@@ -133,51 +146,108 @@ describe('Bus verbs', () => {
     expect(bus.held(1)).toBe(0);
   });
 
-  test('cut/restore: deliveries arriving while cut are lost (counted), then pass again', () => {
-    const { bus, observer, deliveries } = makeBus();
-    bus.cut(0);
+  test('a cut window [5, 15): deliveries arriving in it are lost (counted), then pass again', () => {
+    const { bus, observer, deliveries } = makeBus({}, { cuts: [{ region: 0, fromMs: 5, untilMs: 15 }] });
+    expect(bus.admit(0, 4, 1, 4)).toBe(true);
     expect(bus.admit(0, 4, 1, 10)).toBe(false);
     expect(bus.admit(1, 4, 1, 10)).toBe(true);
-    bus.restore(0);
-    expect(bus.admit(0, 4, 2, 20)).toBe(true);
+    expect(bus.admit(0, 4, 2, 15)).toBe(true);
     expect(observer.lost).toEqual([4]);
     expect(deliveries).toEqual([]);
   });
 
   test('under at-least-once a delivery dropped by a partition is sent again one redelivery timeout later, and pays the bus delay', () => {
-    const { bus, observer, deliveries } = makeBus({ delivery: 'at-least-once' });
-    bus.cut(1);
+    const { bus, observer, deliveries } = makeBus({ delivery: 'at-least-once' }, { cuts: [{ region: 1, fromMs: 0, untilMs: 500 }] });
     expect(bus.admit(1, 4, 1, 10)).toBe(false);
     expect(observer.lost).toEqual([4]);
     expect(deliveries).toEqual([[1_010 + 100, 1, 4, 1]]);
   });
 
   test('the resend of a dropped delivery can be lost too, like any attempt', () => {
-    const { bus, observer, deliveries } = makeBus({ delivery: 'at-least-once', loss: 1 });
-    bus.cut(1);
+    const { bus, observer, deliveries } = makeBus({ delivery: 'at-least-once', loss: 1 }, { cuts: [{ region: 1, fromMs: 0, untilMs: 500 }] });
     expect(bus.admit(1, 4, 1, 10)).toBe(false);
     // Dropped at 10 ms, then the resends at 1 010, 2 010, … 59 010 ms lost: 1 + 59 (the next would leave after the 60 s run).
     expect(observer.lost.length).toBe(60);
+    // Certain to be lost (a loss of 1), the 59 resends are counted in one step.
+    expect(observer.reports).toEqual([1, 59]);
     expect(deliveries).toEqual([]);
   });
 
+  test('attempts leaving while the region is cut off are lost at departure, counted together; the first after it goes', () => {
+    const { bus, observer, deliveries } = makeBus({ delivery: 'at-least-once' }, { cuts: [{ region: 1, fromMs: 0, untilMs: 10_000 }] });
+    bus.send(1, 4, 1, 500);
+    // Attempts at 0.5, 1.5, … 9.5 s are lost (10), the one at 10.5 s arrives 100 ms later.
+    expect(observer.reports).toEqual([10]);
+    expect(deliveries).toEqual([[10_600, 1, 4, 1]]);
+    // At most once, the message is lost with its first attempt.
+    const once = makeBus({}, { cuts: [{ region: 1, fromMs: 0, untilMs: 10_000 }] });
+    once.bus.send(1, 4, 1, 500);
+    expect([once.observer.reports, once.deliveries]).toEqual([[1], []]);
+  });
+
   test('a dropping partition wins over a hold while both are in force', () => {
-    const { bus, observer } = makeBus();
+    const { bus, observer } = makeBus({}, { cuts: [{ region: 1, fromMs: 0, untilMs: 100 }] });
     bus.hold(1);
-    bus.cut(1);
     expect(bus.admit(1, 2, 1, 10)).toBe(false);
     expect(bus.held(1)).toBe(0);
     expect(observer.lost).toEqual([2]);
   });
 
-  test('startLoss/endLoss: loss 1 loses every message sent in the window; the scenario loss returns after it', () => {
-    const { bus, observer, deliveries } = makeBus();
-    bus.startLoss(7, 1);
+  test('a loss window of 1 loses every message sent in it; the scenario loss holds outside', () => {
+    const { bus, observer, deliveries } = makeBus({}, { losses: [{ fromMs: 0, untilMs: 10, loss: 1 }] });
     bus.send(0, 1, 1, 0);
-    bus.endLoss(7);
     bus.send(0, 1, 2, 10);
     expect(observer.lost).toEqual([1]);
     expect(deliveries).toEqual([[110, 0, 1, 2]]);
+  });
+
+  test('a resend meets the loss in force when it leaves, not the one its message was sent under', () => {
+    // Dropped by a cut at 10 ms; the resend leaves at 1 010, inside a window losing everything, and the next at 2 010 gets through.
+    const { bus, observer, deliveries } = makeBus(
+      { delivery: 'at-least-once' },
+      { cuts: [{ region: 1, fromMs: 0, untilMs: 500 }], losses: [{ fromMs: 1_000, untilMs: 2_000, loss: 1 }] },
+    );
+    expect(bus.admit(1, 4, 1, 10)).toBe(false);
+    expect(observer.reports).toEqual([1, 1]);
+    expect(deliveries).toEqual([[2_110, 1, 4, 1]]);
+  });
+});
+
+describe('BusOutages', () => {
+  test('overlapping loss windows: the one started last is in force until it ends, then the other; windows are half-open', () => {
+    const outages = new BusOutages(0.1, 1, [
+      { fromMs: 10, untilMs: 50, loss: 0.5 },
+      { fromMs: 20, untilMs: 30, loss: 0.2 },
+    ], []);
+    expect([9, 10, 19, 20, 29, 30, 49, 50].map((t) => outages.lossAt(t))).toEqual([0.1, 0.5, 0.5, 0.2, 0.2, 0.5, 0.5, 0.1]);
+  });
+
+  test('windows starting together: the later fault is in force', () => {
+    const outages = new BusOutages(0, 1, [
+      { fromMs: 10, untilMs: 50, loss: 0.5 },
+      { fromMs: 10, untilMs: 30, loss: 0.2 },
+    ], []);
+    expect([10, 30].map((t) => outages.lossAt(t))).toEqual([0.2, 0.5]);
+  });
+
+  test('overlapping cuts of a region join; other regions are not cut; a cut ends at its end', () => {
+    const outages = new BusOutages(0, 2, [], [
+      { region: 0, fromMs: 10, untilMs: 30 },
+      { region: 0, fromMs: 20, untilMs: 40 },
+      { region: 0, fromMs: 40, untilMs: 45 },
+    ]);
+    expect([9, 10, 35, 44, 45].map((t) => outages.isCut(0, t))).toEqual([false, true, true, true, false]);
+    expect(outages.isCut(1, 20)).toBe(false);
+    expect(outages.lostUntil(0, 12)).toBe(45);
+    expect(outages.lostUntil(1, 12)).toBe(12);
+  });
+
+  test('lostUntil runs on through a cut into a window of loss 1, and stops where an attempt may get through', () => {
+    const outages = new BusOutages(0, 1, [{ fromMs: 30, untilMs: 60, loss: 1 }], [{ region: 0, fromMs: 10, untilMs: 30 }]);
+    expect(outages.lostUntil(0, 15)).toBe(60);
+    expect(outages.lostUntil(0, 60)).toBe(60);
+    expect(new BusOutages(1, 1, [], []).lostUntil(0, 5)).toBe(Infinity);
+    expect(new BusOutages(1, 1, [{ fromMs: 10, untilMs: 20, loss: 0.5 }], []).lostUntil(0, 5)).toBe(10);
   });
 });
 
@@ -234,7 +304,7 @@ describe('FaultSchedule', () => {
       topology,
       clocks,
       caches: clocks.map((clock, i) => new RegionCache(i, i, 10, Infinity, clock, observer)),
-      bus: new Bus(scenario.bus, 3, 10, new Indexed(2), scenario.durationMs, observer, noop),
+      bus: new Bus(scenario.bus, 3, 10, new Indexed(2), busOutages(scenario, (name) => topology.regionIndex(name), 0), scenario.durationMs, observer, noop),
       database: new Database(scenario, 0, new Indexed(3), noop),
     };
     const schedule = new FaultSchedule(scenario, world);
