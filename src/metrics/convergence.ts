@@ -22,6 +22,9 @@ import { OldestL1Copy } from './oldest-l1-copy.js';
 import { PairTable } from '../util/pair-table.js';
 import { NONE, PendingWrites } from './pending-writes.js';
 
+/** Versions a landing looks through for the oldest value still on its way. */
+const FLOOR_STEPS = 32;
+
 export class ConvergenceTracker {
   readonly histogram = new Histogram();
   unconverged = 0;
@@ -36,7 +39,10 @@ export class ConvergenceTracker {
   /** Version each region's replica shows per key (primary region: unused). */
   private readonly replicas: Int32Array;
   private readonly inflightCount: Int32Array;
+  /** Per key, the oldest version on its way to a cache — or, when `inflightBelow` says so, a version at most that old. */
   private readonly inflightMin: Int32Array;
+  /** Per key, 1 while `inflightMin` is only a lower bound, raised a few versions at each landing. */
+  private readonly inflightBelow: Uint8Array;
   /**
    * Values on their way to a cache, by `version · keys + key`: how many of each (a typed table:
    * a Map's churn on every fill, promoted garbage, grew the heap with the length of a run).
@@ -58,6 +64,7 @@ export class ConvergenceTracker {
     this.replicas = new Int32Array(layout.regions * keys);
     this.inflightCount = new Int32Array(keys);
     this.inflightMin = new Int32Array(keys);
+    this.inflightBelow = new Uint8Array(keys);
     this.pending = new PendingWrites(keys, layout.regions);
     this.regionHistograms = Array.from({ length: layout.regions }, () => new Histogram());
     this.regionUnconverged = new Int32Array(layout.regions);
@@ -98,19 +105,25 @@ export class ConvergenceTracker {
       this.oldestL1?.removed(region, key, version);
     }
     const pending = this.pending;
-    if (pending.head[key] === NONE) return;
-    const regions = this.layout.regions;
-    // The writes newer than the entry are the list's tail: walk only them (an old entry held
-    // for long under many writes would otherwise make every other entry's end cost them all).
-    for (let write = pending.tail[key]; write !== NONE && pending.version[write] > version; write = pending.previous[write]) {
-      const cell = write * regions + region;
-      if (time > pending.olderServedUntil[cell]) pending.olderServedUntil[cell] = time;
+    const head = pending.head[key];
+    if (head === NONE) return;
+    // Mark the oldest write newer than the entry: it stands for the newer ones (see
+    // PendingWrites). Entries that end are mostly older than every pending write (the head,
+    // at once) or among the newest (a short walk from the tail).
+    let first = head;
+    if (version >= pending.version[head]) {
+      first = NONE;
+      for (let write = pending.tail[key]; write !== NONE && pending.version[write] > version; write = pending.previous[write]) first = write;
     }
+    if (first !== NONE) pending.markEnded(first, region, time);
     this.settle(key);
   }
 
   inFlight(key: number, version: number): void {
-    if (this.inflightCount[key]++ === 0 || version < this.inflightMin[key]) this.inflightMin[key] = version;
+    if (this.inflightCount[key]++ === 0 || version < this.inflightMin[key]) {
+      this.inflightMin[key] = version;
+      this.inflightBelow[key] = 0;
+    }
     const slot = this.inflightByVersion.slot(version * this.keys + key);
     this.inflightByVersion.set(slot, 0, this.inflightByVersion.get(slot, 0) + 1);
   }
@@ -120,13 +133,29 @@ export class ConvergenceTracker {
     const left = this.inflightByVersion.get(slot, 0) - 1;
     this.inflightByVersion.set(slot, 0, left);
     // The oldest value on its way landed while others still are: the next oldest is the floor
-    // now (on a hot key values are always on their way, and an old floor would hold every write).
-    if (--this.inflightCount[key] > 0 && left === 0 && version === this.inflightMin[key]) {
-      let next = version + 1;
-      while (this.valuesOnTheirWay(next, key) === 0) next++;
-      this.inflightMin[key] = next;
+    // now (on a hot key values are always on their way, and an old floor would hold every
+    // write). It may be far newer — an old value refilled from a paused replica among fresh
+    // ones — so it is looked for a few versions at a landing, the floor a lower bound meanwhile
+    // (low only delays settling and forgetting, never changes a number).
+    if (--this.inflightCount[key] === 0) this.inflightBelow[key] = 0;
+    else if (left === 0 && version === this.inflightMin[key]) {
+      this.inflightMin[key] = version + 1;
+      this.inflightBelow[key] = 1;
     }
+    if (this.inflightBelow[key] === 1) this.raiseInflightMin(key);
     this.settle(key);
+  }
+
+  /** Raise the lower bound of the oldest value on its way by at most FLOOR_STEPS versions, exact once one is found. */
+  private raiseInflightMin(key: number): void {
+    let floor = this.inflightMin[key];
+    for (let step = 0; step < FLOOR_STEPS; step++, floor++) {
+      if (this.valuesOnTheirWay(floor, key) > 0) {
+        this.inflightBelow[key] = 0;
+        break;
+      }
+    }
+    this.inflightMin[key] = floor;
   }
 
   /** How many values of `version` of `key` are on their way to a cache. */

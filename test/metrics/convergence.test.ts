@@ -26,3 +26,37 @@ describe('values on their way to a cache', () => {
     expect(tracker.oldestCopy(KEY)).toBe(Number.MAX_SAFE_INTEGER);
   });
 });
+
+describe('far apart versions (a replica paused while writes go on)', () => {
+  test('an old value landing among much newer ones: the floor is a lower bound that climbs to the next oldest in a few landings', () => {
+    const tracker = new ConvergenceTracker(new CacheLayout(1, 0), 5, 0, 0, 1e9);
+    for (let version = 1; version <= 1_000; version++) tracker.commit(KEY, version, version);
+    tracker.inFlight(KEY, 1);
+    for (let i = 0; i < 100; i++) tracker.inFlight(KEY, 900);
+    tracker.landed(KEY, 1);
+    // Never above the oldest value on its way, whatever it has found so far.
+    expect(tracker.oldestCopy(KEY)).toBeGreaterThan(1);
+    expect(tracker.oldestCopy(KEY)).toBeLessThanOrEqual(900);
+    // 900 versions apart, 32 looked through per landing: there within 900 / 32 landings.
+    for (let i = 0; i < 29; i++) tracker.landed(KEY, 900);
+    expect(tracker.oldestCopy(KEY)).toBe(900);
+  });
+
+  test('an entry older than every pending write ends: each of them counts it, once settled, whatever their number', () => {
+    // One region, its cache (cache 0) holding version 0 while 1,000 writes commit at 1..1000 ms.
+    const tracker = new ConvergenceTracker(new CacheLayout(1, 0), 5, 0, 0, 1e9);
+    tracker.stored(0, KEY, 0);
+    tracker.inFlight(KEY, 0); // holds every write unsettled until it lands
+    for (let version = 1; version <= 1_000; version++) tracker.commit(KEY, version, version);
+    tracker.entryEnd(0, KEY, 0, 5_000);
+    // An entry of version 600 ends later: only writes 601..1000 were still contradicted by it.
+    tracker.stored(0, KEY, 600);
+    tracker.entryEnd(0, KEY, 600, 8_000);
+    tracker.landed(KEY, 0);
+    expect(tracker.histogram.count).toBe(1_000);
+    expect(tracker.unconverged).toBe(0);
+    // Write v, committed at v ms, converged at 5 s (v ≤ 600) or 8 s: at most 7 399 ms (v = 601).
+    expect(tracker.histogram.max).toBeCloseTo(7_399, -1);
+    expect(tracker.histogram.mean).toBeCloseTo((600 * 5_000 + 400 * 8_000 - 500.5 * 1_000) / 1_000, -1);
+  });
+});
