@@ -2,6 +2,11 @@
  * Reads that are not answered at once (cache misses, lease waits), as a pool of slots in
  * typed arrays, so a miss costs no allocation. A slot's index travels in events; `release`
  * recycles it.
+ *
+ * The clients' reads also queue in the order they were issued (the engine's clock only moves
+ * forward), so the oldest still unanswered is found at the front once the answered ones before
+ * it are dropped: the session checkers ask on every busy session's read, and a scan of the
+ * pool each time cost reads × reads in flight.
  */
 import { grownFloat64, grownInt32 } from '../util/typed-arrays.js';
 
@@ -38,8 +43,16 @@ export class InflightReads {
   background = new Int32Array(INITIAL) as Int32Array<ArrayBuffer>;
   private free: number[] = [];
   private used = 0;
+  /** Clients' reads in the order issued, as (slot, issued): a ring from `front` of `queued` entries, some answered since. */
+  private queueSlot = new Int32Array(INITIAL) as Int32Array<ArrayBuffer>;
+  private queueIssued = new Float64Array(INITIAL) as Float64Array<ArrayBuffer>;
+  private front = 0;
+  private queued = 0;
+  /** Clients' reads in flight (the queue's live entries). */
+  private waiting = 0;
 
-  acquire(region: number, session: number, key: number, index: number, issued: number, firstHop: number): number {
+  /** A slot for a read issued at `issued` (now, unless `background`: a refresh no client waits for, which may start later). */
+  acquire(region: number, session: number, key: number, index: number, issued: number, firstHop: number, background = false): number {
     const slot = this.free.length > 0 ? (this.free.pop() as number) : this.used++;
     if (slot >= this.region.length) this.grow();
     this.region[slot] = region;
@@ -56,21 +69,66 @@ export class InflightReads {
     this.waitingSince[slot] = -1;
     this.anyVersion[slot] = 0;
     this.skipFill[slot] = 0;
-    this.background[slot] = 0;
+    this.background[slot] = background ? 1 : 0;
+    if (!background) this.enqueue(slot, issued);
     return slot;
   }
 
   release(slot: number): void {
-    // A free slot is issued at +∞: it never counts as the oldest read in flight.
+    if (this.background[slot] === 0) this.waiting--;
+    // A free slot is issued at +∞: its queue entries are answered ones.
     this.issued[slot] = Infinity;
     this.free.push(slot);
   }
 
-  /** When the oldest read still in flight was issued (+∞ when none is). */
+  /** When the oldest client's read still in flight was issued (+∞ when none is). */
   oldestIssued(): number {
-    let oldest = Infinity;
-    for (let slot = 0; slot < this.used; slot++) if (this.issued[slot] < oldest) oldest = this.issued[slot];
-    return oldest;
+    this.dropAnswered();
+    return this.queued === 0 ? Infinity : this.queueIssued[this.front];
+  }
+
+  private enqueue(slot: number, issued: number): void {
+    this.waiting++;
+    this.dropAnswered();
+    // Answered reads pile up behind a long wait at the front: keep them to a fraction.
+    if (this.queued >= this.queueSlot.length) this.compactQueue();
+    const at = (this.front + this.queued++) & (this.queueSlot.length - 1);
+    this.queueSlot[at] = slot;
+    this.queueIssued[at] = issued;
+  }
+
+  /**
+   * Drop the answered reads at the front. An entry whose slot was released and taken again by a
+   * read issued at the same instant passes for live: its time is then a live read's all the same.
+   */
+  private dropAnswered(): void {
+    const mask = this.queueSlot.length - 1;
+    while (this.queued > 0 && this.issued[this.queueSlot[this.front]] !== this.queueIssued[this.front]) {
+      this.front = (this.front + 1) & mask;
+      this.queued--;
+    }
+  }
+
+  /** Keep the live entries, in order, in a ring of at least twice as many (a power of two). */
+  private compactQueue(): void {
+    const mask = this.queueSlot.length - 1;
+    const live = (i: number) => this.issued[this.queueSlot[(this.front + i) & mask]] === this.queueIssued[(this.front + i) & mask];
+    let kept = 0;
+    for (let i = 0; i < this.queued; i++) if (live(i)) kept++;
+    let size = INITIAL;
+    while (size < 2 * kept) size *= 2;
+    const slots = new Int32Array(size);
+    const times = new Float64Array(size);
+    kept = 0;
+    for (let i = 0; i < this.queued; i++) {
+      if (!live(i)) continue;
+      slots[kept] = this.queueSlot[(this.front + i) & mask];
+      times[kept++] = this.queueIssued[(this.front + i) & mask];
+    }
+    this.queueSlot = slots;
+    this.queueIssued = times;
+    this.front = 0;
+    this.queued = kept;
   }
 
   private grow(): void {

@@ -200,9 +200,7 @@ export class ReadPath {
   private refreshInBackground(region: number, session: number, key: number, stale: number, index: number, firstHop: number, at: number): void {
     if (!this.caches[region].startRefresh(key)) return;
     this.observer.refreshStarted(region, key, stale, at);
-    const slot = this.inflight.acquire(region, session, key, index, at, firstHop);
-    this.inflight.background[slot] = 1;
-    this.missed(slot, at);
+    this.missed(this.inflight.acquire(region, session, key, index, at, firstHop, true), at);
   }
 
   /** The read ends without a value: a client's counts as failed; a background refresh just stops. */
