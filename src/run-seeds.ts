@@ -9,7 +9,7 @@
 import { UsageError } from './errors.js';
 import type { ExpectationOverSeeds } from './metrics/expect.js';
 import { runStrategy } from './simulate.js';
-import { type SweepPlan, type SweepResults, planSweep, sweepResults } from './sweep.js';
+import { type RunSummary, type SweepPlan, type SweepResults, planSweep, summariseRun, sweepResults } from './sweep.js';
 
 export interface SeedsOptions {
   /** How many seeds (at least 2: one seed is a plain run). */
@@ -33,9 +33,9 @@ export function planSeeds(file: string, options: SeedsOptions): SweepPlan {
   return planSweep(file, { params: [], seeds: options.seeds, seed: options.seed, strategies: options.strategies, sets: options.sets, metrics: options.metrics });
 }
 
-/** The results from the plan's runs' results (in the plan's order). */
-export function seedsResults(plan: SweepPlan, outcomes: Parameters<typeof sweepResults>[1]): SeedsResults {
-  const sweep = sweepResults(plan, outcomes);
+/** The results from what was kept of the plan's runs (in the plan's order). */
+export function seedsResults(plan: SweepPlan, runs: readonly RunSummary[]): SeedsResults {
+  const sweep = sweepResults(plan, runs);
   const { expectations } = sweep.points[0];
   return { ...sweep, expectations, replay: expectations.find((e) => e.replay !== null)?.replay ?? null };
 }
@@ -45,6 +45,6 @@ export function runSeeds(file: string, options: SeedsOptions): SeedsResults {
   const plan = planSeeds(file, options);
   return seedsResults(
     plan,
-    plan.runs.map((run) => runStrategy(run.scenario, run.spec, run.windows)),
+    plan.runs.map((run, i) => summariseRun(plan, i, runStrategy(run.scenario, run.spec, run.windows))),
   );
 }

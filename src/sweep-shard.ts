@@ -6,9 +6,9 @@
  * than all landing on one.
  */
 import { createHash } from 'node:crypto';
-import type { ExpectationRef, StrategyResult } from './metrics/results.js';
+import type { ExpectationRef } from './metrics/results.js';
 import type { Scenario } from './scenario/types.js';
-import { type ExpectationOutcome, runExpectations, runMetricValue, type SweepLayout, type SweepPlan, type SweepResults } from './sweep.js';
+import { type ExpectationOutcome, type RunSummary, type SweepLayout, type SweepPlan, type SweepResults } from './sweep.js';
 import { VERSION } from './version.js';
 
 export interface Shard {
@@ -77,7 +77,7 @@ export function runPlaces(layout: SweepLayout): { point: number; strategy: strin
 }
 
 /** The document shard `shard` prints: the sweep's header and layout, and the metric values of its runs. */
-export function shardDocument(plan: SweepPlan, shard: Shard, runs: readonly number[], outcomes: readonly StrategyResult[]): ShardDocument {
+export function shardDocument(plan: SweepPlan, shard: Shard, runs: readonly number[], summaries: readonly RunSummary[]): ShardDocument {
   const { scenario, file, seed, seeds, params, metrics, skipped_expectations } = plan.results;
   const places = runPlaces(plan);
   return {
@@ -96,15 +96,15 @@ export function shardDocument(plan: SweepPlan, shard: Shard, runs: readonly numb
     points: plan.points.map((pointParams, point) => ({ params: pointParams, strategies: plan.strategies[point], expectations: plan.expectations[point] })),
     runs: runs.map((run, i) => {
       const { point, strategy, seedIndex } = places[run];
-      const values = Object.fromEntries(metrics.map((m) => [m, finiteOrNull(runMetricValue(plan.runs[run], outcomes[i], m))]));
-      return { run, point, strategy, seed: seeds[seedIndex], metrics: values, expectations: runExpectations(plan.runs[run], outcomes[i]) };
+      const values = Object.fromEntries(metrics.map((m, j) => [m, finiteOrNull(summaries[i].values[j])]));
+      return { run, point, strategy, seed: seeds[seedIndex], metrics: values, expectations: summaries[i].expectations };
     }),
   };
 }
 
 /** JSON has no NaN: a metric without a value is written `null`, as the sweep's JSON writes it. */
-function finiteOrNull(value: number | undefined): number | null {
-  return value === undefined || Number.isNaN(value) ? null : value;
+function finiteOrNull(value: number): number | null {
+  return Number.isNaN(value) ? null : value;
 }
 
 /**

@@ -203,23 +203,38 @@ export function planSweep(file: string, options: SweepOptions): SweepPlan {
   };
 }
 
-/** The sweep's results from its runs' results (in the plan's order of runs). */
-export function sweepResults(plan: SweepPlan, outcomes: readonly StrategyResult[]): SweepResults {
-  const judged = plan.runs.map((run, i) => runExpectations(run, outcomes[i]));
+/** What a sweep keeps of a run: each metric's value (NaN where it has none), in the plan's order of metrics, and its expectations judged. */
+export interface RunSummary {
+  values: number[];
+  expectations: ExpectationOutcome[];
+}
+
+/** What the sweep keeps of run `index` of `plan` (the full result, about 100 kB, is let go: thousands of runs add up). */
+export function summariseRun(plan: SweepPlan, index: number, outcome: StrategyResult): RunSummary {
+  const run = plan.runs[index];
+  return {
+    values: plan.results.metrics.map((metric) => runMetricValue(run, outcome, metric) ?? NaN),
+    expectations: runExpectations(run, outcome),
+  };
+}
+
+/** The sweep's results from what was kept of its runs (in the plan's order of runs). */
+export function sweepResults(plan: SweepPlan, runs: readonly RunSummary[]): SweepResults {
+  const metricIndex = new Map(plan.results.metrics.map((metric, i) => [metric, i]));
   return summariseRuns(
     plan,
-    (run, metric) => runMetricValue(plan.runs[run], outcomes[run], metric) ?? NaN,
-    (run) => judged[run],
+    (run, metric) => runs[run].values[metricIndex.get(metric) as number],
+    (run) => runs[run].expectations,
   );
 }
 
 /** What a run measured of its strategy's expectations, in scenario order. */
-export function runExpectations(run: StrategyRun, outcome: StrategyResult): ExpectationOutcome[] {
+function runExpectations(run: StrategyRun, outcome: StrategyResult): ExpectationOutcome[] {
   return strategyExpectations(run.scenario.expect, run.spec.name, outcome).map(({ actual, pass }) => ({ actual, pass }));
 }
 
 /** A metric of one run of the sweep: over its window of the run's own scenario, if it names one. */
-export function runMetricValue(run: StrategyRun, outcome: StrategyResult, metric: string): number | undefined {
+function runMetricValue(run: StrategyRun, outcome: StrategyResult, metric: string): number | undefined {
   return measuredValue(outcome, metric, metricWindow(metric, run.scenario.warmupMs, run.scenario.durationMs));
 }
 
@@ -290,7 +305,7 @@ export function runSweep(file: string, options: SweepOptions): SweepResults {
   const plan = planSweep(file, options);
   return sweepResults(
     plan,
-    plan.runs.map((run) => runStrategy(run.scenario, run.spec, run.windows)),
+    plan.runs.map((run, i) => summariseRun(plan, i, runStrategy(run.scenario, run.spec, run.windows))),
   );
 }
 
@@ -331,18 +346,16 @@ function loadPoints(
   const problems = new Map<string, Problem>();
   const scenarios = points.map((point) => {
     const pointSets: SetArgument[] = [...userSets, ...paramTexts.map((text) => paramValueSet(text, point[parseParam(text).path]))];
-    const perSeed: Scenario[] = [];
-    for (const seed of seeds) {
-      try {
-        perSeed.push(loadScenarioFile(file, [...pointSets, `seed=${seed}`]));
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        for (const p of error.problems) problems.set(formatProblem(p), p);
-        // The seed cannot cause a problem the other seeds of this point do not share.
-        break;
-      }
+    try {
+      // Seeds differ in the seed alone: the point is loaded once (as with its first seed, so
+      // a problem reads as it would with --seed), and each seed shares the rest of it.
+      const first = loadScenarioFile(file, [...pointSets, `seed=${seeds[0]}`]);
+      return seeds.map((seed) => ({ ...first, seed }));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      for (const p of error.problems) problems.set(formatProblem(p), p);
+      return [];
     }
-    return perSeed;
   });
   if (problems.size > 0) throw new InputError([...problems.values()]);
   return scenarios;

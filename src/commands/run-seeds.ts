@@ -9,6 +9,7 @@ import { paletteFor, plain } from '../report/colour.js';
 import { replayLine } from '../report/replay-lines.js';
 import { SEEDS_FORMATS, type SeedsFormat, renderSeeds, renderSeedsAnnotations, renderSeedsHtml, renderSeedsJunit } from '../report/seeds.js';
 import { planSeeds, seedsResults } from '../run-seeds.js';
+import { summariseRun } from '../sweep.js';
 import type { SweepPlan } from '../sweep.js';
 import { reportWidth } from '../report/sink.js';
 import type { CommandIO } from './io.js';
@@ -23,18 +24,18 @@ export async function runSeedsCommand(files: string[], options: RunCommandOption
   }
   const plans = planAll(files, options);
   const progress = terminalProgress(io);
-  const outcomes = await runStrategies(
-    plans.flatMap((plan) => plan.runs),
+  // Each run's place: its plan, and its number there.
+  const places = plans.flatMap((plan) => plan.runs.map((_, index) => ({ plan, index })));
+  const summaries = await runStrategies(
+    places.map(({ plan, index }) => plan.runs[index]),
     options.workers,
     io,
     progress?.report,
+    (outcome, i) => summariseRun(places[i].plan, places[i].index, outcome),
   );
   progress?.clear();
   let next = 0;
-  const results = plans.map((plan) => {
-    const own = outcomes.slice(next, (next += plan.runs.length));
-    return seedsResults(plan, own);
-  });
+  const results = plans.map((plan) => seedsResults(plan, summaries.slice(next, (next += plan.runs.length))));
   writeFilesAtomically([
     ...(options.junit ? [{ path: options.junit, content: renderSeedsJunit(results) }] : []),
     ...(options.html ? [{ path: options.html, content: renderSeedsHtml(results) }] : []),

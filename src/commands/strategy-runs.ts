@@ -4,7 +4,7 @@
  * results come back in the order of the runs, and are the same, byte for byte.
  */
 import type { StrategyResult } from '../metrics/results.js';
-import { runOnWorkers } from '../parallel/pool.js';
+import { type RunDigest, runOnWorkers } from '../parallel/pool.js';
 import { runStrategy, type StrategyRun } from '../simulate.js';
 import type { CommandIO } from './io.js';
 
@@ -30,14 +30,23 @@ export function terminalProgress(io: CommandIO): { report: RunProgress; clear: (
  */
 const OPERATIONS_WORTH_A_WORKER = 300_000;
 
-export async function runStrategies(runs: readonly StrategyRun[], requested: number | undefined, io: CommandIO, progress?: RunProgress): Promise<StrategyResult[]> {
+/** The runs' results, in order: whole, or each as `digest` keeps it (the rest let go at once). */
+export async function runStrategies(runs: readonly StrategyRun[], requested: number | undefined, io: CommandIO, progress?: RunProgress): Promise<StrategyResult[]>;
+export async function runStrategies<T>(runs: readonly StrategyRun[], requested: number | undefined, io: CommandIO, progress: RunProgress | undefined, digest: RunDigest<T>): Promise<T[]>;
+export async function runStrategies<T>(
+  runs: readonly StrategyRun[],
+  requested: number | undefined,
+  io: CommandIO,
+  progress?: RunProgress,
+  digest: RunDigest<T> = (result) => result as T,
+): Promise<T[]> {
   const workers = workerCount(runs, requested, io);
   if (io.workers && workers > 1) {
-    return runOnWorkers(runs, workers, io.workers.spawn, progress && ((index, finished) => progress(runs[index], finished, runs.length, true)));
+    return runOnWorkers(runs, workers, io.workers.spawn, digest, progress && ((index, finished) => progress(runs[index], finished, runs.length, true)));
   }
   return runs.map((run, index) => {
     progress?.(run, index + 1, runs.length, false);
-    return runStrategy(run.scenario, run.spec, run.windows);
+    return digest(runStrategy(run.scenario, run.spec, run.windows), index);
   });
 }
 

@@ -10,7 +10,7 @@ import { paletteFor } from '../report/colour.js';
 import { renderShard, renderSweep, type SweepFormat } from '../report/sweep.js';
 import { renderSweepHtml } from '../report/sweep-html.js';
 import { type Shard, shardDocument, shardRuns } from '../sweep-shard.js';
-import { PARAM_USAGE, planSweep, sweepResults } from '../sweep.js';
+import { PARAM_USAGE, planSweep, summariseRun, sweepResults } from '../sweep.js';
 import { reportWidth } from '../report/sink.js';
 import type { CommandIO } from './io.js';
 import { loadEach, writeFilesAtomically } from './output-file.js';
@@ -54,18 +54,19 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
   );
   const runs = shard ? shardRuns(plan.runs.length, shard) : plan.runs.map((_, i) => i);
   const progress = terminalProgress(io);
-  const outcomes = await runStrategies(
+  const summaries = await runStrategies(
     runs.map((i) => plan.runs[i]),
     options.workers,
     io,
     progress?.report,
+    (outcome, i) => summariseRun(plan, runs[i], outcome),
   );
   progress?.clear();
   if (shard) {
-    io.stdout.write(renderShard(shardDocument(plan, shard, runs, outcomes)));
+    io.stdout.write(renderShard(shardDocument(plan, shard, runs, summaries)));
     return 0;
   }
-  const results = sweepResults(plan, outcomes);
+  const results = sweepResults(plan, summaries);
   if (options.html !== undefined) writeFilesAtomically([{ path: options.html, content: renderSweepHtml(results) }]);
   io.stdout.write(renderSweep(format ?? 'table', results, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));
   return 0;

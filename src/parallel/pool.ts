@@ -1,7 +1,8 @@
 /**
  * Runs strategy runs on worker threads, each worker taking the next run as soon as it is
  * free. Results come back in the order of the runs, whatever order they finished in: which
- * worker ran what, and how many there were, changes no number.
+ * worker ran what, and how many there were, changes no number. Each is digested as it
+ * arrives, so a command over many runs keeps only what it needs of each.
  */
 import type { StrategyResult } from '../metrics/results.js';
 import type { StrategyRun } from '../simulate.js';
@@ -17,13 +18,17 @@ export interface WorkerHandle extends Endpoint {
 
 export type SpawnWorker = () => WorkerHandle;
 
-export async function runOnWorkers(
+/** What is kept of run `index`'s result (the whole of it, or what a summary over many runs needs). */
+export type RunDigest<T> = (result: StrategyResult, index: number) => T;
+
+export async function runOnWorkers<T>(
   tasks: readonly StrategyRun[],
   workerCount: number,
   spawn: SpawnWorker,
+  digest: RunDigest<T>,
   onDone?: (index: number, finished: number) => void,
-): Promise<StrategyResult[]> {
-  const results: StrategyResult[] = new Array(tasks.length);
+): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
   if (tasks.length === 0) return results;
   const workers: WorkerHandle[] = [];
   let next = 0;
@@ -44,7 +49,7 @@ export async function runOnWorkers(
         worker.on('exit', (code) => reject(new Error(`a worker stopped (exit code ${code}) before its runs were done`)));
         worker.on('message', (answer: RunAnswer) => {
           if ('error' in answer) return reject(new Error(`a worker failed running a strategy:\n${answer.error}`));
-          results[answer.id] = answer.result;
+          results[answer.id] = digest(answer.result, answer.id);
           finished++;
           onDone?.(answer.id, finished);
           if (finished === tasks.length) resolve();

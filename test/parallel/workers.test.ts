@@ -7,6 +7,10 @@ import { inThreadWorker } from '../helpers/in-thread-worker.js';
 import { makeScenario, strategy } from '../helpers/scenario.js';
 import { presetNames } from '../../src/strategies/registry.js';
 import { arbitraryCache, arbitraryScenario } from '../strategies/arbitrary-scenario.js';
+import type { StrategyResult } from '../../src/metrics/results.js';
+
+/** Keep every result whole. */
+const whole = (result: StrategyResult) => result;
 
 function everyRun() {
   const quick = loadScenarioFile('scenarios/quickstart.yaml', ['duration=30s', 'warmup=5s']);
@@ -34,7 +38,7 @@ function countingStops(spawn: SpawnWorker) {
 describe('strategy runs on workers', () => {
   test.each([1, 2, 3, 8])('%i worker(s): the results of one thread, byte for byte, in the order of the runs', async (workers) => {
     const runs = everyRun();
-    const onWorkers = await runOnWorkers(runs, workers, inThreadWorker);
+    const onWorkers = await runOnWorkers(runs, workers, inThreadWorker, whole);
     const inThread = runs.map((run) => runStrategy(run.scenario, run.spec));
     expect(JSON.stringify(onWorkers)).toBe(JSON.stringify(inThread));
   });
@@ -43,17 +47,23 @@ describe('strategy runs on workers', () => {
     await fc.assert(
       fc.asyncProperty(arbitraryScenario, arbitraryCache, fc.constantFrom(...presetNames), async (scenario, cache, preset) => {
         const spec = strategy(preset, cache);
-        const [onWorker] = await runOnWorkers([{ scenario, spec }], 1, inThreadWorker);
+        const [onWorker] = await runOnWorkers([{ scenario, spec }], 1, inThreadWorker, whole);
         expect(JSON.stringify(onWorker)).toBe(JSON.stringify(runStrategy(scenario, spec)));
       }),
       { numRuns: 30 },
     );
   });
 
+  test('keeps of each result what the digest makes of it, in the order of the runs', async () => {
+    const runs = everyRun();
+    const kept = await runOnWorkers(runs, 2, inThreadWorker, (result, index) => `${index}:${result.preset}:${result.reads}`);
+    expect(kept).toEqual(runs.map((run, i) => `${i}:${run.spec.use}:${runStrategy(run.scenario, run.spec).reads}`));
+  });
+
   test('reports each run as it finishes, counting up to the total', async () => {
     const runs = everyRun();
     const seen: number[][] = [];
-    await runOnWorkers(runs, 2, inThreadWorker, (index, finished) => seen.push([index, finished]));
+    await runOnWorkers(runs, 2, inThreadWorker, whole, (index, finished) => seen.push([index, finished]));
     expect(seen.map(([, finished]) => finished)).toEqual(runs.map((_, i) => i + 1));
     expect(seen.map(([index]) => index).sort((a, b) => a - b)).toEqual(runs.map((_, i) => i));
   });
@@ -62,7 +72,7 @@ describe('strategy runs on workers', () => {
     const broken = makeScenario({ strategies: [{ ...strategy('ttl'), use: 'no-such-preset' }] });
     const pool = countingStops(inThreadWorker);
     const runs = [...everyRun().slice(0, 2), { scenario: broken, spec: broken.strategies[0] }];
-    await expect(runOnWorkers(runs, 2, pool.spawn)).rejects.toThrow(/unknown strategy preset no-such-preset/);
+    await expect(runOnWorkers(runs, 2, pool.spawn, whole)).rejects.toThrow(/unknown strategy preset no-such-preset/);
     expect(pool.stopped).toBe(2);
   });
 
@@ -72,13 +82,13 @@ describe('strategy runs on workers', () => {
       if (started++ === 1) throw new Error('cannot start a thread');
       return inThreadWorker();
     });
-    await expect(runOnWorkers(everyRun(), 3, pool.spawn)).rejects.toThrow('cannot start a thread');
+    await expect(runOnWorkers(everyRun(), 3, pool.spawn, whole)).rejects.toThrow('cannot start a thread');
     expect(pool.stopped).toBe(1);
   });
 
   test('no runs: nothing to wait for, no worker started', async () => {
     let started = 0;
-    expect(await runOnWorkers([], 2, () => (started++, inThreadWorker()))).toEqual([]);
+    expect(await runOnWorkers([], 2, () => (started++, inThreadWorker()), whole)).toEqual([]);
     expect(started).toBe(0);
   });
 });
