@@ -6,7 +6,7 @@
  * kept); a device or a pipe (`/dev/null`, `/dev/stdout`) is written to as it is, never
  * replaced by a file.
  */
-import { accessSync, constants, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, type Problem, wholeFileProblem } from '../errors.js';
 import { fileProblem } from '../util/file-errors.js';
@@ -18,6 +18,33 @@ export interface OutputFile {
 
 /** Paths of devices and process files (/dev/stdout, /dev/fd/3, /proc/…): written to as they are. */
 const SYSTEM_FOLDERS = /^\/(dev|proc)\//;
+
+/** Paths naming one of this process's open files: /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N. */
+const OWN_DESCRIPTOR = /^\/(?:dev\/(stdout|stderr)|dev\/fd\/(\d+)|proc\/self\/fd\/(\d+))$/;
+
+/** Whether `path` is written to as it is (a device, a pipe, a process file) rather than replaced by a file. */
+function isDevice(path: string): boolean {
+  if (SYSTEM_FOLDERS.test(path)) return true;
+  try {
+    const existing = statSync(path, { throwIfNoEntry: false });
+    return existing !== undefined && !existing.isFile() && !existing.isDirectory();
+  } catch {
+    return false; // cannot be looked at (a file in the middle of the path): said when written
+  }
+}
+
+/**
+ * Write to a device. One of the process's own descriptors is written through it, where its
+ * output has got to: opened anew, a stdout sent to a file would be truncated and the
+ * report then overwritten by what the command prints.
+ */
+function writeDevice(path: string, content: string): void {
+  const own = OWN_DESCRIPTOR.exec(path);
+  if (!own) return writeFileSync(path, content);
+  const descriptor = own[1] === 'stdout' ? 1 : own[1] === 'stderr' ? 2 : Number(own[2] ?? own[3]);
+  const bytes = Buffer.from(content);
+  for (let written = 0; written < bytes.length; ) written += writeSync(descriptor, bytes, written);
+}
 
 /** Writes every file, or (when one cannot be written) none of the regular files among them. */
 export function writeFilesAtomically(files: readonly OutputFile[]): void {
@@ -31,8 +58,7 @@ export function writeFilesAtomically(files: readonly OutputFile[]): void {
     try {
       // Looked at through the links as written: /dev/stdout resolves to a name under /proc
       // (`pipe:[N]`, or the file stdout was sent to) that is no place to stage a file in.
-      const existing = statSync(file.path, { throwIfNoEntry: false });
-      if (SYSTEM_FOLDERS.test(file.path) || (existing && !existing.isFile() && !existing.isDirectory())) {
+      if (isDevice(file.path)) {
         devices.push(file);
         continue;
       }
@@ -47,7 +73,7 @@ export function writeFilesAtomically(files: readonly OutputFile[]): void {
   // A device cannot be staged: written once every file is, before any is put in place.
   for (const device of devices) {
     try {
-      writeFileSync(device.path, device.content);
+      writeDevice(device.path, device.content);
     } catch (error) {
       failed(device.path, error);
     }
@@ -124,7 +150,8 @@ export function outputProblems(outputs: readonly string[], scenarios: readonly s
   return outputs.flatMap((output) => {
     const full = realPath(output);
     if (inputs.has(full)) return [wholeFileProblem(output, 'cannot write: it is a scenario file being run, which the report would replace; allowed: a path of its own')];
-    if (reports.has(full)) return [wholeFileProblem(output, 'cannot write: another report goes to the same path; allowed: a path of its own')];
+    // Two reports to /dev/null, or both to stdout, are written one after the other.
+    if (reports.has(full) && !isDevice(output)) return [wholeFileProblem(output, 'cannot write: another report goes to the same path; allowed: a path of its own')];
     reports.add(full);
     const problem = unwritable(output, full);
     return problem ? [problem] : [];

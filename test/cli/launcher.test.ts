@@ -3,7 +3,7 @@
  * its code cache, and behaves exactly as the library's runCli.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cli, SMALL, tempDir } from './cli-helpers.js';
@@ -31,6 +31,23 @@ describe.skipIf(!existsSync(BUNDLE))('bin/cache-sim.js', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('<testsuites');
     expect(run.stdout).toContain('"version": 1');
+  });
+
+  test('with stdout sent to a file, a report to /dev/stdout goes before the printed one, neither overwriting the other', () => {
+    const out = join(tempDir(), 'out.txt');
+    const command = `"${process.execPath}" bin/cache-sim.js run ${SMALL} --junit /dev/stdout --format json > "${out}"`;
+    const run = spawnSync('bash', ['-c', command], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const written = readFileSync(out, 'utf8');
+    expect(written.startsWith('<?xml')).toBe(true);
+    expect(written.indexOf('</testsuites>')).toBeLessThan(written.indexOf('"version": 1'));
+  });
+
+  test('two reports may both go to /dev/null', () => {
+    const run = launch(['run', SMALL, '--junit', '/dev/null', '--html', '/dev/null', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 
   test('worker threads (--workers 2) print the same bytes as one thread', () => {
