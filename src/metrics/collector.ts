@@ -163,6 +163,11 @@ export class Collector implements Observer {
   }
 
   /** The oldest version a read of `key` in `region` could still return (-∞ when every ledger row is kept). */
+  /** The oldest version of `key` a read by `session` could still be served from now on (-∞ when keeping everything). */
+  servedAtLeast(session: number, key: number): number {
+    return this.servableFloor(this.options.sessionRegion[session], key, this.truth.latest(key));
+  }
+
   private servableFloor(region: number, key: number, latest: number): number {
     return this.options.keepEverything ? -Infinity : this.convergence.servableFloor(region, key, latest);
   }

@@ -13,6 +13,7 @@ import { Streams } from '../random/streams.js';
 import type { Scenario, StrategySpec } from '../scenario/types.js';
 import { findPreset } from '../strategies/registry.js';
 import { Strategy } from '../strategies/strategy.js';
+import type { ServedAtLeast } from '../strategies/mechanisms/session-tokens.js';
 import { Bus } from './bus.js';
 import { RegionCache } from './cache.js';
 import { Clock } from './clock.js';
@@ -55,6 +56,8 @@ export class Simulation implements EventHandler {
     scenario: Scenario,
     spec: StrategySpec,
     private readonly observer: Observer,
+    /** Where the observer can tell it: the oldest version a session could still be served (session tokens no older are forgotten). */
+    servedAtLeast?: ServedAtLeast,
   ) {
     const preset = findPreset(spec.use);
     if (!preset) throw new Error(`unknown strategy preset ${spec.use}`);
@@ -95,6 +98,7 @@ export class Simulation implements EventHandler {
       scheduleChange: (time, region, key, version) => this.engine.at(time, Ev.ChangeArrived, region, key, version),
       scheduleResend: (time, key, version) => this.engine.at(time, Ev.Resend, key, version),
       updateTtl: (cache, key, version) => (this.l1s.layout.isL1(cache.id) ? this.l1s.ttlMs : ttl.draw(key, version, cache.region + 1)),
+      servedAtLeast,
     });
     this.faults = new FaultSchedule(scenario, {
       regionIndex: (name) => this.topology.regionIndex(name),

@@ -10,7 +10,7 @@ import type { Clock } from '../model/clock.js';
 import { deleteIfOlder, publishToEveryRegion } from './mechanisms/invalidation.js';
 import { LEASE_DENIED, Leases, NO_LEASE } from './mechanisms/leases.js';
 import { RemoteMarkers } from './mechanisms/remote-markers.js';
-import { SessionTokens } from './mechanisms/session-tokens.js';
+import { type ServedAtLeast, SessionTokens } from './mechanisms/session-tokens.js';
 import { VersionFloor } from './mechanisms/version-floor.js';
 import { VersionStamps } from './mechanisms/version-stamps.js';
 import type { ChangeStreamSettings, Invalidation, SessionTokenSettings, StrategyParts, UpdateSettings } from './parts.js';
@@ -30,6 +30,8 @@ export interface CoherenceWorld {
   scheduleResend(time: number, key: number, version: number): void;
   /** The TTL `cache` gives `version` of `key` when an update message stores it. */
   updateTtl(cache: Cache, key: number, version: number): number;
+  /** Where known, the oldest version a session could still be served: session tokens no older are forgotten. */
+  servedAtLeast?: ServedAtLeast;
 }
 
 /** What a client whose read missed is told instead of a lease token (leases only). */
@@ -71,7 +73,7 @@ export class Strategy {
     this.stamps = new VersionStamps(parts.versionSource, world.clocks, world.primary, world.keys);
     this.floor = parts.invalidation === 'versioned' ? new VersionFloor(world.keys, regions) : null;
     this.leases = parts.lease ? new Leases(parts.lease, world.keys, regions) : null;
-    this.tokens = parts.sessionToken ? new SessionTokens(world.keys) : null;
+    this.tokens = parts.sessionToken ? new SessionTokens(world.keys, world.servedAtLeast) : null;
     this.sessionSettings = parts.sessionToken;
     this.resendAfterMs = parts.resendAfterMs;
   }

@@ -95,4 +95,17 @@ describe('SessionTokens', () => {
     tokens.saw(2, 2, 9);
     expect([tokens.token(1, 2), tokens.token(2, 2), tokens.token(1, 3)]).toEqual([4, 9, 0]);
   });
+
+  test('tokens no copy could be older than are forgotten when the table fills; the others stay', () => {
+    // Session 0's copies of every key are at version 5 or newer, session 1's may still be at 0.
+    const tokens = new SessionTokens(10_000, (session) => (session === 0 ? 5 : 0));
+    for (let key = 0; key < 10_000; key++) {
+      tokens.saw(0, key, 5);
+      tokens.saw(1, key, 5);
+    }
+    const kept = (session: number) => Array.from({ length: 10_000 }, (_, key) => tokens.token(session, key)).filter((t) => t > 0).length;
+    // Rebuilt many times over 20,000 pairs: only the session-0 tokens set since the last are left.
+    expect(kept(0)).toBeLessThan(10_000);
+    expect(kept(1)).toBe(10_000);
+  });
 });
