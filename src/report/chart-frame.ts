@@ -18,6 +18,22 @@ export const PLOT = {
   y1: MARGIN.top,
 };
 
+/** Width of a character of a tick label, in px (11 px sans-serif, on the wide side). */
+const TICK_CHAR = 6.5;
+
+/**
+ * A category's label under the x axis, centred at `x`, cut short where it would run into its
+ * neighbours (`room` px is its share of the axis), the whole of it then in a tooltip: with
+ * nine strategies or seven regions, long names no longer print over each other.
+ */
+export function categoryTick(x: number, text: string, room: number): string {
+  const chars = [...text];
+  const fits = Math.max(3, Math.floor((room - 4) / TICK_CHAR));
+  const attrs = { class: 'tick', x, y: PLOT.y0 + 16, 'text-anchor': 'middle' };
+  if (chars.length <= fits) return tag('text', attrs, esc(text));
+  return tag('text', attrs, tag('title', {}, esc(text)) + esc(`${chars.slice(0, fits - 1).join('')}…`));
+}
+
 export function legendEntries(r: ScenarioResults, suffix: (s: StrategyResult) => string = () => ''): LegendEntry[] {
   return Object.entries(r.strategies).map(([name, s], i) => ({
     label: name + suffix(s),

@@ -6,7 +6,7 @@
 import type { StaleCauseName } from '../metrics/stale-causes.js';
 import { STALE_CAUSE_WORDS } from './stale-cause-words.js';
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
-import { PLOT, frame, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
+import { PLOT, categoryTick, frame, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
 import { bucketLabels } from './histogram.js';
 import { regionsWithReads, type staleCauseRows } from './rows.js';
@@ -47,8 +47,7 @@ export function causesChart(r: ScenarioResults, causes: ReturnType<typeof staleC
       const title = `${name}: ${STALE_CAUSE_WORDS[cause]}, ${formatRatio(share)} of its stale reads (${formatCount(s.stale_causes[cause])})`;
       return share === 0 ? '' : tag('rect', { x: left, y: y(below), width, height: y(from) - y(below), fill: colour(cause) }, tag('title', {}, esc(title)));
     });
-    const label = tag('text', { class: 'tick', x: left + width / 2, y: PLOT.y0 + 16, 'text-anchor': 'middle' }, esc(name));
-    return pieces.join('') + label;
+    return pieces.join('') + categoryTick(left + width / 2, name, slot);
   });
   const plot = [hGrid(ticks(0, top, step), y, percentTick(step)), plotAxes(), ...bars].join('\n');
   const entries: LegendEntry[] = present.map((cause) => ({ label: STALE_CAUSE_WORDS[cause], colour: colour(cause), box: true }));
@@ -186,12 +185,7 @@ function groupedBars(
           : '';
         return rect + text;
       });
-      const label = tag(
-        'text',
-        { class: 'tick', x: PLOT.x0 + (gi + 0.5) * groupW, y: PLOT.y0 + 16, 'text-anchor': 'middle' },
-        esc(g.label),
-      );
-      return tag('g', {}, bars.join('') + label);
+      return tag('g', {}, bars.join('') + categoryTick(PLOT.x0 + (gi + 0.5) * groupW, g.label, groupW));
     })
     .join('\n');
 }

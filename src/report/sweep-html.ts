@@ -5,7 +5,7 @@
  * error bar on each point; then the sweep's table (with its expectations). Same results, same bytes.
  */
 import type { MetricSummary, SweepResults } from '../sweep.js';
-import { PLOT, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
+import { PLOT, categoryTick, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
 import { htmlPage } from './html-page.js';
 import { skippedText } from './expectation-text.js';
 import { renderSweepTable } from './sweep.js';
@@ -85,9 +85,7 @@ function chart(r: SweepResults, metric: string): string {
   // Each series a little to the side of the others at every value, so error bars do not hide each other.
   const dodge = perStrategy ? 0 : Math.min(slot / (series.length + 1), DODGE_MAX);
   const xOf = (index: number) => (i: number) => centre(i) + (index - (series.length - 1) / 2) * dodge;
-  const xTicks = values
-    .map((value, i) => tag('text', { class: 'tick', x: centre(i), y: PLOT.y0 + 16, 'text-anchor': 'middle' }, esc(value)))
-    .join('\n');
+  const xTicks = values.map((value, i) => categoryTick(centre(i), value, slot)).join('\n');
   // Each point's tooltip names where it is: `ttl at cache.ttl=5s`, not just `ttl`.
   const at = (i: number) => (perStrategy ? '' : ` at ${r.params[0].path}=${values[i]}`);
   const lines = series.map((s, i) => line(s, i, xOf(i), y, (m) => summaryText(metric, m), at));

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioResults } from '../../src/metrics/results.js';
+import { categoryTick } from '../../src/report/chart-frame.js';
 import { renderHtml } from '../../src/report/html.js';
 import { escapeHtml, num, zeroLogScale } from '../../src/report/svg.js';
 import { baselineResults, fixtureResults } from '../fixtures/results.js';
 import { expectGolden } from '../helpers/golden.js';
-import { makeScenario, region } from '../helpers/scenario.js';
+import { makeScenario, region, strategy } from '../helpers/scenario.js';
 import { runScenario } from '../../src/simulate.js';
 
 const both = [fixtureResults, baselineResults];
@@ -155,6 +156,32 @@ describe('renderHtml', () => {
     const html = renderHtml([]);
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('No scenarios ran.');
+  });
+});
+
+describe('category labels under the x axis', () => {
+  it('fit their share of the axis: a long name is cut short, the whole of it in a tooltip', () => {
+    expect(categoryTick(100, 'ttl', 70)).toBe('<text class="tick" x="100" y="270" text-anchor="middle">ttl</text>');
+    const cut = categoryTick(100, 'session-token-strict', 70);
+    // 70 px hold 10 characters of 6.5 px: nine and an ellipsis.
+    expect(cut).toContain('>session-t…</text>');
+    expect(cut).toContain('<title>session-token-strict</title>');
+  });
+
+  it('nine strategies with long names: no label wider than its bar slot', () => {
+    const names = Array.from({ length: 9 }, (_, i) => `pubsub-variant-${i}`);
+    const scenario = makeScenario({
+      regions: [region('us', { primary: true })],
+      workload: { keys: 10, readsPerSecond: 50, writesPerSecond: 5 },
+      strategies: names.map((name) => ({ ...strategy('pubsub'), name })),
+      durationMs: 5_000,
+    });
+    const html = renderHtml([runScenario(scenario)]);
+    const labels = [...chart(html, 'Why reads were stale').matchAll(/class="tick"[^>]*>(?:<title>[^<]*<\/title>)?([^<]*)</g)].map((m) => m[1]);
+    const strategyLabels = labels.filter((l) => l.startsWith('pubsub'));
+    expect(strategyLabels).toHaveLength(9);
+    // 626 px of axis over nine: 69 px, ten characters.
+    for (const label of strategyLabels) expect([...label].length).toBeLessThanOrEqual(10);
   });
 });
 
