@@ -247,7 +247,8 @@ function exitCodeFor(error: unknown, io: CommandIO): number {
     return EXIT_BAD_INPUT;
   }
   if (error instanceof UsageError) {
-    io.stderr.write(`cache-sim: ${error.message}\n`);
+    // Several misuses (one per scenario file) are told one a line.
+    for (const line of error.message.split('\n')) io.stderr.write(`cache-sim: ${line}\n`);
     return EXIT_BAD_INPUT;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

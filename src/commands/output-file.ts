@@ -8,7 +8,7 @@
  */
 import { accessSync, constants, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError, type Problem, wholeFileProblem } from '../errors.js';
+import { InputError, type Problem, UsageError, wholeFileProblem } from '../errors.js';
 import { fileProblem } from '../util/file-errors.js';
 
 export interface OutputFile {
@@ -116,17 +116,20 @@ function isLink(path: string): boolean {
 /**
  * Each input loaded, when every one and the report files `outputs` are fine; else every
  * problem of all of them at once (a bad scenario, another one, and a mistyped report folder
- * in one go).
+ * in one go). Usage errors (`--strategy` naming what a scenario lacks) are gathered the same
+ * way, and told when no input has a problem of its own.
  */
 export function loadEach<T>(inputs: readonly string[], outputs: readonly (string | undefined)[], load: (input: string) => T): T[] {
   const problems: Problem[] = [];
+  const misuses: string[] = [];
   const loaded: T[] = [];
   for (const input of inputs) {
     try {
       loaded.push(load(input));
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(...error.problems);
+      if (error instanceof UsageError) misuses.push(error.message);
+      else if (error instanceof InputError) problems.push(...error.problems);
+      else throw error;
     }
   }
   problems.push(
@@ -136,6 +139,7 @@ export function loadEach<T>(inputs: readonly string[], outputs: readonly (string
     ),
   );
   if (problems.length > 0) throw new InputError(problems);
+  if (misuses.length > 0) throw new UsageError(misuses.join('\n'));
   return loaded;
 }
 

@@ -62,9 +62,11 @@ export async function runCommand(files: string[], options: RunCommandOptions, io
 
 function loadAll(files: string[], options: RunCommandOptions): Scenario[] {
   const sets = options.seed === undefined ? options.sets : [...options.sets, `seed=${options.seed}`];
-  const scenarios = loadEach(files, [options.junit, options.html], (file) => loadScenarioFile(file, sets));
-  for (const scenario of scenarios) checkStrategiesExist(scenario, options.strategies);
-  return scenarios;
+  return loadEach(files, [options.junit, options.html], (file) => {
+    const scenario = loadScenarioFile(file, sets);
+    checkStrategiesExist(scenario, options.strategies);
+    return scenario;
+  });
 }
 
 /**

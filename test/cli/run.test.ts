@@ -189,6 +189,12 @@ describe('bad input: exit 2, one FILE:LINE:COL line per problem, no stack trace,
     // A near miss gets a suggestion.
     expect((await cli(['run', SMALL, '--strategy', 'pubsbu'])).stderr).toContain('not in test/fixtures/scenarios/small.yaml (did you mean `pubsub`?)');
     expect((await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsbu'])).stderr).toContain('(did you mean `pubsub`?)');
+    // Several scenarios lacking the strategy: each is told, one a line, with or without --seeds.
+    for (const seeds of [[], ['--seeds', '2']]) {
+      const lacking = await cli(['run', 'scenarios/near-cache.yaml', 'scenarios/bus-partition.yaml', '--strategy', 'lease', ...seeds]);
+      expect(lacking.code).toBe(2);
+      expect(lacking.stderr.split('\n').filter((line) => line.startsWith('cache-sim: --strategy lease: not in'))).toHaveLength(2);
+    }
     // An option the parser refuses is one line, pointing at the help of the command at fault.
     expect((await cli(['trace', SMALL])).stderr).toBe("error: required option '--key <k>' not specified (run `cache-sim trace --help` for usage)\n");
     expect((await cli(['explode'])).stderr).toBe("error: unknown command 'explode' (run `cache-sim --help` for usage)\n");
