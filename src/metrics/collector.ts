@@ -11,7 +11,7 @@ import { StaleKeys } from './stale-keys.js';
 import { Tally } from './tally.js';
 import { type TimelineShape, timelineShape } from './timeline.js';
 import { Truth } from './truth.js';
-import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
+import { EntryEnd, FillRefusal, type Observer, ReadSource } from '../model/observer.js';
 import { CacheLayout } from '../model/cache-layout.js';
 import type { Scenario, StrategySpec, TimeWindow } from '../scenario/types.js';
 import { primaryIndex } from '../model/topology.js';
@@ -186,8 +186,8 @@ export class Collector implements Observer {
     this.regionDbReadsPeaks[region].add(time);
   }
 
-  fill(region: number, key: number, version: number, time: number, stored: boolean, _readAt: number): void {
-    if (!stored) {
+  fill(region: number, key: number, version: number, time: number, refusal: FillRefusal, _readAt: number): void {
+    if (refusal !== FillRefusal.None) {
       if (time >= this.warmupMs) this.tallies[region].refusedFills++;
       return;
     }

@@ -13,6 +13,21 @@ export const enum ReadSource {
   L1 = 3,
 }
 
+/** Why a cache refused a value offered to it (a refused fill), or None when it stored it. */
+export const enum FillRefusal {
+  None = 0,
+  /** Leases: the fill's lease was voided (an invalidation came while it read) or replaced, or it had none. */
+  LeaseVoided = 1,
+  /** Leases: the fill's lease ran out before it came back. */
+  LeaseExpired = 2,
+  /** Remote markers: a write from the region marked the key while the value was read. */
+  Marked = 3,
+  /** Versioned: older than a version the region has heard of. */
+  OlderThanHeard = 4,
+  /** Older than the entry the cache holds (versioned, or a write-update cache keeping the newer value). */
+  OlderThanHeld = 5,
+}
+
 /** Why a cache entry stopped being servable. */
 export const enum EntryEnd {
   Expired = 0,
@@ -42,10 +57,11 @@ export interface Observer {
   /** A database read, on behalf of a read in `region`, reached the primary or a replica. */
   databaseRead(region: number, source: ReadSource, time: number): void;
   /**
-   * A miss's value from the database was offered to the region's cache; `stored` is false when
-   * a guard refused it. `readAt` is when the database was read (what the value may have raced).
+   * A miss's value from the database was offered to the region's cache; `refusal` says which
+   * guard refused it (`FillRefusal.None`: stored). `readAt` is when the database was read (what
+   * the value may have raced).
    */
-  fill(region: number, key: number, version: number, time: number, stored: boolean, readAt: number): void;
+  fill(region: number, key: number, version: number, time: number, refusal: FillRefusal, readAt: number): void;
   /** A database read whose value is on its way to a cache (for convergence: it may still store `version`). */
   fillInFlight(key: number, version: number): void;
   /** The in-flight value announced by `fillInFlight` landed (stored or not). */

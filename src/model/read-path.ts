@@ -21,7 +21,7 @@ import type { Database } from './database.js';
 import { Ev } from './events.js';
 import { InflightReads } from './inflight.js';
 import type { NearCaches } from './near-caches.js';
-import { type Observer, ReadSource } from './observer.js';
+import { FillRefusal, type Observer, ReadSource } from './observer.js';
 import type { Topology } from './topology.js';
 import type { TtlDraws } from './ttl-draws.js';
 import type { Choice, Workload } from './workload.js';
@@ -298,7 +298,7 @@ export class ReadPath {
     if (from === ReadSource.Replica && pool.anyVersion[slot] === 0) {
       const belowFloor = !this.strategy.floorAdmits(region, key, version);
       // The cache refuses the replica's value (a refused fill), and the read goes on to the primary.
-      if (belowFloor && pool.skipFill[slot] === 0) this.observer.fill(region, key, version, now, false, now);
+      if (belowFloor && pool.skipFill[slot] === 0) this.observer.fill(region, key, version, now, FillRefusal.OlderThanHeard, now);
       if (belowFloor || !this.strategy.acceptHit(session, key, version)) {
         this.replicaBehind(slot, now);
         return;
@@ -341,9 +341,10 @@ export class ReadPath {
     const region = pool.region[slot];
     const key = pool.key[slot];
     const version = pool.version[slot];
-    const stored = this.strategy.acceptFill(region, key, version, pool.lease[slot], pool.issued[slot], now);
+    const refusal = this.strategy.fillRefusal(region, key, version, pool.lease[slot], pool.issued[slot], now);
+    const stored = refusal === FillRefusal.None;
     if (stored) this.caches[region].store(key, version, now, this.ttl.draw(pool.index[slot]));
-    this.observer.fill(region, key, version, now, stored, pool.readAt[slot]);
+    this.observer.fill(region, key, version, now, refusal, pool.readAt[slot]);
     if (pool.background[slot] === 1) this.caches[region].endRefresh(key);
     // The client keeps in its L1 what the regional cache accepted (a background refresh has no client).
     else if (stored && this.l1Hosts > 0) this.storeNear(this.l1s.of(region, pool.session[slot]), key, version, now);
@@ -353,6 +354,6 @@ export class ReadPath {
 
   /** A value reaches an L1 (or the client keeps what its regional cache accepted). */
   storeNear(near: Cache, key: number, version: number, now: number): void {
-    if (this.strategy.acceptCopy(near, key, version, now)) near.store(key, version, now, this.l1s.ttlMs);
+    if (this.strategy.copyRefusal(near, key, version, now) === FillRefusal.None) near.store(key, version, now, this.l1s.ttlMs);
   }
 }

@@ -7,6 +7,7 @@ import type { Bus } from '../model/bus.js';
 import type { RegionCache } from '../model/cache.js';
 import type { Cache } from '../model/slot-cache.js';
 import type { Clock } from '../model/clock.js';
+import { FillRefusal } from '../model/observer.js';
 import { deleteIfOlder, publishToEveryRegion } from './mechanisms/invalidation.js';
 import { LEASE_DENIED, Leases, NO_LEASE } from './mechanisms/leases.js';
 import { RemoteMarkers } from './mechanisms/remote-markers.js';
@@ -201,14 +202,18 @@ export class Strategy {
   }
 
   /**
-   * May this fill, for a read issued at `issued`, be stored? Versioned caches refuse values
-   * older than what they hold or have heard of; leased fills must carry the outstanding
-   * token; with remote markers, a fill that a write from the region raced is refused.
+   * Why this fill, for a read issued at `issued`, may not be stored (None: it may). Versioned
+   * caches refuse values older than what they hold or have heard of; leased fills must carry
+   * the outstanding token; with remote markers, a fill that a write from the region raced is
+   * refused.
    */
-  acceptFill(region: number, key: number, version: number, leaseToken: number, issued: number, now: number): boolean {
-    if (this.leases && !this.leases.redeem(region, key, leaseToken, now)) return false;
-    if (this.markers?.racedAMark(region, key, issued)) return false;
-    return this.acceptCopy(this.world.caches[region], key, version, now);
+  fillRefusal(region: number, key: number, version: number, leaseToken: number, issued: number, now: number): FillRefusal {
+    if (this.leases) {
+      const lease = this.leases.redeem(region, key, leaseToken, now);
+      if (lease !== FillRefusal.None) return lease;
+    }
+    if (this.markers?.racedAMark(region, key, issued)) return FillRefusal.Marked;
+    return this.copyRefusal(this.world.caches[region], key, version, now);
   }
 
   /**
@@ -216,11 +221,12 @@ export class Strategy {
    * older than they hold or have heard of; write-update caches keeping the newer value, what
    * is older than they hold (a refill that an update overtook).
    */
-  acceptCopy(cache: Cache, key: number, version: number, now: number): boolean {
-    if (this.update?.keepNewer) return cache.held(key, now) <= version;
-    if (!this.floor) return true;
+  copyRefusal(cache: Cache, key: number, version: number, now: number): FillRefusal {
+    if (this.update?.keepNewer) return cache.held(key, now) <= version ? FillRefusal.None : FillRefusal.OlderThanHeld;
+    if (!this.floor) return FillRefusal.None;
     const stamp = this.stamps.of(key, version);
+    if (!this.floor.admits(cache.region, key, stamp)) return FillRefusal.OlderThanHeard;
     const cached = cache.held(key, now);
-    return this.floor.admits(cache.region, key, stamp) && (cached < 0 || this.stamps.of(key, cached) <= stamp);
+    return cached < 0 || this.stamps.of(key, cached) <= stamp ? FillRefusal.None : FillRefusal.OlderThanHeld;
   }
 }

@@ -7,7 +7,7 @@
 import { STALE_CAUSES, StaleCauses } from '../metrics/stale-causes.js';
 import { staleCauseText } from '../report/stale-cause-words.js';
 import { Truth } from '../metrics/truth.js';
-import { EntryEnd, type Observer, ReadSource } from '../model/observer.js';
+import { EntryEnd, FillRefusal, type Observer, ReadSource } from '../model/observer.js';
 import { CacheLayout } from '../model/cache-layout.js';
 import { Simulation } from '../model/simulation.js';
 import { formatDuration } from '../report/format.js';
@@ -105,6 +105,16 @@ const SOURCE_WORDS: Record<ReadSource, string> = {
   [ReadSource.Replica]: 'replica',
   [ReadSource.Primary]: 'primary',
   [ReadSource.L1]: 'L1',
+};
+
+/** Why a cache refused a fill, as the trace tells it. */
+const REFUSAL_WORDS: Record<FillRefusal, string> = {
+  [FillRefusal.None]: '',
+  [FillRefusal.LeaseVoided]: 'its lease was voided by an invalidation while it read, or replaced',
+  [FillRefusal.LeaseExpired]: 'its lease ran out before it came back',
+  [FillRefusal.Marked]: 'a write from this region marked the key while it read',
+  [FillRefusal.OlderThanHeard]: 'older than a version the region has heard of',
+  [FillRefusal.OlderThanHeld]: 'older than the entry the cache holds',
 };
 
 class KeyTracer implements Observer {
@@ -221,13 +231,15 @@ class KeyTracer implements Observer {
 
   databaseRead(): void {}
 
-  fill(region: number, key: number, version: number, time: number, stored: boolean): void {
+  fill(region: number, key: number, version: number, time: number, refusal: FillRefusal): void {
     if (key !== this.key) return;
     const latest = this.truth.versionAt(key, time);
+    const stored = refusal === FillRefusal.None;
     // The store this fill made was told just before, as a store of unknown origin: it was this fill.
     const last = this.events.at(-1);
     if (stored && last?.kind === 'update' && last.time === time && last.version === version && last.region === this.regionNames[region]) this.events.pop();
-    this.add(time, stored ? 'fill' : 'refused', region, version, version < latest ? `stale: latest is v${latest}` : '', version < latest);
+    const detail = [version < latest ? `stale: latest is v${latest}` : '', REFUSAL_WORDS[refusal]].filter(Boolean).join('; ');
+    this.add(time, stored ? 'fill' : 'refused', region, version, detail, version < latest);
   }
 
   refreshStarted(region: number, key: number, version: number, time: number): void {

@@ -6,7 +6,7 @@
 import { Collector, collectorOptions } from '../../src/metrics/collector.js';
 import type { StrategyResult } from '../../src/metrics/results.js';
 import { Simulation } from '../../src/model/simulation.js';
-import { EntryEnd, ReadSource } from '../../src/model/observer.js';
+import { EntryEnd, FillRefusal, ReadSource } from '../../src/model/observer.js';
 import type { Scenario, StrategySpec } from '../../src/scenario/types.js';
 
 export interface Violations {
@@ -71,14 +71,15 @@ export class CheckingCollector extends Collector {
     super.read(region, session, key, issued, latencyMs, version, source);
   }
 
-  override fill(region: number, key: number, version: number, time: number, stored: boolean, readAt: number): void {
+  override fill(region: number, key: number, version: number, time: number, refusal: FillRefusal, readAt: number): void {
+    const stored = refusal === FillRefusal.None;
     if (!stored) this.lastRefused = `${region}/${key}/${version}@${time}`;
     if (stored) {
       const cell = this.cell(region, key);
       if (version < (this.heard.get(cell) ?? 0)) this.violations.storedBelowHeard.push(`region ${region} key ${key}: stored ${version} after hearing ${this.heard.get(cell)} at ${time}`);
       if ((this.lastDelivery.get(cell) ?? -1) > readAt) this.violations.storedAfterRacingInvalidation.push(`region ${region} key ${key}: read at ${readAt}, stored at ${time}`);
     }
-    super.fill(region, key, version, time, stored, readAt);
+    super.fill(region, key, version, time, refusal, readAt);
   }
 
   override stored(cache: number, region: number, key: number, version: number, time: number): void {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Collector } from '../../src/metrics/collector.js';
-import { EntryEnd, ReadSource } from '../../src/model/observer.js';
+import { EntryEnd, FillRefusal, ReadSource } from '../../src/model/observer.js';
 
 /** A collector whose ten sessions all live in region `home`. */
 function collector(warmupMs = 0, regions = ['a', 'b'], home = 0) {
@@ -128,9 +128,9 @@ describe('fills and database reads', () => {
     const c = collector();
     c.commit(KEY, 1, 100, 0);
     c.commit(KEY, 2, 200, 0);
-    c.fill(1, KEY, 1, 250, true, 0);
-    c.fill(1, KEY, 1, 260, false, 0);
-    c.fill(0, KEY, 2, 270, true, 0);
+    c.fill(1, KEY, 1, 250, FillRefusal.None, 0);
+    c.fill(1, KEY, 1, 260, FillRefusal.OlderThanHeard, 0);
+    c.fill(0, KEY, 2, 270, FillRefusal.None, 0);
     c.databaseRead(1, ReadSource.Replica, 240);
     c.databaseRead(0, ReadSource.Primary, 1240);
     c.databaseRead(0, ReadSource.Primary, 1500);

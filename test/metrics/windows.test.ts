@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { Collector, collectorOptions } from '../../src/metrics/collector.js';
 import { evaluateExpectations } from '../../src/metrics/expect.js';
 import type { MetricCounts, StrategyResult } from '../../src/metrics/results.js';
-import { EntryEnd, ReadSource } from '../../src/model/observer.js';
+import { EntryEnd, FillRefusal, ReadSource } from '../../src/model/observer.js';
 import { runStrategy } from '../../src/simulate.js';
 import { loadScenarioText } from '../../src/scenario/load.js';
 import type { Scenario, TimeWindow } from '../../src/scenario/types.js';
@@ -37,7 +37,7 @@ describe('a hand-written history', () => {
   c.databaseRead(0, ReadSource.Replica, 3000);
   c.databaseRead(0, ReadSource.Primary, 4500);
   c.stored(1, 1, KEY, 0, 3500);
-  c.fill(1, KEY, 0, 3500, true, 3400); // a stale refill inside the window
+  c.fill(1, KEY, 0, 3500, FillRefusal.None, 3400); // a stale refill inside the window
   c.entryEnd(1, 1, KEY, 0, 3600, EntryEnd.Invalidated);
   const r = c.result('ttl', 0);
   const w = r.windows?.[0] as NonNullable<StrategyResult['windows']>[number];

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Clock } from '../../src/model/clock.js';
 import { LEASE_DENIED, Leases, NO_LEASE } from '../../src/strategies/mechanisms/leases.js';
+import { FillRefusal } from '../../src/model/observer.js';
 import { SessionTokens } from '../../src/strategies/mechanisms/session-tokens.js';
 import { VersionFloor } from '../../src/strategies/mechanisms/version-floor.js';
 import { VersionStamps } from '../../src/strategies/mechanisms/version-stamps.js';
@@ -15,7 +16,7 @@ describe('Leases', () => {
     expect(leases.acquire(0, 1, 5)).toBe(LEASE_DENIED);
     expect(leases.acquire(1, 1, 5)).toBeGreaterThan(NO_LEASE); // another region
     expect(leases.acquire(0, 2, 5)).toBeGreaterThan(NO_LEASE); // another key
-    expect(leases.redeem(0, 1, token, 20)).toBe(true);
+    expect(leases.redeem(0, 1, token, 20)).toBe(FillRefusal.None);
     expect(leases.acquire(0, 1, 21)).toBeGreaterThan(token);
   });
 
@@ -23,7 +24,7 @@ describe('Leases', () => {
     const leases = new Leases(settings, 4, 1);
     const token = leases.acquire(0, 3, 0);
     leases.voidLease(0, 3);
-    expect(leases.redeem(0, 3, token, 10)).toBe(false);
+    expect(leases.redeem(0, 3, token, 10)).toBe(FillRefusal.LeaseVoided);
     expect(leases.acquire(0, 3, 10)).toBeGreaterThan(token);
   });
 
@@ -32,11 +33,11 @@ describe('Leases', () => {
     const first = leases.acquire(0, 0, 0);
     const second = leases.acquire(0, 0, 100);
     expect(second).not.toBe(first);
-    expect(leases.redeem(0, 0, first, 150)).toBe(false);
-    expect(leases.redeem(0, 0, NO_LEASE, 150)).toBe(false);
-    expect(leases.redeem(0, 0, second, 150)).toBe(true);
+    expect(leases.redeem(0, 0, first, 150)).toBe(FillRefusal.LeaseVoided);
+    expect(leases.redeem(0, 0, NO_LEASE, 150)).toBe(FillRefusal.LeaseVoided);
+    expect(leases.redeem(0, 0, second, 150)).toBe(FillRefusal.None);
     const third = leases.acquire(0, 0, 200);
-    expect(leases.redeem(0, 0, third, 300)).toBe(false); // redeemed after its expiry
+    expect(leases.redeem(0, 0, third, 300)).toBe(FillRefusal.LeaseExpired); // redeemed after its expiry
   });
 });
 

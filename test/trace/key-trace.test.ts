@@ -91,3 +91,14 @@ test('a delivery the strategy lets an older entry outlive says so: versions stam
   expect(skewed.length).toBeGreaterThan(0);
   expect(ignored('counter')).toEqual([]);
 });
+
+test('a refused fill says which guard refused it: a voided lease, a version already heard of', () => {
+  const reasons = (file: string, name: string) => {
+    const scenario = loadScenarioFile(file, ['duration=1m']);
+    const spec = scenario.strategies.find((s) => s.name === name);
+    if (!spec) throw new Error(`no ${name}`);
+    return new Set(traceKey(scenario, spec, 0).events.filter((e) => e.kind === 'refused').map((e) => e.detail.replace(/^stale: latest is v\d+(; )?/, '')));
+  };
+  expect(reasons('scenarios/thundering-herd.yaml', 'lease')).toContain('its lease was voided by an invalidation while it read, or replaced');
+  expect(reasons('scenarios/stale-refill-from-lagging-replica.yaml', 'versioned')).toEqual(new Set(['older than a version the region has heard of']));
+});

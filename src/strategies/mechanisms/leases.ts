@@ -6,6 +6,7 @@
  * it. Tokens expire, so a holder that never returns does not block the key for ever.
  */
 import type { LeaseSettings } from '../parts.js';
+import { FillRefusal } from '../../model/observer.js';
 
 /** What `acquire` returns to a client that must wait. */
 export const LEASE_DENIED = -1;
@@ -42,10 +43,10 @@ export class Leases {
   }
 
   /** A fill carrying `token` may store only if that token is still the outstanding, unexpired one; it is used up either way. */
-  redeem(region: number, key: number, token: number, now: number): boolean {
+  redeem(region: number, key: number, token: number, now: number): FillRefusal {
     const cell = region * this.keys + key;
-    if (token === NO_LEASE || this.tokens[cell] !== token) return false;
+    if (token === NO_LEASE || this.tokens[cell] !== token) return FillRefusal.LeaseVoided;
     this.tokens[cell] = NO_LEASE;
-    return this.expiries[cell] > now;
+    return this.expiries[cell] > now ? FillRefusal.None : FillRefusal.LeaseExpired;
   }
 }
