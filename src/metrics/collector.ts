@@ -196,6 +196,8 @@ export class Collector implements Observer {
     for (const w of this.windows) if (covers(w, time)) w.tallies[region].staleRefills++;
   }
 
+  leaseAnswered(): void {}
+
   refreshStarted(region: number, _key: number, _version: number, time: number): void {
     if (time >= this.warmupMs) this.tallies[region].refreshes++;
   }

@@ -28,6 +28,16 @@ export const enum FillRefusal {
   OlderThanHeld = 5,
 }
 
+/** What a miss was told when it asked for a lease (leases only). */
+export const enum LeaseAnswer {
+  /** It holds the lease: it reads the database and fills. */
+  Granted = 0,
+  /** Another read holds it: wait and ask the cache again. */
+  Refused = 1,
+  /** Out of retries: read the database without filling. */
+  GaveUp = 2,
+}
+
 /** Why a cache entry stopped being servable. */
 export const enum EntryEnd {
   Expired = 0,
@@ -62,6 +72,8 @@ export interface Observer {
    * the value may have raced).
    */
   fill(region: number, key: number, version: number, time: number, refusal: FillRefusal, readAt: number): void;
+  /** A miss in `region` asked for a lease on `key` and was answered (leases only). */
+  leaseAnswered(region: number, key: number, time: number, answer: LeaseAnswer): void;
   /** A database read whose value is on its way to a cache (for convergence: it may still store `version`). */
   fillInFlight(key: number, version: number): void;
   /** The in-flight value announced by `fillInFlight` landed (stored or not). */

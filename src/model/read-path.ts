@@ -21,7 +21,7 @@ import type { Database } from './database.js';
 import { Ev } from './events.js';
 import { InflightReads } from './inflight.js';
 import type { NearCaches } from './near-caches.js';
-import { FillRefusal, type Observer, ReadSource } from './observer.js';
+import { FillRefusal, LeaseAnswer, type Observer, ReadSource } from './observer.js';
 import type { Topology } from './topology.js';
 import type { TtlDraws } from './ttl-draws.js';
 import type { Choice, Workload } from './workload.js';
@@ -177,11 +177,17 @@ export class ReadPath {
     const answer = this.strategy.onMiss(pool.region[slot], pool.key[slot], at, pool.attempts[slot], pool.background[slot] === 1);
     if (answer === MissAnswer.Stop) return this.endWithoutValue(slot);
     if (answer === MissAnswer.Retry) {
+      this.observer.leaseAnswered(pool.region[slot], pool.key[slot], at, LeaseAnswer.Refused);
       pool.attempts[slot]++;
       this.engine.at(at + this.strategy.retryAfterMs, Ev.CacheRetry, slot);
       return;
     }
-    if (answer === MissAnswer.ReadWithoutFill) return this.fetchWithoutFill(slot, this.refillSource(slot), at);
+    if (answer === MissAnswer.ReadWithoutFill) {
+      this.observer.leaseAnswered(pool.region[slot], pool.key[slot], at, LeaseAnswer.GaveUp);
+      return this.fetchWithoutFill(slot, this.refillSource(slot), at);
+    }
+    // A token (without leases, none: NO_LEASE).
+    if (answer > 0) this.observer.leaseAnswered(pool.region[slot], pool.key[slot], at, LeaseAnswer.Granted);
     pool.lease[slot] = answer;
     this.fetch(slot, this.refillSource(slot), at);
   }

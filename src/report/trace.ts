@@ -20,6 +20,7 @@ function words(message: KeyTrace['message']): Record<TraceKind, string> {
     fill: 'cache filled with',
     update: 'cache updated to',
     refused: 'fill refused',
+    lease: 'lease',
     refresh: 'refresh of',
     end: 'entry ends',
     'l1-fill': 'L1 filled with',
@@ -43,7 +44,7 @@ function windowText(trace: KeyTrace): string {
 }
 
 function versionText(e: TraceEvent): string {
-  return e.kind === 'write-failed' || e.kind === 'failed-read' ? '' : ` v${e.version}`;
+  return e.kind === 'write-failed' || e.kind === 'failed-read' || e.kind === 'lease' ? '' : ` v${e.version}`;
 }
 
 export function renderTraceText(trace: KeyTrace): string {

@@ -7,7 +7,7 @@
 import { STALE_CAUSES, StaleCauses } from '../metrics/stale-causes.js';
 import { staleCauseText } from '../report/stale-cause-words.js';
 import { Truth } from '../metrics/truth.js';
-import { EntryEnd, FillRefusal, type Observer, ReadSource } from '../model/observer.js';
+import { EntryEnd, FillRefusal, LeaseAnswer, type Observer, ReadSource } from '../model/observer.js';
 import { CacheLayout } from '../model/cache-layout.js';
 import { Simulation } from '../model/simulation.js';
 import { formatDuration } from '../report/format.js';
@@ -29,6 +29,7 @@ export type TraceKind =
   | 'fill'
   | 'update'
   | 'refused'
+  | 'lease'
   | 'refresh'
   | 'end'
   | 'l1-fill'
@@ -107,6 +108,17 @@ const SOURCE_WORDS: Record<ReadSource, string> = {
   [ReadSource.L1]: 'L1',
 };
 
+/** What a miss asking for a lease was told, as the trace tells it. */
+const LEASE_WORDS: Record<LeaseAnswer, string> = {
+  [LeaseAnswer.Granted]: 'granted: this miss reads the database and fills',
+  [LeaseAnswer.Refused]: waitingWords(1),
+  [LeaseAnswer.GaveUp]: 'refused once too often: this miss reads the database without filling',
+};
+
+function waitingWords(count: number): string {
+  return `refused ${count === 1 ? 'once' : `${groupThousands(count)} times`}: misses wait and ask the cache again`;
+}
+
 /** Why a cache refused a fill, as the trace tells it. */
 const REFUSAL_WORDS: Record<FillRefusal, string> = {
   [FillRefusal.None]: '',
@@ -133,6 +145,8 @@ class KeyTracer implements Observer {
   private readonly writers = new Map<number, number>();
   /** Why a stale read was stale, as the checkers judge it (the key is the only one: index 0). */
   private readonly causes: StaleCauses;
+  /** Per region, the line counting the misses told to wait since the lease was last granted or a fill came (one line, not one per retry). */
+  private readonly waiting: ({ event: TraceEvent; count: number } | null)[];
 
   constructor(
     private readonly key: number,
@@ -153,6 +167,7 @@ class KeyTracer implements Observer {
     this.truth = new Truth(key + 1);
     this.state = { latest: 0, caches: regionNames.map(() => null), replicas: regionNames.map(() => 0) };
     this.causes = new StaleCauses(regionNames.length, 1, (region) => this.state.caches[region] ?? -1, l1sInvalidated);
+    this.waiting = regionNames.map(() => null);
   }
 
   /** The copies as they were when the window opened. */
@@ -239,7 +254,21 @@ class KeyTracer implements Observer {
     const last = this.events.at(-1);
     if (stored && last?.kind === 'update' && last.time === time && last.version === version && last.region === this.regionNames[region]) this.events.pop();
     const detail = [version < latest ? `stale: latest is v${latest}` : '', REFUSAL_WORDS[refusal]].filter(Boolean).join('; ');
+    this.waiting[region] = null;
     this.add(time, stored ? 'fill' : 'refused', region, version, detail, version < latest);
+  }
+
+  leaseAnswered(region: number, key: number, time: number, answer: LeaseAnswer): void {
+    if (key !== this.key) return;
+    const waiting = this.waiting[region];
+    if (answer === LeaseAnswer.Refused && waiting) {
+      waiting.count++;
+      waiting.event.detail = waitingWords(waiting.count);
+      return;
+    }
+    this.add(time, 'lease', region, this.state.latest, LEASE_WORDS[answer]);
+    const added = this.events.at(-1);
+    this.waiting[region] = answer === LeaseAnswer.Refused && added?.kind === 'lease' && added.time === time ? { event: added, count: 1 } : null;
   }
 
   refreshStarted(region: number, key: number, version: number, time: number): void {

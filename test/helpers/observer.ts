@@ -17,6 +17,7 @@ export function observerOf(listening: Partial<Observer> = {}): Observer {
     fillInFlight: noop,
     fillLanded: noop,
     refreshStarted: noop,
+    leaseAnswered: noop,
     entryEnd: noop,
     messageSent: noop,
     messageDelivered: noop,

@@ -102,3 +102,23 @@ test('a refused fill says which guard refused it: a voided lease, a version alre
   expect(reasons('scenarios/thundering-herd.yaml', 'lease')).toContain('its lease was voided by an invalidation while it read, or replaced');
   expect(reasons('scenarios/stale-refill-from-lagging-replica.yaml', 'versioned')).toEqual(new Set(['older than a version the region has heard of']));
 });
+
+test('leases: the trace tells which miss got the lease and, in one line, how often the others were told to wait', () => {
+  const scenario = loadScenarioFile('scenarios/thundering-herd.yaml', ['duration=10s']);
+  const spec = scenario.strategies.find((s) => s.name === 'lease');
+  if (!spec) throw new Error('no lease');
+  const events = traceKey(scenario, spec, 0).events;
+  const leases = events.filter((e) => e.kind === 'lease');
+  expect(leases[0].detail).toBe('granted: this miss reads the database and fills');
+  expect(leases[1].detail).toMatch(/^refused [\d,]+ times: misses wait and ask the cache again$/);
+  // Between two fills of a region, at most one line of waiting.
+  let waitingLines = 0;
+  for (const e of events) {
+    if (e.kind === 'fill') waitingLines = 0;
+    if (e.kind === 'lease' && e.detail.startsWith('refused')) expect(++waitingLines).toBe(1);
+  }
+  // Strategies without leases tell none.
+  const pubsub = scenario.strategies.find((s) => s.name === 'pubsub');
+  if (!pubsub) throw new Error('no pubsub');
+  expect(traceKey(scenario, pubsub, 0).events.filter((e) => e.kind === 'lease')).toEqual([]);
+});
