@@ -6,7 +6,7 @@
  * kept); a device or a pipe (`/dev/null`, `/dev/stdout`) is written to as it is, never
  * replaced by a file.
  */
-import { accessSync, constants, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { accessSync, constants, fstatSync, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, type Problem, UsageError, wholeFileProblem } from '../errors.js';
 import { fileProblem } from '../util/file-errors.js';
@@ -19,8 +19,8 @@ export interface OutputFile {
 /** Paths of devices and process files (/dev/stdout, /dev/fd/3, /proc/…): written to as they are. */
 const SYSTEM_FOLDERS = /^\/(dev|proc)\//;
 
-/** Paths naming one of this process's open files: /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N. */
-const OWN_DESCRIPTOR = /^\/(?:dev\/(stdout|stderr)|dev\/fd\/(\d+)|proc\/self\/fd\/(\d+))$/;
+/** Paths naming an open descriptor by number: /dev/fd/N, /proc/self/fd/N, /proc/thread-self/fd/N. */
+const DESCRIPTOR_PATH = /^\/+(?:dev\/+fd|proc\/+(?:self|thread-self|\d+)\/+fd)\/+\d+$/;
 
 /** Whether `path` is written to as it is (a device, a pipe, a process file) rather than replaced by a file. */
 function isDevice(path: string): boolean {
@@ -34,16 +34,45 @@ function isDevice(path: string): boolean {
 }
 
 /**
- * Write to a device. One of the process's own descriptors is written through it, where its
- * output has got to: opened anew, a stdout sent to a file would be truncated and the
- * report then overwritten by what the command prints.
+ * The descriptor (1 or 2) whose file `path` names, however it is spelt (/dev/stdout, a link to
+ * it, the very file stdout was sent to), or null. Such a report is written through the
+ * descriptor, where its output has got to: opened anew, a stdout sent to a file would be
+ * truncated and the report then overwritten by what the command prints.
  */
-function writeDevice(path: string, content: string): void {
-  const own = OWN_DESCRIPTOR.exec(path);
-  if (!own) return writeFileSync(path, content);
-  const descriptor = own[1] === 'stdout' ? 1 : own[1] === 'stderr' ? 2 : Number(own[2] ?? own[3]);
+function ownDescriptor(path: string): 1 | 2 | null {
+  try {
+    const target = statSync(path, { throwIfNoEntry: false });
+    if (!target) return null;
+    for (const descriptor of [1, 2] as const) {
+      const own = fstatSync(descriptor);
+      if (own.ino !== 0 && own.dev === target.dev && own.ino === target.ino) return descriptor;
+    }
+  } catch {
+    // a path that cannot be looked at, a descriptor that is closed: not one of ours
+  }
+  return null;
+}
+
+/** Room to wait in while a pipe's reader catches up. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Write `content` through `descriptor`. A pipe stdout is non-blocking: when its reader lags,
+ * wait for it; when the reader has gone (EPIPE), stop, as for what the command prints (the
+ * reader's choice, not an error).
+ */
+function writeThrough(descriptor: number, content: string): void {
   const bytes = Buffer.from(content);
-  for (let written = 0; written < bytes.length; ) written += writeSync(descriptor, bytes, written);
+  for (let written = 0; written < bytes.length; ) {
+    try {
+      written += writeSync(descriptor, bytes, written);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') return;
+      if (code !== 'EAGAIN') throw error;
+      Atomics.wait(PAUSE, 0, 0, 1);
+    }
+  }
 }
 
 /** Writes every file, or (when one cannot be written) none of the regular files among them. */
@@ -58,7 +87,7 @@ export function writeFilesAtomically(files: readonly OutputFile[]): void {
     try {
       // Looked at through the links as written: /dev/stdout resolves to a name under /proc
       // (`pipe:[N]`, or the file stdout was sent to) that is no place to stage a file in.
-      if (isDevice(file.path)) {
+      if (ownDescriptor(file.path) !== null || isDevice(file.path)) {
         devices.push(file);
         continue;
       }
@@ -73,7 +102,9 @@ export function writeFilesAtomically(files: readonly OutputFile[]): void {
   // A device cannot be staged: written once every file is, before any is put in place.
   for (const device of devices) {
     try {
-      writeDevice(device.path, device.content);
+      const descriptor = ownDescriptor(device.path);
+      if (descriptor === null) writeFileSync(device.path, device.content);
+      else writeThrough(descriptor, device.content);
     } catch (error) {
       failed(device.path, error);
     }
@@ -154,8 +185,12 @@ export function outputProblems(outputs: readonly string[], scenarios: readonly s
   return outputs.flatMap((output) => {
     const full = realPath(output);
     if (inputs.has(full)) return [wholeFileProblem(output, 'cannot write: it is a scenario file being run, which the report would replace; allowed: a path of its own')];
+    if (DESCRIPTOR_PATH.test(output) && ownDescriptor(output) === null) {
+      // Node keeps descriptors of its own: written to, they crash it or swallow the report.
+      return [wholeFileProblem(output, 'cannot write: a descriptor other than stdout and stderr, which cache-sim cannot tell from its own; allowed: /dev/stdout, /dev/stderr or a file path')];
+    }
     // Two reports to /dev/null, or both to stdout, are written one after the other.
-    if (reports.has(full) && !isDevice(output)) return [wholeFileProblem(output, 'cannot write: another report goes to the same path; allowed: a path of its own')];
+    if (reports.has(full) && !isDevice(output) && ownDescriptor(output) === null) return [wholeFileProblem(output, 'cannot write: another report goes to the same path; allowed: a path of its own')];
     reports.add(full);
     const problem = unwritable(output, full);
     return problem ? [problem] : [];

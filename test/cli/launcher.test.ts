@@ -3,7 +3,7 @@
  * its code cache, and behaves exactly as the library's runCli.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cli, SMALL, tempDir } from './cli-helpers.js';
@@ -42,6 +42,33 @@ describe.skipIf(!existsSync(BUNDLE))('bin/cache-sim.js', () => {
     const written = readFileSync(out, 'utf8');
     expect(written.startsWith('<?xml')).toBe(true);
     expect(written.indexOf('</testsuites>')).toBeLessThan(written.indexOf('"version": 1'));
+  });
+
+  test('a report larger than a pipe holds, to /dev/stdout read slowly, arrives whole (the reader is waited for)', () => {
+    const command = `"${process.execPath}" bin/cache-sim.js run scenarios/quickstart.yaml --set duration=90s --html /dev/stdout --format json --workers 1 | (sleep 2; cat) | grep -c '</html>'; exit \${PIPESTATUS[0]}`;
+    const run = spawnSync('bash', ['-c', command], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe('1');
+  });
+
+  test('stdout by another name (a link to /dev/stdout, /dev//stdout) is stdout: neither report lost', () => {
+    const dir = tempDir();
+    symlinkSync('/dev/stdout', join(dir, 'out-link'));
+    for (const name of [join(dir, 'out-link'), '/dev//stdout']) {
+      const out = join(dir, 'out.txt');
+      const run = spawnSync('bash', ['-c', `"${process.execPath}" bin/cache-sim.js run ${SMALL} --junit "${name}" --format json > "${out}"`], { encoding: 'utf8' });
+      expect(run.status, name).toBe(0);
+      const written = readFileSync(out, 'utf8');
+      expect(written.startsWith('<?xml'), name).toBe(true);
+      expect(written, name).toContain('"version": 1');
+    }
+  });
+
+  test('a descriptor other than stdout and stderr is refused before the run (Node keeps descriptors of its own)', () => {
+    const run = launch(['run', SMALL, '--junit', '/dev/fd/7']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('/dev/fd/7:1:1: cannot write: a descriptor other than stdout and stderr');
   });
 
   test('two reports may both go to /dev/null', () => {
