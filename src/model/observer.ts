@@ -22,7 +22,7 @@ export const enum FillRefusal {
   LeaseExpired = 2,
   /** Remote markers: a write from the region marked the key while the value was read. */
   Marked = 3,
-  /** Versioned: older than a version the region has heard of. */
+  /** Versioned: stamped older than a version the region has heard of (with timestamps, even a newer version may be). */
   OlderThanHeard = 4,
   /** Older than the entry the cache holds (versioned, or a write-update cache keeping the newer value). */
   OlderThanHeld = 5,

@@ -29,13 +29,22 @@ const MOST_ATTEMPTS = 10_000;
 /**
  * At-least-once retries a lost delivery until one arrives, 1 / (1 − loss) attempts a message
  * on average: with every delivery lost the run would never end, and with nearly every one it
- * would not end in any useful time.
+ * would not end in any useful time. A `bus_loss` window may lose everything (messages go
+ * through once it is over, and attempts certain to be lost cost nothing each), but not
+ * nearly everything.
  */
 export function atLeastOnceCanDeliver(scenario: WrittenScenario, at: Locator): Problem[] {
-  const loss = scenario.bus?.loss ?? 0;
-  if (scenario.bus?.delivery !== 'at-least-once' || loss <= 1 - 1 / MOST_ATTEMPTS) return [];
+  if (scenario.bus?.delivery !== 'at-least-once') return [];
   const allowed = `allowed: a loss up to ${1 - 1 / MOST_ATTEMPTS} with at-least-once delivery (${groupThousands(MOST_ATTEMPTS)} attempts a message on average)`;
-  if (loss === 1) return [at.atValue(['bus', 'loss'], `1 loses every delivery, which at-least-once would retry forever; ${allowed}`)];
-  const attempts = groupThousands(Math.round(1 / (1 - loss)));
-  return [at.atValue(['bus', 'loss'], `${loss} makes at-least-once send each message ${attempts} times on average; ${allowed}`)];
+  const tooMany = (loss: number) => `${loss} makes at-least-once send each message ${groupThousands(Math.round(1 / (1 - loss)))} times on average`;
+  const problems: Problem[] = [];
+  const loss = scenario.bus?.loss ?? 0;
+  if (loss === 1) problems.push(at.atValue(['bus', 'loss'], `1 loses every delivery, which at-least-once would retry forever; ${allowed}`));
+  else if (loss > 1 - 1 / MOST_ATTEMPTS) problems.push(at.atValue(['bus', 'loss'], `${tooMany(loss)}; ${allowed}`));
+  (scenario.faults ?? []).forEach((fault, i) => {
+    const windowLoss = fault.bus_loss?.loss;
+    if (typeof windowLoss !== 'number' || windowLoss === 1 || windowLoss <= 1 - 1 / MOST_ATTEMPTS) return;
+    problems.push(at.atValue(['faults', i, 'bus_loss', 'loss'], `${tooMany(windowLoss)} in the window; ${allowed}, or 1 (all lost until the window ends)`));
+  });
+  return problems;
 }

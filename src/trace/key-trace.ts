@@ -125,7 +125,7 @@ const REFUSAL_WORDS: Record<FillRefusal, string> = {
   [FillRefusal.LeaseVoided]: 'its lease was voided by an invalidation while it read, or replaced',
   [FillRefusal.LeaseExpired]: 'its lease ran out before it came back',
   [FillRefusal.Marked]: 'a write from this region marked the key while it read',
-  [FillRefusal.OlderThanHeard]: 'older than a version the region has heard of',
+  [FillRefusal.OlderThanHeard]: 'stamped older than a version the region has heard of',
   [FillRefusal.OlderThanHeld]: 'older than the entry the cache holds',
 };
 

@@ -364,6 +364,11 @@ const cases: BadCase[] = [
     problems: [['10:14', 'bus.loss: 0.999999 makes at-least-once send each message 1,000,000 times on average; allowed: a loss up to 0.9999']],
   },
   {
+    name: 'nor may a bus_loss window under at-least-once (a window of loss 1 may: its attempts cost nothing each)',
+    yaml: withSection('bus: { delivery: at-least-once }\nfaults:\n  - { at: 1m, for: 1m, bus_loss: { loss: 0.999999 } }\n  - { at: 2m, for: 1m, bus_loss: { loss: 1 } }\n'),
+    problems: [['12:42', 'faults.0.bus_loss.loss: 0.999999 makes at-least-once send each message 1,000,000 times on average in the window; allowed: a loss up to 0.9999']],
+  },
+  {
     name: 'a wait that repeats must take time, and a read may poll its replica at most 100,000 times (an unused poll is not judged)',
     yaml: withSection('strategies:\n  - { name: a, use: session-token, on_behind: wait, poll: 0 }\n  - { name: b, use: session-token, on_behind: wait, poll: 1us }\n  - { name: c, use: session-token, poll: 0 }\n  - { name: d, use: lease, retry_after: 1e307 }\n  - { name: e, use: lease, retry_after: 0 }\n  - { name: f, use: lease, retry_after: 0, max_retries: 0 }\n'),
     problems: [

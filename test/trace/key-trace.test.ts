@@ -100,7 +100,7 @@ test('a refused fill says which guard refused it: a voided lease, a version alre
     return new Set(traceKey(scenario, spec, 0).events.filter((e) => e.kind === 'refused').map((e) => e.detail.replace(/^stale: latest is v\d+(; )?/, '')));
   };
   expect(reasons('scenarios/thundering-herd.yaml', 'lease')).toContain('its lease was voided by an invalidation while it read, or replaced');
-  expect(reasons('scenarios/stale-refill-from-lagging-replica.yaml', 'versioned')).toEqual(new Set(['older than a version the region has heard of']));
+  expect(reasons('scenarios/stale-refill-from-lagging-replica.yaml', 'versioned')).toEqual(new Set(['stamped older than a version the region has heard of']));
 });
 
 test('leases: the trace tells which miss got the lease and, in one line, how often the others were told to wait', () => {
