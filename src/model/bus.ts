@@ -115,32 +115,27 @@ export class Bus {
     const timeout = this.spec.redeliveryTimeoutMs;
     for (let attempt = 0; ; ) {
       const lostUntil = this.outages.lostUntil(region, departs);
-      if (lostUntil > departs) {
-        const leaving = this.attemptsBefore(departs, lostUntil);
-        const again = departs + leaving * timeout;
-        const retried = this.retries(again);
-        this.observer.messageLost(region, key, version, departs, retried, leaving, timeout);
-        if (!retried) return;
-        // Past the stretch even if rounding left `again` an ulp short of it.
-        departs = Math.max(again, lostUntil);
-        attempt += leaving;
-        continue;
-      }
-      const base = attempt * DRAWS_PER_ATTEMPT;
-      if (this.draws.u(region, key, n, base + DRAW_LOSS) >= this.outages.lossAt(departs)) {
-        this.schedule(departs + this.delay(this.draws.u(region, key, n, base + DRAW_DELAY)), region, key, version);
-        if (this.draws.u(region, key, n, base + DRAW_DUPLICATE) < this.spec.duplicate) {
-          this.observer.messageDuplicated(region, key, version, departs);
-          this.schedule(departs + this.delay(this.draws.u(region, key, n, base + DRAW_DUPLICATE_DELAY)), region, key, version);
+      // Attempts certain to be lost go together, without a draw; otherwise one attempt draws its fate.
+      const certain = lostUntil > departs;
+      if (!certain) {
+        const base = attempt * DRAWS_PER_ATTEMPT;
+        if (this.draws.u(region, key, n, base + DRAW_LOSS) >= this.outages.lossAt(departs)) {
+          this.schedule(departs + this.delay(this.draws.u(region, key, n, base + DRAW_DELAY)), region, key, version);
+          if (this.draws.u(region, key, n, base + DRAW_DUPLICATE) < this.spec.duplicate) {
+            this.observer.messageDuplicated(region, key, version, departs);
+            this.schedule(departs + this.delay(this.draws.u(region, key, n, base + DRAW_DUPLICATE_DELAY)), region, key, version);
+          }
+          return;
         }
-        return;
       }
-      const again = departs + timeout;
+      const leaving = certain ? this.attemptsBefore(departs, lostUntil) : 1;
+      const again = departs + leaving * timeout;
       const retried = this.retries(again);
-      this.observer.messageLost(region, key, version, departs, retried, 1, timeout);
+      this.observer.messageLost(region, key, version, departs, retried, leaving, timeout);
       if (!retried) return;
-      departs = again;
-      attempt++;
+      // Past a certain stretch even if rounding left `again` an ulp short of it.
+      departs = certain ? Math.max(again, lostUntil) : again;
+      attempt += leaving;
     }
   }
 
