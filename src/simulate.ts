@@ -30,10 +30,11 @@ export interface StrategyRun {
 /** Run one strategy; its numbers do not depend on which other strategies run, or in what order. */
 export function runStrategy(scenario: Scenario, spec: StrategySpec, windows: readonly TimeWindow[] = []): StrategyResult {
   // The session ledger forgets what no read still in flight can ask about: the simulation
-  // knows which those are; session tokens, those no copy could contradict: the checkers know.
+  // knows which those are; session tokens and version stamps, what no copy can make matter
+  // any more: the checkers know.
   let simulation: Simulation | undefined;
   const collector = new Collector({ ...collectorOptions(scenario, spec, windows), oldestUnanswered: () => simulation?.oldestUnansweredRead() ?? -Infinity });
-  simulation = new Simulation(scenario, spec, collector, (session, key) => collector.servedAtLeast(session, key));
+  simulation = new Simulation(scenario, spec, collector, collector);
   return collector.result(spec.use, simulation.run());
 }
 

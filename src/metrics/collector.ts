@@ -11,7 +11,7 @@ import { StaleKeys } from './stale-keys.js';
 import { Tally } from './tally.js';
 import { type TimelineShape, timelineShape } from './timeline.js';
 import { Truth } from './truth.js';
-import { EntryEnd, FillRefusal, type Observer, ReadSource } from '../model/observer.js';
+import { EntryEnd, FillRefusal, type Hindsight, type Observer, ReadSource } from '../model/observer.js';
 import { CacheLayout } from '../model/cache-layout.js';
 import type { Scenario, StrategySpec, TimeWindow } from '../scenario/types.js';
 import { primaryIndex } from '../model/topology.js';
@@ -70,7 +70,7 @@ interface WindowTallies {
   tallies: Tally[];
 }
 
-export class Collector implements Observer {
+export class Collector implements Observer, Hindsight {
   readonly truth: Truth;
   private readonly tallies: Tally[];
   private readonly sessions: SessionLedger;
@@ -162,12 +162,16 @@ export class Collector implements Observer {
     for (const w of this.windows) if (covers(w, issued)) w.tallies[region].recordRead(issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, versionLag, cause);
   }
 
-  /** The oldest version a read of `key` in `region` could still return (-∞ when every ledger row is kept). */
   /** The oldest version of `key` a read by `session` could still be served from now on (-∞ when keeping everything). */
   servedAtLeast(session: number, key: number): number {
     return this.servableFloor(this.options.sessionRegion[session], key, this.truth.latest(key));
   }
 
+  oldestCopy(key: number): number {
+    return this.options.keepEverything ? -Infinity : this.convergence.oldestCopy(key);
+  }
+
+  /** The oldest version a read of `key` in `region` could still return (-∞ when every ledger row is kept). */
   private servableFloor(region: number, key: number, latest: number): number {
     return this.options.keepEverything ? -Infinity : this.convergence.servableFloor(region, key, latest);
   }

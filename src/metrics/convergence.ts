@@ -19,11 +19,8 @@
 import type { CacheLayout } from '../model/cache-layout.js';
 import { Histogram } from './histogram.js';
 import { OldestL1Copy } from './oldest-l1-copy.js';
-import { PairTable } from '../util/pair-table.js';
+import { VersionsOnTheirWay } from '../util/versions-on-their-way.js';
 import { NONE, PendingWrites } from './pending-writes.js';
-
-/** Versions a landing looks through for the oldest value still on its way. */
-const FLOOR_STEPS = 32;
 
 export class ConvergenceTracker {
   readonly histogram = new Histogram();
@@ -38,16 +35,8 @@ export class ConvergenceTracker {
   private readonly l1Held = new Map<number, number>();
   /** Version each region's replica shows per key (primary region: unused). */
   private readonly replicas: Int32Array;
-  private readonly inflightCount: Int32Array;
-  /** Per key, the oldest version on its way to a cache — or, when `inflightBelow` says so, a version at most that old. */
-  private readonly inflightMin: Int32Array;
-  /** Per key, 1 while `inflightMin` is only a lower bound, raised a few versions at each landing. */
-  private readonly inflightBelow: Uint8Array;
-  /**
-   * Values on their way to a cache, by `version · keys + key`: how many of each (a typed table:
-   * a Map's churn on every fill, promoted garbage, grew the heap with the length of a run).
-   */
-  private readonly inflightByVersion = new PairTable(1, (_id, row, at) => row[at] > 0);
+  /** Values on their way to a cache (database reads to fill, L1 copies, update messages). */
+  private readonly inflight: VersionsOnTheirWay;
   /** Null without L1s. */
   private readonly oldestL1: OldestL1Copy | null;
 
@@ -62,9 +51,7 @@ export class ConvergenceTracker {
   ) {
     this.cached = new Int32Array(layout.regions * keys).fill(NONE);
     this.replicas = new Int32Array(layout.regions * keys);
-    this.inflightCount = new Int32Array(keys);
-    this.inflightMin = new Int32Array(keys);
-    this.inflightBelow = new Uint8Array(keys);
+    this.inflight = new VersionsOnTheirWay(keys);
     this.pending = new PendingWrites(keys, layout.regions);
     this.regionHistograms = Array.from({ length: layout.regions }, () => new Histogram());
     this.regionUnconverged = new Int32Array(layout.regions);
@@ -120,48 +107,12 @@ export class ConvergenceTracker {
   }
 
   inFlight(key: number, version: number): void {
-    if (this.inflightCount[key]++ === 0 || version < this.inflightMin[key]) {
-      this.inflightMin[key] = version;
-      this.inflightBelow[key] = 0;
-    }
-    const slot = this.inflightByVersion.slot(version * this.keys + key);
-    this.inflightByVersion.set(slot, 0, this.inflightByVersion.get(slot, 0) + 1);
+    this.inflight.add(key, version);
   }
 
   landed(key: number, version: number): void {
-    const slot = this.inflightByVersion.find(version * this.keys + key);
-    const left = this.inflightByVersion.get(slot, 0) - 1;
-    this.inflightByVersion.set(slot, 0, left);
-    // The oldest value on its way landed while others still are: the next oldest is the floor
-    // now (on a hot key values are always on their way, and an old floor would hold every
-    // write). It may be far newer — an old value refilled from a paused replica among fresh
-    // ones — so it is looked for a few versions at a landing, the floor a lower bound meanwhile
-    // (low only delays settling and forgetting, never changes a number).
-    if (--this.inflightCount[key] === 0) this.inflightBelow[key] = 0;
-    else if (left === 0 && version === this.inflightMin[key]) {
-      this.inflightMin[key] = version + 1;
-      this.inflightBelow[key] = 1;
-    }
-    if (this.inflightBelow[key] === 1) this.raiseInflightMin(key);
+    this.inflight.remove(key, version);
     this.settle(key);
-  }
-
-  /** Raise the lower bound of the oldest value on its way by at most FLOOR_STEPS versions, exact once one is found. */
-  private raiseInflightMin(key: number): void {
-    let floor = this.inflightMin[key];
-    for (let step = 0; step < FLOOR_STEPS; step++, floor++) {
-      if (this.valuesOnTheirWay(floor, key) > 0) {
-        this.inflightBelow[key] = 0;
-        break;
-      }
-    }
-    this.inflightMin[key] = floor;
-  }
-
-  /** How many values of `version` of `key` are on their way to a cache. */
-  private valuesOnTheirWay(version: number, key: number): number {
-    const slot = this.inflightByVersion.find(version * this.keys + key);
-    return slot < 0 ? 0 : this.inflightByVersion.get(slot, 0);
   }
 
   /**
@@ -178,8 +129,7 @@ export class ConvergenceTracker {
       const near = this.oldestL1.min[cell];
       if (near !== NONE && near < floor) floor = near;
     }
-    if (this.inflightCount[key] > 0 && this.inflightMin[key] < floor) floor = this.inflightMin[key];
-    return floor;
+    return Math.min(floor, this.inflight.oldest(key));
   }
 
   /** At the end of the run (after expired entries were swept): settle what can be, count the rest. */
@@ -213,8 +163,7 @@ export class ConvergenceTracker {
    * one, so no write up to it can still be contradicted by a cache.
    */
   oldestCopy(key: number): number {
-    let floor = this.oldestCached(key);
-    if (this.inflightCount[key] > 0 && this.inflightMin[key] < floor) floor = this.inflightMin[key];
+    let floor = Math.min(this.oldestCached(key), this.inflight.oldest(key));
     // Any replica may feed a cache (refills, serve-stale reads under partitions): settling
     // waits for all of them. Waiting longer never changes a write's value, only when it is final.
     for (let r = 0; r < this.layout.regions; r++) {

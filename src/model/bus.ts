@@ -20,6 +20,7 @@ import type { BusSpec } from '../scenario/types.js';
 import type { BusOutages } from './bus-outages.js';
 import { Holds } from './holds.js';
 import type { Observer } from './observer.js';
+import type { VersionWatch } from '../util/versions-on-their-way.js';
 
 /** Where accepted deliveries go: the simulation schedules them as events. */
 export type DeliverySink = (time: number, region: number, key: number, version: number) => void;
@@ -48,11 +49,12 @@ export class Bus {
     private readonly observer: Observer,
     private readonly deliver: DeliverySink,
     /**
-     * Messages carry values a cache will store (write-update): each delivery is reported as a
-     * value on its way to a cache from when it is scheduled until it is dropped, or until its
-     * consumer calls `landed` once it has acted on it; a held delivery stays on its way.
+     * Told of each delivery from when it is scheduled until it is dropped, or until its consumer
+     * calls `landed` once it has acted on it (a held delivery stays on its way): for messages
+     * carrying values a cache will store (write-update), and for versions whose stamps must be
+     * kept while a message carries them.
      */
-    private readonly carriesValues = false,
+    private readonly onTheirWay: VersionWatch | null = null,
   ) {
     this.sent = new Int32Array(regions * keys);
     this.resent = new Int32Array(regions * keys);
@@ -88,9 +90,9 @@ export class Bus {
     this.holds.unblock(region, (r, key, version) => this.deliver(now, r, key, version));
   }
 
-  /** The consumer has acted on a delivery admitted by `admit` (for messages carrying values). */
+  /** The consumer has acted on a delivery admitted by `admit`. */
   landed(key: number, version: number): void {
-    if (this.carriesValues) this.observer.fillLanded(key, version);
+    this.onTheirWay?.remove(key, version);
   }
 
   /** Deliveries to `region` waiting for a hold to end. */
@@ -170,7 +172,7 @@ export class Bus {
   }
 
   private schedule(time: number, region: number, key: number, version: number): void {
-    if (this.carriesValues) this.observer.fillInFlight(key, version);
+    this.onTheirWay?.add(key, version);
     this.deliver(time, region, key, version);
   }
 }

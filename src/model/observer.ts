@@ -4,6 +4,18 @@
  * these observations into results. Times are true simulated times in milliseconds.
  */
 
+/**
+ * What the checkers can tell the model in return (optional): how old a copy can still be,
+ * so the model forgets client and strategy state that no copy can make matter any more, and
+ * its memory follows what is at risk, not the length of the run.
+ */
+export interface Hindsight {
+  /** The oldest version of `key` a read by `session` could still be served from now on. */
+  servedAtLeast(session: number, key: number): number;
+  /** The oldest version of `key` any copy holds or has on its way to a cache: cache entries, replicas, database reads to fill. */
+  oldestCopy(key: number): number;
+}
+
 /** Where a read's value came from. */
 export const enum ReadSource {
   Cache = 0,

@@ -13,7 +13,6 @@ import { Streams } from '../random/streams.js';
 import type { Scenario, StrategySpec } from '../scenario/types.js';
 import { findPreset } from '../strategies/registry.js';
 import { Strategy } from '../strategies/strategy.js';
-import type { ServedAtLeast } from '../strategies/mechanisms/session-tokens.js';
 import { Bus } from './bus.js';
 import { RegionCache } from './cache.js';
 import { Clock } from './clock.js';
@@ -21,11 +20,12 @@ import { Database } from './database.js';
 import { Ev } from './events.js';
 import { busOutages, type FaultPhase, FaultSchedule } from './faults.js';
 import { NearCaches } from './near-caches.js';
-import type { Observer } from './observer.js';
+import type { Hindsight, Observer } from './observer.js';
 import { ReadPath } from './read-path.js';
 import { Topology } from './topology.js';
 import { TtlDraws } from './ttl-draws.js';
 import { type Choice, Workload } from './workload.js';
+import { VersionsOnTheirWay } from '../util/versions-on-their-way.js';
 
 const enum WriteHop {
   ToPrimary,
@@ -51,13 +51,15 @@ export class Simulation implements EventHandler {
   private writes = 0;
   /** The engine's stream of write arrivals (one pending arrival). */
   private readonly writeArrivals: number;
+  /** Versions that messages (bus deliveries, change-stream and resend events) carry, where their stamps are forgotten once none does. */
+  private readonly carried: VersionsOnTheirWay | null;
 
   constructor(
     scenario: Scenario,
     spec: StrategySpec,
     private readonly observer: Observer,
-    /** Where the observer can tell it: the oldest version a session could still be served (session tokens no older are forgotten). */
-    servedAtLeast?: ServedAtLeast,
+    /** Where the observer can tell it: how old a copy can still be (client and strategy state that cannot matter is forgotten). */
+    hindsight?: Hindsight,
   ) {
     const preset = findPreset(spec.use);
     if (!preset) throw new Error(`unknown strategy preset ${spec.use}`);
@@ -77,6 +79,9 @@ export class Simulation implements EventHandler {
     this.l1s = new NearCaches(spec.cache.l1, this.clocks, keys, this.workload.sessionsByRegion, this.workload.sessionRegion.length, observer);
     const ttl = new TtlDraws(spec.cache.ttlMs, spec.cache.ttlJitter, this.streams.ttlJitter);
     const parts = preset.parts(spec.options);
+    // Version stamps other than the counter are kept per version (versioned invalidation alone compares them).
+    const carried = hindsight && parts.invalidation === 'versioned' && parts.versionSource !== 'counter' ? new VersionsOnTheirWay(keys) : null;
+    this.carried = carried;
     this.bus = new Bus(
       scenario.bus,
       scenario.regions.length,
@@ -86,7 +91,7 @@ export class Simulation implements EventHandler {
       scenario.durationMs,
       observer,
       (time, region, key, version) => this.engine.at(time, Ev.Deliver, region, key, version),
-      parts.invalidation === 'update',
+      parts.invalidation === 'update' ? { add: (key, version) => observer.fillInFlight(key, version), remove: (key, version) => observer.fillLanded(key, version) } : carried,
     );
     this.strategy = new Strategy(parts, {
       caches: this.caches,
@@ -95,10 +100,17 @@ export class Simulation implements EventHandler {
       primary: this.primary,
       keys,
       invalidatedL1s: this.l1s.invalidated,
-      scheduleChange: (time, region, key, version) => this.engine.at(time, Ev.ChangeArrived, region, key, version),
-      scheduleResend: (time, key, version) => this.engine.at(time, Ev.Resend, key, version),
+      scheduleChange: (time, region, key, version) => {
+        carried?.add(key, version);
+        this.engine.at(time, Ev.ChangeArrived, region, key, version);
+      },
+      scheduleResend: (time, key, version) => {
+        carried?.add(key, version);
+        this.engine.at(time, Ev.Resend, key, version);
+      },
       updateTtl: (cache, key, version) => (this.l1s.layout.isL1(cache.id) ? this.l1s.ttlMs : ttl.draw(key, version, cache.region + 1)),
-      servedAtLeast,
+      servedAtLeast: hindsight && ((session, key) => hindsight.servedAtLeast(session, key)),
+      oldestCarried: carried ? (key) => Math.min((hindsight as Hindsight).oldestCopy(key), carried.oldest(key)) : undefined,
     });
     this.faults = new FaultSchedule(scenario, {
       regionIndex: (name) => this.topology.regionIndex(name),
@@ -184,12 +196,14 @@ export class Simulation implements EventHandler {
       case Ev.Fault:
         return this.faults.fire(a, b as FaultPhase, now);
       case Ev.ChangeArrived:
-        return this.strategy.changeArrived(a, b, c, now);
+        this.strategy.changeArrived(a, b, c, now);
+        return this.carried?.remove(b, c);
       case Ev.L1Fill:
         this.reads.storeNear(this.l1s.byId(a), b, c, now);
         return this.observer.fillLanded(b, c);
       case Ev.Resend:
-        return this.strategy.publish(a, b, now);
+        this.strategy.publish(a, b, now);
+        return this.carried?.remove(a, b);
     }
   }
 

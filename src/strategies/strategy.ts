@@ -33,6 +33,8 @@ export interface CoherenceWorld {
   updateTtl(cache: Cache, key: number, version: number): number;
   /** Where known, the oldest version a session could still be served: session tokens no older are forgotten. */
   servedAtLeast?: ServedAtLeast;
+  /** Where known, the oldest version of a key that a copy or a message may still carry: older version stamps are forgotten. */
+  oldestCarried?: (key: number) => number;
 }
 
 /** What a client whose read missed is told instead of a lease token (leases only). */
@@ -71,7 +73,7 @@ export class Strategy {
     this.changeStream = parts.changeStream;
     this.update = parts.update;
     this.markers = parts.changeStream?.remoteMarkers ? new RemoteMarkers(world.keys, regions, world.primary) : null;
-    this.stamps = new VersionStamps(parts.versionSource, world.clocks, world.primary, world.keys);
+    this.stamps = new VersionStamps(parts.versionSource, world.clocks, world.primary, world.keys, world.oldestCarried);
     this.floor = parts.invalidation === 'versioned' ? new VersionFloor(world.keys, regions) : null;
     this.leases = parts.lease ? new Leases(parts.lease, world.keys, regions) : null;
     this.tokens = parts.sessionToken ? new SessionTokens(world.keys, world.servedAtLeast) : null;

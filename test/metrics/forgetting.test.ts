@@ -1,8 +1,9 @@
 /**
  * The checkers forget what can no longer matter — session-ledger rows no future read could
- * contradict, commit times of versions no copy holds any more — and session tokens no copy
- * could be older than are forgotten, so memory does not grow with the run. Forgetting must change no number: the same runs keeping everything give the same
- * results, every metric of them.
+ * contradict, commit times of versions no copy holds any more — and so does the model, told
+ * by them: session tokens no copy could be older than, version stamps no copy or message
+ * carries; memory does not grow with the run. Forgetting must change no number: the same runs
+ * keeping everything give the same results, every metric of them.
  */
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
@@ -10,19 +11,28 @@ import { Collector, collectorOptions } from '../../src/metrics/collector.js';
 import { Truth } from '../../src/metrics/truth.js';
 import { Simulation } from '../../src/model/simulation.js';
 import type { Scenario, StrategySpec } from '../../src/scenario/types.js';
+import { VersionStamps } from '../../src/strategies/mechanisms/version-stamps.js';
 import { presetNames } from '../../src/strategies/registry.js';
+import { Clock } from '../../src/model/clock.js';
 import { arbitraryCache, arbitraryScenario, strategy } from '../strategies/arbitrary-scenario.js';
 
 function results(scenario: Scenario, spec: StrategySpec, keepEverything: boolean) {
   const collector = new Collector({ ...collectorOptions(scenario, spec), keepEverything });
-  return collector.result(spec.use, new Simulation(scenario, spec, collector, (session, key) => collector.servedAtLeast(session, key)).run());
+  return collector.result(spec.use, new Simulation(scenario, spec, collector, collector).run());
 }
+
+/** Every preset with its default options, and versioned with the stamps that are kept per version. */
+const strategies: [string, Record<string, unknown> | undefined][] = [
+  ...presetNames.map((name): [string, undefined] => [name, undefined]),
+  ['versioned', { version_source: 'timestamp' }],
+  ['versioned', { version_source: 'hlc' }],
+];
 
 /** Every run of `scenarios` gives the same results whether the checkers forget or keep everything. */
 function forgettingChangesNothing(scenarios: fc.Arbitrary<Scenario>, numRuns: number): void {
   fc.assert(
-    fc.property(scenarios, arbitraryCache, fc.constantFrom(...presetNames), (scenario, cache, preset) => {
-      const spec = strategy(preset, cache);
+    fc.property(scenarios, arbitraryCache, fc.constantFrom(...strategies), (scenario, cache, [preset, options]) => {
+      const spec = strategy(preset, cache, preset, options);
       expect(results(scenario, spec, false)).toEqual(results(scenario, spec, true));
     }),
     { numRuns },
@@ -65,4 +75,24 @@ test('a forgotten version keeps its number: latest, versionAt and commitTime cou
   truth.record(0, 6, 70);
   expect(truth.versionAt(0, 65)).toBe(5);
   expect(truth.commitTime(0, 6)).toBe(70);
+});
+
+test('version stamps below the oldest version still carried are forgotten; the others keep their stamps', () => {
+  let oldest = 0;
+  const stamps = new VersionStamps('timestamp', [new Clock({ skewMs: 0, driftPpm: 0, jumps: [] })], 0, 1, () => oldest);
+  const commit = (version: number, at: number) => {
+    stamps.writeIssued(version, 0, at);
+    stamps.committed(0, version, version, at);
+  };
+  [10, 20, 30].forEach((at, i) => commit(i + 1, at));
+  oldest = 3;
+  commit(4, 40);
+  expect(() => stamps.of(0, 2)).toThrow(/forgotten/);
+  expect([stamps.of(0, 0), stamps.of(0, 3), stamps.of(0, 4)]).toEqual([-Infinity, 30, 40]);
+  // Nothing carried at all: the newest stamp stays (the messages about it are yet to be sent).
+  oldest = Number.MAX_SAFE_INTEGER;
+  commit(5, 50);
+  expect(stamps.of(0, 5)).toBe(50);
+  expect(() => stamps.of(0, 4)).toThrow(/forgotten/);
+  expect(() => stamps.committed(0, 7, 7, 70)).toThrow(/out of order/);
 });

@@ -4,6 +4,10 @@
  * clock runs behind stamps its newer write as older); with `hlc` a hybrid logical clock:
  * the writer stamps max(its clock, last stamp + tick), and the primary merges that with its
  * own clock and its last stamp, so stamps follow commit order while staying near wall time.
+ *
+ * Stamps are kept per version; told which versions can still be asked about (the oldest a
+ * copy or a message may carry), older ones are forgotten, so memory follows what is at risk,
+ * not the number of writes.
  */
 import type { Clock } from '../../model/clock.js';
 import type { VersionSource } from '../parts.js';
@@ -13,7 +17,10 @@ const HLC_TICK_MS = 0.001;
 
 export class VersionStamps {
   private readonly issued = new Map<number, number>();
+  /** Stamps of the versions not forgotten, oldest first, per key. */
   private readonly stamps: (number[] | undefined)[];
+  /** Versions forgotten per key: the first kept is `forgotten + 1`. */
+  private readonly forgotten: Int32Array;
   private readonly hlc: Float64Array;
 
   constructor(
@@ -21,8 +28,11 @@ export class VersionStamps {
     private readonly clocks: readonly Clock[],
     private readonly primary: number,
     keys: number,
+    /** The oldest version of a key whose stamp may still be asked for; absent, every stamp is kept. */
+    private readonly oldestAsked?: (key: number) => number,
   ) {
     this.stamps = source === 'counter' ? [] : new Array(keys);
+    this.forgotten = new Int32Array(source === 'counter' ? 0 : keys);
     this.hlc = new Float64Array(clocks.length).fill(-Infinity);
   }
 
@@ -49,12 +59,25 @@ export class VersionStamps {
       list = [];
       this.stamps[key] = list;
     }
-    list[version - 1] = stamp;
+    if (version !== this.forgotten[key] + list.length + 1) throw new Error(`version ${version} of key ${key} committed out of order`);
+    list.push(stamp);
+    if (this.oldestAsked) this.forget(key, list, this.oldestAsked(key));
+  }
+
+  /** Drop the stamps of versions below `oldest`. */
+  private forget(key: number, list: number[], oldest: number): void {
+    const drop = Math.min(oldest - 1 - this.forgotten[key], list.length - 1);
+    if (drop <= 0) return;
+    list.splice(0, drop);
+    this.forgotten[key] += drop;
   }
 
   /** The stamp of `version` of `key`; version 0 (never written) is older than every stamp. */
   of(key: number, version: number): number {
     if (this.source === 'counter') return version;
-    return version === 0 ? -Infinity : (this.stamps[key] as number[])[version - 1];
+    if (version === 0) return -Infinity;
+    const index = version - 1 - this.forgotten[key];
+    if (index < 0) throw new RangeError(`the stamp of version ${version} of key ${key} was forgotten`);
+    return (this.stamps[key] as number[])[index];
   }
 }
