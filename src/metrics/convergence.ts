@@ -18,7 +18,6 @@
  */
 import type { CacheLayout } from '../model/cache-layout.js';
 import { Histogram } from './histogram.js';
-import { OldestL1Copy } from './oldest-l1-copy.js';
 import { VersionsOnTheirWay } from '../util/versions-on-their-way.js';
 import { NONE, PendingWrites } from './pending-writes.js';
 
@@ -37,8 +36,11 @@ export class ConvergenceTracker {
   private readonly replicas: Int32Array;
   /** Values on their way to a cache (database reads to fill, L1 copies, update messages). */
   private readonly inflight: VersionsOnTheirWay;
-  /** Null without L1s. */
-  private readonly oldestL1: OldestL1Copy | null;
+  /**
+   * The versions the L1s of each region hold, by `region · keys + key`: the oldest (at most
+   * that old) without a look at every app server's L1, however many there are. Null without L1s.
+   */
+  private readonly l1Copies: VersionsOnTheirWay | null;
 
   constructor(
     private readonly layout: CacheLayout,
@@ -55,7 +57,7 @@ export class ConvergenceTracker {
     this.pending = new PendingWrites(keys, layout.regions);
     this.regionHistograms = Array.from({ length: layout.regions }, () => new Histogram());
     this.regionUnconverged = new Int32Array(layout.regions);
-    this.oldestL1 = layout.l1Hosts > 0 ? new OldestL1Copy(layout, keys, this.l1Held) : null;
+    this.l1Copies = layout.l1Hosts > 0 ? new VersionsOnTheirWay(layout.regions * keys) : null;
   }
 
   commit(key: number, version: number, time: number): void {
@@ -75,7 +77,7 @@ export class ConvergenceTracker {
       return;
     }
     this.l1Held.set(cache * this.keys + key, version);
-    this.oldestL1?.added(this.layout.regionOf(cache), key, version);
+    this.l1Copies?.add(this.layout.regionOf(cache) * this.keys + key, version);
   }
 
   /** The version `region`'s cache holds of `key`, or -1. */
@@ -89,7 +91,7 @@ export class ConvergenceTracker {
       this.cached[cache * this.keys + key] = NONE;
     } else {
       this.l1Held.delete(cache * this.keys + key);
-      this.oldestL1?.removed(region, key, version);
+      this.l1Copies?.remove(region * this.keys + key, version);
     }
     const pending = this.pending;
     const head = pending.head[key];
@@ -125,10 +127,7 @@ export class ConvergenceTracker {
     const cell = region * this.keys + key;
     const cached = this.cached[cell];
     if (cached !== NONE && cached < floor) floor = cached;
-    if (this.oldestL1) {
-      const near = this.oldestL1.min[cell];
-      if (near !== NONE && near < floor) floor = near;
-    }
+    if (this.l1Copies) floor = Math.min(floor, this.l1Copies.oldest(cell));
     return Math.min(floor, this.inflight.oldest(key));
   }
 
@@ -137,9 +136,14 @@ export class ConvergenceTracker {
     const pending = this.pending;
     const regions = this.layout.regions;
     const oldestHere = new Float64Array(regions);
+    // Exactly, as the L1s' oldest (a lower bound while running) would count too many unconverged.
+    const l1Oldest = this.exactL1Oldest();
     for (let key = 0; key < this.keys; key++) {
       if (pending.head[key] === NONE) continue;
-      for (let r = 0; r < regions; r++) oldestHere[r] = this.oldestCachedIn(r, key);
+      for (let r = 0; r < regions; r++) {
+        const cell = r * this.keys + key;
+        oldestHere[r] = Math.min(this.cached[cell] === NONE ? Number.MAX_SAFE_INTEGER : this.cached[cell], l1Oldest.get(cell) ?? Number.MAX_SAFE_INTEGER);
+      }
       while (pending.head[key] !== NONE) {
         this.measure(pending.head[key], oldestHere);
         pending.shift(key);
@@ -178,14 +182,22 @@ export class ConvergenceTracker {
     return oldest;
   }
 
-  /** The oldest version of `key` the caches of `region` hold (MAX_SAFE_INTEGER when none). */
+  /** The oldest version of `key` the caches of `region` hold (at most that old; MAX_SAFE_INTEGER when none). */
   private oldestCachedIn(region: number, key: number): number {
     const cell = region * this.keys + key;
-    let oldest = Number.MAX_SAFE_INTEGER;
-    const regional = this.cached[cell];
-    if (regional !== NONE) oldest = regional;
-    const near = this.oldestL1 ? this.oldestL1.min[cell] : NONE;
-    if (near !== NONE && near < oldest) oldest = near;
+    const regional = this.cached[cell] === NONE ? Number.MAX_SAFE_INTEGER : this.cached[cell];
+    return this.l1Copies ? Math.min(regional, this.l1Copies.oldest(cell)) : regional;
+  }
+
+  /** The oldest version the L1s of each region hold, by `region · keys + key`, exactly (one pass over every L1 entry). */
+  private exactL1Oldest(): Map<number, number> {
+    const oldest = new Map<number, number>();
+    for (const [id, version] of this.l1Held) {
+      const cache = Math.floor(id / this.keys);
+      const cell = this.layout.regionOf(cache) * this.keys + (id - cache * this.keys);
+      const known = oldest.get(cell);
+      if (known === undefined || version < known) oldest.set(cell, version);
+    }
     return oldest;
   }
 

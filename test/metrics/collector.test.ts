@@ -233,6 +233,23 @@ describe('convergence', () => {
     c.replicaApply(1, KEY, 1);
     expect(c.result('ttl', 0).convergence_ms).toMatchObject({ count: 1, max: 0 });
   });
+
+  test('L1 copies far apart in version: the writes the newest copy does not contradict converge at the end', () => {
+    // One region, three app servers: L1s are caches 1 to 3.
+    const c = new Collector({ regionNames: ['a'], keys: 10, sessionRegion: new Int32Array(10), primary: 0, warmupMs: 0, durationMs: 10_000, l1Hosts: 3 });
+    c.stored(1, 0, KEY, 0, 0);
+    c.stored(2, 0, KEY, 0, 0);
+    for (let v = 1; v <= 40; v++) c.commit(KEY, v, v, 0);
+    c.entryEnd(2, 0, KEY, 0, 41, EntryEnd.Invalidated);
+    c.stored(2, 0, KEY, 40, 45);
+    // The last copy of v0 goes; the next oldest copy (v40) is 40 versions newer.
+    c.entryEnd(1, 0, KEY, 0, 50, EntryEnd.Invalidated);
+    const r = c.result('pubsub', 0);
+    expect(r.unconverged_writes).toBe(0);
+    expect(r.convergence_ms.count).toBe(40);
+    // Each when the last v0 went: v1 49 ms after it committed.
+    expect(r.convergence_ms.max).toBe(49);
+  });
 });
 
 describe('messages', () => {
