@@ -10,9 +10,20 @@ import { RegionCache } from './cache.js';
 import type { Cache } from './slot-cache.js';
 import { CacheLayout, l1IsSparse } from './cache-layout.js';
 import type { Clock } from './clock.js';
+import { L1Holders } from './l1-holders.js';
 import type { Observer } from './observer.js';
 
-export class NearCaches {
+/** The L1s that invalidations reach (none without L1s, or when they only expire), for the strategies. */
+export interface InvalidatedL1s {
+  /** Every one in `region`, in server order. */
+  all(region: number): readonly Cache[];
+  /** Those in `region` with an entry for `key` (maybe expired, not yet looked at), in server order: valid until the next call. */
+  holding(region: number, key: number): readonly Cache[];
+}
+
+const NO_CACHES: readonly Cache[] = [];
+
+export class NearCaches implements InvalidatedL1s {
   readonly layout: CacheLayout;
   /** Servers per region (0: no L1s): the layout's, kept at hand for `of`, which every read with L1s calls. */
   readonly hosts: number;
@@ -23,7 +34,11 @@ export class NearCaches {
   /** The server each session uses, within its region. */
   private readonly hostOfSession: Int32Array;
   /** Per region, the L1s the strategy's invalidations reach (none when they only expire). */
-  readonly invalidated: readonly (readonly Cache[])[];
+  private readonly invalidated: readonly (readonly Cache[])[];
+  /** Which of those hold which key: null when invalidations reach none. */
+  private readonly holders: L1Holders | null;
+  /** Scratch for `holding`. */
+  private readonly found: Cache[] = [];
 
   constructor(spec: L1Spec | null, clocks: readonly Clock[], keys: number, sessionsByRegion: readonly Int32Array[], sessions: number, observer: Observer) {
     const regions = clocks.length;
@@ -33,15 +48,32 @@ export class NearCaches {
     const capacity = spec?.capacity ?? Infinity;
     // Typed arrays over the key space are faster; a map over a few slots is smaller: small L1s over many keys take the second.
     const bounded = l1IsSparse(capacity, keys);
+    const invalidated = this.hosts > 0 && (spec?.invalidated ?? false);
+    this.holders = invalidated ? new L1Holders(this.layout, keys, bounded ? capacity : keys) : null;
     this.caches = clocks.flatMap((clock, r) =>
       Array.from({ length: this.hosts }, (_, h) => {
         const id = this.layout.l1(r, h);
-        return bounded ? new BoundedCache(id, r, capacity, clock, observer) : new RegionCache(id, r, keys, capacity, clock, observer);
+        const cache = bounded ? new BoundedCache(id, r, capacity, clock, observer) : new RegionCache(id, r, keys, capacity, clock, observer);
+        cache.slotWatch = this.holders;
+        return cache;
       }),
     );
     this.hostOfSession = new Int32Array(sessions);
     if (this.hosts > 0) sessionsByRegion.forEach((inRegion) => inRegion.forEach((session, i) => (this.hostOfSession[session] = i % this.hosts)));
-    this.invalidated = clocks.map((_, r) => (spec?.invalidated ? this.caches.slice(r * this.hosts, (r + 1) * this.hosts) : []));
+    this.invalidated = clocks.map((_, r) => (invalidated ? this.caches.slice(r * this.hosts, (r + 1) * this.hosts) : NO_CACHES));
+  }
+
+  all(region: number): readonly Cache[] {
+    return this.invalidated[region];
+  }
+
+  holding(region: number, key: number): readonly Cache[] {
+    if (!this.holders) return NO_CACHES;
+    const l1s = this.holders.holding(region, key);
+    const found = this.found;
+    found.length = l1s.length;
+    for (let i = 0; i < l1s.length; i++) found[i] = this.caches[l1s[i]];
+    return found;
   }
 
   /** The L1 of the app server `session` uses in `region`. */

@@ -99,7 +99,7 @@ export class Simulation implements EventHandler {
       bus: this.bus,
       primary: this.primary,
       keys,
-      invalidatedL1s: this.l1s.invalidated,
+      invalidatedL1s: this.l1s,
       scheduleChange: (time, region, key, version) => {
         carried?.add(key, version);
         this.engine.at(time, Ev.ChangeArrived, region, key, version);

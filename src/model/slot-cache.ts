@@ -34,7 +34,15 @@ export interface Cache {
   sweepExpired(now: number): void;
 }
 
+/** Told when a slot of a cache starts and stops holding a key (an index of which caches hold what). */
+export interface SlotWatch {
+  taken(cache: number, slot: number, key: number): void;
+  freed(cache: number, slot: number, key: number): void;
+}
+
 export abstract class SlotCache implements Cache {
+  /** Told of slots taken and freed, if anyone needs to know. */
+  slotWatch: SlotWatch | null = null;
   /** Version per slot. Version 0 is the value before any write. */
   protected readonly versions: Int32Array;
   protected readonly expiresLocal: Float64Array;
@@ -100,6 +108,7 @@ export abstract class SlotCache implements Cache {
     } else {
       if (this.lru && this.entries === this.capacity) this.remove(this.lru.oldest(), now, EntryEnd.Evicted);
       slot = this.claim(key);
+      this.slotWatch?.taken(this.id, slot, key);
       this.entries++;
       this.lru?.add(slot);
     }
@@ -134,6 +143,7 @@ export abstract class SlotCache implements Cache {
     this.entries--;
     this.lru?.remove(slot);
     this.release(slot, key);
+    this.slotWatch?.freed(this.id, slot, key);
   }
 
   /** When the entry stopped being servable: now, or earlier if it had already expired. */

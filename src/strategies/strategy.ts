@@ -6,6 +6,7 @@
 import type { Bus } from '../model/bus.js';
 import type { RegionCache } from '../model/cache.js';
 import type { Cache } from '../model/slot-cache.js';
+import type { InvalidatedL1s } from '../model/near-caches.js';
 import type { Clock } from '../model/clock.js';
 import { FillRefusal } from '../model/observer.js';
 import { deleteIfOlder, publishToEveryRegion } from './mechanisms/invalidation.js';
@@ -19,8 +20,8 @@ import type { ChangeStreamSettings, Invalidation, SessionTokenSettings, Strategy
 /** The parts of the model a strategy may act on. */
 export interface CoherenceWorld {
   caches: readonly RegionCache[];
-  /** Per region, the L1s that invalidations reach (none without L1s, or when they only expire). */
-  invalidatedL1s: readonly (readonly Cache[])[];
+  /** The L1s that invalidations reach (none without L1s, or when they only expire). */
+  invalidatedL1s: InvalidatedL1s;
   clocks: readonly Clock[];
   bus: Bus;
   primary: number;
@@ -134,7 +135,9 @@ export class Strategy {
   /** Write-update: the region's caches (those invalidations reach) take the new value instead of dropping theirs. */
   private applyUpdate(update: UpdateSettings, region: number, key: number, version: number, now: number): void {
     this.updateCache(update, this.world.caches[region], key, version, now);
-    for (const near of this.world.invalidatedL1s[region]) this.updateCache(update, near, key, version, now);
+    // Only an update to every L1 stores where nothing is held.
+    const l1s = update.scope === 'all' ? this.world.invalidatedL1s.all(region) : this.world.invalidatedL1s.holding(region, key);
+    for (const near of l1s) this.updateCache(update, near, key, version, now);
   }
 
   private updateCache(update: UpdateSettings, cache: Cache, key: number, version: number, now: number): void {
@@ -149,7 +152,7 @@ export class Strategy {
       const stamp = this.stamps.of(key, version);
       this.floor.heard(region, key, stamp);
       deleteIfOlder(this.world.caches[region], key, this.stamps, stamp, now);
-      for (const near of this.world.invalidatedL1s[region]) deleteIfOlder(near, key, this.stamps, stamp, now);
+      for (const near of this.world.invalidatedL1s.holding(region, key)) deleteIfOlder(near, key, this.stamps, stamp, now);
     } else {
       this.dropInRegion(region, key, now);
     }
@@ -159,7 +162,7 @@ export class Strategy {
   /** Drop `key` from the region's cache and from the L1s invalidations reach. */
   private dropInRegion(region: number, key: number, now: number): void {
     this.world.caches[region].invalidate(key, now);
-    for (const near of this.world.invalidatedL1s[region]) near.invalidate(key, now);
+    for (const near of this.world.invalidatedL1s.holding(region, key)) near.invalidate(key, now);
   }
 
   /** True while a remote marker says `region`'s copies of `key` are behind its own write: read the primary, fill nothing. */
