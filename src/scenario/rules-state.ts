@@ -1,6 +1,7 @@
 /**
  * The state a run holds must fit in memory: about 20 bytes per key and region (its cache,
- * its replica, the checkers' views), 16 per key in each L1 not kept sparse, and about 100 per
+ * its replica, the checkers' views), 16 per key in each L1 not kept sparse (24 when the
+ * invalidations reach it: it is listed among the key's holders), and about 100 per
  * entry a sparse L1 can hold (README, Size). Beyond MOST_STATE_BYTES a run would fail mid-way
  * for want of memory (several runs may be in flight, one per worker), so the scenario is
  * refused up front, with what would fit.
@@ -15,14 +16,19 @@ import type { WrittenScenario } from './written-schema.js';
 
 const BYTES_PER_KEY_AND_REGION = 20;
 const BYTES_PER_KEY_IN_A_DENSE_L1 = 16;
+const BYTES_PER_KEY_IN_A_DENSE_INVALIDATED_L1 = 24;
 const BYTES_PER_SPARSE_L1_ENTRY = 100;
 const MOST_STATE_BYTES = 16 * 2 ** 30;
 
 /** A run's state for `keys` keys in `regions` regions with L1s `l1` (null: none). */
 function stateBytes(keys: number, regions: number, l1: L1Spec | null): number {
   if (!l1) return keys * regions * BYTES_PER_KEY_AND_REGION;
-  if (!l1IsSparse(l1.capacity, keys)) return keys * regions * (BYTES_PER_KEY_AND_REGION + l1.hosts * BYTES_PER_KEY_IN_A_DENSE_L1);
+  if (!l1IsSparse(l1.capacity, keys)) return keys * regions * (BYTES_PER_KEY_AND_REGION + l1.hosts * denseL1BytesPerKey(l1));
   return keys * regions * BYTES_PER_KEY_AND_REGION + regions * l1.hosts * l1.capacity * BYTES_PER_SPARSE_L1_ENTRY;
+}
+
+function denseL1BytesPerKey(l1: L1Spec): number {
+  return l1.invalidated ? BYTES_PER_KEY_IN_A_DENSE_INVALIDATED_L1 : BYTES_PER_KEY_IN_A_DENSE_L1;
 }
 
 /** The most keys (up to `keys`) that fit with these L1s, which turn dense below 8 × their capacity; 0 when none do. */
@@ -31,7 +37,7 @@ function mostKeys(keys: number, regions: number, l1: L1Spec | null): number {
   if (!l1) return Math.min(keys, fit(regions * BYTES_PER_KEY_AND_REGION, 0));
   const sparseFrom = Math.ceil(l1.capacity * 8);
   const sparse = Math.min(keys, fit(regions * BYTES_PER_KEY_AND_REGION, regions * l1.hosts * l1.capacity * BYTES_PER_SPARSE_L1_ENTRY));
-  const dense = Math.min(keys, sparseFrom - 1, fit(regions * (BYTES_PER_KEY_AND_REGION + l1.hosts * BYTES_PER_KEY_IN_A_DENSE_L1), 0));
+  const dense = Math.min(keys, sparseFrom - 1, fit(regions * (BYTES_PER_KEY_AND_REGION + l1.hosts * denseL1BytesPerKey(l1)), 0));
   return Math.max(0, sparse >= sparseFrom ? sparse : 0, dense);
 }
 
