@@ -41,6 +41,8 @@ export interface TimelineResult {
   hits: number[];
   /** Reads of the primary and of replicas together. */
   db_reads: number[];
+  /** Database reads made after the end, answering reads issued before it: in no bucket. */
+  db_reads_after_end: number;
 }
 
 /** Ratios over no reads at all (a region nobody reads in) are NaN: `null` in JSON, `—` in reports. */

@@ -1,7 +1,8 @@
 /**
  * Reads over simulated time: the measured span (warmup to end) cut into at most
  * MAX_BUCKETS equal buckets of a round width, each counting reads, stale reads, cache hits
- * and database reads. This is what shows a fault's window — the stale reads of a partition,
+ * and database reads (those made after the end, answering reads issued before it, apart:
+ * in no bucket, lest the drain look like a spike of load). This is what shows a fault's window — the stale reads of a partition,
  * the wall of database reads after a cache restart — that whole-run ratios average away.
  * Fixed memory whatever the number of reads.
  */
@@ -17,11 +18,12 @@ const ROUND_WIDTHS_MS = [
 ];
 const DAY_MS = 86_400_000;
 
-/** Where the buckets start, how wide they are and how many there are. */
+/** Where the buckets start, how wide they are and how many there are; where the measured span ends. */
 export interface TimelineShape {
   startMs: number;
   bucketMs: number;
   buckets: number;
+  endMs: number;
 }
 
 /** The narrowest round width (ms) that cuts `spanMs` into at most `count` pieces (bucket widths, chart ticks). */
@@ -34,7 +36,7 @@ export function roundWidthMs(spanMs: number, count: number): number {
 export function timelineShape(startMs: number, endMs: number): TimelineShape {
   const span = Math.max(endMs - startMs, 0);
   const bucketMs = roundWidthMs(span, MAX_BUCKETS);
-  return { startMs, bucketMs, buckets: Math.max(Math.ceil(span / bucketMs), 1) };
+  return { startMs, bucketMs, buckets: Math.max(Math.ceil(span / bucketMs), 1), endMs: Math.max(endMs, startMs) };
 }
 
 export class Timeline {
@@ -42,6 +44,7 @@ export class Timeline {
   private readonly staleReads: Float64Array;
   private readonly hits: Float64Array;
   private readonly dbReads: Float64Array;
+  private dbReadsAfterEnd = 0;
 
   constructor(readonly shape: TimelineShape) {
     this.reads = new Float64Array(shape.buckets);
@@ -60,7 +63,8 @@ export class Timeline {
 
   /** A measured database read made at `time`. */
   databaseRead(time: number): void {
-    this.dbReads[this.bucketOf(time)]++;
+    if (time >= this.shape.endMs) this.dbReadsAfterEnd++;
+    else this.dbReads[this.bucketOf(time)]++;
   }
 
   merge(other: Timeline): void {
@@ -70,6 +74,7 @@ export class Timeline {
       this.hits[i] += other.hits[i];
       this.dbReads[i] += other.dbReads[i];
     }
+    this.dbReadsAfterEnd += other.dbReadsAfterEnd;
   }
 
   toResult(): TimelineResult {
@@ -80,11 +85,12 @@ export class Timeline {
       stale_reads: Array.from(this.staleReads),
       hits: Array.from(this.hits),
       db_reads: Array.from(this.dbReads),
+      db_reads_after_end: this.dbReadsAfterEnd,
     };
   }
 
   private bucketOf(time: number): number {
-    // A database read answering a read issued just before the end may come after it: it counts in the last bucket.
+    // The last bucket may reach past the end (a round width); what is counted is before the end.
     return Math.min(Math.floor((time - this.shape.startMs) / this.shape.bucketMs), this.shape.buckets - 1);
   }
 }

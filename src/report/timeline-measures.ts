@@ -58,5 +58,5 @@ export function mergeBuckets(t: TimelineResult, per: number): TimelineResult {
   const count = Math.ceil(t.reads.length / per);
   const add = (values: readonly number[]) =>
     Array.from({ length: count }, (_, b) => values.slice(b * per, (b + 1) * per).reduce((sum, v) => sum + v, 0));
-  return { start_ms: t.start_ms, bucket_ms: t.bucket_ms * per, reads: add(t.reads), stale_reads: add(t.stale_reads), hits: add(t.hits), db_reads: add(t.db_reads) };
+  return { start_ms: t.start_ms, bucket_ms: t.bucket_ms * per, reads: add(t.reads), stale_reads: add(t.stale_reads), hits: add(t.hits), db_reads: add(t.db_reads), db_reads_after_end: t.db_reads_after_end };
 }

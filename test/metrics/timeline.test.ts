@@ -25,7 +25,7 @@ describe('timelineShape', () => {
     [5, 6, 1, 1],
     [0, 200 * 86_400_000, 2 * 86_400_000, 100],
   ])('[%i, %i) ms: buckets of %i ms, %i of them', (start, end, width, buckets) => {
-    expect(timelineShape(start, end)).toEqual({ startMs: start, bucketMs: width, buckets });
+    expect(timelineShape(start, end)).toEqual({ startMs: start, bucketMs: width, buckets, endMs: end });
   });
 
   test('any span: at most MAX_BUCKETS buckets that cover it, and one bucket fewer would not', () => {
@@ -50,6 +50,7 @@ describe('a hand-written history', () => {
   c.read(1, 2, 3, 1100, 1, 1, ReadSource.Cache); // a bucket's start belongs to it: second bucket
   c.databaseRead(1, ReadSource.Replica, 1099);
   c.databaseRead(0, ReadSource.Primary, 10_999.5); // the last bucket
+  c.databaseRead(0, ReadSource.Primary, 11_000); // at the end: after it, in no bucket
   const r = c.result('ttl', 0);
   const head = (t: TimelineResult) => ({ reads: t.reads.slice(0, 2), stale: t.stale_reads.slice(0, 2), hits: t.hits.slice(0, 2), db: t.db_reads.slice(0, 2) });
 
@@ -59,6 +60,7 @@ describe('a hand-written history', () => {
     expect(r.timeline.reads).toHaveLength(100);
     expect(head(r.timeline)).toEqual({ reads: [2, 1], stale: [1, 0], hits: [1, 1], db: [1, 0] });
     expect(r.timeline.db_reads[99]).toBe(1);
+    expect(r.timeline.db_reads_after_end).toBe(1);
     expect(sum(r.timeline.reads)).toBe(r.reads);
   });
 
@@ -73,7 +75,7 @@ function expectTimelineAddsUp(set: MetricSet): void {
   const t = set.timeline;
   expect(sum(t.reads)).toBe(set.reads);
   expect(sum(t.stale_reads)).toBe(set.stale_reads);
-  expect(sum(t.db_reads)).toBe(set.db_reads.primary + set.db_reads.replica);
+  expect(sum(t.db_reads) + t.db_reads_after_end).toBe(set.db_reads.primary + set.db_reads.replica);
   expect(set.reads === 0 ? 0 : Number((sum(t.hits) / set.reads).toPrecision(6))).toBe(set.hit_ratio);
   t.reads.forEach((reads, i) => {
     expect(t.stale_reads[i]).toBeLessThanOrEqual(reads);

@@ -16,7 +16,7 @@ function run(strategies: Record<string, number[]>, faults: FaultWindow[] = [], d
   const template = baselineResults.strategies.ttl;
   const entries = Object.entries(strategies).map(([name, stale]): [string, StrategyResult] => {
     const reads = stale.map(() => 100);
-    const timeline = { start_ms: 0, bucket_ms: BUCKET_MS, reads, stale_reads: stale, hits: reads, db_reads: dbReads[name] ?? stale.map(() => 0) };
+    const timeline = { start_ms: 0, bucket_ms: BUCKET_MS, reads, stale_reads: stale, hits: reads, db_reads: dbReads[name] ?? stale.map(() => 0), db_reads_after_end: 0 };
     return [name, { ...template, stale_reads: stale.reduce((a, b) => a + b, 0), timeline }];
   });
   const buckets = Object.values(strategies)[0].length;
