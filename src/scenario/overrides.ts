@@ -11,6 +11,8 @@ import { extendedTypes, tagMessage, unknownTags } from './parse.js';
 
 export interface SetOverride extends SetOrigin {
   path: string[];
+  /** Where each segment of the path starts in `text` (a key the override adds is told there, whichever value it came with). */
+  segmentOffsets: number[];
   value: Node;
 }
 
@@ -39,7 +41,13 @@ export function parseSets(sets: readonly SetArgument[]): { overrides: SetOverrid
 function parseSet(option: string, text: string, range?: readonly [number, number]): SetOverride | Problem {
   const equals = text.indexOf('=');
   if (equals < 0) return setProblem(option, text, `no \`=\`; ${SET_USAGE}`);
-  const path = text.slice(0, equals).trim().split('.');
+  const pathText = text.slice(0, equals);
+  const path = pathText.trim().split('.');
+  const segmentOffsets: number[] = [];
+  path.reduce((offset, segment) => {
+    segmentOffsets.push(offset);
+    return offset + segment.length + 1;
+  }, pathText.length - pathText.trimStart().length);
   if (path.some((segment) => segment === '')) return setProblem(option, text, `empty path or path segment; ${SET_USAGE}`);
   const [valueOffset, valueEnd] = range ?? [equals + 1, text.length];
   const valueText = text.slice(valueOffset, valueEnd);
@@ -52,7 +60,7 @@ function parseSet(option: string, text: string, range?: readonly [number, number
   if (extended) return setProblem(option, text, extended.message, valueOffset + extended.offset);
   const alias = firstAlias(valueDoc);
   if (alias) return setProblem(option, text, `an alias (${quoteName(`*${alias.source}`)}) cannot reach the scenario's anchors; allowed: the value written out`, valueOffset + (alias.range?.[0] ?? 0));
-  return { option, text, valueOffset, path, value: (valueDoc.contents as Node | null) ?? new Scalar(null) };
+  return { option, text, valueOffset, path, segmentOffsets, value: (valueDoc.contents as Node | null) ?? new Scalar(null) };
 }
 
 /** The first alias in a --set value: the value is parsed alone, so none can resolve. */
@@ -105,7 +113,7 @@ function applySet(doc: Document, override: SetOverride, origins: Map<Node, SetOr
     const problem = cannotFollow(parent, override.path, i);
     if (problem) return setProblem(override.option, override.text, problem);
     if (i === override.path.length - 1) {
-      put(parent, segment, remember(override.value, origin, origins), origin, origins);
+      put(parent, segment, remember(override.value, origin, origins), { ...origin, valueOffset: override.segmentOffsets[i] }, origins);
       break;
     }
     const existing = childOf(parent, segment)?.node ?? null;
@@ -114,7 +122,7 @@ function applySet(doc: Document, override: SetOverride, origins: Map<Node, SetOr
     const startsList = /^\d+$/.test(override.path[i + 1]) && listAt(override.path.slice(0, i + 1));
     const missing = () => (startsList ? remember(new YAMLSeq(), origin, origins) : fresh());
     // A scalar in the middle of the path is kept, and reported by cannotFollow on the next step.
-    parent = isAbsent(existing) ? put(parent, segment, missing(), origin, origins) : (existing as Node);
+    parent = isAbsent(existing) ? put(parent, segment, missing(), { ...origin, valueOffset: override.segmentOffsets[i] }, origins) : (existing as Node);
   }
   return undefined;
 }
@@ -131,8 +139,8 @@ function cannotFollow(parent: Node, path: string[], i: number): string | undefin
   return `${where} is ${showValue(isScalar(parent) ? parent.value : parent)}, not a map or a list, so it has no \`${path[i]}\``;
 }
 
-/** Sets `parent[segment] = child`, replacing an existing value or adding a key or list item. */
-function put(parent: Node, segment: string, child: Node, origin: SetOrigin, origins: Map<Node, SetOrigin>): Node {
+/** Sets `parent[segment] = child`, replacing an existing value or adding a key (told at `keyOrigin`) or list item. */
+function put(parent: Node, segment: string, child: Node, keyOrigin: SetOrigin, origins: Map<Node, SetOrigin>): Node {
   if (isSeq(parent)) {
     parent.items[Number(segment)] = child;
     return child;
@@ -140,7 +148,7 @@ function put(parent: Node, segment: string, child: Node, origin: SetOrigin, orig
   const map = parent as YAMLMap<unknown, unknown>;
   const pair = map.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
   if (pair) pair.value = child;
-  else map.items.push(new Pair(remember(new Scalar(segment), origin, origins), child));
+  else map.items.push(new Pair(remember(new Scalar(segment), keyOrigin, origins), child));
   return child;
 }
 

@@ -31,6 +31,14 @@ describe('--set problems', () => {
     ]);
   });
 
+  it('points an unknown key the path adds at its segment, whichever value came with it', () => {
+    expect(problemsOf(MINIMAL, [' cache.ttlx=1s'])).toEqual([expect.stringMatching(/^--set:1:8: cache: unknown key `ttlx`/)]);
+    // One value of a sweep's `--param cache.ttlx=1s,2s`: the same line for each value.
+    for (const value of [[12, 14], [15, 17]] as const) {
+      expect(problemsOf(MINIMAL, [{ option: '--param', text: 'cache.ttlx=1s,2s', value }])).toEqual([expect.stringMatching(/^--param:1:7: cache: unknown key `ttlx`/)]);
+    }
+  });
+
   it('points inside a structured value', () => {
     expect(problemsOf(MINIMAL, ['bus.delay={exponential: {mean: soon}}'])).toEqual([
       expect.stringMatching(/^--set:1:32: bus\.delay\.exponential\.mean: "soon" is not a duration; .* \(from --set bus\.delay=\{exponential: \{mean: soon\}\}\)$/),
