@@ -135,6 +135,7 @@ function removeProtoKeys(value: unknown, paths: readonly Path[]): void {
 const STAND_INS = new Map<string, unknown>([
   [JSON.stringify(['name']), 'scenario'],
   [JSON.stringify(['duration']), 60_000],
+  [JSON.stringify(['workload']), { keys: 1, reads_per_second: 0 }],
   [JSON.stringify(['workload', 'keys']), 1],
   [JSON.stringify(['workload', 'reads_per_second']), 0],
 ]);

@@ -295,6 +295,15 @@ const cases: BadCase[] = [
     problems: [['2:11', 'duration: "10min" is not a duration; allowed: a duration like 250ms, 1.5s, 10m or 1m30s']],
   },
   {
+    name: 'a missing workload stands in for nothing the region checks read: they are still heard',
+    yaml: 'name: x\nduration: 1m\nregions: [{ name: a }, { name: a }]\n',
+    problems: [
+      ['1:1', 'workload: missing'],
+      ['3:10', 'regions: no primary region'],
+      ['3:32', 'regions.1.name: `a` is already the name of regions.0'],
+    ],
+  },
+  {
     name: 'missing required key, at the enclosing key',
     yaml: MINIMAL.replace('  keys: 100\n', ''),
     problems: [['7:1', 'workload.keys: missing; required: an integer from 1 to 100 million']],
