@@ -17,6 +17,7 @@ import { applySets, parseSets, type SetArgument } from './overrides.js';
 import { parseYaml } from './parse.js';
 import { isOptionFile, isWithin, Locator, type Path, samePath } from './positions.js';
 import { checkRules } from './rules.js';
+import type { Renumbering } from './positions.js';
 import type { Scenario } from './types.js';
 import { scenarioSchema, type WrittenScenario } from './written-schema.js';
 import { closest } from './suggest.js';
@@ -32,8 +33,10 @@ export function loadScenarioText(text: string, file: string, sets: readonly SetA
   if (placementProblems.length > 0) fail([...duplicateKeys, ...placementProblems]);
   const locator = new Locator(file, doc.contents as Node | null, lineCounter, origins);
   // Problems the schema can step over (unknown keys, wrong values with a default) let the rules run too: all are reported at once.
-  const { written, schemaProblems, defaulted } = validate(plainValue(doc, file), locator, duplicateKeys);
-  const problems = [...duplicateKeys, ...schemaProblems, ...checkRules(written, locator, defaulted)];
+  const { written, schemaProblems, defaulted, renumbered } = validate(plainValue(doc, file), locator, duplicateKeys);
+  // Rules judging each item of a list on its own still run where items were taken out, told at the items as written.
+  const itemsOutOf = [...renumbered.keys()].map((list) => JSON.parse(list) as Path);
+  const problems = [...duplicateKeys, ...schemaProblems, ...checkRules(written, locator.renumbered(renumbered), defaulted, itemsOutOf)];
   if (problems.length > 0) fail(problems);
   return normalise(written, locator);
 }
@@ -80,7 +83,8 @@ function plainValue(doc: Document, file: string): unknown {
  * the later stages still run on the rest: an unknown key (a misspelt key has no effect) is
  * dropped; a wrong value in a map is taken out, so that the field falls back to its default;
  * a wrong item is taken out of its list, which puts the whole list out of play (the items
- * after it move up), except for a misformed name (see `Taken`). When what is left is still
+ * after it move up) for the rules but those judging each item on its own, told at the items
+ * as written (`renumbered`), except for a misformed name (see `Taken`). When what is left is still
  * invalid (a required field went, a map emptied of its one misspelt key), the field that stays wrong is taken out, then the list
  * item holding it, for a few rounds. What fell back or went out of play is `defaulted`, for
  * the rules to leave alone what read it. Only the first check's problems are reported (the
@@ -91,20 +95,20 @@ function validate(
   value: unknown,
   locator: Locator,
   earlier: readonly Problem[],
-): { written: WrittenScenario; schemaProblems: Problem[]; defaulted: Path[] } {
+): { written: WrittenScenario; schemaProblems: Problem[]; defaulted: Path[]; renumbered: Renumbering } {
   const proto = protoKeys(value);
   removeProtoKeys(value, proto);
   const protoProblems = proto.map((path) => locator.atKey(path, '`__proto__` is not a key a scenario can have; allowed: the keys and names each map takes'));
   const first = parse(value);
-  if (first.success) return { written: first.data, schemaProblems: protoProblems, defaulted: proto };
+  if (first.success) return { written: first.data, schemaProblems: protoProblems, defaulted: proto, renumbered: new Map() };
   const problems = [...protoProblems, ...issuesToProblems(first.error.issues, { schema: scenarioSchema, locator })];
-  const taken: Taken = { defaulted: [...proto], removed: new Set<string>(), misformedNames: [] };
+  const taken: Taken = { defaulted: [...proto], removed: new Set<string>(), misformedNames: [], renumbered: new Map() };
   let issues = first.error.issues;
   for (let round = 0; round < MOST_ROUNDS && takeOut(value, issues, taken); round++) {
     const check = parse(value);
     if (check.success) {
       for (const { path, written } of taken.misformedNames) setAt(check.data, path, written);
-      return { written: check.data, schemaProblems: problems, defaulted: taken.defaulted };
+      return { written: check.data, schemaProblems: problems, defaulted: taken.defaulted, renumbered: taken.renumbered };
     }
     issues = check.error.issues;
   }
@@ -149,6 +153,8 @@ const STAND_INS = new Map<string, unknown>([
  */
 interface Taken {
   defaulted: Path[];
+  /** Lists (not inside another list) that items were taken out of: the index each item left had as written. */
+  renumbered: Map<string, number[]>;
   removed: Set<string>;
   misformedNames: { path: Path; written: string }[];
 }
@@ -208,11 +214,45 @@ function takeOut(value: unknown, issues: readonly z.core.$ZodIssue[], taken: Tak
   // Items inside another item going too go with it; the rest, last first in each list, so that each index still points at its item.
   const outermost = items.filter((item) => !items.some((other) => other.length < item.length && isWithin(item, other)));
   for (const path of outermost.sort((a, b) => (b.at(-1) as number) - (a.at(-1) as number))) {
-    const list = valueAt(value, path.slice(0, -1));
-    if (Array.isArray(list)) list.splice(path.at(-1) as number, 1);
-    taken.defaulted.push(path.slice(0, -1));
+    const listPath = path.slice(0, -1);
+    const list = valueAt(value, listPath);
+    if (!Array.isArray(list)) continue;
+    const index = path.at(-1) as number;
+    if (listPath.some((step) => typeof step === 'number')) {
+      taken.defaulted.push(listPath);
+    } else {
+      const key = JSON.stringify(listPath);
+      const written = taken.renumbered.get(key) ?? list.map((_, i) => i);
+      written.splice(index, 1);
+      taken.renumbered.set(key, written);
+    }
+    list.splice(index, 1);
+    forgetItem(taken, listPath, index);
   }
   return true;
+}
+
+/** What was taken from inside an item that went is gone with it; the items after it moved up, and so do their paths. */
+function forgetItem(taken: Taken, listPath: Path, index: number): void {
+  const item = [...listPath, index];
+  const moved = (path: Path): Path | null => {
+    if (isWithin(path, item)) return null;
+    const at = path[listPath.length];
+    return isWithin(path, listPath) && typeof at === 'number' && at > index ? [...listPath, at - 1, ...path.slice(listPath.length + 1)] : path;
+  };
+  taken.defaulted = taken.defaulted.flatMap((path) => {
+    const kept = moved(path);
+    return kept ? [kept] : [];
+  });
+  const removed = [...taken.removed].flatMap((key) => {
+    const path = moved(JSON.parse(key) as Path);
+    return path ? [JSON.stringify(path)] : [];
+  });
+  taken.removed = new Set(removed);
+  taken.misformedNames = taken.misformedNames.flatMap((name) => {
+    const path = moved(name.path);
+    return path ? [{ ...name, path }] : [];
+  });
 }
 
 /** The path of the innermost list item `path` goes through, or undefined. */

@@ -45,21 +45,32 @@ interface Step {
   keyOrigin: SetOrigin | undefined;
 }
 
+/** Per list (by its path as JSON) that items were taken out of: for each item left, its index as written. */
+export type Renumbering = ReadonlyMap<string, readonly number[]>;
+
 export class Locator {
   constructor(
     readonly file: string,
     private readonly contents: Node | null,
     private readonly lineCounter: LineCounter,
     private readonly origins: ReadonlyMap<Node, SetOrigin>,
+    private readonly renumbering: Renumbering = new Map(),
   ) {}
+
+  /** This locator for paths into the scenario with items taken out of lists: each is told at its item as written. */
+  renumbered(renumbering: Renumbering): Locator {
+    return renumbering.size === 0 ? this : new Locator(this.file, this.contents, this.lineCounter, this.origins, renumbering);
+  }
 
   /** A problem about the value at `path`, or about its nearest enclosing node when it is missing. */
   atValue(path: Path, message: string): Problem {
-    return this.problem(this.valuePlace(path), path, message);
+    const written = this.asWritten(path);
+    return this.problem(this.valuePlace(written), written, message);
   }
 
   /** A problem about the key that ends `path` (an unknown key, an unknown region name used as a key). */
-  atKey(path: Path, message: string): Problem {
+  atKey(given: Path, message: string): Problem {
+    const path = this.asWritten(given);
     const steps = this.walk(path);
     const last = steps[steps.length - 1];
     const place = steps.length === path.length + 1 && last.key ? this.place(last.key, last.keyOrigin) : this.valuePlace(path);
@@ -68,8 +79,18 @@ export class Locator {
 
   /** Where the value at `path` was written, for positions carried into the Scenario. */
   position(path: Path): SourcePosition {
-    const { file, line, col } = this.valuePlace(path);
+    const { file, line, col } = this.valuePlace(this.asWritten(path));
     return { file, line, col };
+  }
+
+  /** `path` with the index of an item in a list that items were taken out of as it was written. */
+  private asWritten(path: Path): Path {
+    for (const [list, written] of this.renumbering) {
+      const listPath = JSON.parse(list) as Path;
+      const index = path[listPath.length];
+      if (typeof index === 'number' && isWithin(path, listPath)) return [...listPath, written[index], ...path.slice(listPath.length + 1)];
+    }
+    return path;
   }
 
   private problem(place: Place, path: Path, message: string): Problem {

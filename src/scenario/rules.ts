@@ -5,7 +5,7 @@
  * run, so every problem is reported at once.
  */
 import type { Problem } from '../errors.js';
-import type { Locator, Path } from './positions.js';
+import { type Locator, type Path, samePath } from './positions.js';
 import { readAt, recordingReads } from './read-paths.js';
 import { expectConditionsCanHold, expectL1MetricsHaveL1, expectMetricsValid, expectNamesUnique, expectStrategiesListed, expectUnitsFitMetrics } from './rules-expect.js';
 import {
@@ -67,15 +67,28 @@ const entrywise: ReadonlySet<Rule> = new Set([
 ]);
 
 /**
+ * Rules that judge each item of a list on its own (with other parts of the scenario): an item
+ * taken out for a wrong value leaves the verdicts on the others as they were.
+ */
+const itemwise: ReadonlyMap<Rule, readonly Path[]> = new Map([
+  [faultRegionsKnown, [['faults']]],
+  [faultsInsideRun, [['faults']]],
+  [primaryHasNoReplica, [['faults']]],
+  [atLeastOnceCanDeliver, [['faults']]],
+]);
+
+/**
  * Every rule's problems. `defaulted` are the paths whose wrong values the schema reported and
  * that now hold their defaults: a rule that read one of them is not heard, since it would be
- * judging the default, not what was written.
+ * judging the default, not what was written. `itemsOutOf` are lists that wrong items were
+ * taken out of: only the rules judging each of their items on its own are heard on them.
  */
-export function checkRules(scenario: WrittenScenario, at: Locator, defaulted: readonly Path[] = []): Problem[] {
-  if (defaulted.length === 0) return rules.flatMap((rule) => rule(scenario, at));
+export function checkRules(scenario: WrittenScenario, at: Locator, defaulted: readonly Path[] = [], itemsOutOf: readonly Path[] = []): Problem[] {
+  if (defaulted.length === 0 && itemsOutOf.length === 0) return rules.flatMap((rule) => rule(scenario, at));
   return rules.flatMap((rule) => {
     const { view, reads } = recordingReads(scenario);
     const problems = rule(view, at);
-    return defaulted.some((path) => readAt(reads, path, !entrywise.has(rule))) ? [] : problems;
+    const unjudged = itemsOutOf.filter((list) => !itemwise.get(rule)?.some((judged) => samePath(judged, list)));
+    return [...defaulted, ...unjudged].some((path) => readAt(reads, path, !entrywise.has(rule))) ? [] : problems;
   });
 }

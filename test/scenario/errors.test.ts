@@ -179,6 +179,18 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'faults taken out for a wrong field leave the others judged, each told at its place as written',
+    yaml: withSection(
+      'faults:\n  - { at: 1s, bus_loss: { loss: 0.5 } }\n  - { at: 10s, for: 5s, partition: { region: mars } }\n  - { at: 2s, cache_restart: { regio: eu-west } }\n  - { at: 20m, cache_restart: { region: eu-west } }\n',
+    ),
+    problems: [
+      ['11:5', 'faults.0.for: missing'],
+      ['12:46', 'faults.1.partition.region: unknown region `mars`'],
+      ['13:32', 'faults.2.cache_restart: unknown key `regio`'],
+      ['14:11', 'faults.3.at: starts at 20m, when the run is over'],
+    ],
+  },
+  {
     name: 'a distribution whose one kind is misspelt falls back to the default, and the rest is still checked',
     yaml: MINIMAL.replace('  - name: eu-west', '  - name: eu-west\n    replica_lag: { exponental: { mean: 1s } }') + 'expect: { pubsb: { reads: 1 } }\n',
     problems: [
