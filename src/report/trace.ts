@@ -56,7 +56,16 @@ export function renderTraceText(trace: KeyTrace): string {
     const detail = e.detail ? ` (${e.detail})` : '';
     return `${time}  ${e.region.padEnd(width)}  ${said[e.kind]}${versionText(e)}${detail}`;
   });
-  return `${headline(trace)}\n${lines.join('\n')}\n`;
+  const after = afterEndText(trace);
+  return `${headline(trace)}\n${[...lines, ...(after ? [after] : [])].join('\n')}\n`;
+}
+
+/** What landed after the end, in one line (the run's numbers count it; the story stops at the end), or '' when nothing did. */
+function afterEndText(trace: KeyTrace): string {
+  if (trace.afterEnd.length === 0) return '';
+  const said = words(trace.message);
+  const landed = trace.afterEnd.map(({ kind, count }) => `${said[kind]} ×${formatCount(count)}`).join(', ');
+  return `after the end (${formatDuration(trace.durationMs, { exact: true })}), what was still in flight landed, counted in the run's numbers, not told above: ${landed}`;
 }
 
 /** Mermaid: messages travel from the primary's lifeline; everything else is a note on its region. */
@@ -77,5 +86,8 @@ export function renderTraceMermaid(trace: KeyTrace): string {
       lines.push(`  Note over ${id(e.region)}: ${text}`);
     }
   }
+  const after = afterEndText(trace);
+  const everyLifeline = regions.length > 1 ? `${id(regions[0])},${id(regions[regions.length - 1])}` : id(regions[0]);
+  if (after) lines.push(`  Note over ${everyLifeline}: ${after.replaceAll(';', ',').replaceAll('#', '')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -91,6 +91,12 @@ export interface KeyTrace {
   /** Counts of every read of the key in the window after the warmup (as the run's report counts them), shown or not. */
   reads: number;
   staleReads: number;
+  /**
+   * What landed after the end, of what was in flight then (fills of reads issued before it,
+   * deliveries, applies…), by kind in order of first landing: the run's numbers count it,
+   * the story stops at the end. Empty when the window ends before the run does.
+   */
+  afterEnd: { kind: TraceKind; count: number }[];
 }
 
 const END_WORDS: Record<EntryEnd, string> = {
@@ -147,6 +153,8 @@ class KeyTracer implements Observer {
   private readonly causes: StaleCauses;
   /** Per region, the line counting the misses told to wait since the lease was last granted or a fill came (one line, not one per retry). */
   private readonly waiting: ({ event: TraceEvent; count: number } | null)[];
+  /** What landed after the run's end, by kind (see KeyTrace.afterEnd). */
+  readonly landedAfterEnd = new Map<TraceKind, number>();
 
   constructor(
     private readonly key: number,
@@ -163,6 +171,8 @@ class KeyTracer implements Observer {
     private readonly warmupMs: number,
     /** Whether the L1s hear the invalidations (a stale L1 read's cause depends on it). */
     l1sInvalidated: boolean,
+    /** The window asked for, whose end may lie past the run's (`untilMs`): what lands in between is counted, not told. */
+    private readonly askedUntilMs: number,
   ) {
     this.truth = new Truth(key + 1);
     this.state = { latest: 0, caches: regionNames.map(() => null), replicas: regionNames.map(() => 0) };
@@ -182,6 +192,7 @@ class KeyTracer implements Observer {
 
   private add(time: number, kind: TraceKind, region: number, version: number, detail = '', stale = false): void {
     this.settleDelivery();
+    if (time > this.untilMs && time <= this.askedUntilMs) this.landedAfterEnd.set(kind, (this.landedAfterEnd.get(kind) ?? 0) + 1);
     if (!this.inWindow(time)) return;
     this.events.push({ time, kind, region: this.regionNames[region], version, detail, stale });
   }
@@ -354,7 +365,7 @@ export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, op
   const message = findPreset(spec.use)?.parts(spec.options).invalidation === 'update' ? 'update' : 'invalidation';
   const layout = new CacheLayout(scenario.regions.length, spec.cache.l1?.hosts ?? 0);
   const l1sInvalidated = spec.cache.l1?.invalidated ?? false;
-  const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, options.allReads ?? false, layout, fromMs, toldUntilMs, message, scenario.warmupMs, l1sInvalidated);
+  const tracer = new KeyTracer(key, scenario.regions.map((r) => r.name), primary, options.allReads ?? false, layout, fromMs, toldUntilMs, message, scenario.warmupMs, l1sInvalidated, untilMs);
   new Simulation(scenario, spec, tracer).run();
   tracer.settleDelivery();
   const events = tracer.events.map((e, i) => [e, i] as const).sort((a, b) => a[0].time - b[0].time || a[1] - b[1]).map(([e]) => e);
@@ -373,6 +384,7 @@ export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, op
     initial: tracer.initial,
     reads: tracer.reads,
     staleReads: tracer.staleReads,
+    afterEnd: [...tracer.landedAfterEnd].map(([kind, count]) => ({ kind, count })),
   };
 }
 

@@ -122,3 +122,21 @@ test('leases: the trace tells which miss got the lease and, in one line, how oft
   if (!pubsub) throw new Error('no pubsub');
   expect(traceKey(scenario, pubsub, 0).events.filter((e) => e.kind === 'lease')).toEqual([]);
 });
+
+test('what lands after the end is counted in one closing line, so the story and the run count the same fills and deliveries: one key', () => {
+  let landedAfterEnd = 0;
+  for (const preset of ['pubsub', 'versioned', 'lease']) {
+    // 300 ms one way: many reads and messages are still in flight when the run ends.
+    const scenario = loadScenarioFile(SMALL, ['duration=30s', 'warmup=0', 'workload.keys=1', 'network.default_latency=300ms', `strategies=[${preset}]`, 'expect={}']);
+    const spec = scenario.strategies[0];
+    const trace = traceKey(scenario, spec, 0);
+    const told = (kind: string) => trace.events.filter((e) => e.kind === kind).length + (trace.afterEnd.find((a) => a.kind === kind)?.count ?? 0);
+    const result = runStrategy(scenario, spec);
+    expect(told('refused'), preset).toBe(result.refused_fills);
+    expect(told('delivered'), preset).toBe(result.messages.delivered);
+    landedAfterEnd += trace.afterEnd.reduce((n, a) => n + a.count, 0);
+    // A window ending before the run's end counts nothing past it.
+    expect(traceKey(scenario, spec, 0, { untilMs: 20_000 }).afterEnd).toEqual([]);
+  }
+  expect(landedAfterEnd).toBeGreaterThan(0);
+});
