@@ -14,7 +14,7 @@ import { type ExpectationOverSeeds, expectationRefs, leftOutExpectations, overSe
 import { measuredValue } from './metrics/metric-names.js';
 import { deriveSeed } from './random/streams.js';
 import { loadScenarioFile } from './scenario/load.js';
-import type { SetArgument } from './scenario/overrides.js';
+import { pathSegments, type SetArgument } from './scenario/overrides.js';
 import { metricNameText, metricWindow } from './scenario/metric-window.js';
 import { metricNameProblem } from './scenario/rules-expect.js';
 import type { Scenario, StrategySpec, TimeWindow } from './scenario/types.js';
@@ -96,8 +96,8 @@ export function parseParam(text: string): SweepParam {
   const equals = text.indexOf('=');
   if (equals < 0) throw new UsageError(`--param ${text}: no \`=\`; ${PARAM_USAGE}`);
   const path = text.slice(0, equals).trim();
-  if (path === '' || path.split('.').some((segment) => segment === '')) {
-    throw new UsageError(`--param ${text}: empty path or path segment; ${PARAM_USAGE}`);
+  if (!pathSegments(path)) {
+    throw new UsageError(`--param ${text}: empty path or path segment, or an unclosed quote; ${PARAM_USAGE}`);
   }
   // Every point runs the same seeds, drawn from the root seed: a point's own seed would be replaced.
   if (path === 'seed') throw new UsageError(`--param ${text}: each point runs on the same seeds, drawn from the scenario's; give more with --seeds N, or another root with --seed N`);

@@ -18,6 +18,41 @@ export interface SetOverride extends SetOrigin {
 
 const SET_USAGE = 'expected path=value, e.g. --set cache.ttl=5s or --set regions.1.replica_lag=2s';
 
+/** How a name with dots in it is one segment of a path. */
+const QUOTED_SEGMENT = '; a name with dots goes in double quotes: workload.read_regions."eu.west"=2';
+
+/**
+ * The segments of a path (`cache.ttl`, `regions.1.replica_lag`; a name with dots in double
+ * quotes, `workload.read_regions."eu.west"`) and where each starts in `text` (spaces around the
+ * path left out); undefined when a segment is empty or a quote is not closed where its segment ends.
+ */
+export function pathSegments(text: string): { path: string[]; offsets: number[] } | undefined {
+  const end = text.trimEnd().length;
+  let at = text.length - text.trimStart().length;
+  const path: string[] = [];
+  const offsets: number[] = [];
+  for (;;) {
+    offsets.push(at);
+    let segment: string;
+    if (text[at] === '"') {
+      const close = text.indexOf('"', at + 1);
+      if (close < 0 || close >= end) return undefined;
+      segment = text.slice(at + 1, close);
+      at = close + 1;
+    } else {
+      const dot = text.indexOf('.', at);
+      const stop = dot < 0 || dot > end ? end : dot;
+      segment = text.slice(at, stop);
+      at = stop;
+    }
+    if (segment === '') return undefined;
+    path.push(segment);
+    if (at >= end) return { path, offsets };
+    if (text[at] !== '.') return undefined;
+    at++;
+  }
+}
+
 /** A `path=value` override as given: a `--set` argument, or one value of a sweep's `--param` (`{ option: '--param', text }`). */
 /**
  * `path=value` as given to `--set`, or with the option that gave it; `value` says where in
@@ -41,14 +76,9 @@ export function parseSets(sets: readonly SetArgument[]): { overrides: SetOverrid
 function parseSet(option: string, text: string, range?: readonly [number, number]): SetOverride | Problem {
   const equals = text.indexOf('=');
   if (equals < 0) return setProblem(option, text, `no \`=\`; ${SET_USAGE}`);
-  const pathText = text.slice(0, equals);
-  const path = pathText.trim().split('.');
-  const segmentOffsets: number[] = [];
-  path.reduce((offset, segment) => {
-    segmentOffsets.push(offset);
-    return offset + segment.length + 1;
-  }, pathText.length - pathText.trimStart().length);
-  if (path.some((segment) => segment === '')) return setProblem(option, text, `empty path or path segment; ${SET_USAGE}`);
+  const segments = pathSegments(text.slice(0, equals));
+  if (!segments) return setProblem(option, text, `empty path or path segment, or an unclosed quote; ${SET_USAGE}${QUOTED_SEGMENT}`);
+  const { path, offsets: segmentOffsets } = segments;
   const [valueOffset, valueEnd] = range ?? [equals + 1, text.length];
   const valueText = text.slice(valueOffset, valueEnd);
   const valueDoc = parseDocument(valueText, { prettyErrors: false, logLevel: 'error', merge: true });

@@ -7,6 +7,8 @@ describe('--set problems', () => {
     ['cache.ttl', '--set:1:1: --set cache.ttl: no `=`; expected path=value'],
     ['=5s', '--set:1:1: --set =5s: empty path or path segment'],
     ['cache..ttl=5s', '--set:1:1: --set cache..ttl=5s: empty path or path segment'],
+    ['workload.read_regions."eu.west=1', 'an unclosed quote; expected path=value, e.g. --set cache.ttl=5s or --set regions.1.replica_lag=2s; a name with dots goes in double quotes'],
+    ['workload."read_regions"x=1', 'empty path or path segment, or an unclosed quote'],
     ['name.first=x', '--set:1:1: --set name.first=x: `name` is "minimal", not a map or a list, so it has no `first`'],
     ['regions.7.primary=true', '--set:1:1: --set regions.7.primary=true: `regions` is a list of 2; allowed: an index from 0 to 2'],
     ['bus.delay={uniform: [1', '--set:1:23: --set bus.delay={uniform: [1: YAML syntax error in the value'],
