@@ -110,7 +110,7 @@ export class Simulation implements EventHandler {
       },
       updateTtl: (cache, key, version) => (this.l1s.layout.isL1(cache.id) ? this.l1s.ttlMs : ttl.draw(key, version, cache.region + 1)),
       servedAtLeast: hindsight && ((session, key) => hindsight.servedAtLeast(session, key)),
-      oldestCarried: carried ? (key) => Math.min((hindsight as Hindsight).oldestCopy(key), carried.oldest(key)) : undefined,
+      oldestCarried: carried && hindsight ? (key) => Math.min(hindsight.oldestCopy(key), carried.oldest(key)) : undefined,
     });
     this.faults = new FaultSchedule(scenario, {
       regionIndex: (name) => this.topology.regionIndex(name),
