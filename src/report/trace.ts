@@ -60,12 +60,13 @@ export function renderTraceText(trace: KeyTrace): string {
   return `${headline(trace)}\n${[...lines, ...(after ? [after] : [])].join('\n')}\n`;
 }
 
-/** What landed after the end, in one line (the run's numbers count it; the story stops at the end), or '' when nothing did. */
+/** What landed after the end (the story stops there), in one line, or '' when nothing did. */
 function afterEndText(trace: KeyTrace): string {
   if (trace.afterEnd.length === 0) return '';
   const said = words(trace.message);
   const landed = trace.afterEnd.map(({ kind, count }) => `${said[kind]} ×${formatCount(count)}`).join(', ');
-  return `after the end (${formatDuration(trace.durationMs, { exact: true })}), what was still in flight landed, counted in the run's numbers, not told above: ${landed}`;
+  const until = trace.untilMs < Infinity ? ` until ${formatDuration(trace.untilMs, { exact: true })}` : '';
+  return `after the end (${formatDuration(trace.durationMs, { exact: true })})${until}, what was still in flight landed, not told above: ${landed}`;
 }
 
 /** Mermaid: messages travel from the primary's lifeline; everything else is a note on its region. */

@@ -153,6 +153,8 @@ class KeyTracer implements Observer {
   private readonly causes: StaleCauses;
   /** Per region, the line counting the misses told to wait since the lease was last granted or a fill came (one line, not one per retry). */
   private readonly waiting: ({ event: TraceEvent; count: number } | null)[];
+  /** The last event observed, told or not (a fill takes back the store it made, observed just before it). */
+  private lastObserved: TraceEvent | null = null;
   /** What landed after the run's end, by kind (see KeyTrace.afterEnd). */
   readonly landedAfterEnd = new Map<TraceKind, number>();
 
@@ -192,9 +194,23 @@ class KeyTracer implements Observer {
 
   private add(time: number, kind: TraceKind, region: number, version: number, detail = '', stale = false): void {
     this.settleDelivery();
+    const event = { time, kind, region: this.regionNames[region], version, detail, stale };
+    this.lastObserved = event;
     if (time > this.untilMs && time <= this.askedUntilMs) this.landedAfterEnd.set(kind, (this.landedAfterEnd.get(kind) ?? 0) + 1);
-    if (!this.inWindow(time)) return;
-    this.events.push({ time, kind, region: this.regionNames[region], version, detail, stale });
+    if (this.inWindow(time)) this.events.push(event);
+  }
+
+  /** Take back the last event observed (told, or counted after the end). */
+  private untellLast(): void {
+    const last = this.lastObserved;
+    if (!last) return;
+    this.lastObserved = null;
+    if (this.events.at(-1) === last) this.events.pop();
+    const after = this.landedAfterEnd.get(last.kind);
+    if (last.time > this.untilMs && last.time <= this.askedUntilMs && after !== undefined) {
+      if (after > 1) this.landedAfterEnd.set(last.kind, after - 1);
+      else this.landedAfterEnd.delete(last.kind);
+    }
   }
 
   /** Whether the strategy let the older entry stay after the last delivery: then the delivery says so. */
@@ -261,9 +277,9 @@ class KeyTracer implements Observer {
     if (key !== this.key) return;
     const latest = this.truth.versionAt(key, time);
     const stored = refusal === FillRefusal.None;
-    // The store this fill made was told just before, as a store of unknown origin: it was this fill.
-    const last = this.events.at(-1);
-    if (stored && last?.kind === 'update' && last.time === time && last.version === version && last.region === this.regionNames[region]) this.events.pop();
+    // The store this fill made was observed just before, as a store of unknown origin: it was this fill.
+    const last = this.lastObserved;
+    if (stored && last?.kind === 'update' && last.time === time && last.version === version && last.region === this.regionNames[region]) this.untellLast();
     const detail = [version < latest ? `stale: latest is v${latest}` : '', REFUSAL_WORDS[refusal]].filter(Boolean).join('; ');
     this.waiting[region] = null;
     this.add(time, stored ? 'fill' : 'refused', region, version, detail, version < latest);

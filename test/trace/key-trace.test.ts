@@ -134,6 +134,8 @@ test('what lands after the end is counted in one closing line, so the story and 
     const result = runStrategy(scenario, spec);
     expect(told('refused'), preset).toBe(result.refused_fills);
     expect(told('delivered'), preset).toBe(result.messages.delivered);
+    // A fill's store is the fill, after the end too: no strategy here sends updates.
+    expect(told('update'), preset).toBe(0);
     landedAfterEnd += trace.afterEnd.reduce((n, a) => n + a.count, 0);
     // A window ending before the run's end counts nothing past it.
     expect(traceKey(scenario, spec, 0, { untilMs: 20_000 }).afterEnd).toEqual([]);
