@@ -14,7 +14,7 @@ import { type ExpectationOverSeeds, expectationRefs, leftOutExpectations, overSe
 import { measuredValue } from './metrics/metric-names.js';
 import { deriveSeed } from './random/streams.js';
 import { loadScenarioFile } from './scenario/load.js';
-import { pathSegments, type SetArgument } from './scenario/overrides.js';
+import { pathSegments, pathText, QUOTED_SEGMENT, type SetArgument } from './scenario/overrides.js';
 import { metricNameText, metricWindow } from './scenario/metric-window.js';
 import { metricNameProblem } from './scenario/rules-expect.js';
 import type { Scenario, StrategySpec, TimeWindow } from './scenario/types.js';
@@ -95,10 +95,10 @@ export const PARAM_USAGE = 'expected path=v1,v2,..., e.g. --param cache.ttl=1s,5
 export function parseParam(text: string): SweepParam {
   const equals = text.indexOf('=');
   if (equals < 0) throw new UsageError(`--param ${text}: no \`=\`; ${PARAM_USAGE}`);
-  const path = text.slice(0, equals).trim();
-  if (!pathSegments(path)) {
-    throw new UsageError(`--param ${text}: empty path or path segment, or an unclosed quote; ${PARAM_USAGE}`);
-  }
+  const segments = pathSegments(text.slice(0, equals));
+  if (!segments) throw new UsageError(`--param ${text}: empty path or path segment, or an unclosed quote; ${PARAM_USAGE}${QUOTED_SEGMENT}`);
+  // As one text however it was written (`cache."ttl"` is `cache.ttl`): the checks below and the grid's columns compare paths.
+  const path = pathText(segments.path);
   // Every point runs the same seeds, drawn from the root seed: a point's own seed would be replaced.
   if (path === 'seed') throw new UsageError(`--param ${text}: each point runs on the same seeds, drawn from the scenario's; give more with --seeds N, or another root with --seed N`);
   if (text.slice(equals + 1).trim() === '') throw new UsageError(`--param ${text}: no values; ${PARAM_USAGE}`);

@@ -19,7 +19,12 @@ export interface SetOverride extends SetOrigin {
 const SET_USAGE = 'expected path=value, e.g. --set cache.ttl=5s or --set regions.1.replica_lag=2s';
 
 /** How a name with dots in it is one segment of a path. */
-const QUOTED_SEGMENT = '; a name with dots goes in double quotes: workload.read_regions."eu.west"=2';
+export const QUOTED_SEGMENT = '; a name with dots goes in double quotes: workload.read_regions."eu.west"=2';
+
+/** A path as one text, each segment quoted only where it must be (a name with dots): one path, one text, however it was written. */
+export function pathText(path: readonly string[]): string {
+  return path.map((segment) => (segment.includes('.') ? `"${segment}"` : segment)).join('.');
+}
 
 /**
  * The segments of a path (`cache.ttl`, `regions.1.replica_lag`; a name with dots in double

@@ -32,6 +32,14 @@ describe('--param parsing and the grid', () => {
     // The seeds are the sweep's own: a seed parameter would be overridden at every point.
     expect(() => parseParam('seed=1,2')).toThrow(/each point runs on the same seeds.*--seeds N.*--seed N/);
     expect(() => parseParam('cache.ttl=1s,,2s')).toThrow(/empty value/);
+    expect(() => parseParam('"seed"=1,2')).toThrow(/each point runs on the same seeds/);
+    expect(() => parseParam('cache."ttl=1s,2s')).toThrow(/unclosed quote.*a name with dots goes in double quotes/);
+  });
+
+  test('a path is one text however it was written: quotes only around a name with dots', () => {
+    expect(parseParam('cache."ttl"=1s,2s').path).toBe('cache.ttl');
+    expect(parseParam(' workload.read_regions."eu.west" =1,2').path).toBe('workload.read_regions."eu.west"');
+    expect(() => planSweep('scenarios/quickstart.yaml', { params: ['cache.ttl=1s,2s', 'cache."ttl"=5s'] })).toThrow(/cache.ttl given twice/);
   });
 
   test('the first parameter varies slowest', () => {
