@@ -62,6 +62,15 @@ export class Locator {
     return renumbering.size === 0 ? this : new Locator(this.file, this.contents, this.lineCounter, this.origins, renumbering);
   }
 
+  /** This locator for the list at `listPath` keeping only the items `kept` (their indices here, in order). */
+  keeping(listPath: Path, kept: readonly number[]): Locator {
+    const key = JSON.stringify(listPath);
+    const here = this.renumbering.get(key);
+    const renumbering = new Map(this.renumbering);
+    renumbering.set(key, kept.map((i) => (here ? here[i] : i)));
+    return new Locator(this.file, this.contents, this.lineCounter, this.origins, renumbering);
+  }
+
   /** A problem about the value at `path`, or about its nearest enclosing node when it is missing. */
   atValue(path: Path, message: string): Problem {
     const written = this.asWritten(path);

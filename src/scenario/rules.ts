@@ -70,11 +70,11 @@ const entrywise: ReadonlySet<Rule> = new Set([
  * Rules that judge each item of a list on its own (with other parts of the scenario): an item
  * taken out for a wrong value leaves the verdicts on the others as they were.
  */
-const itemwise: ReadonlyMap<Rule, readonly Path[]> = new Map([
-  [faultRegionsKnown, [['faults']]],
-  [faultsInsideRun, [['faults']]],
-  [primaryHasNoReplica, [['faults']]],
-  [atLeastOnceCanDeliver, [['faults']]],
+const itemwise: ReadonlyMap<Rule, 'faults'> = new Map([
+  [faultRegionsKnown, 'faults'],
+  [faultsInsideRun, 'faults'],
+  [primaryHasNoReplica, 'faults'],
+  [atLeastOnceCanDeliver, 'faults'],
 ]);
 
 /**
@@ -86,9 +86,32 @@ const itemwise: ReadonlyMap<Rule, readonly Path[]> = new Map([
 export function checkRules(scenario: WrittenScenario, at: Locator, defaulted: readonly Path[] = [], itemsOutOf: readonly Path[] = []): Problem[] {
   if (defaulted.length === 0 && itemsOutOf.length === 0) return rules.flatMap((rule) => rule(scenario, at));
   return rules.flatMap((rule) => {
-    const { view, reads } = recordingReads(scenario);
-    const problems = rule(view, at);
-    const unjudged = itemsOutOf.filter((list) => !itemwise.get(rule)?.some((judged) => samePath(judged, list)));
-    return [...defaulted, ...unjudged].some((path) => readAt(reads, path, !entrywise.has(rule))) ? [] : problems;
+    const list = itemwise.get(rule);
+    const judged = list ? withoutDefaultedItems(scenario, at, defaulted, list) : { scenario, at, defaulted };
+    const { view, reads } = recordingReads(judged.scenario);
+    const problems = rule(view, judged.at);
+    const unjudged = itemsOutOf.filter((out) => !(list && samePath(out, [list])));
+    return [...judged.defaulted, ...unjudged].some((path) => readAt(reads, path, !entrywise.has(rule))) ? [] : problems;
   });
+}
+
+/**
+ * For a rule judging each item of `list` on its own: the scenario without the items in which
+ * something fell back to its default (the rule would judge the default), the others told at
+ * their places as written, and the defaulted paths outside the list.
+ */
+function withoutDefaultedItems(
+  scenario: WrittenScenario,
+  at: Locator,
+  defaulted: readonly Path[],
+  list: 'faults',
+): { scenario: WrittenScenario; at: Locator; defaulted: Path[] } {
+  const items = scenario[list] ?? [];
+  const itemOf = (path: Path) => (path[0] === list && typeof path[1] === 'number' ? path[1] : undefined);
+  const out = new Set(defaulted.flatMap((path) => itemOf(path) ?? []));
+  if (out.size === 0) return { scenario, at, defaulted: [...defaulted] };
+  const kept = items.flatMap((_, i) => (out.has(i) ? [] : [i]));
+  // Every defaulted path inside an item went with it.
+  const left = defaulted.filter((path) => itemOf(path) === undefined);
+  return { scenario: { ...scenario, [list]: kept.map((i) => items[i]) }, at: at.keeping([list], kept), defaulted: left };
 }

@@ -191,6 +191,17 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'a fault whose wrong field fell back leaves the other faults judged on their own',
+    yaml: withSection(
+      'faults:\n  - { at: 3s, for: 1s, cache_restart: { region: eu-west } }\n  - { at: 20m, cache_restart: { region: eu-west } }\n  - { at: 1m, for: 10m, replica_lag: { region: eu-west, lag: 1s } }\n',
+    ),
+    problems: [
+      ['11:20', 'faults.0.for: not allowed: cache_restart is an instant'],
+      ['12:11', 'faults.1.at: starts at 20m, when the run is over'],
+      ['13:20', 'faults.2.for: the window 1m..11m ends after the run'],
+    ],
+  },
+  {
     name: 'a distribution whose one kind is misspelt falls back to the default, and the rest is still checked',
     yaml: MINIMAL.replace('  - name: eu-west', '  - name: eu-west\n    replica_lag: { exponental: { mean: 1s } }') + 'expect: { pubsb: { reads: 1 } }\n',
     problems: [
