@@ -28,15 +28,20 @@ export function pathText(path: readonly string[]): string {
 
 /**
  * The segments of a path (`cache.ttl`, `regions.1.replica_lag`; a name with dots in double
- * quotes, `workload.read_regions."eu.west"`) and where each starts in `text` (spaces around the
- * path left out); undefined when a segment is empty or a quote is not closed where its segment ends.
+ * quotes, `workload.read_regions."eu.west"`) and where each starts in `text` (spaces around
+ * segments left out); undefined when a segment is empty or a quote is not closed where its segment ends.
  */
 export function pathSegments(text: string): { path: string[]; offsets: number[] } | undefined {
   const end = text.trimEnd().length;
   let at = text.length - text.trimStart().length;
   const path: string[] = [];
   const offsets: number[] = [];
+  // Spaces around a segment are no part of it (no name has any).
+  const skipSpaces = () => {
+    while (at < end && /\s/.test(text[at])) at++;
+  };
   for (;;) {
+    skipSpaces();
     offsets.push(at);
     let segment: string;
     if (text[at] === '"') {
@@ -44,10 +49,11 @@ export function pathSegments(text: string): { path: string[]; offsets: number[] 
       if (close < 0 || close >= end) return undefined;
       segment = text.slice(at + 1, close);
       at = close + 1;
+      skipSpaces();
     } else {
       const dot = text.indexOf('.', at);
       const stop = dot < 0 || dot > end ? end : dot;
-      segment = text.slice(at, stop);
+      segment = text.slice(at, stop).trimEnd();
       at = stop;
     }
     if (segment === '') return undefined;

@@ -225,8 +225,8 @@ describe('--set overrides', () => {
   it('reach a name with dots in it, written in double quotes', () => {
     const dotted = MINIMAL.replaceAll('eu-west', 'eu.west');
     expect(load(dotted, ['workload.read_regions."eu.west"=1']).workload.readRegions).toEqual({ 'us-east': 0, 'eu.west': 1 });
-    // Spaces around the path are no part of it.
-    expect(load(dotted, [' workload.read_regions."eu.west" =1']).workload.readRegions['eu.west']).toBe(1);
+    // Spaces around the path and its segments are no part of it.
+    expect(load(dotted, [' workload . read_regions. "eu.west" =1']).workload.readRegions['eu.west']).toBe(1);
   });
 
   it('take the last of two sets of one path', () => {
