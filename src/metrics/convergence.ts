@@ -142,7 +142,7 @@ export class ConvergenceTracker {
       if (pending.head[key] === NONE) continue;
       for (let r = 0; r < regions; r++) {
         const cell = r * this.keys + key;
-        oldestHere[r] = Math.min(this.cached[cell] === NONE ? Number.MAX_SAFE_INTEGER : this.cached[cell], l1Oldest.get(cell) ?? Number.MAX_SAFE_INTEGER);
+        oldestHere[r] = Math.min(this.regionalHeld(cell), l1Oldest.get(cell) ?? Number.MAX_SAFE_INTEGER);
       }
       while (pending.head[key] !== NONE) {
         this.measure(pending.head[key], oldestHere);
@@ -185,8 +185,13 @@ export class ConvergenceTracker {
   /** The oldest version of `key` the caches of `region` hold (at most that old; MAX_SAFE_INTEGER when none). */
   private oldestCachedIn(region: number, key: number): number {
     const cell = region * this.keys + key;
-    const regional = this.cached[cell] === NONE ? Number.MAX_SAFE_INTEGER : this.cached[cell];
+    const regional = this.regionalHeld(cell);
     return this.l1Copies ? Math.min(regional, this.l1Copies.oldest(cell)) : regional;
+  }
+
+  /** The version the regional cache holds in `cell` (MAX_SAFE_INTEGER when none). */
+  private regionalHeld(cell: number): number {
+    return this.cached[cell] === NONE ? Number.MAX_SAFE_INTEGER : this.cached[cell];
   }
 
   /** The oldest version the L1s of each region hold, by `region · keys + key`, exactly (one pass over every L1 entry). */

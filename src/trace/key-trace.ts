@@ -93,8 +93,8 @@ export interface KeyTrace {
   staleReads: number;
   /**
    * What landed after the end, of what was in flight then (fills of reads issued before it,
-   * deliveries, applies…), by kind in order of first landing: the run's numbers count it,
-   * the story stops at the end. Empty when the window ends before the run does.
+   * deliveries, applies…), by kind in order of first landing (the story stops at the end; the
+   * run's fills and messages count it too). Empty when the window ends before the run does.
    */
   afterEnd: { kind: TraceKind; count: number }[];
 }
