@@ -239,19 +239,14 @@ function forgetItem(taken: Taken, listPath: Path, index: number): void {
     const at = path[listPath.length];
     return isWithin(path, listPath) && typeof at === 'number' && at > index ? [...listPath, at - 1, ...path.slice(listPath.length + 1)] : path;
   };
-  taken.defaulted = taken.defaulted.flatMap((path) => {
-    const kept = moved(path);
-    return kept ? [kept] : [];
-  });
-  const removed = [...taken.removed].flatMap((key) => {
-    const path = moved(JSON.parse(key) as Path);
-    return path ? [JSON.stringify(path)] : [];
-  });
-  taken.removed = new Set(removed);
-  taken.misformedNames = taken.misformedNames.flatMap((name) => {
-    const path = moved(name.path);
-    return path ? [{ ...name, path }] : [];
-  });
+  const keep = <T>(things: readonly T[], pathOf: (thing: T) => Path, withPath: (thing: T, path: Path) => T): T[] =>
+    things.flatMap((thing) => {
+      const path = moved(pathOf(thing));
+      return path ? [withPath(thing, path)] : [];
+    });
+  taken.defaulted = keep(taken.defaulted, (path) => path, (_, path) => path);
+  taken.removed = new Set(keep([...taken.removed], (key) => JSON.parse(key) as Path, (_, path) => JSON.stringify(path)));
+  taken.misformedNames = keep(taken.misformedNames, (name) => name.path, (name, path) => ({ ...name, path }));
 }
 
 /** The path of the innermost list item `path` goes through, or undefined. */

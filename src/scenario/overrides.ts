@@ -64,7 +64,6 @@ export function pathSegments(text: string): { path: string[]; offsets: number[] 
   }
 }
 
-/** A `path=value` override as given: a `--set` argument, or one value of a sweep's `--param` (`{ option: '--param', text }`). */
 /**
  * `path=value` as given to `--set`, or with the option that gave it; `value` says where in
  * `text` the value lies when it is not all that follows the `=` (one value of a sweep's

@@ -196,7 +196,7 @@ class KeyTracer implements Observer {
     this.settleDelivery();
     const event = { time, kind, region: this.regionNames[region], version, detail, stale };
     this.lastObserved = event;
-    if (time > this.untilMs && time <= this.askedUntilMs) this.landedAfterEnd.set(kind, (this.landedAfterEnd.get(kind) ?? 0) + 1);
+    if (this.afterEnd(time)) this.landedAfterEnd.set(kind, (this.landedAfterEnd.get(kind) ?? 0) + 1);
     if (this.inWindow(time)) this.events.push(event);
   }
 
@@ -207,7 +207,7 @@ class KeyTracer implements Observer {
     this.lastObserved = null;
     if (this.events.at(-1) === last) this.events.pop();
     const after = this.landedAfterEnd.get(last.kind);
-    if (last.time > this.untilMs && last.time <= this.askedUntilMs && after !== undefined) {
+    if (this.afterEnd(last.time) && after !== undefined) {
       if (after > 1) this.landedAfterEnd.set(last.kind, after - 1);
       else this.landedAfterEnd.delete(last.kind);
     }
@@ -246,6 +246,11 @@ class KeyTracer implements Observer {
     this.changing(time);
     this.state.replicas[region] = version;
     this.add(time, 'apply', region, version);
+  }
+
+  /** Whether `time` is past the run's end but within the window asked for: counted, not told. */
+  private afterEnd(time: number): boolean {
+    return time > this.untilMs && time <= this.askedUntilMs;
   }
 
   private inWindow(time: number): boolean {
