@@ -92,12 +92,12 @@ export function baseMetric(name: string): string {
   return name.trim().split(/\s/, 1)[0];
 }
 
-/** What values a metric can take: a share from 0 to 1, a whole count, or another number (times, means). */
-export function metricRange(name: string): 'ratio' | 'count' | 'other' {
+/** What values a metric can take: a share from 0 to 1, a whole count, or another amount ≥ 0 (times, means). */
+export function metricRange(name: string): 'ratio' | 'count' | 'amount' {
   const base = metricOf(name);
   if (base.endsWith('_ratio')) return 'ratio';
   if (base.endsWith('_count') || base === 'version_lag_max' || !/_(p50|p90|p99|p999|max|mean)$/.test(base)) return 'count';
-  return 'other';
+  return 'amount';
 }
 
 /** Metrics whose unit is milliseconds, so an `expect:` condition may be written as a duration. */

@@ -3,7 +3,7 @@ import type { ComparisonOp } from './types.js';
 import { durationMs, UNIT_DURATION_PATTERN } from './units.js';
 
 /** `OP VALUE`, VALUE a number or a duration as scenarios write them (`2s`, `1m30s`, `900µs`); whether a duration fits the metric is a rule. */
-export const CONDITION_PATTERN = `^\\s*(<=|>=|==|<|>)\\s*(-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?|${UNIT_DURATION_PATTERN})\\s*$`;
+export const CONDITION_PATTERN = `^\\s*(<=|>=|==|<|>)\\s*(-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?|-?${UNIT_DURATION_PATTERN})\\s*$`;
 
 export interface ParsedCondition {
   op: ComparisonOp;
@@ -20,7 +20,9 @@ export function parseCondition(written: number | string): ParsedCondition {
   const [, op, valueText] = match ?? ['', '==', 'NaN'];
   // µ and μ as escapes: the bundle must stay ASCII (scripts/bundle.mjs).
   const hasUnit = /[a-z\u00b5\u03bc]$/.test(valueText);
-  return { op: op as ComparisonOp, value: hasUnit ? durationMs(valueText) : Number(valueText), hasUnit };
+  // A negative duration (`< -3s`) is read, so that the rules can say it never holds.
+  const value = !hasUnit ? Number(valueText) : valueText.startsWith('-') ? -durationMs(valueText.slice(1)) : durationMs(valueText);
+  return { op: op as ComparisonOp, value, hasUnit };
 }
 
 /** The condition as every report (and the JSON) says it: `<= 2s` as written, a bare number as the equality it is (`== 0`). */

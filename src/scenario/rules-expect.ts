@@ -100,8 +100,10 @@ export function expectL1MetricsHaveL1(scenario: WrittenScenario, at: Locator): P
     );
 }
 
-/** Whether some value in the metric's range meets `op value` (a ratio is in [0, 1], a count a whole number ≥ 0). */
-function satisfiable(range: 'ratio' | 'count', op: string, value: number): boolean {
+type Range = ReturnType<typeof metricRange>;
+
+/** Whether some value in the metric's range meets `op value` (every metric is ≥ 0; a ratio at most 1, a count whole). */
+function satisfiable(range: Range, op: string, value: number): boolean {
   const most = range === 'ratio' ? 1 : Infinity;
   switch (op) {
     case '<':
@@ -113,20 +115,26 @@ function satisfiable(range: 'ratio' | 'count', op: string, value: number): boole
     case '>=':
       return value <= most;
     default:
-      return value >= 0 && value <= most && (range === 'ratio' || Number.isInteger(value));
+      return value >= 0 && value <= most && (range !== 'count' || Number.isInteger(value));
   }
 }
 
-/** `hit_ratio: "> 90"` (meant 90 %) or `ryw_violations: -1` can never hold: certainly a mistake. */
+/** What a metric's values are, for a condition none of them meets; the percent hint only where a percentage was the likely slip (a bound above 1). */
+function rangeText(range: Range, metric: string, value: number): string {
+  if (range === 'ratio') return `a ratio from 0 to 1${value > 1 ? ' (90 % is 0.9)' : ''}`;
+  if (range === 'count') return 'a whole number of at least 0';
+  return isDurationMetric(metric) ? 'a time of at least 0' : 'a number of at least 0';
+}
+
+/** `hit_ratio: "> 90"` (meant 90 %), `ryw_violations: -1` or `staleness_p99: "< 0s"` can never hold: certainly a mistake. */
 export function expectConditionsCanHold(scenario: WrittenScenario, at: Locator): Problem[] {
   const regions = scenario.regions.map((region) => region.name);
   return expectations(scenario).flatMap(({ strategy, key, metric, condition }) => {
     if (!isExpectableMetric(metric, regions)) return [];
     const range = metricRange(metric);
     const { op, value, hasUnit } = parseCondition(condition);
-    if (range === 'other' || hasUnit || satisfiable(range, op, value)) return [];
-    // The percent hint only where a percentage was the likely slip (a bound above 1).
-    const allowed = range === 'ratio' ? `a ratio from 0 to 1${value > 1 ? ' (90 % is 0.9)' : ''}` : 'a whole number of at least 0';
-    return [at.atValue(['expect', strategy, key], `${JSON.stringify(condition)} can never hold: ${quoteName(metric)} is ${allowed}`)];
+    // A duration on a metric that is no time is told by expectUnitsFitMetrics.
+    if ((hasUnit && !isDurationMetric(metric)) || satisfiable(range, op, value)) return [];
+    return [at.atValue(['expect', strategy, key], `${JSON.stringify(condition)} can never hold: ${quoteName(metric)} is ${rangeText(range, metric, value)}`)];
   });
 }

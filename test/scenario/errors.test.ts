@@ -298,6 +298,19 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'conditions no time or mean can meet: below 0, written as a number or as a duration; 0 and above are fine',
+    yaml: withSection(
+      'expect:\n  ttl: { staleness_p99: "< -3", stale_age_max: "< 0ms", read_latency_p50: -5, version_lag_mean: "<= -0.5", convergence_p99: "< -3s", staleness_max: "<= 0s", version_lag_mean from 1m: "> -1" }\n',
+    ),
+    problems: [
+      ['11:25', 'expect.ttl.staleness_p99: "< -3" can never hold: `staleness_p99` is a time of at least 0'],
+      ['11:48', 'expect.ttl.stale_age_max: "< 0ms" can never hold: `stale_age_max` is a time of at least 0'],
+      ['11:75', 'expect.ttl.read_latency_p50: -5 can never hold'],
+      ['11:97', 'expect.ttl.version_lag_mean: "<= -0.5" can never hold: `version_lag_mean` is a number of at least 0'],
+      ['11:125', 'expect.ttl.convergence_p99: "< -3s" can never hold: `convergence_p99` is a time of at least 0'],
+    ],
+  },
+  {
     name: 'a seed too large to be exact says how large one may be',
     yaml: withSection('seed: 1e300\n'),
     problems: [['10:7', 'seed: 1e+300 is not a seed; allowed: an integer from 0 to 9007199254740991 (2^53 − 1)']],
