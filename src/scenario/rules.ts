@@ -70,11 +70,14 @@ const entrywise: ReadonlySet<Rule> = new Set([
  * Rules that judge each item of a list on its own (with other parts of the scenario): an item
  * taken out for a wrong value leaves the verdicts on the others as they were.
  */
-const itemwise: ReadonlyMap<Rule, 'faults'> = new Map([
+type ItemList = 'faults' | 'strategies';
+const itemwise: ReadonlyMap<Rule, ItemList> = new Map<Rule, ItemList>([
   [faultRegionsKnown, 'faults'],
   [faultsInsideRun, 'faults'],
   [primaryHasNoReplica, 'faults'],
   [atLeastOnceCanDeliver, 'faults'],
+  [variantsNameAPreset, 'strategies'],
+  [presetOptionsValid, 'strategies'],
 ]);
 
 /**
@@ -104,7 +107,7 @@ function withoutDefaultedItems(
   scenario: WrittenScenario,
   at: Locator,
   defaulted: readonly Path[],
-  list: 'faults',
+  list: ItemList,
 ): { scenario: WrittenScenario; at: Locator; defaulted: Path[] } {
   const items = scenario[list] ?? [];
   const itemOf = (path: Path) => (path[0] === list && typeof path[1] === 'number' ? path[1] : undefined);

@@ -191,6 +191,19 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'strategies taken out for a wrong name leave the others’ options judged, each told at its place as written',
+    yaml: withSection(
+      'strategies:\n  - pubsubb\n  - { use: pubsub }\n  - { name: w, use: pubsub, bogus: 1 }\n  - { name: v, use: versioned, delete_again_after: -1s }\n  - { name: pubsubx }\n',
+    ),
+    problems: [
+      ['11:5', 'strategies.0: "pubsubb" is not a strategy preset'],
+      ['12:5', 'strategies.1.name: missing'],
+      ['13:29', 'strategies.2: unknown key `bogus`'],
+      ['14:32', 'strategies.3: unknown key `delete_again_after`'],
+      ['15:13', 'strategies.4.name: `pubsubx` is not a preset'],
+    ],
+  },
+  {
     name: 'a fault whose wrong field fell back leaves the other faults judged on their own',
     yaml: withSection(
       'faults:\n  - { at: 3s, for: 1s, cache_restart: { region: eu-west } }\n  - { at: 20m, cache_restart: { region: eu-west } }\n  - { at: 1m, for: 10m, replica_lag: { region: eu-west, lag: 1s } }\n',
