@@ -12,7 +12,8 @@ function words(message: KeyTrace['message']): Record<TraceKind, string> {
     ack: 'write acknowledged',
     'write-failed': 'write failed',
     apply: 'replica applies',
-    sent: `${message} sent`,
+    // Told on the receiving region's line, as every bus event is.
+    sent: `${message} on its way`,
     lost: `${message} lost`,
     held: `${message} held`,
     duplicated: `${message} duplicated`,
@@ -56,8 +57,16 @@ export function renderTraceText(trace: KeyTrace): string {
     const detail = e.detail ? ` (${e.detail})` : '';
     return `${time}  ${e.region.padEnd(width)}  ${said[e.kind]}${versionText(e)}${detail}`;
   });
-  const after = afterEndText(trace);
-  return `${headline(trace)}\n${[...lines, ...(after ? [after] : [])].join('\n')}\n`;
+  const closing = [afterEndText(trace), nothingText(trace)].filter(Boolean);
+  return `${headline(trace)}\n${[...lines, ...closing].join('\n')}\n`;
+}
+
+/** For a story with nothing to tell: that nothing happened (fresh reads are told only when asked for). */
+function nothingText(trace: KeyTrace): string {
+  if (trace.events.length > 0) return '';
+  const fresh = trace.reads > 0 ? `; its ${formatCount(trace.reads)} ${trace.reads === 1 ? 'read was' : 'reads were'} fresh (--all-reads tells them)` : '';
+  const span = trace.fromMs > 0 || trace.untilMs < Infinity ? 'in this window' : 'in the run';
+  return `nothing happened to key ${trace.key} ${span}: no write, replication, ${trace.message}, cache change or stale read${fresh}`;
 }
 
 /** What landed after the end (the story stops there), in one line, or '' when nothing did. */
@@ -87,8 +96,9 @@ export function renderTraceMermaid(trace: KeyTrace): string {
       lines.push(`  Note over ${id(e.region)}: ${text}`);
     }
   }
-  const after = afterEndText(trace);
   const everyLifeline = regions.length > 1 ? `${id(regions[0])},${id(regions[regions.length - 1])}` : id(regions[0]);
-  if (after) lines.push(`  Note over ${everyLifeline}: ${after.replaceAll(';', ',').replaceAll('#', '')}`);
+  for (const closing of [afterEndText(trace), nothingText(trace)]) {
+    if (closing) lines.push(`  Note over ${everyLifeline}: ${closing.replaceAll(';', ',').replaceAll('#', '')}`);
+  }
   return `${lines.join('\n')}\n`;
 }

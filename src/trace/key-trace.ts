@@ -268,12 +268,18 @@ class KeyTracer implements Observer {
     if (!stale && !this.allReads) return;
     const age = stale ? issued - this.truth.commitTime(key, version + 1) : 0;
     const why = stale ? `, ${staleCauseText(STALE_CAUSES[this.causes.cause(region, 0, source, version)], this.message)}` : '';
-    const detail = `from ${SOURCE_WORDS[source]} in ${formatDuration(latencyMs)}${stale ? `, latest is v${current}, stale for ${formatDuration(age)}${why}` : ''}`;
+    const served = `from ${SOURCE_WORDS[source]} in ${formatDuration(latencyMs)}${stale ? `, latest is v${current}, stale for ${formatDuration(age)}${why}` : ''}`;
+    const detail = [served, this.warmupWords(issued)].filter(Boolean).join('; ');
     this.add(issued, stale ? 'stale-read' : 'read', region, version, detail, stale);
   }
 
   readFailed(region: number, _session: number, key: number, issued: number): void {
-    if (key === this.key) this.add(issued, 'failed-read', region, 0);
+    if (key === this.key) this.add(issued, 'failed-read', region, 0, this.warmupWords(issued));
+  }
+
+  /** A read issued in the warmup is told, but the headline's counts (as the run's report) leave it out: it says so. */
+  private warmupWords(issued: number): string {
+    return issued < this.warmupMs ? 'in the warmup, not counted' : '';
   }
 
   databaseRead(): void {}

@@ -26,17 +26,41 @@ describe('cache-sim trace', () => {
     expect(lines.filter((l) => l.includes('STALE read'))).toHaveLength(stale);
   });
 
+  test('with a warmup, the stale reads told are the counted ones plus those marked as in the warmup', async () => {
+    const run = await cli(['trace', SMALL, '--key', '0', '--strategy', 'ttl', '--set', 'duration=10s', '--set', 'warmup=4s']);
+    const [head, ...lines] = run.stdout.trimEnd().split('\n');
+    const counted = Number(/(\d+) stale/.exec(head)?.[1]);
+    const stale = lines.filter((l) => l.includes('STALE read'));
+    const inWarmup = stale.filter((l) => l.endsWith('; in the warmup, not counted)'));
+    expect(inWarmup.length).toBeGreaterThan(0);
+    expect(counted).toBeGreaterThan(0);
+    expect(stale.length - inWarmup.length).toBe(counted);
+    // Marked exactly those issued before the warmup's end.
+    const seconds = (line: string) => Number(/^\s*([\d.]+)(ms|s)/.exec(line)?.[1]) * (/^\s*[\d.]+ms/.test(line) ? 0.001 : 1);
+    expect(inWarmup.every((l) => seconds(l) < 4)).toBe(true);
+    expect(stale.filter((l) => !inWarmup.includes(l)).every((l) => seconds(l) >= 4)).toBe(true);
+  });
+
+  test('a window in which nothing happened to the key says so, in text and in Mermaid', async () => {
+    const args = ['trace', SMALL, '--key', '0', '--strategy', 'pubsub', ...SHORT, '--from', '2s', '--until', '2s'];
+    const text = await cli(args);
+    expect(text.code).toBe(0);
+    expect(text.stdout.trimEnd().split('\n')[1]).toBe('nothing happened to key 0 in this window: no write, replication, invalidation, cache change or stale read');
+    const mermaid = await cli([...args, '--format', 'mermaid']);
+    expect(mermaid.stdout).toContain('Note over r0,r1: nothing happened to key 0 in this window');
+  });
+
   test('a delayed double delete: each delete is sent twice, the second one marked, that long after the first', async () => {
     const variant = `strategies=[{name: twice, use: pubsub, delete_again_after: 1500ms}]`;
     const run = await cli(['trace', SMALL, '--key', '0', '--strategy', 'twice', ...SHORT, '--set', variant, '--set', 'expect={}']);
     expect(run.code).toBe(0);
-    const sent = run.stdout.split('\n').filter((l) => l.includes('invalidation sent'));
+    const sent = run.stdout.split('\n').filter((l) => l.includes('invalidation on its way'));
     const again = sent.filter((l) => l.endsWith('(again)'));
     expect(again.length).toBeGreaterThan(0);
     const seconds = (line: string) => Number(/^\s*([\d.]+)(ms|s)/.exec(line)?.[1]) * (/^\s*[\d.]+ms/.test(line) ? 0.001 : 1);
     for (const line of again) {
-      const [, region, version] = /\s(\S+)\s+invalidation sent (v\d+)/.exec(line) ?? [];
-      const first = sent.find((l) => !l.endsWith('(again)') && l.includes(` ${region} `) && l.includes(`sent ${version}`));
+      const [, region, version] = /\s(\S+)\s+invalidation on its way (v\d+)/.exec(line) ?? [];
+      const first = sent.find((l) => !l.endsWith('(again)') && l.includes(` ${region} `) && l.includes(`on its way ${version}`));
       expect(first, line).toBeDefined();
       // Times are printed to six significant figures.
       expect(seconds(line) - seconds(first as string)).toBeCloseTo(1.5, 3);
@@ -53,12 +77,12 @@ describe('cache-sim trace', () => {
     const stores = lines.filter((l) => / cache (updated to|filled with) v/.test(l)).map((l) => l.replace(/ cache (updated to|filled with) /, ' stored ').replace(/ \(.*$/, ''));
     expect(new Set(stores).size).toBe(stores.length);
     // Its bus carries updates, and the story calls them so.
-    expect(lines.some((l) => / update sent v\d+/.test(l))).toBe(true);
+    expect(lines.some((l) => / update on its way v\d+/.test(l))).toBe(true);
     expect(lines.some((l) => / update delivered v\d+/.test(l))).toBe(true);
     expect(run.stdout).not.toContain('invalidation');
     const pubsub = await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsub', ...SHORT]);
     expect(pubsub.stdout).not.toContain('cache updated to');
-    expect(pubsub.stdout).not.toMatch(/ update (sent|delivered)/);
+    expect(pubsub.stdout).not.toMatch(/ update (on its way|delivered)/);
   });
 
   test('with L1s: their fills and ends name the app server, and reads they serve say so', async () => {
