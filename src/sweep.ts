@@ -44,7 +44,7 @@ export interface SweepOptions {
   strategies?: readonly string[];
   /** `--set` overrides applied before each point's values. */
   sets?: readonly string[];
-  /** Flattened metric names; DEFAULT_SWEEP_METRICS when absent or empty. */
+  /** Flattened metric names; when absent or empty, DEFAULT_SWEEP_METRICS and those the expectations of the strategies run name. */
   metrics?: readonly string[];
 }
 
@@ -177,11 +177,12 @@ export function planSweep(file: string, options: SweepOptions): SweepPlan {
   const params = checkParams(options.params);
   const count = options.seeds ?? DEFAULT_SWEEP_SEEDS;
   if (!Number.isInteger(count) || count < 1) throw new UsageError(`--seeds ${count}: give at least 1 seed per grid point`);
-  const metrics = options.metrics && options.metrics.length > 0 ? [...new Set(options.metrics.map(metricNameText))] : [...DEFAULT_SWEEP_METRICS];
   const userSets = options.sets ?? [];
 
   const base = loadScenarioFile(file, options.seed === undefined ? userSets : [...userSets, `seed=${options.seed}`]);
   checkStrategiesExist(base, options.strategies);
+  const chosen = options.metrics && options.metrics.length > 0 ? options.metrics : [...DEFAULT_SWEEP_METRICS, ...expectedMetrics(base, options.strategies)];
+  const metrics = [...new Set(chosen.map(metricNameText))];
   const seeds = sweepSeeds(base.seed, count);
   const points = gridPoints(params);
   const scenarios = loadPoints(file, userSets, options.params, points, seeds);
@@ -236,6 +237,11 @@ function runExpectations(run: StrategyRun, outcome: StrategyResult): Expectation
 /** A metric of one run of the sweep: over its window of the run's own scenario, if it names one. */
 function runMetricValue(run: StrategyRun, outcome: StrategyResult, metric: string): number | undefined {
   return measuredValue(outcome, metric, metricWindow(metric, run.scenario.warmupMs, run.scenario.durationMs));
+}
+
+/** What the expectations of the strategies run are about: shown by default, beside the usual metrics. */
+function expectedMetrics(scenario: Scenario, strategies: readonly string[] | undefined): string[] {
+  return scenario.expect.filter((e) => !strategies || strategies.includes(e.strategy)).map((e) => e.metric);
 }
 
 /** The windows of time the metrics name, in `scenario`'s run. */

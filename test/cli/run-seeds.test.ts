@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { sweepSeeds } from '../../src/sweep.js';
+import { DEFAULT_SWEEP_METRICS, sweepSeeds } from '../../src/sweep.js';
 import { expectGolden } from '../helpers/golden.js';
 import { inThreadWorker } from '../helpers/in-thread-worker.js';
 import { cli, SMALL, tempDir } from './cli-helpers.js';
@@ -116,6 +116,16 @@ describe('cache-sim run --seeds', () => {
     const alone = await cli(['run', SMALL, '--metric', 'hit_ratio', ...SHORT]);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toMatch(/--metric without --seeds/);
+  });
+
+  test('without --metric, the usual metrics and those the expectations of the strategies run name, each once', async () => {
+    const expectations = ['--set', 'expect={ttl: {db_reads_peak_per_second: "> 0", hit_ratio: "> 0.1"}, pubsub: {"stale_read_ratio from 10s": "< 1", db_reads_peak_per_second: "> 0"}}'];
+    const doc = JSON.parse((await cli(['run', SMALL, '--seeds', '2', '--format', 'json', ...SHORT, ...expectations])).stdout);
+    expect(doc.metrics).toEqual([...DEFAULT_SWEEP_METRICS, 'db_reads_peak_per_second', 'stale_read_ratio from 10s']);
+    expect(doc.points[0].strategies.ttl.db_reads_peak_per_second.values).toHaveLength(2);
+    // A strategy left out leaves its expectations' metrics out too.
+    const ttlOnly = JSON.parse((await cli(['run', SMALL, '--seeds', '2', '--format', 'json', '--set', 'duration=40s', '--strategy', 'ttl', ...expectations])).stdout);
+    expect(ttlOnly.metrics).toEqual([...DEFAULT_SWEEP_METRICS, 'db_reads_peak_per_second']);
   });
 
   test('the same JSON whatever the number of workers', async () => {
