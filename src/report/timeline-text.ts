@@ -49,18 +49,24 @@ function peak(c: Columns, m: Measure): string {
   return value === 0 ? m.never : `peak ${m.text(value)} from ${formatDuration(c.startMs + best * c.columnMs)}`;
 }
 
-/** The columns each fault covers: a bar under its window, a mark at an instant. */
-function faultLine(c: Columns, faults: readonly FaultWindow[]): string {
-  const marks = c.values.map(() => ' ');
-  for (const f of faults) {
-    const first = Math.floor((f.at_ms - c.startMs) / c.columnMs);
-    const last = f.until_ms === null ? first : Math.ceil((f.until_ms - c.startMs) / c.columnMs) - 1;
-    for (let i = Math.max(first, 0); i <= Math.min(last, marks.length - 1); i++) {
-      if (f.until_ms === null) marks[i] = INSTANT;
-      else if (marks[i] !== INSTANT) marks[i] = WINDOW;
-    }
-  }
-  return marks.join('').trimEnd();
+/**
+ * Lines marking the columns each fault covers, numbered as listed below them (and as the HTML
+ * charts number them): a bar under a window, starting with its number; an instant, its number
+ * alone. Faults that would overlap go on lines of their own, so none hides another.
+ */
+function faultLines(c: Columns, faults: readonly FaultWindow[]): string[] {
+  const rows: { marks: string[]; lastUsed: number }[] = [];
+  faults.forEach((f, index) => {
+    const label = String(index + 1);
+    const first = Math.max(0, Math.floor((f.at_ms - c.startMs) / c.columnMs));
+    const last = f.until_ms === null ? first : Math.max(first, Math.ceil((f.until_ms - c.startMs) / c.columnMs) - 1);
+    const end = Math.min(c.values.length - 1, Math.max(last, first + label.length - 1));
+    let row = rows.find((r) => r.lastUsed < first);
+    if (!row) rows.push((row = { marks: c.values.map(() => ' '), lastUsed: -1 }));
+    for (let i = first; i <= end; i++) row.marks[i] = i - first < label.length ? label[i - first] : WINDOW;
+    row.lastUsed = end;
+  });
+  return rows.map((row) => row.marks.join('').trimEnd());
 }
 
 /** When a fault happened: `10m–15m`, or `at 20m` for an instant. */
@@ -68,8 +74,8 @@ export function faultSpan(f: FaultWindow): string {
   return f.until_ms === null ? `at ${formatDuration(f.at_ms)}` : `${formatDuration(f.at_ms)}–${formatDuration(f.until_ms)}`;
 }
 
-function faultText(f: FaultWindow): string {
-  return `${f.until_ms === null ? INSTANT : WINDOW} ${faultSpan(f)} ${f.label}`;
+function faultText(f: FaultWindow, index: number): string {
+  return `${index + 1} ${f.until_ms === null ? INSTANT : WINDOW} ${faultSpan(f)} ${f.label}`;
 }
 
 /** The faults and clock jumps that touch the measured span (warmup to end), in time order. */
@@ -122,8 +128,8 @@ export function renderTimelines(r: ScenarioResults, p: Palette, width: number): 
     lines.push(...wrapText(`${measure.name}, ${measure.unit} (█ = ${measure.text(top)})`, width));
     lines.push(...rows.map((row) => `${row.name.padEnd(nameWidth)}  ${sparkline(row.columns, top)}  ${p.dim(row.peak)}`));
   }
-  if (faults.length > 0) lines.push(`${'faults'.padEnd(nameWidth)}  ${faultLine(shape, faults)}`);
+  faultLines(shape, faults).forEach((line, i) => lines.push(`${(i === 0 ? 'faults' : '').padEnd(nameWidth)}  ${line}`));
   lines.push(p.dim(`${indent}${from}${to.padStart(Math.max(lineWidth - from.length, to.length + 1))}`));
-  for (const f of faults) lines.push(...wrapText(faultText(f), width - 2).map((line) => `  ${line}`));
+  faults.forEach((f, i) => lines.push(...wrapText(faultText(f, i), width - 2).map((line) => `  ${line}`)));
   return lines;
 }

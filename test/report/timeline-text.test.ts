@@ -46,7 +46,7 @@ describe('the run over time, as text', () => {
     expect(lineOf(lines, 'b')).toBe('b  ··········  never stale');
   });
 
-  test('faults: a bar under a window, a mark at an instant, and what each was; faults outside the measured span are left out', () => {
+  test('faults: a numbered bar under a window, a number at an instant, and what each was; faults outside the measured span are left out', () => {
     const faults: FaultWindow[] = [
       { kind: 'bus_partition', label: 'eu-west cut off from the bus', at_ms: 2000, until_ms: 5000 },
       { kind: 'cache_restart', label: 'eu-west cache restarted', at_ms: 7500, until_ms: null },
@@ -55,11 +55,22 @@ describe('the run over time, as text', () => {
     const lines = renderTimelines(run({ strategy: [0, 0, 9, 9, 9, 0, 0, 0, 0, 0] }, faults), plain, 80);
     expect(lines.slice(2)).toEqual([
       'strategy  ··███·····  peak 9.00% from 2s',
-      'faults      ━━━  ▲',
+      'faults      1━━  2',
       '          0      10s',
-      '  ━ 2s–5s eu-west cut off from the bus',
-      '  ▲ at 7.5s eu-west cache restarted',
+      '  1 ━ 2s–5s eu-west cut off from the bus',
+      '  2 ▲ at 7.5s eu-west cache restarted',
     ]);
+  });
+
+  test('faults that overlap go on lines of their own, none hiding another; the next fault takes the first line it fits on', () => {
+    const faults: FaultWindow[] = [
+      { kind: 'bus_partition', label: 'long partition', at_ms: 1000, until_ms: 8000 },
+      { kind: 'replica_lag', label: 'lag inside it', at_ms: 3000, until_ms: 5000 },
+      { kind: 'cache_restart', label: 'restart inside both', at_ms: 4000, until_ms: null },
+      { kind: 'bus_loss', label: 'loss after the first', at_ms: 8000, until_ms: 10_000 },
+    ];
+    const lines = renderTimelines(run({ strategy: [0, 0, 9, 9, 9, 0, 0, 0, 0, 0] }, faults), plain, 80);
+    expect(lines.slice(3, 6)).toEqual(['faults     1━━━━━━4━', '             2━', '              3']);
   });
 
   test('database reads per second, on their own scale, after the stale reads; a bucket cut short by the end of the run counts per second it covers', () => {
@@ -101,7 +112,7 @@ describe('the run over time, as text', () => {
     const lines = renderTimelines(fixtureResults, plain, 100);
     // Same columns: the stale reads' top blocks sit right above the pause's bar.
     const top = [...lineOf(lines, 'ttl')].flatMap((ch, i) => (ch === '█' ? [i] : []));
-    const bar = [...lineOf(lines, 'faults')].flatMap((ch, i) => (ch === '━' ? [i] : []));
+    const bar = [...lineOf(lines, 'faults')].flatMap((ch, i) => (ch === '━' || ch === '1' ? [i] : []));
     expect(top.length).toBeGreaterThan(0);
     expect(top).toEqual(bar);
   });
