@@ -54,10 +54,27 @@ export function renderJunitSuites(suites: readonly JunitSuite[]): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="cache-sim" tests="${tests}" failures="${failures}" errors="0"${skipped > 0 ? ` skipped="${skipped}"` : ''}>`,
-    ...suites.map(suite),
+    ...distinctlyNamed(suites).map(suite),
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+/**
+ * CI pages merge suites of one name (and their cases, classed by it): two scenarios named
+ * alike are told apart by their files, and the same file run twice by its turn.
+ */
+function distinctlyNamed(suites: readonly JunitSuite[]): JunitSuite[] {
+  const count = (names: readonly string[], name: string) => names.filter((n) => n === name).length;
+  const plain = suites.map((s) => s.name);
+  const withFile = suites.map((s, i) => {
+    const file = s.properties.find(([key]) => key === 'file')?.[1];
+    return count(plain, s.name) > 1 && file !== undefined ? `${s.name} (${file})` : plain[i];
+  });
+  return suites.map((s, i) => {
+    const turn = count(withFile.slice(0, i), withFile[i]);
+    return { ...s, name: count(withFile, withFile[i]) > 1 ? `${withFile[i]} #${turn + 1}` : withFile[i] };
+  });
 }
 
 function failedCount(s: JunitSuite): number {

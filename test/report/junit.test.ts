@@ -59,6 +59,19 @@ describe('renderJunit', () => {
     expect(xml).not.toMatch(/timestamp=|hostname=|time=/);
   });
 
+  it('tells suites of one name apart (CI pages would merge them): by file, then by turn; a name of its own stays as it is', () => {
+    const names = (xml: string) => [...xml.matchAll(/<testsuite name="([^"]*)"/g)].map((m) => m[1]);
+    const other = { ...fixtureResults, file: 'other.yaml' };
+    expect(names(renderJunit([fixtureResults, other, baselineResults, fixtureResults]))).toEqual([
+      `${fixtureResults.scenario} (${fixtureResults.file}) #1`,
+      `${fixtureResults.scenario} (other.yaml)`,
+      'single-region-baseline',
+      `${fixtureResults.scenario} (${fixtureResults.file}) #2`,
+    ]);
+    // The cases are classed by their suite's name.
+    expect(renderJunit([fixtureResults, other])).toContain(`classname="${fixtureResults.scenario} (other.yaml)"`);
+  });
+
   it('counts tests and failures over all suites', () => {
     expect(renderJunit([fixtureResults, baselineResults])).toContain(
       '<testsuites name="cache-sim" tests="6" failures="2" errors="0">',
