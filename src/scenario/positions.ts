@@ -92,6 +92,13 @@ export class Locator {
     return { file, line, col };
   }
 
+  /** The text a scalar at `path` was written as (`1e400`, `0x1F`), which its value may not show. */
+  writtenText(path: Path): string | undefined {
+    const steps = this.walk(this.asWritten(path));
+    const last = steps[steps.length - 1];
+    return steps.length === path.length + 1 && isScalar(last.node) ? last.node.source : undefined;
+  }
+
   /** `path` with the index of an item in a list that items were taken out of as it was written. */
   private asWritten(path: Path): Path {
     for (const [list, written] of this.renumbering) {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import type { Locator, Path } from './positions.js';
 import { closest, didYouMean } from './suggest.js';
-import { listOf, quoteName } from './wording.js';
+import { listOf, quoteName, showValue } from './wording.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -39,8 +39,19 @@ export function issuesToProblems(issues: readonly Issue[], context: IssueContext
       );
     }
     if (isMissing(issue) && misspelt.has(pathKey(path))) return [];
-    return [context.locator.atValue(path, issue.message)];
+    return [context.locator.atValue(path, asWritten(issue, path, context.locator))];
   });
+}
+
+/**
+ * The message as the customisers word it (`.inf is not a key count`), but naming a number as
+ * it was written (`1e400`, `18446744073709551617`), which its value may not show.
+ */
+function asWritten(issue: Issue, path: Path, locator: Locator): string {
+  if (typeof issue.input !== 'number') return issue.message;
+  const shown = `${showValue(issue.input)} `;
+  const written = locator.writtenText(path);
+  return written !== undefined && issue.message.startsWith(shown) ? `${written} ${issue.message.slice(shown.length)}` : issue.message;
 }
 
 /** Each issue with its path from the scenario's root, a union's in the branch the user meant (the union's own when none). */

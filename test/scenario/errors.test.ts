@@ -302,6 +302,15 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'numbers their values do not show are named as written (too large for a double, beyond 2^53, with trailing zeros)',
+    yaml: MINIMAL.replace(/keys: \d+/, 'keys: 1e400') + 'seed: 18446744073709551617\nbus: { loss: 1.50 }\n',
+    problems: [
+      ['8:9', 'workload.keys: 1e400 is not a key count'],
+      ['10:7', 'seed: 18446744073709551617 is not a seed'],
+      ['11:14', 'bus.loss: 1.50 is not a probability'],
+    ],
+  },
+  {
     name: 'conditions no value of the metric can meet: a ratio above 1 (a percentage meant), a negative or fractional count',
     yaml: withSection('expect:\n  ttl: { hit_ratio: "> 90", ryw_violations: -1, regions.eu-west.stale_refills: 0.5, stale_read_ratio: "<= 1", reads: "> 0" }\n'),
     problems: [
@@ -326,7 +335,7 @@ const cases: BadCase[] = [
   {
     name: 'a seed too large to be exact says how large one may be',
     yaml: withSection('seed: 1e300\n'),
-    problems: [['10:7', 'seed: 1e+300 is not a seed; allowed: an integer from 0 to 9007199254740991 (2^53 − 1)']],
+    problems: [['10:7', 'seed: 1e300 is not a seed; allowed: an integer from 0 to 9007199254740991 (2^53 − 1)']],
   },
   {
     name: 'two YAML documents in one file',
@@ -432,7 +441,7 @@ const cases: BadCase[] = [
     problems: [
       ['11:59', 'strategies.0.poll: 0ms would poll the replica at one instant forever; allowed: with on_behind: wait, a poll of at least 1us'],
       ['12:59', 'strategies.1.poll: 0.001ms polls up to 1,000,000 times a read within max_wait 1s; allowed: with on_behind: wait, a poll of at least 1us and ≥ max_wait / 100,000'],
-      ['14:41', 'strategies.3.retry_after: 1e+307 is not a duration cache-sim can simulate; allowed: up to 100000h'],
+      ['14:41', 'strategies.3.retry_after: 1e307 is not a duration cache-sim can simulate; allowed: up to 100000h'],
       ['15:41', 'strategies.4.retry_after: 0ms would retry at one instant; allowed: with max_retries above 0, at least 1us'],
     ],
   },
@@ -595,7 +604,7 @@ const cases: BadCase[] = [
     yaml: MINIMAL.replace('duration: 10m', 'duration: 99999999999999999999h') + 'network: { default_latency: 1e307 }\n',
     problems: [
       ['2:11', 'duration: "99999999999999999999h" is not a duration cache-sim can simulate; allowed: up to 100000h (about 11 years)'],
-      ['10:29', 'network.default_latency: 1e+307 is not a duration cache-sim can simulate; allowed: up to 100000h'],
+      ['10:29', 'network.default_latency: 1e307 is not a duration cache-sim can simulate; allowed: up to 100000h'],
     ],
   },
   {
