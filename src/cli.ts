@@ -60,6 +60,17 @@ function parseFilePath(text: string): string {
   return text;
 }
 
+/** A file to read, as an argument: an empty one (`validate ''`) is no path. */
+function parseInputPath(text: string): string {
+  if (text.trim() === '') throw new InvalidArgumentError('give the path of a file to read.');
+  return text;
+}
+
+/** Files to read, as a variadic argument: commander hands them over one by one. */
+function parseInputPaths(text: string, previous: string[] = []): string[] {
+  return [...previous, parseInputPath(text)];
+}
+
 function parseList(text: string): string[] {
   const names = text.split(',').map((s) => s.trim());
   if (names.some((n) => n === '')) throw new InvalidArgumentError('give strategy names separated by commas, e.g. ttl,pubsub.');
@@ -75,7 +86,7 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
   program
     .command('run')
     .description('run each scenario, every strategy on the same workload and faults; print a comparison; check `expect:`')
-    .argument('<file...>', 'scenario YAML files')
+    .argument('<file...>', 'scenario YAML files', parseInputPaths)
     .option('--seed <n>', 'override the scenario seed', parseSeed)
     .option('--strategy <names>', 'run only these strategies (comma-separated)', parseList)
     .option('--set <path=value>', 'override a scenario value, e.g. cache.ttl=5s (repeatable)', collect, [])
@@ -99,7 +110,7 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
   program
     .command('trace')
     .description("the story of one key: writes, commits, replication, invalidations, fills and stale reads, per region, in time order")
-    .argument('<file>', 'scenario YAML file')
+    .argument('<file>', 'scenario YAML file', parseInputPath)
     .requiredOption('--key <k>', 'key number (0 is the most popular)', parseWholeNumber('the key'))
     .option('--strategy <name>', 'strategy to trace (default: the first listed)')
     .option('--seed <n>', 'override the scenario seed', parseSeed)
@@ -123,7 +134,7 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
   program
     .command('sweep')
     .description('run a grid of parameter values × seeds; print each metric as mean ± 95% confidence interval per point and strategy')
-    .argument('<file>', 'scenario YAML file')
+    .argument('<file>', 'scenario YAML file', parseInputPath)
     .option('--param <path=values>', 'a parameter and its values, e.g. cache.ttl=1s,5s,30s (repeatable; the first varies slowest)', collect, [])
     .option('--seeds <n>', 'seeds per grid point (default 5)', parseWholeNumber('the number of seeds', 0, '', MOST_SEEDS))
     .option('--seed <n>', 'override the root seed the per-point seeds derive from', parseSeed)
@@ -159,7 +170,7 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
   program
     .command('merge')
     .description('put the shards of a sweep (`sweep --shard i/n`) together; print what the whole sweep prints')
-    .argument('<file...>', 'the JSON documents of every shard')
+    .argument('<file...>', 'the JSON documents of every shard', parseInputPaths)
     .addOption(new Option('--format <format>', 'output format').choices(SWEEP_FORMATS).default('table'))
     .option('--html <file>', 'also write the sweep as a self-contained HTML page with a chart per metric', parseFilePath)
     .action(async (files: string[], opts: { format: SweepFormat; html?: string }) => {
@@ -170,8 +181,8 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
   program
     .command('compare')
     .description('the paired change of every metric between two sweep documents of the same seeds (`run --seeds N --format json`)')
-    .argument('<base>', 'the JSON document to compare against')
-    .argument('<head>', 'the JSON document compared')
+    .argument('<base>', 'the JSON document to compare against', parseInputPath)
+    .argument('<head>', 'the JSON document compared', parseInputPath)
     .addOption(new Option('--format <format>', 'output format').choices(COMPARE_FORMATS).default('table'))
     .option('--fail-on-worse', 'exit 1 when any metric got significantly worse', false)
     .action(async (base: string, head: string, opts: { format: CompareFormat; failOnWorse: boolean }) => {
@@ -182,7 +193,7 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
   program
     .command('validate')
     .description('check scenarios and print every problem with its position; nothing runs')
-    .argument('<file...>', 'scenario YAML files')
+    .argument('<file...>', 'scenario YAML files', parseInputPaths)
     .option('--set <path=value>', 'override a scenario value first, as run does (repeatable)', collect, [])
     .action(async (files: string[], opts: { set: string[] }) => {
       const { validateCommand } = await import('./commands/validate.js');

@@ -20,7 +20,7 @@ export function mergeCommand(files: readonly string[], options: { format: SweepF
     } catch (error) {
       throw new InputError([wholeFileProblem(file, fileProblem(file, 'read', error))]);
     }
-  });
+  }, 'a shard document being merged');
   const results = mergeShards(shards);
   if (options.html !== undefined) writeFilesAtomically([{ path: options.html, content: renderSweepHtml(results) }]);
   io.stdout.write(renderSweep(options.format, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));

@@ -148,9 +148,10 @@ function isLink(path: string): boolean {
  * Each input loaded, when every one and the report files `outputs` are fine; else every
  * problem of all of them at once (a bad scenario, another one, and a mistyped report folder
  * in one go). Usage errors (`--strategy` naming what a scenario lacks) are gathered the same
- * way, and told when no input has a problem of its own.
+ * way, and told when no input has a problem of its own. `inputsAre` says what the inputs
+ * are, for a report path that would replace one.
  */
-export function loadEach<T>(inputs: readonly string[], outputs: readonly (string | undefined)[], load: (input: string) => T): T[] {
+export function loadEach<T>(inputs: readonly string[], outputs: readonly (string | undefined)[], load: (input: string) => T, inputsAre = 'a scenario file being run'): T[] {
   const problems: Problem[] = [];
   const misuses: string[] = [];
   const loaded: T[] = [];
@@ -167,6 +168,7 @@ export function loadEach<T>(inputs: readonly string[], outputs: readonly (string
     ...outputProblems(
       outputs.filter((output) => output !== undefined),
       inputs,
+      inputsAre,
     ),
   );
   if (problems.length > 0) throw new InputError(problems);
@@ -179,12 +181,12 @@ export function loadEach<T>(inputs: readonly string[], outputs: readonly (string
  * folder fails at once rather than after minutes of simulation: a path that cannot be
  * written, one that would replace a scenario being run, or one path given twice.
  */
-export function outputProblems(outputs: readonly string[], scenarios: readonly string[]): Problem[] {
-  const inputs = new Set(scenarios.map(realPath));
+export function outputProblems(outputs: readonly string[], inputFiles: readonly string[], inputsAre: string): Problem[] {
+  const inputs = new Set(inputFiles.map(realPath));
   const reports = new Set<string>();
   return outputs.flatMap((output) => {
     const full = realPath(output);
-    if (inputs.has(full)) return [wholeFileProblem(output, 'cannot write: it is a scenario file being run, which the report would replace; allowed: a path of its own')];
+    if (inputs.has(full)) return [wholeFileProblem(output, `cannot write: it is ${inputsAre}, which the report would replace; allowed: a path of its own`)];
     if (DESCRIPTOR_PATH.test(output) && ownDescriptor(output) === null) {
       // Node keeps descriptors of its own: written to, they crash it or swallow the report.
       return [wholeFileProblem(output, 'cannot write: a descriptor other than stdout and stderr, which cache-sim cannot tell from its own; allowed: /dev/stdout, /dev/stderr or a file path')];

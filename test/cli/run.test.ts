@@ -295,6 +295,14 @@ describe('an output file that cannot be written', () => {
     expect(dash.code).toBe(2);
     expect(dash.stderr).toContain('standard output carries the report');
   });
+
+  test('an empty input path is a usage error naming the argument, for every command that reads files', async () => {
+    for (const args of [['validate', ''], ['run', SMALL, ' '], ['trace', '', '--key', '0'], ['sweep', ''], ['merge', ''], ['compare', SMALL, '']]) {
+      const run = await cli(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(/^error: command-argument value '\s*' is invalid for argument '(file|head)'\. give the path of a file to read\./);
+    }
+  });
 });
 
 describe('the width of reports', () => {

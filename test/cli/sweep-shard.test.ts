@@ -81,6 +81,12 @@ describe('shards of a sweep', () => {
     const merged = await cli(['merge', ...files, '--html', join(dir, 'merged.html')]);
     expect(merged.code).toBe(0);
     expect(readFileSync(join(dir, 'merged.html'), 'utf8')).toBe(readFileSync(join(dir, 'whole.html'), 'utf8'));
+    // A page that would replace a shard is refused, as a shard, and the shard is left as it was.
+    const before = readFileSync(files[0], 'utf8');
+    const over = await cli(['merge', ...files, '--html', files[0]]);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toBe(`${files[0]}:1:1: cannot write: it is a shard document being merged, which the report would replace; allowed: a path of its own\n`);
+    expect(readFileSync(files[0], 'utf8')).toBe(before);
   });
 
   test('regional and windowed metrics merge the same way', async () => {
