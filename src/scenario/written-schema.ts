@@ -242,7 +242,12 @@ function windowMatchesKind(fault: object): boolean {
 }
 
 function conditionSchema() {
-  const customiser = says('a condition', 'a number, or "OP VALUE" with OP one of <, <=, >, >=, == and VALUE a number or a duration ("<= 2s")');
+  const plain = says('a condition', 'a number, or "OP VALUE" with OP one of <, <=, >, >=, == and VALUE a number or a duration ("<= 2s")');
+  // `regions: {eu-west: {reads: …}}`, or `--set expect.s.regions.eu-west.reads=…`: a per-region metric split at its dots.
+  const nested = '; a per-region metric is one name, "regions.<region>.<metric>" (in --set, in double quotes: expect.<strategy>."regions.eu-west.reads"=…)';
+  const customiser = {
+    error: (issue: { input?: unknown }) => `${plain.error(issue)}${issue.input !== null && typeof issue.input === 'object' && !Array.isArray(issue.input) ? nested : ''}`,
+  };
   // A number too large for a double (1e400) would compare as infinity: refused, written either way.
   const finite = (value: number | string) => Number.isFinite(parseCondition(value).value);
   return z.union([z.number(customiser), z.string(customiser).regex(new RegExp(CONDITION_PATTERN), customiser)], customiser).refine(finite, customiser);

@@ -27,6 +27,13 @@ describe('--set problems', () => {
     ]);
   });
 
+  it('a per-region expectation split at its dots is told that its name is one, in double quotes', () => {
+    const [problem] = problemsOf(MINIMAL, ['expect.ttl.regions.eu-west.reads="> 1"']);
+    expect(problem).toMatch(/^--set:1:\d+: expect\.ttl\.regions: a map is not a condition; .*; a per-region metric is one name, "regions\.<region>\.<metric>" \(in --set, in double quotes: expect\.<strategy>\."regions\.eu-west\.reads"=…\)/);
+    // A list is no split name: no such hint.
+    expect(problemsOf(MINIMAL, ['expect.ttl.reads=[1]'])[0]).not.toContain('per-region');
+  });
+
   it("names a sweep's --param as the option that gave the value", () => {
     expect(problemsOf(MINIMAL, [{ option: '--param', text: 'bus.loss=2' }])).toEqual([
       '--param:1:10: bus.loss: 2 is not a probability; allowed: a number from 0 to 1 (from --param bus.loss=2)',
