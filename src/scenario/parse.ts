@@ -27,10 +27,18 @@ export function parseYaml(text: string, file: string): ParseOutcome {
   const doc = parseDocument(text.replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n'), { lineCounter, prettyErrors: false, logLevel: 'error', merge: true });
   const problemOf = (error: YAMLError): Problem => ({ file, ...lineCounter.linePos(error.pos[0]), message: syntaxMessage(error, doc) });
   const duplicateKeys = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY').map(problemOf);
-  const problems = doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY').map(problemOf);
+  const problems = firstOfEachLine(doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY').map(problemOf));
   problems.push(...unresolvedAliases(doc, lineCounter, file), ...unknownTags(doc).map(problemOf), ...oddKeys(doc, lineCounter, file));
   for (const { offset, message } of extendedTypes(doc)) problems.push({ file, ...lineCounter.linePos(offset), message });
   return problems.length === 0 ? { ok: true, parsed: { doc, lineCounter, duplicateKeys } } : { ok: false, problems: [...duplicateKeys, ...problems] };
+}
+
+/**
+ * The parser, stumbling on one mistake, often trips again a character or two later (an
+ * unclosed `[` inside `{`: the list, then the map, are not closed): one syntax error a line.
+ */
+function firstOfEachLine(problems: readonly Problem[]): Problem[] {
+  return problems.filter((problem, i) => problems.findIndex((other) => other.line === problem.line) === i);
 }
 
 /** The YAML library accepts `*x` without an `&x` before it, and only fails when converting. */
@@ -85,9 +93,9 @@ function oddKeys(doc: Document, lineCounter: LineCounter, file: string): Problem
   return problems;
 }
 
-/** Whether a merge's value is a map, an alias of one, or a list of those. */
+/** Whether a merge's value is a map, an alias of one, or a list of those (an alias of nothing is told as such, not here). */
 function mergesMaps(value: Node | null, doc: Document): boolean {
-  const isMapLike = (node: unknown): boolean => isMap(node) || (isAlias(node) && isMap(node.resolve(doc)));
+  const isMapLike = (node: unknown): boolean => isMap(node) || (isAlias(node) && (node.resolve(doc) === undefined || isMap(node.resolve(doc))));
   return isMapLike(value) || (isSeq(value) && value.items.every(isMapLike));
 }
 

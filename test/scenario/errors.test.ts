@@ -551,6 +551,19 @@ const cases: BadCase[] = [
     problems: [['10:8', 'alias `*defaults` has no anchor `&defaults` before it']],
   },
   {
+    name: 'a merge of an alias without an anchor: told once, as the alias (the merge is no mistake of its own)',
+    yaml: withSection('cache: { <<: [*defaults] }\nbus: { <<: *base }\n'),
+    problems: [
+      ['10:15', 'alias `*defaults` has no anchor `&defaults` before it'],
+      ['11:12', 'alias `*base` has no anchor `&base` before it'],
+    ],
+  },
+  {
+    name: 'an unclosed list inside a map on one line: one syntax error, not one per bracket left open',
+    yaml: withSection('cache: { ttl: [5s, jitter: 0.1 }\n'),
+    problems: [['10:32', 'YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]']],
+  },
+  {
     name: '__proto__ as a key, in a map of names (it would vanish without a word)',
     yaml: MINIMAL + '  read_regions: { __proto__: 1, us-east: 1 }\nexpect:\n  __proto__: { reads: 0 }\n',
     problems: [
