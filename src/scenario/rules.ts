@@ -70,12 +70,13 @@ const entrywise: ReadonlySet<Rule> = new Set([
  * Rules that judge each item of a list on its own (with other parts of the scenario): an item
  * taken out for a wrong value leaves the verdicts on the others as they were.
  */
-type ItemList = 'faults' | 'strategies';
+type ItemList = 'faults' | 'strategies' | 'regions';
 const itemwise: ReadonlyMap<Rule, ItemList> = new Map<Rule, ItemList>([
   [faultRegionsKnown, 'faults'],
   [faultsInsideRun, 'faults'],
   [primaryHasNoReplica, 'faults'],
   [atLeastOnceCanDeliver, 'faults'],
+  [clockJumpsInsideRun, 'regions'],
   [variantsNameAPreset, 'strategies'],
   [presetOptionsValid, 'strategies'],
 ]);

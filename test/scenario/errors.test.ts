@@ -451,6 +451,17 @@ const cases: BadCase[] = [
     problems: [['7:28', 'regions.1.clock.jumps.0.at: jumps at 10m, when the run is over (duration: 10m); allowed: at < duration']],
   },
   {
+    name: 'a wrong clock jump in one region leaves the jumps of the others judged',
+    yaml: MINIMAL.replace('    primary: true\n', '    primary: true\n    clock: { jumps: [{ at: 1s, by: lots }] }\n').replace(
+      '  - name: eu-west\n',
+      '  - name: eu-west\n    clock: { jumps: [{ at: 20m, by: 1s }] }\n',
+    ),
+    problems: [
+      ['6:36', 'regions.0.clock.jumps.0.by: "lots" is not a duration'],
+      ['8:28', 'regions.1.clock.jumps.0.at: jumps at 20m, when the run is over'],
+    ],
+  },
+  {
     name: 'a clock that would stand still',
     yaml: MINIMAL.replace('  - name: eu-west\n', '  - name: eu-west\n    clock: { drift_ppm: -1000000 }\n'),
     problems: [['7:25', 'regions.1.clock.drift_ppm: -1000000 is not a drift; allowed: a number of parts per million above -1000000']],
