@@ -10,6 +10,7 @@ import { REPORT_FORMATS, type ReportFormat } from './report/index.js';
 import { COMPARE_FORMATS, type CompareFormat } from './report/compare.js';
 import { SWEEP_FORMATS, type SweepFormat } from './report/sweep.js';
 import { parseShard, SHARD_USAGE, type Shard } from './sweep-shard.js';
+import { MOST_SEEDS } from './seed-count.js';
 import { DURATION_PATTERN, DURATION_WORDING, durationMs, MOST_DURATION_MS, MOST_DURATION_WORDING } from './scenario/units.js';
 import { VERSION } from './version.js';
 import { didYouMean } from './scenario/suggest.js';
@@ -29,7 +30,6 @@ function parseWholeNumber(what: string, least = 0, why = '', most = Number.MAX_S
 
 const parseSeed = parseWholeNumber('the seed');
 /** Seeds a run or sweep point may take: each is a whole run, and their values are kept per seed. */
-const MOST_SEEDS = 100_000;
 
 const WORKERS_HELP = 'worker threads for the strategy runs (default: one per core when there is enough work; 1 = none)';
 
@@ -136,7 +136,7 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .description('run a grid of parameter values × seeds; print each metric as mean ± 95% confidence interval per point and strategy')
     .argument('<file>', 'scenario YAML file', parseInputPath)
     .option('--param <path=values>', 'a parameter and its values, e.g. cache.ttl=1s,5s,30s (repeatable; the first varies slowest)', collect, [])
-    .option('--seeds <n>', 'seeds per grid point (default 5)', parseWholeNumber('the number of seeds', 0, '', MOST_SEEDS))
+    .option('--seeds <n>', 'seeds per grid point (default 5)', parseWholeNumber('the number of seeds', 1, '', MOST_SEEDS))
     .option('--seed <n>', 'override the root seed the per-point seeds derive from', parseSeed)
     .option('--strategy <names>', 'run only these strategies (comma-separated)', parseList)
     .option('--set <path=value>', 'override a scenario value at every point (repeatable)', collect, [])

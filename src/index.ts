@@ -5,7 +5,7 @@
 export { runCli } from './cli.js';
 export type { CommandIO } from './commands/io.js';
 export type { TextSink } from './report/sink.js';
-export { InputError } from './errors.js';
+export { InputError, UsageError } from './errors.js';
 export type { ScenarioResults, StrategyResult } from './metrics/results.js';
 export { plain, renderAnnotations, renderHtml, renderReport, REPORT_FORMATS, type ReportFormat } from './report/index.js';
 export { loadScenarioFile, loadScenarioText } from './scenario/load.js';

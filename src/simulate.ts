@@ -40,6 +40,7 @@ export function runStrategy(scenario: Scenario, spec: StrategySpec, windows: rea
 
 /** Every selected strategy of `scenario`, one after the other in this thread. */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): ScenarioResults {
+  checkStrategiesExist(scenario, options.only);
   const strategies: Record<string, StrategyResult> = {};
   for (const spec of selectedStrategies(scenario, options.only)) strategies[spec.name] = runStrategy(scenario, spec);
   return scenarioResults(scenario, strategies, options);

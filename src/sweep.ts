@@ -20,6 +20,7 @@ import { metricNameProblem } from './scenario/rules-expect.js';
 import type { Scenario, StrategySpec, TimeWindow } from './scenario/types.js';
 import type { ExpectationRef, ExpectationResult, StrategyResult } from './metrics/results.js';
 import { replayCommandLine } from './replay.js';
+import { MOST_SEEDS } from './seed-count.js';
 import { checkStrategiesExist, runStrategy, selectedStrategies, type StrategyRun } from './simulate.js';
 
 export const DEFAULT_SWEEP_METRICS: readonly string[] = [
@@ -176,7 +177,7 @@ export interface SweepPlan {
 export function planSweep(file: string, options: SweepOptions): SweepPlan {
   const params = checkParams(options.params);
   const count = options.seeds ?? DEFAULT_SWEEP_SEEDS;
-  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--seeds ${count}: give at least 1 seed per grid point`);
+  if (!Number.isInteger(count) || count < 1 || count > MOST_SEEDS) throw new UsageError(`--seeds ${count}: give a whole number of seeds per grid point from 1 to ${MOST_SEEDS}`);
   const userSets = options.sets ?? [];
 
   const base = loadScenarioFile(file, options.seed === undefined ? userSets : [...userSets, `seed=${options.seed}`]);

@@ -1,6 +1,7 @@
 /**
  * The reporters, by `--format` name, for the `run` command. Each reads only Results.
  */
+import { UsageError } from '../errors.js';
 import type { ScenarioResults } from '../metrics/results.js';
 import type { Palette } from './colour.js';
 import { renderCsv } from './csv.js';
@@ -22,6 +23,9 @@ export function renderReport(format: ReportFormat, results: ScenarioResults[], c
       return renderMarkdown(results);
     case 'csv':
       return renderCsv(results);
+    default:
+      // Only a caller of the library, unchecked by types, gets here: the CLI takes the formats it lists.
+      throw new UsageError(`--format ${String(format)}: not a report format; allowed: ${REPORT_FORMATS.join(', ')}`);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { STALE_CAUSES, StaleCauses } from '../metrics/stale-causes.js';
 import { staleCauseText } from '../report/stale-cause-words.js';
+import { UsageError } from '../errors.js';
 import { Truth } from '../metrics/truth.js';
 import { EntryEnd, FillRefusal, LeaseAnswer, type Observer, ReadSource } from '../model/observer.js';
 import { CacheLayout } from '../model/cache-layout.js';
@@ -384,6 +385,7 @@ class KeyTracer implements Observer {
 
 /** Run `spec` over `scenario` and keep the story of `key`, in time order (ties in the order observed). */
 export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, options: TraceOptions = {}): KeyTrace {
+  checkTraceAsked(scenario, key, options);
   const primary = primaryIndex(scenario);
   const fromMs = options.fromMs ?? 0;
   const untilMs = options.untilMs ?? Infinity;
@@ -413,6 +415,17 @@ export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, op
     staleReads: tracer.staleReads,
     afterEnd: [...tracer.landedAfterEnd].map(([kind, count]) => ({ kind, count })),
   };
+}
+
+/** A usage error for a key the scenario lacks, or a window that would hold nothing (told as the CLI's options). */
+function checkTraceAsked(scenario: Scenario, key: number, { fromMs, untilMs }: TraceOptions): void {
+  const keys = scenario.workload.keys;
+  if (!Number.isInteger(key) || key < 0 || key >= keys) throw new UsageError(`--key ${key}: ${scenario.file} has keys 0 to ${keys - 1} (0 is the most popular)`);
+  if (fromMs !== undefined && untilMs !== undefined && fromMs > untilMs) throw new UsageError('--from is after --until: the window would hold nothing');
+  if (fromMs !== undefined && fromMs >= scenario.durationMs) {
+    const at = (ms: number) => formatDuration(ms, { exact: true });
+    throw new UsageError(`--from ${at(fromMs)}: the run is over by then (duration: ${at(scenario.durationMs)}); allowed: a time before the end`);
+  }
 }
 
 function copyState(s: TraceState): TraceState {

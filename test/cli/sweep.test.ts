@@ -277,7 +277,7 @@ describe('cache-sim sweep', () => {
       [['--param', 'cache.ttl=1s', '--metric', 'messages_sent from 1s'], /--metric messages_sent from 1s: `messages_sent` cannot be counted over a window of time/],
       [['--param', 'duration=5s,3s', '--metric', 'reads from 1s until 4s'], /--metric reads from 1s until 4s: the window ends at 4s, after the run does \(duration: 3s\); allowed: until ≤ duration \(at duration=3s\)/],
       [['--param', 'cache.ttl=1s', '--strategy', 'nope'], /--strategy nope: not in/],
-      [['--param', 'cache.ttl=1s', '--seeds', '0'], /at least 1 seed/],
+      [['--param', 'cache.ttl=1s', '--seeds', '0'], /the number of seeds must be a whole number from 1 to 100000/],
       [['--param', 'bus.loss=2'], /^--param:1:10: bus.loss: 2 is not a probability; allowed: a number from 0 to 1 \(from --param bus.loss=2\)$/m],
     ];
     for (const [extra, message] of cases) {
