@@ -2,7 +2,7 @@
  * How the sweep reports put a sweep into words: what it is (file, seed, size), each summary
  * (`mean ± half-width` in the metric's unit) and the outcome of its expectations.
  */
-import { baseMetric, isDurationMetric } from '../metrics/metric-names.js';
+import { baseMetric, isDurationMetric, metricRange } from '../metrics/metric-names.js';
 import type { MetricSummary, SweepResults } from '../sweep.js';
 import { NONE, countText, formatCount, formatDuration, formatRatio, withInterval } from './format.js';
 
@@ -43,10 +43,15 @@ export function measuredSeeds(s: MetricSummary): number {
   return s.values.filter((v) => !Number.isNaN(v)).length;
 }
 
-/** How a value of `metric` reads in a sweep report (ratios as percentages, times as durations, counts to one decimal). */
+/**
+ * How a value of `metric` reads in a sweep report: ratios as percentages, times as durations,
+ * other amounts (a mean version lag, often well below 1) to three significant digits, counts
+ * to one decimal.
+ */
 export function formatterFor(metric: string): (v: number) => string {
   if (baseMetric(metric).endsWith('_ratio')) return formatRatio;
   if (isDurationMetric(metric)) return formatDuration;
+  if (metricRange(metric) === 'amount') return (v) => (Number.isNaN(v) ? NONE : String(Number(v.toPrecision(3))));
   // Means of counts: one decimal is all a handful of seeds can support.
   return (v) => (Number.isNaN(v) ? NONE : formatCount(Math.round(v * 10) / 10));
 }

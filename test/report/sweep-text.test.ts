@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpectationOverSeeds } from '../../src/metrics/expect.js';
-import { whereHeld } from '../../src/report/sweep-text.js';
+import { formatterFor, whereHeld } from '../../src/report/sweep-text.js';
 import type { SweepResults } from '../../src/sweep.js';
 
 const judged = (strategy: string, pass: boolean) => ({ strategy, pass }) as ExpectationOverSeeds;
@@ -38,5 +38,17 @@ describe('where each strategy held', () => {
     ];
     expect(whereHeld(sweep({ a: [false, true] }, two))[0].where).toContain('0.1');
     expect(whereHeld(sweep({ a: [false, true] }, two))[0].where).not.toContain('1s');
+  });
+});
+
+describe('how a metric’s mean reads in a sweep', () => {
+  it('ratios as percentages, times as durations, means below 1 to three significant digits, counts to one decimal', () => {
+    expect(formatterFor('stale_read_ratio')(0.0123)).toBe('1.23%');
+    expect(formatterFor('staleness_p99')(1500)).toBe('1.5s');
+    // A mean version lag of 0.004 is not 0: rounding it to one decimal hid it (and its interval).
+    expect(formatterFor('version_lag_mean')(0.00393513)).toBe('0.00394');
+    expect(formatterFor('regions.eu-west.version_lag_mean from 1m')(12.3456)).toBe('12.3');
+    expect(formatterFor('stale_reads')(1234.56)).toBe('1,234.6');
+    expect(formatterFor('version_lag_mean')(Number.NaN)).toBe('—');
   });
 });
