@@ -11,7 +11,7 @@ import { jsonText } from './json.js';
 import { code, escapeCell, escapeText, table } from './markdown-text.js';
 import { DEFAULT_WIDTH, type GridCell, renderGrid } from './grid.js';
 import { COMPARISON_GROUPS } from './rows.js';
-import { withInterval, wrapPainted, wrapText } from './format.js';
+import { countText, withInterval, wrapPainted, wrapText } from './format.js';
 import { formatterFor } from './sweep-text.js';
 
 export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
@@ -76,7 +76,7 @@ function unpairedSentences(c: Comparison): { text: string; lost: boolean }[] {
 
 function headline(c: Comparison): string {
   const names = c.base.scenario === c.head.scenario ? c.head.scenario : `${c.base.scenario} → ${c.head.scenario}`;
-  return `${names}: ${c.base.file} → ${c.head.file}, paired over ${c.seeds.length} seeds (head − base, 95% CI)`;
+  return `${names}: ${c.base.file} → ${c.head.file}, paired over ${countText(c.seeds.length, 'seed', 'seeds')} (head − base, 95% CI)`;
 }
 
 function summaryText(c: Comparison): string {
