@@ -86,6 +86,8 @@ function lazyLocator(file: string, text: string): () => Locator {
 
 /** JSON.parse's complaint, at the place it names (or where the YAML parser stumbles, when it names none). */
 function notJson(file: string, text: string, error: unknown, whatTakes: string): Problem {
+  // An empty file (a command whose output went nowhere) is that, not an unexpected end.
+  if (text.trim() === '') return { file, line: 1, col: 1, message: `an empty file, not a JSON document; ${whatTakes}` };
   const message = error instanceof Error ? error.message : String(error);
   const named = /at position (\d+)/.exec(message);
   const parsed = named ? undefined : parseYaml(text, file);

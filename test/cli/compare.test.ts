@@ -24,6 +24,7 @@ describe('cache-sim compare', () => {
     writeFileSync(path('shard.json'), (await cli(['sweep', SMALL, '--param', 'cache.ttl=1s', '--seeds', '3', '--shard', '1/2', ...SHORT])).stdout);
     writeFileSync(path('two-scenarios.json'), (await cli(['run', SMALL, SMALL, '--seeds', '2', '--format', 'json', ...SHORT])).stdout);
     writeFileSync(path('yaml.json'), 'name: base\nduration: 1m\n');
+    writeFileSync(path('empty.json'), '\n');
     const cut = JSON.parse(readFileSync(path('base.json'), 'utf8'));
     cut.points[0].strategies.ttl.hit_ratio.values.pop();
     writeFileSync(path('cut.json'), JSON.stringify(cut, null, 2));
@@ -126,6 +127,7 @@ describe('cache-sim compare', () => {
       [[path('base.json'), path('shard.json')], /shard\.json:1:1: is one shard of a sweep; merge the shards first/],
       [[path('base.json'), path('two-scenarios.json')], /two-scenarios\.json:1:1: holds 2 documents, one per scenario file; compare takes one/],
       [[path('yaml.json'), path('base.json')], /^\S*yaml\.json:1:1: not valid JSON: Unexpected token 'a'; cache-sim compare takes/],
+      [[path('empty.json'), path('base.json')], /^\S*empty\.json:1:1: an empty file, not a JSON document; cache-sim compare takes/],
       [[path('shard.json'), path('shard.json')], /^[^\n]*shard\.json:1:1: is one shard of a sweep[^\n]*\n$/],
       [[path('base.json'), path('cut.json')], /cut\.json:\d+:\d+: points\.0\.strategies\.ttl\.hit_ratio\.values: 2 values for 3 seeds; allowed: one value \(or null\) per seed/],
       [[path('base.json'), path('sweep.json')], /sweep\.json:1:1: nothing in common with .*base\.json: no grid point, strategy and metric that both have/],
