@@ -13,11 +13,10 @@
  * unanswered, so memory follows the pairs at risk, not the number of reads or writes.
  *
  * Rows live in a typed table (a row of objects per pair churned enough garbage to grow the
- * heap with the length of a run), each staircase holding up to STEPS steps. Should a
- * staircase still be full once the steps no unanswered read can ask about are forgotten (a
- * session answered or acknowledged that often while some read anywhere waited), its oldest
- * step goes: only a read issued before that step's successor, still in flight, is then judged
- * against less than it had seen.
+ * heap with the length of a run), each staircase holding up to STEPS steps in its row. One
+ * still longer once the steps no unanswered read can ask about are forgotten (a session
+ * answered or acknowledged that often while some read waited) moves whole to a side map
+ * until it is short again: rare, and the checkers stay exact.
  */
 
 import { PairTable } from '../util/pair-table.js';
@@ -25,8 +24,10 @@ import { PairTable } from '../util/pair-table.js';
 /** The oldest version a read of `key` in `region` could still return from now on. */
 export type ServableFloor = (region: number, key: number) => number;
 
-/** Steps each staircase holds. */
+/** Steps a staircase holds in its row. */
 const STEPS = 8;
+/** A staircase's step count when it is too long for its row and lives in the side map instead. */
+const SPILLED = -1;
 /** A row: the two staircases' step counts, then each staircase's (time, version) pairs. */
 const ACKED_COUNT = 0;
 const RETURNED_COUNT = 1;
@@ -34,10 +35,18 @@ const ACKED = 2;
 const RETURNED = ACKED + 2 * STEPS;
 const COLUMNS = RETURNED + 2 * STEPS;
 
+/** The side map's key of a staircase: its pair id and which staircase (by its count column). */
+function spillKey(id: number, count: number): number {
+  return 2 * id + count;
+}
+
 export class SessionLedger {
   private readonly table: PairTable;
-  /** Room to build a staircase in before it is written back: one step more than a row holds. */
-  private readonly scratch = new Float64Array(2 * (STEPS + 1));
+  /** Staircases too long for their rows, whole, as (time, version) pairs. */
+  private readonly spilled = new Map<number, Float64Array>();
+  /** A staircase read out of its row, and the new one built from it (both grow when a staircase is long). */
+  private current = new Float64Array(2 * (STEPS + 1));
+  private built = new Float64Array(2 * (STEPS + 1));
 
   constructor(
     /** Region of each session (sessions live in one region): a row is dropped by its region's floor, whether the session reads or only writes. */
@@ -50,8 +59,13 @@ export class SessionLedger {
     this.table = new PairTable(COLUMNS, (id, row, at) => {
       const session = Math.floor(id / keys);
       const region = regionOf[session];
-      const newest = Math.max(lastVersion(row, at, ACKED_COUNT, ACKED), lastVersion(row, at, RETURNED_COUNT, RETURNED));
-      return newest > floor(region, id - session * keys);
+      const newest = Math.max(this.lastVersion(id, row, at, ACKED_COUNT, ACKED), this.lastVersion(id, row, at, RETURNED_COUNT, RETURNED));
+      const kept = newest > floor(region, id - session * keys);
+      if (!kept && this.spilled.size > 0) {
+        this.spilled.delete(spillKey(id, ACKED_COUNT));
+        this.spilled.delete(spillKey(id, RETURNED_COUNT));
+      }
+      return kept;
     });
   }
 
@@ -61,7 +75,8 @@ export class SessionLedger {
   }
 
   recordAck(session: number, key: number, version: number, time: number): void {
-    this.step(this.table.slot(session * this.keys + key), ACKED_COUNT, ACKED, time, version);
+    const id = session * this.keys + key;
+    this.step(this.table.slot(id), id, ACKED_COUNT, ACKED, time, version);
   }
 
   /**
@@ -93,49 +108,81 @@ export class SessionLedger {
       if (version <= floor) return;
       slot = table.slot(id);
     }
-    out.acked = this.versionAt(slot, ACKED_COUNT, ACKED, issued);
-    out.readBefore = this.versionAt(slot, RETURNED_COUNT, RETURNED, issued);
-    this.step(slot, RETURNED_COUNT, RETURNED, answered, version);
+    out.acked = this.versionAt(slot, id, ACKED_COUNT, ACKED, issued);
+    out.readBefore = this.versionAt(slot, id, RETURNED_COUNT, RETURNED, issued);
+    this.step(slot, id, RETURNED_COUNT, RETURNED, answered, version);
   }
 
   /** The staircase's version at `time` (0 before its first step). */
-  private versionAt(slot: number, count: number, first: number, time: number): number {
+  private versionAt(slot: number, id: number, count: number, first: number, time: number): number {
     const table = this.table;
-    for (let i = table.get(slot, count) - 1; i >= 0; i--) if (table.get(slot, first + 2 * i) <= time) return table.get(slot, first + 2 * i + 1);
+    const n = table.get(slot, count);
+    if (n === SPILLED) return stepAt(this.spilled.get(spillKey(id, count)) as Float64Array, time);
+    for (let i = n - 1; i >= 0; i--) if (table.get(slot, first + 2 * i) <= time) return table.get(slot, first + 2 * i + 1);
     return 0;
   }
 
+  /** The newest version a staircase holds (0 when it has no step), from a row as the table hands it to `keep`. */
+  private lastVersion(id: number, row: Float64Array, at: number, count: number, first: number): number {
+    const n = row[at + count];
+    if (n === SPILLED) return (this.spilled.get(spillKey(id, count)) as Float64Array).at(-1) as number;
+    return n === 0 ? 0 : row[at + first + 2 * (n - 1) + 1];
+  }
+
   /** From `time` on, the staircase's version is at least `version`. */
-  private step(slot: number, count: number, first: number, time: number, version: number): void {
-    const table = this.table;
-    if (this.versionAt(slot, count, first, time) >= version) return;
-    const n = table.get(slot, count);
-    let at = n;
-    while (at > 0 && table.get(slot, first + 2 * (at - 1)) > time) at--;
+  private step(slot: number, id: number, count: number, first: number, time: number, version: number): void {
+    if (this.versionAt(slot, id, count, first, time) >= version) return;
+    const old = this.load(slot, id, count, first);
+    const current = this.current;
+    let at = old;
+    while (at > 0 && current[at - 2] > time) at -= 2;
     // A step at the same time is replaced; the later steps it covers go.
-    const from = at > 0 && table.get(slot, first + 2 * (at - 1)) === time ? at - 1 : at;
+    const from = at > 0 && current[at - 2] === time ? at - 2 : at;
     let to = at;
-    while (to < n && table.get(slot, first + 2 * to + 1) <= version) to++;
-    // The new staircase, built in a scratch row (one more step than a row holds).
-    const steps = this.scratch;
-    let length = 0;
-    for (let i = 0; i < 2 * from; i++) steps[length++] = table.get(slot, first + i);
-    steps[length++] = time;
-    steps[length++] = version;
-    for (let i = 2 * to; i < 2 * n; i++) steps[length++] = table.get(slot, first + i);
-    let start = 0;
-    if (length > 2 * STEPS) start = forgottenBefore(steps, length, this.oldestUnanswered());
-    // Still full: the oldest step goes (see the note at the top).
-    if (length - start > 2 * STEPS) start = length - 2 * STEPS;
-    for (let i = start; i < length; i++) table.set(slot, first + i - start, steps[i]);
-    table.set(slot, count, (length - start) / 2);
+    while (to < old && current[to + 1] <= version) to += 2;
+    const length = from + 2 + (old - to);
+    if (this.built.length < length) this.built = new Float64Array(2 * length);
+    const built = this.built;
+    built.set(current.subarray(0, from));
+    built[from] = time;
+    built[from + 1] = version;
+    built.set(current.subarray(to, old), from + 2);
+    const start = length > 2 * STEPS ? forgottenBefore(built, length, this.oldestUnanswered()) : 0;
+    this.store(slot, id, count, first, start, length);
+  }
+
+  /** Reads the staircase into `current`; returns how many numbers it is (two a step). */
+  private load(slot: number, id: number, count: number, first: number): number {
+    const n = this.table.get(slot, count);
+    const spilled = n === SPILLED ? (this.spilled.get(spillKey(id, count)) as Float64Array) : null;
+    const length = spilled ? spilled.length : 2 * n;
+    // Room for one step more, which the new staircase may add.
+    if (this.current.length < length + 2) this.current = new Float64Array(2 * (length + 2));
+    if (spilled) this.current.set(spilled);
+    else for (let i = 0; i < length; i++) this.current[i] = this.table.get(slot, first + i);
+    return length;
+  }
+
+  /** Writes `built[start, length)` back: into its row when it fits, else to the side map. */
+  private store(slot: number, id: number, count: number, first: number, start: number, length: number): void {
+    const table = this.table;
+    const key = spillKey(id, count);
+    const steps = (length - start) / 2;
+    if (steps > STEPS) {
+      this.spilled.set(key, this.built.slice(start, length));
+      table.set(slot, count, SPILLED);
+      return;
+    }
+    for (let i = start; i < length; i++) table.set(slot, first + i - start, this.built[i]);
+    table.set(slot, count, steps);
+    if (this.spilled.size > 0) this.spilled.delete(key);
   }
 }
 
-/** The newest version a staircase of a row holds (0 when it has no step). */
-function lastVersion(row: Float64Array, at: number, count: number, first: number): number {
-  const n = row[at + count];
-  return n === 0 ? 0 : row[at + first + 2 * (n - 1) + 1];
+/** A spilled staircase's version at `time` (0 before its first step). */
+function stepAt(stairs: Float64Array, time: number): number {
+  for (let i = stairs.length - 2; i >= 0; i -= 2) if (stairs[i] <= time) return stairs[i + 1];
+  return 0;
 }
 
 /** Where a staircase of `length` numbers starts once the steps no question about `time` or later can reach are forgotten (all but the last one at or before it). */
