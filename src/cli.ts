@@ -29,8 +29,6 @@ function parseWholeNumber(what: string, least = 0, why = '', most = Number.MAX_S
 }
 
 const parseSeed = parseWholeNumber('the seed');
-/** Seeds a run or sweep point may take: each is a whole run, and their values are kept per seed. */
-
 const WORKERS_HELP = 'worker threads for the strategy runs (default: one per core when there is enough work; 1 = none)';
 
 /** A simulated time as scenarios write durations (`90s`, `1.5m`; a plain number is ms). */

@@ -142,11 +142,12 @@ export class SessionLedger {
     while (to < old && current[to + 1] <= version) to += 2;
     const length = from + 2 + (old - to);
     if (this.built.length < length) this.built = new Float64Array(2 * length);
+    // Copied number by number: a subarray view per step would be garbage on the checkers' hot path.
     const built = this.built;
-    built.set(current.subarray(0, from));
+    for (let i = 0; i < from; i++) built[i] = current[i];
     built[from] = time;
     built[from + 1] = version;
-    built.set(current.subarray(to, old), from + 2);
+    for (let i = to; i < old; i++) built[from + 2 + i - to] = current[i];
     const start = length > 2 * STEPS ? forgottenBefore(built, length, this.oldestUnanswered()) : 0;
     this.store(slot, id, count, first, start, length);
   }
@@ -156,8 +157,7 @@ export class SessionLedger {
     const n = this.table.get(slot, count);
     const spilled = n === SPILLED ? (this.spilled.get(spillKey(id, count)) as Float64Array) : null;
     const length = spilled ? spilled.length : 2 * n;
-    // Room for one step more, which the new staircase may add.
-    if (this.current.length < length + 2) this.current = new Float64Array(2 * (length + 2));
+    if (this.current.length < length) this.current = new Float64Array(2 * length);
     if (spilled) this.current.set(spilled);
     else for (let i = 0; i < length; i++) this.current[i] = this.table.get(slot, first + i);
     return length;
