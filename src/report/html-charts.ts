@@ -22,6 +22,7 @@ import {
   logScale,
   niceStep,
   num,
+  seriesBar,
   seriesColour,
   seriesDash,
   tag,
@@ -177,7 +178,7 @@ function groupedBars(
         const bx = gx + i * barW + 1;
         const rect = tag(
           'rect',
-          { x: bx, y: top, width: Math.max(1, barW - 2), height: PLOT.y0 - top, fill: seriesColour(i) },
+          { x: bx, y: top, width: Math.max(1, barW - 2), height: PLOT.y0 - top, ...seriesBar(i) },
           tag('title', {}, esc(g.titles[i])),
         );
         const text = showValues
@@ -236,7 +237,8 @@ export function histogramChart(r: ScenarioResults): string {
   }));
   const positive = groups.flatMap((g) => g.values.filter((v): v is number => v !== undefined && v > 0));
   // Below one in ten million the bars say nothing a reader can use; they are drawn at the floor.
-  const lo = Math.max(1e-7, positive.length > 0 ? decadeBelow(Math.min(...positive)) : 1e-3);
+  // A decade at least, 10 % to 100 %, when every read is fresh (every share is then 1).
+  const lo = Math.max(1e-7, Math.min(0.1, positive.length > 0 ? decadeBelow(Math.min(...positive)) : 1e-3));
   const y = logScale([lo, 1], [PLOT.y0, PLOT.y1]);
   const plot = [hGrid(decades(lo, 1), y, decadePercent), plotAxes(), groupedBars(groups, y)].join('\n');
   return frame(

@@ -13,7 +13,7 @@ import { htmlPage } from './html-page.js';
 import { formatDuration, formatRatio } from './format.js';
 import { databaseTimelineChart, faultCaption, regionStaleTimelineCharts, staleTimelineChart } from './html-timeline.js';
 import { STALE_CAUSES_CAPTION, STALE_KEYS_CAPTION, compareStrategies, mainStaleCauses, regionNames, regionsWithReads, staleCauseRows, staleKeyTexts, staleKeyTrace } from './rows.js';
-import { escapeHtml as esc, seriesColour } from './svg.js';
+import { escapeHtml as esc, seriesColour, seriesDash } from './svg.js';
 import { causesChart, cdfChart, histogramChart, regionBarChart } from './html-charts.js';
 
 export function renderHtml(results: ScenarioResults[]): string {
@@ -131,8 +131,10 @@ function strategyHeads(r: ScenarioResults, colspan?: number): string {
     .join('');
 }
 
+/** A strategy's colour beside its name; past the palette's length, pale with a dashed border, as its bars are. */
 function swatch(i: number): string {
-  return `<span class="swatch" style="background:${seriesColour(i)}"></span>`;
+  const repeat = seriesDash(i) === undefined ? '' : `;opacity:.5;outline:1.5px dashed ${seriesColour(i)}`;
+  return `<span class="swatch" style="background:${seriesColour(i)}${repeat}"></span>`;
 }
 
 function comparison(r: ScenarioResults): string {

@@ -24,9 +24,17 @@ export function escapeCell(text: string): string {
   return escapePipes(escapeText(text)).replace(/\r?\n/g, ' ');
 }
 
-/** Characters that would turn plain text into markup (emphasis, links, HTML). */
+/** Characters that would turn plain text into markup (emphasis, strike-through, links, HTML and its entities). */
 export function escapeText(text: string): string {
-  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+  return (
+    text
+      .replace(/[\\`*_~[\]<>]/g, (c) => `\\${c}`)
+      .replace(/&/g, '&amp;')
+      // A line that starts as a heading, a list item or a rule would become one (`-5` or `0.5` would not).
+      .replace(/^(\s*)([#+-])(?=\s|$)/gm, '$1\\$2')
+      .replace(/^(\s*)(=+|-+)\s*$/gm, '$1\\$2')
+      .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/gm, '$1\\$2')
+  );
 }
 
 /** The command that replays a failed run, as a shell block to copy. */

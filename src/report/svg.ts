@@ -51,6 +51,17 @@ export function seriesDash(index: number): string | undefined {
   return round === 0 ? undefined : ['6 3', '2 3', '8 3 2 3'][(round - 1) % 3];
 }
 
+/**
+ * How a bar (or a swatch) of the strategy at `index` is painted: solid in its colour, and past
+ * the palette's length, pale with an outline dashed as its line is, so that bars whose colours
+ * repeat stay apart (and match the legend's dashed line).
+ */
+export function seriesBar(index: number): Record<string, string | number | undefined> {
+  const dash = seriesDash(index);
+  const colour = seriesColour(index);
+  return dash === undefined ? { fill: colour } : { fill: colour, 'fill-opacity': 0.3, stroke: colour, 'stroke-width': 1.5, 'stroke-dasharray': dash };
+}
+
 export type Scale = (v: number) => number;
 
 export function linearScale([d0, d1]: readonly [number, number], [r0, r1]: readonly [number, number]): Scale {

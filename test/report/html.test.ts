@@ -81,6 +81,30 @@ describe('renderHtml', () => {
     expect(cdf.match(/<g class="series">/g)).toHaveLength(3);
   });
 
+  it('draws a histogram of reads all fresh with 100 % at the top of a decade of axis, not flat on the floor', () => {
+    const strategies = Object.fromEntries(
+      Object.entries(fixtureResults.strategies).map(([name, s]) => [name, { ...s, staleness_histogram: { ...s.staleness_histogram, counts: s.staleness_histogram.counts.map((_, i) => (i === 0 ? 1000 : 0)) } }]),
+    );
+    const histogram = chart(renderHtml([{ ...fixtureResults, strategies }]), 'Staleness histogram');
+    const ticks = [...histogram.matchAll(/<text class="tick" x="[\d.]+" y="([\d.]+)"[^>]*>(\d+%)<\/text>/g)].map((m) => [m[2], Number(m[1])]);
+    expect(ticks.map(([label]) => label)).toEqual(['10%', '100%']);
+    // The full bars reach the 100 % line, well above the floor.
+    const bars = [...histogram.matchAll(/<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"/g)].map((m) => Number(m[2]));
+    expect(bars).toHaveLength(3);
+    for (const height of bars) expect(height).toBeGreaterThan(200);
+  });
+
+  it('paints bars past the palette’s ten colours pale with a dashed outline, as their lines are dashed in the legend', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `s${i}`);
+    const strategies = Object.fromEntries(names.map((name) => [name, fixtureResults.strategies.ttl]));
+    const bars = chart(renderHtml([{ ...fixtureResults, strategies }]), 'Staleness histogram');
+    const first = bars.match(/<rect [^>]*><title>s0, /)?.[0] ?? '';
+    const eleventh = bars.match(/<rect [^>]*><title>s10, /)?.[0] ?? '';
+    expect(first).toContain('fill="#4e79a7"');
+    expect(first).not.toContain('stroke-dasharray');
+    expect(eleventh).toContain('fill="#4e79a7" fill-opacity="0.3" stroke="#4e79a7" stroke-width="1.5" stroke-dasharray="6 3"');
+  });
+
   it('draws stale reads over time, one step line per strategy, over the fault window it marks and numbers', () => {
     const html = renderHtml([fixtureResults]);
     const stale = chart(html, 'Stale reads over time');
