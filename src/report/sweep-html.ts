@@ -102,7 +102,9 @@ const DODGE_MAX = 8;
 function line(s: Series, index: number, x: (i: number) => number, y: (v: number) => number, describe: (m: MetricSummary) => string, at: (i: number) => string): string {
   const colour = seriesColour(index);
   const points = s.summaries.flatMap((m, i) => (m && Number.isFinite(m.mean) ? [{ i, m }] : []));
-  const path = tag('path', { d: linePath(points.map(({ i, m }) => [x(i), y(m.mean)] as const)), fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-dasharray': seriesDash(index) });
+  // A series with no value anywhere (a metric null on every seed) draws no line: an empty path is no valid SVG.
+  const path =
+    points.length === 0 ? '' : tag('path', { d: linePath(points.map(({ i, m }) => [x(i), y(m.mean)] as const)), fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-dasharray': seriesDash(index) });
   const marks = points.map(({ i, m }) => {
     // One seed gives no interval: a dot without a bar.
     const bar = Number.isFinite(m.ci95) ? tag('line', { x1: x(i), y1: y(Math.max(0, m.mean - m.ci95)), x2: x(i), y2: y(m.mean + m.ci95), stroke: colour, 'stroke-width': 1.5 }) : '';

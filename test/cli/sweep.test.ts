@@ -247,6 +247,12 @@ describe('cache-sim sweep', () => {
     const again = join(tempDir(), 'again.html');
     await cli([...args, '--metric', 'stale_read_ratio', '--metric', 'staleness_p99', '--html', again]);
     expect(readFileSync(again, 'utf8')).toBe(html);
+    // A metric with no value on any seed (no write made, so none converged): its series draw no line, and no empty path.
+    const empty = join(tempDir(), 'empty.html');
+    await cli(['sweep', SMALL, '--param', 'cache.ttl=1s,5s', '--seeds', '2', '--strategy', 'ttl', ...SHORT, '--set', 'workload.writes_per_second=0', '--metric', 'convergence_p99', '--html', empty]);
+    const page = readFileSync(empty, 'utf8');
+    expect(page).toContain('aria-label="convergence_p99 over cache.ttl"');
+    expect(page).not.toContain('d=""');
   });
 
   test('--html with --shard is a usage error; a path that cannot be written is bad input; nothing is written', async () => {
