@@ -84,6 +84,9 @@ function memoryFlat(what: string, counted: (run: ReturnType<typeof runChild>) =>
 memoryFlat('reads', (run) => run.reads, [], 500);
 // Writes: the same scenario, 100 times the write rate (commit times must not pile up).
 memoryFlat('writes', (run) => run.writes, ['workload.writes_per_second=2000'], 50);
+// Entries nobody reads again (L1s read by their own sessions only, expiring ones lingering until
+// looked at) must not hold writes unsettled and what the checkers forget for ever.
+memoryFlat('reads, expired L1 entries left unread', (run) => run.reads, ['cache.l1={hosts: 8, ttl: 2s}', 'workload.keys=20000', 'strategies=[ttl]'], 300);
 
 // Many small L1s over a big key space: their memory must follow their capacity, not the keys.
 {

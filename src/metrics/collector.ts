@@ -100,7 +100,11 @@ export class Collector implements Observer, Hindsight {
     this.sessions = new SessionLedger(
       options.sessionRegion,
       options.keys,
-      (region, key) => this.servableFloor(region, key, this.truth.latest(key)),
+      // Asked when the ledger's table is full: an entry nobody reads again must not keep rows for ever.
+      (region, key) => {
+        this.convergence.endIfOver(region, key);
+        return this.servableFloor(region, key, this.truth.latest(key));
+      },
       options.keepEverything ? undefined : options.oldestUnanswered,
     );
     this.convergence = new ConvergenceTracker(new CacheLayout(options.regionNames.length, options.l1Hosts), options.keys, options.primary, options.warmupMs, options.durationMs);
@@ -214,8 +218,9 @@ export class Collector implements Observer, Hindsight {
     this.convergence.landed(key, version);
   }
 
-  stored(cache: number, region: number, key: number, version: number, _time: number): void {
-    this.convergence.stored(cache, key, version);
+  stored(cache: number, region: number, key: number, version: number, time: number, servableUntil: number): void {
+    this.convergence.advance(time);
+    this.convergence.stored(cache, key, version, servableUntil);
     if (cache === region) this.staleCauses.stored(region, key, version < this.truth.latest(key));
   }
 

@@ -11,6 +11,11 @@
  * where no older entry is left (expired ones were swept first), else counted as unconverged
  * (there, and over all regions).
  *
+ * Caches drop an expired entry only when they next look at it, which may be never: the
+ * checker ends it itself once it can no longer be served (each store says when), at that
+ * instant, as the cache will report it, so that an entry nobody reads again does not keep
+ * writes unsettled and copies pinned (and with them what the checkers forget) for ever.
+ *
  * The measurement stops at the scenario's end, as every other metric does: a write that an
  * older entry still contradicted then is unconverged, even if the drain after the end (the
  * reads, fills and messages still in flight) removed that entry; every strategy is judged at
@@ -18,6 +23,7 @@
  */
 import type { CacheLayout } from '../model/cache-layout.js';
 import { Histogram } from './histogram.js';
+import { DeadlineQueue } from '../util/deadline-queue.js';
 import { VersionsOnTheirWay } from '../util/versions-on-their-way.js';
 import { NONE, PendingWrites } from './pending-writes.js';
 
@@ -30,8 +36,16 @@ export class ConvergenceTracker {
   private readonly pending: PendingWrites;
   /** Version each region's cache holds per key, or -1. */
   private readonly cached: Int32Array;
+  /** Until when (true time) each region's cache entry can be served: from then on it is over, looked at or not. */
+  private readonly cachedUntil: Float64Array;
   /** Version each L1 holds, by `cache · keys + key` (a map: L1s are many and mostly small). */
   private readonly l1Held = new Map<number, number>();
+  /** Until when each L1 entry can be served, by `cache · keys + key`. */
+  private readonly l1Until = new Map<number, number>();
+  /** The L1 entries by when they can no longer be served (too many to look each over; the regional ones are looked at by key). */
+  private readonly l1Deadlines = new DeadlineQueue();
+  /** The latest instant the run is known to have reached. */
+  private now = Number.NEGATIVE_INFINITY;
   /** Version each region's replica shows per key (primary region: unused). */
   private readonly replicas: Int32Array;
   /** Values on their way to a cache (database reads to fill, L1 copies, update messages). */
@@ -52,6 +66,7 @@ export class ConvergenceTracker {
     private readonly endMs: number,
   ) {
     this.cached = new Int32Array(layout.regions * keys).fill(NONE);
+    this.cachedUntil = new Float64Array(layout.regions * keys);
     this.replicas = new Int32Array(layout.regions * keys);
     this.inflight = new VersionsOnTheirWay(keys);
     this.pending = new PendingWrites(keys, layout.regions);
@@ -61,6 +76,7 @@ export class ConvergenceTracker {
   }
 
   commit(key: number, version: number, time: number): void {
+    this.advance(time);
     this.pending.push(key, version, time);
     this.settle(key);
   }
@@ -71,13 +87,38 @@ export class ConvergenceTracker {
     this.settle(key);
   }
 
-  stored(cache: number, key: number, version: number): void {
+  /** `cache` now holds `version` of `key`, servable until `servableUntil` at the latest. */
+  stored(cache: number, key: number, version: number, servableUntil: number): void {
     if (!this.layout.isL1(cache)) {
       this.cached[cache * this.keys + key] = version;
+      this.cachedUntil[cache * this.keys + key] = servableUntil;
       return;
     }
-    this.l1Held.set(cache * this.keys + key, version);
+    const id = cache * this.keys + key;
+    this.l1Held.set(id, version);
+    this.l1Until.set(id, servableUntil);
+    if (servableUntil !== Infinity) this.l1Deadlines.push(servableUntil, id, version);
     this.l1Copies?.add(this.layout.regionOf(cache) * this.keys + key, version);
+  }
+
+  /**
+   * The run has reached `now`: every L1 entry that can no longer be served ends (regional ones
+   * end when their key is next looked at, here). `now` must be an instant the run has reached.
+   */
+  advance(now: number): void {
+    if (now <= this.now) return;
+    this.now = now;
+    const queue = this.l1Deadlines;
+    while (queue.next() <= now) {
+      const until = queue.pop();
+      const id = queue.poppedId;
+      // Not replaced or ended since it was queued: the same version, with the same deadline.
+      if (this.l1Held.get(id) !== queue.poppedVersion || this.l1Until.get(id) !== until) continue;
+      const cache = Math.floor(id / this.keys);
+      const key = id - cache * this.keys;
+      this.ended(cache, key, queue.poppedVersion, until);
+      this.settle(key);
+    }
   }
 
   /** The version `region`'s cache holds of `key`, or -1. */
@@ -85,12 +126,22 @@ export class ConvergenceTracker {
     return this.cached[region * this.keys + key];
   }
 
+  /** The cache reports an entry ended (one the checker ended already, as no longer servable, is not ended twice). */
   entryEnd(cache: number, key: number, version: number, time: number): void {
+    const held = this.layout.isL1(cache) ? this.l1Held.has(cache * this.keys + key) : this.cached[cache * this.keys + key] !== NONE;
+    if (!held) return;
+    this.ended(cache, key, version, time);
+    this.settle(key);
+  }
+
+  /** The entry of `version` in `cache` ended at `time`: the oldest pending write newer than it is marked. */
+  private ended(cache: number, key: number, version: number, time: number): void {
     const region = this.layout.regionOf(cache);
     if (!this.layout.isL1(cache)) {
       this.cached[cache * this.keys + key] = NONE;
     } else {
       this.l1Held.delete(cache * this.keys + key);
+      this.l1Until.delete(cache * this.keys + key);
       this.l1Copies?.remove(region * this.keys + key, version);
     }
     const pending = this.pending;
@@ -105,7 +156,21 @@ export class ConvergenceTracker {
       for (let write = pending.tail[key]; write !== NONE && pending.version[write] > version; write = pending.previous[write]) first = write;
     }
     if (first !== NONE) pending.markEnded(first, region, time);
-    this.settle(key);
+  }
+
+  /**
+   * Ends `region`'s entry of `key` if it can no longer be served (the cache drops it only when
+   * next looked at): asked before a floor is relied on to forget (not on every read, where it
+   * would only make the floor higher sooner).
+   */
+  endIfOver(region: number, key: number): void {
+    this.endCellIfOver(region * this.keys + key);
+  }
+
+  private endCellIfOver(cell: number): void {
+    if (this.cached[cell] === NONE || this.cachedUntil[cell] > this.now) return;
+    const region = Math.floor(cell / this.keys);
+    this.ended(region, cell - region * this.keys, this.cached[cell], this.cachedUntil[cell]);
   }
 
   inFlight(key: number, version: number): void {
@@ -167,6 +232,7 @@ export class ConvergenceTracker {
    * one, so no write up to it can still be contradicted by a cache.
    */
   oldestCopy(key: number): number {
+    for (let r = 0; r < this.layout.regions; r++) this.endCellIfOver(r * this.keys + key);
     let floor = Math.min(this.oldestCached(key), this.inflight.oldest(key));
     // Any replica may feed a cache (refills, serve-stale reads under partitions): settling
     // waits for all of them. Waiting longer never changes a write's value, only when it is final.

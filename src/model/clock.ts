@@ -18,10 +18,35 @@ export class Clock {
   private since = Number.NEGATIVE_INFINITY;
   /** Earlier segments, oldest first: when each began and its offset (only kept once the clock has jumped). */
   private readonly history: { since: number; offset: number }[] = [];
+  /** Every segment the clock will have, jumps to come included, as `history` will hold them: when each begins and its offset. */
+  private readonly schedule: { since: number; offset: number }[];
 
   constructor(spec: ClockSpec) {
     this.rate = 1 + spec.driftPpm * 1e-6;
     this.offset = spec.skewMs;
+    // Jumps step the clock in time order, those at one instant in the order written (as the fault schedule makes them).
+    const jumps = [...spec.jumps].sort((a, b) => a.atMs - b.atMs);
+    this.schedule = [{ since: Number.NEGATIVE_INFINITY, offset: spec.skewMs }];
+    for (const { atMs, byMs } of jumps) this.schedule.push({ since: atMs, offset: (this.schedule.at(-1) as { offset: number }).offset + byMs });
+  }
+
+  /**
+   * The true time from which this clock never again reads below `local`, its jumps to come
+   * included (a step back can make an expired entry servable again): what `trueTimeOf(local)`
+   * will say at any time after it. Infinity when the clock stays below it for ever.
+   */
+  lastBelow(local: number): number {
+    const schedule = this.schedule;
+    // Without jumps, as trueTimeOf computes it (the segment began at -∞).
+    if (schedule.length === 1) return (local - schedule[0].offset) / this.rate;
+    let last = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < schedule.length; i++) {
+      const { since, offset } = schedule[i];
+      if (i > 0 && local < since * this.rate + offset) continue; // begins at or above `local`
+      const reached = Math.max(since, (local - offset) / this.rate);
+      last = Math.max(last, i + 1 < schedule.length ? Math.min(schedule[i + 1].since, reached) : reached);
+    }
+    return last;
   }
 
   /** What the clock reads at true time `trueTime` (ms), taken in the current segment: read it at now. */

@@ -97,9 +97,12 @@ export interface Observer {
   refreshStarted(region: number, key: number, version: number, time: number): void;
   /**
    * A cache now holds `version` of `key`. `cache` numbers every cache of the run: a region's
-   * regional cache has the region's number, L1s come after them (see cacheIds).
+   * regional cache has the region's number, L1s come after them (see cacheIds). From
+   * `servableUntil` on (true time; Infinity for an entry that never expires) the entry can
+   * never be served again, even if it ends only when next looked at (expiry is lazy): its
+   * `entryEnd` will then say that time.
    */
-  stored(cache: number, region: number, key: number, version: number, time: number): void;
+  stored(cache: number, region: number, key: number, version: number, time: number, servableUntil: number): void;
   /** The entry holding `version` in `cache` (in `region`) stopped being servable at `time`. */
   entryEnd(cache: number, region: number, key: number, version: number, time: number, why: EntryEnd): void;
   /** A message was handed to the bus for `region`. */

@@ -1,7 +1,7 @@
 /**
  * What every cache shares, over entries kept in slots: a version and an expiry instant on the
  * region's own clock per slot. Expired entries are dropped lazily, when next looked at (their
- * end is reported at the instant they expired). Beyond `capacity` entries the least recently
+ * end is reported at the instant they expired, which each store tells ahead). Beyond `capacity` entries the least recently
  * used is evicted (an intrusive doubly linked list over slots, kept only when bounded). How a
  * key finds its slot is the subclass's: its own index in a dense cache, a map in a sparse one.
  */
@@ -114,9 +114,10 @@ export abstract class SlotCache implements Cache {
     }
     this.versions[slot] = version;
     const local = this.clock.read(now);
-    this.expiresLocal[slot] = local + ttlMs + this.staleWhileRevalidateMs;
+    const expires = local + ttlMs + this.staleWhileRevalidateMs;
+    this.expiresLocal[slot] = expires;
     this.storedFor(slot, local + ttlMs);
-    this.observer.stored(this.id, this.region, key, version, now);
+    this.observer.stored(this.id, this.region, key, version, now, this.clock.lastBelow(expires));
   }
 
   /** A subclass's note of an entry just stored in `slot`, fresh until `freshUntilLocal`. */

@@ -1,6 +1,6 @@
 /**
- * The state a run holds must fit in memory: about 20 bytes per key and region (its cache,
- * its replica, the checkers' views), 16 per key in each L1 not kept sparse (24 when the
+ * The state a run holds must fit in memory: about 28 bytes per key and region (its cache,
+ * its replica, the checkers' views, until when each cache entry can be served), 16 per key in each L1 not kept sparse (24 when the
  * invalidations reach it: it is listed among the key's holders), and about 100 per
  * entry a sparse L1 can hold (README, Size). Beyond MOST_STATE_BYTES a run would fail mid-way
  * for want of memory (several runs may be in flight, one per worker), so the scenario is
@@ -14,7 +14,7 @@ import { l1SpecOf } from './normalise.js';
 import type { Locator } from './positions.js';
 import type { WrittenScenario } from './written-schema.js';
 
-const BYTES_PER_KEY_AND_REGION = 20;
+const BYTES_PER_KEY_AND_REGION = 28;
 const BYTES_PER_KEY_IN_A_DENSE_L1 = 16;
 const BYTES_PER_KEY_IN_A_DENSE_INVALIDATED_L1 = 24;
 const BYTES_PER_SPARSE_L1_ENTRY = 100;

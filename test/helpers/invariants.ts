@@ -82,7 +82,7 @@ export class CheckingCollector extends Collector {
     super.fill(region, key, version, time, refusal, readAt);
   }
 
-  override stored(cache: number, region: number, key: number, version: number, time: number): void {
+  override stored(cache: number, region: number, key: number, version: number, time: number, servableUntil: number): void {
     // Any store, a fill, an L1 copy or an update: did it replace a newer version?
     const cell = cache * this.keys + key;
     const current = this.replaced.get(cell);
@@ -93,7 +93,7 @@ export class CheckingCollector extends Collector {
     if (cache !== region && version < heard) this.violations.storedBelowHeard.push(`L1 ${cache} key ${key}: stored ${version} after its region heard ${heard}`);
     if (cache !== region && this.lastRefused === `${region}/${key}/${version}@${time}`) this.violations.l1KeptRefused.push(`L1 ${cache} key ${key}: kept ${version} at ${time}`);
     if (version < this.truth.oldestJudged(key)) this.violations.copyOfForgotten.push(`cache ${cache} key ${key}: stored ${version}, forgotten up to ${this.truth.oldestJudged(key)}`);
-    super.stored(cache, region, key, version, time);
+    super.stored(cache, region, key, version, time, servableUntil);
   }
 
   override entryEnd(cache: number, region: number, key: number, version: number, time: number, why: EntryEnd): void {

@@ -160,8 +160,8 @@ describe('fills and database reads', () => {
 describe('convergence', () => {
   test('from commit until the last older cache entry stops being servable', () => {
     const c = collector();
-    c.stored(0, 0, KEY, 0, 0);
-    c.stored(1, 1, KEY, 0, 0);
+    c.stored(0, 0, KEY, 0, 0, Infinity);
+    c.stored(1, 1, KEY, 0, 0, Infinity);
     c.commit(KEY, 1, 100, 0);
     c.entryEnd(0, 0, KEY, 0, 150, EntryEnd.Invalidated);
     c.replicaApply(1, KEY, 1);
@@ -178,7 +178,7 @@ describe('convergence', () => {
     const c = collector();
     c.commit(KEY, 1, 100, 0);
     c.replicaApply(1, KEY, 1);
-    c.stored(1, 1, KEY, 1, 0);
+    c.stored(1, 1, KEY, 1, 0, Infinity);
     c.commit(KEY, 2, 200, 0);
     const r = c.result('ttl', 0);
     expect(r.convergence_ms).toMatchObject({ count: 1, max: 0 });
@@ -202,7 +202,7 @@ describe('convergence', () => {
 
   test('measured at the end of the run: an older entry that the drain after it removed leaves the write unconverged', () => {
     const c = collector();
-    c.stored(0, 0, KEY, 0, 0);
+    c.stored(0, 0, KEY, 0, 0, Infinity);
     c.commit(KEY, 1, 9_000, 0);
     c.replicaApply(1, KEY, 1);
     // The delete lands 500 ms after the run's end (10 s), while in-flight work drains.
@@ -218,7 +218,7 @@ describe('convergence', () => {
 
   test('an entry ending exactly at the end of the run converges its write', () => {
     const c = collector();
-    c.stored(0, 0, KEY, 0, 0);
+    c.stored(0, 0, KEY, 0, 0, Infinity);
     c.commit(KEY, 1, 9_000, 0);
     c.replicaApply(1, KEY, 1);
     c.entryEnd(0, 0, KEY, 0, 10_000, EntryEnd.Expired);
@@ -227,7 +227,7 @@ describe('convergence', () => {
 
   test('an entry that ended before the commit does not delay it', () => {
     const c = collector();
-    c.stored(0, 0, KEY, 0, 0);
+    c.stored(0, 0, KEY, 0, 0, Infinity);
     c.entryEnd(0, 0, KEY, 0, 50, EntryEnd.Expired);
     c.commit(KEY, 1, 100, 0);
     c.replicaApply(1, KEY, 1);
@@ -237,11 +237,11 @@ describe('convergence', () => {
   test('L1 copies far apart in version: the writes the newest copy does not contradict converge at the end', () => {
     // One region, three app servers: L1s are caches 1 to 3.
     const c = new Collector({ regionNames: ['a'], keys: 10, sessionRegion: new Int32Array(10), primary: 0, warmupMs: 0, durationMs: 10_000, l1Hosts: 3 });
-    c.stored(1, 0, KEY, 0, 0);
-    c.stored(2, 0, KEY, 0, 0);
+    c.stored(1, 0, KEY, 0, 0, Infinity);
+    c.stored(2, 0, KEY, 0, 0, Infinity);
     for (let v = 1; v <= 40; v++) c.commit(KEY, v, v, 0);
     c.entryEnd(2, 0, KEY, 0, 41, EntryEnd.Invalidated);
-    c.stored(2, 0, KEY, 40, 45);
+    c.stored(2, 0, KEY, 40, 45, Infinity);
     // The last copy of v0 goes; the next oldest copy (v40) is 40 versions newer.
     c.entryEnd(1, 0, KEY, 0, 50, EntryEnd.Invalidated);
     const r = c.result('pubsub', 0);

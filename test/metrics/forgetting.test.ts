@@ -56,6 +56,44 @@ test('forgetting changes no number when few keys take many writes each', () => {
   );
 });
 
+/** A collector that is never told when entries stop being servable: it waits for the caches to drop them. */
+class WaitingCollector extends Collector {
+  override stored(cache: number, region: number, key: number, version: number, time: number): void {
+    super.stored(cache, region, key, version, time, Infinity);
+  }
+}
+
+test('ending entries no longer servable before the caches look at them again changes no number, clocks drifting and jumping back and forth', () => {
+  const jump = fc.record({ atMs: fc.integer({ min: 0, max: 29_999 }), byMs: fc.integer({ min: -20_000, max: 20_000 }) });
+  const clock = fc.record({ skewMs: fc.integer({ min: -5_000, max: 5_000 }), driftPpm: fc.integer({ min: -500_000, max: 500_000 }), jumps: fc.array(jump, { maxLength: 4 }) });
+  const scenarios = arbitraryScenario.chain((s) =>
+    fc.array(clock, { minLength: s.regions.length, maxLength: s.regions.length }).map((clocks) => ({ ...s, regions: s.regions.map((r, i) => ({ ...r, clock: clocks[i] })) })),
+  );
+  fc.assert(
+    fc.property(scenarios, arbitraryCache, fc.constantFrom(...strategies), (scenario, cache, [preset, options]) => {
+      const spec = strategy(preset, cache, preset, options);
+      const waiting = new WaitingCollector(collectorOptions(scenario, spec));
+      const waited = waiting.result(spec.use, new Simulation(scenario, spec, waiting, waiting).run());
+      expect(results(scenario, spec, false)).toEqual(waited);
+    }),
+    { numRuns: 60, seed: 7 },
+  );
+}, 90_000);
+
+test('a clock knows from when it never again reads below a time, its jumps to come included, as trueTimeOf will say then', () => {
+  const clock = new Clock({ skewMs: 0, driftPpm: 0, jumps: [{ atMs: 200, byMs: -150 }, { atMs: 100, byMs: 50 }] });
+  // Reads t until 100, t + 50 until 200, then t − 100: below 120 until 70 (the first jump skips past it), and again from 200 to 220.
+  expect(clock.lastBelow(120)).toBe(220);
+  // 160 is reached at 110, then read again from 200 (reading 100) to 260.
+  expect(clock.lastBelow(160)).toBe(260);
+  // What trueTimeOf says once every jump is made.
+  clock.jump(50, 100);
+  clock.jump(-150, 200);
+  expect(clock.trueTimeOf(120)).toBe(220);
+  expect(clock.trueTimeOf(160)).toBe(260);
+  expect(new Clock({ skewMs: 10, driftPpm: 0, jumps: [] }).lastBelow(Infinity)).toBe(Infinity);
+});
+
 test('a forgotten version keeps its number: latest, versionAt and commitTime count from it', () => {
   const truth = new Truth(1);
   [10, 20, 30, 40].forEach((time, i) => truth.record(0, i + 1, time));

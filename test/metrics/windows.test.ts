@@ -36,7 +36,7 @@ describe('a hand-written history', () => {
   c.readFailed(1, 3, KEY, 2500);
   c.databaseRead(0, ReadSource.Replica, 3000);
   c.databaseRead(0, ReadSource.Primary, 4500);
-  c.stored(1, 1, KEY, 0, 3500);
+  c.stored(1, 1, KEY, 0, 3500, Infinity);
   c.fill(1, KEY, 0, 3500, FillRefusal.None, 3400); // a stale refill inside the window
   c.entryEnd(1, 1, KEY, 0, 3600, EntryEnd.Invalidated);
   const r = c.result('ttl', 0);

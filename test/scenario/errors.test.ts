@@ -42,12 +42,12 @@ const cases: BadCase[] = [
   {
     name: 'more keys than fit in every region',
     yaml: `name: x\nduration: 10m\nregions:\n${Array.from({ length: 50 }, (_, i) => `  - name: r${i}\n`).join('')}  - name: main\n    primary: true\nworkload:\n  keys: 100000000\n  reads_per_second: 50\n`,
-    problems: [['57:9', 'workload.keys: 100000000 keys in 51 regions is more state than cache-sim can hold: about 95 GiB for a run; allowed: up to 16 GiB: at most 16843009 keys']],
+    problems: [['57:9', 'workload.keys: 100000000 keys in 51 regions is more state than cache-sim can hold: about 133 GiB for a run; allowed: up to 16 GiB: at most 12030720 keys']],
   },
   {
     name: 'more keys than fit in every L1 of every region',
     yaml: MINIMAL.replace('keys: 100', 'keys: 3000000') + 'cache:\n  l1: { hosts: 1000 }\n',
-    problems: [['8:9', 'workload.keys: 3000000 keys in 2 regions and 1000 L1s in each is more state than cache-sim can hold: about 134 GiB for a run; allowed: up to 16 GiB: at most 357615 keys, or an L1 capacity of at most 85299']],
+    problems: [['8:9', 'workload.keys: 3000000 keys in 2 regions and 1000 L1s in each is more state than cache-sim can hold: about 134 GiB for a run; allowed: up to 16 GiB: at most 357496 keys, or an L1 capacity of at most 85059']],
   },
   {
     name: 'wrong required values (no default to fall back on) leave the rules that do not read them to run',
@@ -71,12 +71,12 @@ const cases: BadCase[] = [
   {
     name: 'more L1 entries than fit in memory',
     yaml: MINIMAL.replace('keys: 100', 'keys: 3000000') + 'cache:\n  l1: { hosts: 1000, capacity: 100000 }\n',
-    problems: [['8:9', 'workload.keys: 3000000 keys in 2 regions and 1000 L1s in each holding up to 100000 entries is more state than cache-sim can hold: about 18.7 GiB for a run (keys 0.112 GiB, L1 entries 18.6 GiB); allowed: up to 16 GiB: at most 357615 keys, or an L1 capacity of at most 85299']],
+    problems: [['8:9', 'workload.keys: 3000000 keys in 2 regions and 1000 L1s in each holding up to 100000 entries is more state than cache-sim can hold: about 18.8 GiB for a run (keys 0.156 GiB, L1 entries 18.6 GiB); allowed: up to 16 GiB: at most 357496 keys, or an L1 capacity of at most 85059']],
   },
   {
     name: "more state than fits in one strategy's run: that strategy named, and fewer keys that fit every strategy",
     yaml: MINIMAL.replace('keys: 100', 'keys: 60000000') + 'strategies:\n  - { name: a, use: ttl, cache: { l1: { hosts: 10 } } }\n  - { name: b, use: ttl, cache: { l1: { hosts: 100, capacity: 800000 } } }\n',
-    problems: [['8:9', 'workload.keys: 60000000 keys in 2 regions and 10 L1s in each (strategy a) is more state than cache-sim can hold: about 29.1 GiB for a run; allowed: up to 16 GiB: at most 29496729 keys, or an L1 capacity of at most 7389934 (strategy a)']],
+    problems: [['8:9', 'workload.keys: 60000000 keys in 2 regions and 10 L1s in each (strategy a) is more state than cache-sim can hold: about 30 GiB for a run; allowed: up to 16 GiB: at most 21069092 keys, or an L1 capacity of at most 6909934 (strategy a)']],
   },
   {
     name: 'bad L1 settings',
