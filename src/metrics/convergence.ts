@@ -102,8 +102,8 @@ export class ConvergenceTracker {
   }
 
   /**
-   * The run has reached `now`: every L1 entry that can no longer be served ends (regional ones
-   * end when their key is next looked at, here). `now` must be an instant the run has reached.
+   * The run has reached `now`: every L1 entry that can no longer be served ends (a regional one
+   * when the checkers next ask about its key). `now` must be an instant the run has reached.
    */
   advance(now: number): void {
     if (now <= this.now) return;

@@ -42,7 +42,7 @@ export class Clock {
     let last = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < schedule.length; i++) {
       const { since, offset } = schedule[i];
-      if (i > 0 && local < since * this.rate + offset) continue; // begins at or above `local`
+      if (i > 0 && local < since * this.rate + offset) continue; // begins above `local`: never below it
       const reached = Math.max(since, (local - offset) / this.rate);
       last = Math.max(last, i + 1 < schedule.length ? Math.min(schedule[i + 1].since, reached) : reached);
     }
