@@ -27,6 +27,14 @@ import { DeadlineQueue } from '../util/deadline-queue.js';
 import { VersionsOnTheirWay } from '../util/versions-on-their-way.js';
 import { NONE, PendingWrites } from './pending-writes.js';
 
+/**
+ * How long after an entry's last servable instant the checker ends it (ms of simulated time):
+ * with drift, the clock at that instant can read a few units in the last place below the
+ * expiry, so the cache could still serve it then. A nanosecond is thousands of those, and
+ * acting a nanosecond later changes nothing (the entry ends at its own instant either way).
+ */
+const PAST_SERVABLE_MS = 1e-6;
+
 export class ConvergenceTracker {
   readonly histogram = new Histogram();
   unconverged = 0;
@@ -109,7 +117,7 @@ export class ConvergenceTracker {
     if (now <= this.now) return;
     this.now = now;
     const queue = this.l1Deadlines;
-    while (queue.next() <= now) {
+    while (queue.next() < now - PAST_SERVABLE_MS) {
       const until = queue.pop();
       const id = queue.poppedId;
       // Not replaced or ended since it was queued: the same version, with the same deadline.
@@ -168,7 +176,7 @@ export class ConvergenceTracker {
   }
 
   private endCellIfOver(cell: number): void {
-    if (this.cached[cell] === NONE || this.cachedUntil[cell] > this.now) return;
+    if (this.cached[cell] === NONE || this.cachedUntil[cell] >= this.now - PAST_SERVABLE_MS) return;
     const region = Math.floor(cell / this.keys);
     this.ended(region, cell - region * this.keys, this.cached[cell], this.cachedUntil[cell]);
   }
