@@ -15,10 +15,6 @@ export class DeadlineQueue {
   poppedId = 0;
   poppedVersion = 0;
 
-  get length(): number {
-    return this.size;
-  }
-
   /** The first deadline (Infinity when empty). */
   next(): number {
     return this.size === 0 ? Infinity : this.deadlines[0];
