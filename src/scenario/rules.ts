@@ -5,7 +5,7 @@
  * run, so every problem is reported at once.
  */
 import type { Problem } from '../errors.js';
-import { type Locator, type Path, samePath } from './positions.js';
+import type { Locator, Path } from './positions.js';
 import { readAt, recordingReads } from './read-paths.js';
 import { expectConditionsCanHold, expectL1MetricsHaveL1, expectMetricsValid, expectNamesUnique, expectStrategiesListed, expectUnitsFitMetrics } from './rules-expect.js';
 import {
@@ -89,33 +89,37 @@ const itemwise: ReadonlyMap<Rule, ItemList> = new Map<Rule, ItemList>([
  */
 export function checkRules(scenario: WrittenScenario, at: Locator, defaulted: readonly Path[] = [], itemsOutOf: readonly Path[] = []): Problem[] {
   if (defaulted.length === 0 && itemsOutOf.length === 0) return rules.flatMap((rule) => rule(scenario, at));
+  const unread = { defaulted, itemsOutOf };
   return rules.flatMap((rule) => {
     const list = itemwise.get(rule);
-    const judged = list ? withoutDefaultedItems(scenario, at, defaulted, list) : { scenario, at, defaulted };
-    const { view, reads } = recordingReads(judged.scenario);
-    const problems = rule(view, judged.at);
-    const unjudged = itemsOutOf.filter((out) => !(list && samePath(out, [list])));
-    return [...judged.defaulted, ...unjudged].some((path) => readAt(reads, path, !entrywise.has(rule))) ? [] : problems;
+    return list ? judgeEachItem(rule, list, scenario, at, unread) : heardUnlessRead(rule, scenario, at, unread);
   });
 }
 
+interface Unread {
+  defaulted: readonly Path[];
+  itemsOutOf: readonly Path[];
+}
+
+/** The rule's problems, unless it read a defaulted value or a list that items were taken out of. */
+function heardUnlessRead(rule: Rule, scenario: WrittenScenario, at: Locator, unread: Unread): Problem[] {
+  const { view, reads } = recordingReads(scenario);
+  const problems = rule(view, at);
+  return [...unread.defaulted, ...unread.itemsOutOf].some((path) => readAt(reads, path, !entrywise.has(rule))) ? [] : problems;
+}
+
 /**
- * For a rule judging each item of `list` on its own: the scenario without the items in which
- * something fell back to its default (the rule would judge the default), the others told at
- * their places as written, and the defaulted paths outside the list.
+ * A rule judging each item of `list` on its own, run on one item at a time: what was wrong in
+ * an item silences the rule there only if the rule read it, and items taken out of the list
+ * itself change no verdict on the others.
  */
-function withoutDefaultedItems(
-  scenario: WrittenScenario,
-  at: Locator,
-  defaulted: readonly Path[],
-  list: ItemList,
-): { scenario: WrittenScenario; at: Locator; defaulted: Path[] } {
+function judgeEachItem(rule: Rule, list: ItemList, scenario: WrittenScenario, at: Locator, unread: Unread): Problem[] {
   const items = scenario[list] ?? [];
-  const itemOf = (path: Path) => (path[0] === list && typeof path[1] === 'number' ? path[1] : undefined);
-  const out = new Set(defaulted.flatMap((path) => itemOf(path) ?? []));
-  if (out.size === 0) return { scenario, at, defaulted: [...defaulted] };
-  const kept = items.flatMap((_, i) => (out.has(i) ? [] : [i]));
-  // Every defaulted path inside an item went with it.
-  const left = defaulted.filter((path) => itemOf(path) === undefined);
-  return { scenario: { ...scenario, [list]: kept.map((i) => items[i]) }, at: at.keeping([list], kept), defaulted: left };
+  return items.flatMap((item, i) => {
+    // Paths inside item i are its paths in the one-item list (index 0); other items' are not there.
+    const asAlone = (paths: readonly Path[]) =>
+      paths.flatMap((path) => (path[0] !== list ? [path] : path[1] === i ? [[list, 0, ...path.slice(2)]] : []));
+    const alone = { ...scenario, [list]: [item] };
+    return heardUnlessRead(rule, alone, at.keeping([list], [i]), { defaulted: asAlone(unread.defaulted), itemsOutOf: asAlone(unread.itemsOutOf) });
+  });
 }

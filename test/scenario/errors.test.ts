@@ -69,6 +69,22 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: "a strategy's wrong cache setting leaves its own preset options judged (the rule never reads `cache`)",
+    yaml: withSection('strategies:\n  - { name: a, use: lease, max_retries: -1, cache: { capacity: 0 } }\n'),
+    problems: [
+      ['11:41', 'strategies.0.max_retries: -1 is not a count'],
+      ['11:64', 'strategies.0.cache.capacity: 0 is not a capacity'],
+    ],
+  },
+  {
+    name: "a region's wrong field leaves the rest of that region judged where the rule never reads it",
+    yaml: MINIMAL.replace('  - name: eu-west\n', '  - name: eu-west\n    replica_lag: 5x\n    clock: { jumps: [{ at: 20m, by: 1s }] }\n'),
+    problems: [
+      ['7:18', 'regions.1.replica_lag: "5x" is not a duration'],
+      ['8:28', 'regions.1.clock.jumps.0.at: jumps at 20m, when the run is over'],
+    ],
+  },
+  {
     name: 'more L1 entries than fit in memory',
     yaml: MINIMAL.replace('keys: 100', 'keys: 3000000') + 'cache:\n  l1: { hosts: 1000, capacity: 100000 }\n',
     problems: [['8:9', 'workload.keys: 3000000 keys in 2 regions and 1000 L1s in each holding up to 100000 entries is more state than cache-sim can hold: about 18.8 GiB for a run (keys 0.156 GiB, L1 entries 18.6 GiB); allowed: up to 16 GiB: at most 357496 keys, or an L1 capacity of at most 85059']],
