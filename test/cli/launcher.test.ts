@@ -52,6 +52,17 @@ describe.skipIf(!existsSync(BUNDLE))('bin/cache-sim.js', () => {
     expect(run.stdout.trim()).toBe('1');
   });
 
+  test('a reader that closes the pipe early (`| head -c 1`) leaves the exit code to the expectations', () => {
+    // Two copies of the scenario print more JSON than a pipe holds, so the write after `head` has gone fails (EPIPE).
+    const failing = `--set 'expect={ttl: {hit_ratio: "> 0.999"}}'`;
+    for (const [extra, status] of [['', 0], [failing, 1]] as const) {
+      const command = `"${process.execPath}" bin/cache-sim.js run ${SMALL} ${SMALL} --format json ${extra} 2>/dev/null | head -c 1; exit \${PIPESTATUS[0]}`;
+      const run = spawnSync('bash', ['-c', command], { encoding: 'utf8' });
+      expect(run.stdout).toBe('['); // several files: a JSON array
+      expect(run.status, extra || 'passing').toBe(status);
+    }
+  });
+
   test('stdout by another name (a link to /dev/stdout, /dev//stdout) is stdout: neither report lost', () => {
     const dir = tempDir();
     symlinkSync('/dev/stdout', join(dir, 'out-link'));
