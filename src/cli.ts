@@ -182,7 +182,7 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .argument('<base>', 'the JSON document to compare against', parseInputPath)
     .argument('<head>', 'the JSON document compared', parseInputPath)
     .addOption(new Option('--format <format>', 'output format').choices(COMPARE_FORMATS).default('table'))
-    .option('--fail-on-worse', 'exit 1 when any metric got significantly worse', false)
+    .option('--fail-on-worse', 'exit 1 when any metric got significantly worse or the head lacks what the base has', false)
     .action(async (base: string, head: string, opts: { format: CompareFormat; failOnWorse: boolean }) => {
       const { compareCommand } = await import('./commands/compare.js');
       setExit(compareCommand(base, head, { format: opts.format, failOnWorse: opts.failOnWorse }, io));
