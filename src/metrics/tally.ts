@@ -10,8 +10,14 @@ import { round } from '../util/round.js';
 
 /** Bounds of the coarse staleness histogram shown in terminals (ms). */
 const COARSE_BOUNDS_MS = [0, 10, 100, 1_000, 10_000, 60_000];
-/** Where the staleness CDF is sampled (ms): 1-2-5 steps. */
-const CDF_POINTS_MS = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, 3_600_000];
+/**
+ * Where the staleness CDF is sampled (ms): 1-2-5 steps, then hours and days up to the longest
+ * run (100,000 h), so that the points always reach the largest staleness (fraction 1).
+ */
+const CDF_POINTS_MS = [
+  0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, 3_600_000,
+  7_200_000, 21_600_000, 43_200_000, 86_400_000, 172_800_000, 604_800_000, 2_592_000_000, 8_640_000_000, 31_536_000_000, 360_000_000_000,
+];
 
 export class Tally {
   reads = 0;
