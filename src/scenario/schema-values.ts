@@ -154,11 +154,12 @@ export const distribution = z.union([duration, distributionKinds], says('a distr
 });
 
 /**
- * Region and strategy names become map keys (`read_regions`, `expect`), where `__proto__`
- * cannot survive conversion to a JS object; so it is not a name.
+ * Region and strategy names become map keys (`read_regions`, `expect`, the JSON's `regions`
+ * and `strategies`), where `__proto__` cannot survive conversion to a JS object, and a key of
+ * digits alone is put before all others (out of the scenario's order); so neither is a name.
  */
-const NAME_PATTERN = /^(?!__proto__$)[A-Za-z0-9_.-]+$/;
-const NAME_WORDING = 'a non-empty name of ASCII letters, digits, _, . and -';
+const NAME_PATTERN = /^(?!__proto__$)(?![0-9]+$)[A-Za-z0-9_.-]+$/;
+const NAME_WORDING = 'a non-empty name of ASCII letters, digits, _, . and -, not digits alone';
 
 export const regionName = () => {
   const customiser = says('a region name', NAME_WORDING);

@@ -591,6 +591,14 @@ const cases: BadCase[] = [
     problems: [['10:32', 'YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]']],
   },
   {
+    name: 'a region or strategy named by digits alone (JSON would put it before the others)',
+    yaml: MINIMAL.replace('name: eu-west', 'name: "1"') + 'strategies: [ttl, { name: "2", use: pubsub }, { name: v2, use: versioned }]\n',
+    problems: [
+      ['6:11', 'regions.1.name: "1" is not a region name; allowed: a non-empty name of ASCII letters, digits, _, . and -, not digits alone'],
+      ['10:27', 'strategies.1.name: "2" is not a strategy name'],
+    ],
+  },
+  {
     name: '__proto__ as a key, in a map of names (it would vanish without a word)',
     yaml: MINIMAL + '  read_regions: { __proto__: 1, us-east: 1 }\nexpect:\n  __proto__: { reads: 0 }\n',
     problems: [
