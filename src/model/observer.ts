@@ -40,6 +40,14 @@ export const enum FillRefusal {
   OlderThanHeld = 5,
 }
 
+/** Why a read could not be served. */
+export const enum ReadFailure {
+  /** The database copy it needed was out of reach (`network.on_unreachable`: fail, or route with no region to relay through). */
+  Unreachable = 0,
+  /** Cut off from the primary, the region's replica was behind what the session has seen or written (session tokens). */
+  BehindSession = 1,
+}
+
 /** What a miss was told when it asked for a lease (leases only). */
 export const enum LeaseAnswer {
   /** It holds the lease: it reads the database and fills. */
@@ -74,8 +82,8 @@ export interface Observer {
    * `version` 0 means the key had never been written.
    */
   read(region: number, session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void;
-  /** A read could not be served at all (counted in `failed_reads`). */
-  readFailed(region: number, session: number, key: number, issued: number): void;
+  /** A read could not be served at all (counted in `failed_reads`), and why. */
+  readFailed(region: number, session: number, key: number, issued: number, why: ReadFailure): void;
   /** A database read, on behalf of a read in `region`, reached the primary or a replica. */
   databaseRead(region: number, source: ReadSource, time: number): void;
   /**

@@ -21,7 +21,7 @@ import type { Database } from './database.js';
 import { Ev } from './events.js';
 import { InflightReads } from './inflight.js';
 import type { NearCaches } from './near-caches.js';
-import { FillRefusal, LeaseAnswer, type Observer, ReadSource } from './observer.js';
+import { FillRefusal, LeaseAnswer, type Observer, ReadFailure, ReadSource } from './observer.js';
 import type { Topology } from './topology.js';
 import type { TtlDraws } from './ttl-draws.js';
 import type { Choice, Workload } from './workload.js';
@@ -175,7 +175,7 @@ export class ReadPath {
   private missed(slot: number, at: number): void {
     const pool = this.inflight;
     const answer = this.strategy.onMiss(pool.region[slot], pool.key[slot], at, pool.attempts[slot], pool.background[slot] === 1);
-    if (answer === MissAnswer.Stop) return this.endWithoutValue(slot);
+    if (answer === MissAnswer.Stop) return this.stopRefresh(slot); // only a background refresh is told to stop
     if (answer === MissAnswer.Retry) {
       this.observer.leaseAnswered(pool.region[slot], pool.key[slot], at, LeaseAnswer.Refused);
       pool.attempts[slot]++;
@@ -209,12 +209,18 @@ export class ReadPath {
     this.missed(this.inflight.acquire(region, session, key, index, at, firstHop, true), at);
   }
 
-  /** The read ends without a value: a client's counts as failed; a background refresh just stops. */
-  private endWithoutValue(slot: number): void {
+  /** The read ends without a value: a client's counts as failed (`why`); a background refresh just stops. */
+  private endWithoutValue(slot: number, why: ReadFailure): void {
     const pool = this.inflight;
-    if (pool.background[slot] === 1) this.caches[pool.region[slot]].endRefresh(pool.key[slot]);
-    else this.observer.readFailed(pool.region[slot], pool.session[slot], pool.key[slot], pool.issued[slot]);
+    if (pool.background[slot] === 1) return this.stopRefresh(slot);
+    this.observer.readFailed(pool.region[slot], pool.session[slot], pool.key[slot], pool.issued[slot], why);
     pool.release(slot);
+  }
+
+  /** A background refresh ends without storing anything. */
+  private stopRefresh(slot: number): void {
+    this.caches[this.inflight.region[slot]].endRefresh(this.inflight.key[slot]);
+    this.inflight.release(slot);
   }
 
   /** Read `source`'s database copy and return the value, storing it in no cache. */
@@ -280,7 +286,7 @@ export class ReadPath {
       this.engine.at(at + this.nextHop(slot, region, region), Ev.SourceRead, slot);
       return;
     }
-    this.endWithoutValue(slot);
+    this.endWithoutValue(slot, ReadFailure.Unreachable);
   }
 
   /** The first region (in scenario order) that both sides can reach, or -1. */
@@ -312,7 +318,7 @@ export class ReadPath {
     }
     if (pool.anyVersion[slot] === 1 && !this.strategy.acceptHit(session, key, version)) {
       // Even a degraded read must not break a session's guarantee: fail it instead.
-      this.endWithoutValue(slot);
+      this.endWithoutValue(slot, ReadFailure.BehindSession);
       return;
     }
     pool.version[slot] = version;

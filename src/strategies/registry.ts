@@ -151,7 +151,8 @@ export const presets: readonly Preset[] = [
     name: 'session-token',
     summary:
       'Delete invalidation plus a per-session token: each session carries, per key, the highest version it has written or read; a cached or replica value below it is not returned, and the read goes to the primary (or waits for the replica).',
-    guarantees: 'Read-your-writes and monotonic reads for every session (zero ryw_violations and monotonic_violations), as long as the primary can be reached.',
+    guarantees:
+      'Read-your-writes and monotonic reads for every session (zero ryw_violations and monotonic_violations), as long as the primary can be reached; cut off from it, a read its region\'s replica is too far behind for fails (failed_reads) rather than break them, even under network.on_unreachable: serve-stale.',
     costs: 'Cross-region reads to the primary (db_reads.primary, read latency) whenever a session is ahead of its region; other sessions still see stale data.',
     options: sessionTokenOptions,
     parts: (o) => ({

@@ -8,7 +8,7 @@ import { STALE_CAUSES, StaleCauses } from '../metrics/stale-causes.js';
 import { staleCauseText } from '../report/stale-cause-words.js';
 import { UsageError } from '../errors.js';
 import { Truth } from '../metrics/truth.js';
-import { EntryEnd, FillRefusal, LeaseAnswer, type Observer, ReadSource } from '../model/observer.js';
+import { EntryEnd, FillRefusal, LeaseAnswer, type Observer, ReadFailure, ReadSource } from '../model/observer.js';
 import { CacheLayout } from '../model/cache-layout.js';
 import { Simulation } from '../model/simulation.js';
 import { formatDuration } from '../report/format.js';
@@ -134,6 +134,12 @@ const REFUSAL_WORDS: Record<FillRefusal, string> = {
   [FillRefusal.Marked]: 'a write from this region marked the key while it read',
   [FillRefusal.OlderThanHeard]: 'stamped older than a version the region has heard of',
   [FillRefusal.OlderThanHeld]: 'older than the entry the cache holds',
+};
+
+/** Why a read failed, as the trace tells it. */
+const FAILURE_WORDS: Record<ReadFailure, string> = {
+  [ReadFailure.Unreachable]: 'the database copy it needs is out of reach; see network.on_unreachable',
+  [ReadFailure.BehindSession]: "cut off from the primary, and the region's replica is behind what this session has seen or written",
 };
 
 class KeyTracer implements Observer {
@@ -274,8 +280,8 @@ class KeyTracer implements Observer {
     this.add(issued, stale ? 'stale-read' : 'read', region, version, detail, stale);
   }
 
-  readFailed(region: number, _session: number, key: number, issued: number): void {
-    if (key === this.key) this.add(issued, 'failed-read', region, 0, this.warmupWords(issued));
+  readFailed(region: number, _session: number, key: number, issued: number, why: ReadFailure): void {
+    if (key === this.key) this.add(issued, 'failed-read', region, 0, [FAILURE_WORDS[why], this.warmupWords(issued)].filter(Boolean).join('; '));
   }
 
   /** A read issued in the warmup is told, but the headline's counts (as the run's report) leave it out: it says so. */

@@ -142,3 +142,27 @@ test('what lands after the end is counted in one closing line, so the story and 
   }
   expect(landedAfterEnd).toBeGreaterThan(0);
 });
+
+test('a failed read says why, and the trace fails as many reads as the run counts (one key)', () => {
+  const cutOff = [
+    'duration=60s',
+    'warmup=0',
+    'workload.keys=1',
+    'workload.writes_per_second=2',
+    'regions.1.replica_lag=10s',
+    'cache.refill_from=primary',
+    'faults=[{at: 20s, for: 20s, network_partition: {between: [home, away]}}]',
+    'expect={}',
+  ];
+  const cases = [
+    { strategy: 'ttl', onUnreachable: 'fail', why: 'the database copy it needs is out of reach; see network.on_unreachable' },
+    { strategy: 'session-token', onUnreachable: 'serve-stale', why: "cut off from the primary, and the region's replica is behind what this session has seen or written" },
+  ];
+  for (const { strategy, onUnreachable, why } of cases) {
+    const scenario = loadScenarioFile(SMALL, [...cutOff, `network.on_unreachable=${onUnreachable}`, `strategies=[${strategy}]`]);
+    const failed = traceKey(scenario, scenario.strategies[0], 0).events.filter((e) => e.kind === 'failed-read');
+    expect(failed.length, strategy).toBe(runStrategy(scenario, scenario.strategies[0]).failed_reads);
+    expect(failed.length, strategy).toBeGreaterThan(0);
+    for (const e of failed) expect(e.detail, strategy).toBe(why);
+  }
+});
