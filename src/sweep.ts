@@ -13,7 +13,7 @@ import { round } from './util/round.js';
 import { type ExpectationOverSeeds, expectationRefs, leftOutExpectations, overSeeds, strategyExpectations } from './metrics/expect.js';
 import { measuredValue } from './metrics/metric-names.js';
 import { deriveSeed } from './random/streams.js';
-import { loadScenarioFile } from './scenario/load.js';
+import { loadScenarioText, readScenarioText } from './scenario/load.js';
 import { pathSegments, pathText, QUOTED_SEGMENT, type SetArgument } from './scenario/overrides.js';
 import { metricNameText, metricWindow } from './scenario/metric-window.js';
 import { metricNameProblem } from './scenario/rules-expect.js';
@@ -180,13 +180,14 @@ export function planSweep(file: string, options: SweepOptions): SweepPlan {
   if (!Number.isInteger(count) || count < 1 || count > MOST_SEEDS) throw new UsageError(`--seeds ${count}: give a whole number of seeds per grid point from 1 to ${MOST_SEEDS}`);
   const userSets = options.sets ?? [];
 
-  const base = loadScenarioFile(file, options.seed === undefined ? userSets : [...userSets, `seed=${options.seed}`]);
+  const text = readScenarioText(file);
+  const base = loadScenarioText(text, file, options.seed === undefined ? userSets : [...userSets, `seed=${options.seed}`]);
   checkStrategiesExist(base, options.strategies);
   const chosen = options.metrics && options.metrics.length > 0 ? options.metrics : [...DEFAULT_SWEEP_METRICS, ...expectedMetrics(base, options.strategies)];
   const metrics = [...new Set(chosen.map(metricNameText))];
   const seeds = sweepSeeds(base.seed, count);
   const points = gridPoints(params);
-  const scenarios = loadPoints(file, userSets, options.params, points, seeds);
+  const scenarios = loadPoints(file, text, userSets, options.params, points, seeds);
   checkMetrics(metrics, scenarios, points);
   // A point's values may reach into the strategies themselves: each point runs its own.
   const strategies = scenarios.map((perSeed) => selectedStrategies(perSeed[0], options.strategies).map((s) => s.name));
@@ -345,6 +346,7 @@ function checkMetrics(metrics: readonly string[], scenarios: readonly Scenario[]
 /** The scenario of every point and seed (`[point][seed]`); every problem of every point at once. */
 function loadPoints(
   file: string,
+  text: string,
   userSets: readonly string[],
   paramTexts: readonly string[],
   points: readonly Record<string, string>[],
@@ -356,7 +358,7 @@ function loadPoints(
     try {
       // Seeds differ in the seed alone: the point is loaded once (as with its first seed, so
       // a problem reads as it would with --seed), and each seed shares the rest of it.
-      const first = loadScenarioFile(file, [...pointSets, `seed=${seeds[0]}`]);
+      const first = loadScenarioText(text, file, [...pointSets, `seed=${seeds[0]}`]);
       return seeds.map((seed) => ({ ...first, seed }));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

@@ -42,13 +42,18 @@ export function loadScenarioText(text: string, file: string, sets: readonly SetA
 
 /** A scenario from a file; an unreadable file is a problem like any other (exit 2, no stack). */
 export function loadScenarioFile(path: string, sets: readonly SetArgument[] = []): Scenario {
+  return loadScenarioText(readScenarioText(path), path, sets);
+}
+
+/** The text of a scenario file, to load it more than once (a sweep's points) while reading it once (/dev/stdin reads once). */
+export function readScenarioText(path: string): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     throw new InputError([wholeFileProblem(path, fileProblem(path, 'read', error))]);
   }
-  return loadScenarioText(utf8Text(bytes, path), path, sets);
+  return utf8Text(bytes, path);
 }
 
 /** The file's text; bytes that are not UTF-8 (a file saved as Latin-1) are a problem at the first of them, not silently replaced. */

@@ -8,7 +8,9 @@ export function fileProblem(path: string, verb: 'read' | 'write', error: unknown
   const folder = dirname(path);
   switch ((error as NodeJS.ErrnoException | undefined)?.code) {
     case 'ENOENT':
-      return verb === 'read' ? 'cannot read: no such file' : `cannot write: the folder ${folder} does not exist`;
+      if (verb === 'write') return `cannot write: the folder ${folder} does not exist`;
+      // `-` is not read as standard input: a file piped in is /dev/stdin.
+      return path === '-' ? 'cannot read: no such file (`-` is not standard input here; a file piped in is /dev/stdin, a file named - is ./-)' : 'cannot read: no such file';
     case 'ENOTDIR':
       return `cannot ${verb}: part of the path is a file, not a folder`;
     case 'EISDIR':

@@ -63,6 +63,17 @@ describe.skipIf(!existsSync(BUNDLE))('bin/cache-sim.js', () => {
     }
   });
 
+  test('a scenario piped in is read once, as /dev/stdin, also by a sweep loading it at every point; `-` is told to be no such thing', () => {
+    const sweep = 'sweep /dev/stdin --param bus.loss=0,0.1 --seeds 2 --set duration=20s --format csv';
+    const piped = spawnSync('bash', ['-c', `cat ${SMALL} | "${process.execPath}" bin/cache-sim.js ${sweep}`], { encoding: 'utf8' });
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toBe(launch(sweep.replace('/dev/stdin', SMALL).split(' ')).stdout);
+    const dash = spawnSync('bash', ['-c', `cat ${SMALL} | "${process.execPath}" bin/cache-sim.js run -`], { encoding: 'utf8' });
+    expect(dash.status).toBe(2);
+    expect(dash.stderr).toBe('-:1:1: cannot read: no such file (`-` is not standard input here; a file piped in is /dev/stdin, a file named - is ./-)\n');
+  });
+
   test('stdout by another name (a link to /dev/stdout, /dev//stdout) is stdout: neither report lost', () => {
     const dir = tempDir();
     symlinkSync('/dev/stdout', join(dir, 'out-link'));
