@@ -24,11 +24,13 @@ export interface JsonDocumentKind {
 
 /** The document, checked against `schema`, with positions in its file; undefined (and `problems` added to) when it is not one. */
 export function readJsonDocument<T extends z.ZodType>(
-  { file, text }: JsonFile,
+  { file, text: written }: JsonFile,
   schema: T,
   problems: Problem[],
   kind: JsonDocumentKind,
 ): { doc: z.output<T>; at: () => Locator } | undefined {
+  // A byte order mark (a document saved by a Windows editor) is no part of the JSON, as for scenarios.
+  const text = written.startsWith('\uFEFF') ? written.slice(1) : written;
   let value: unknown;
   try {
     value = JSON.parse(text);

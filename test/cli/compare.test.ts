@@ -38,6 +38,15 @@ describe('cache-sim compare', () => {
     for (const c of doc.changes) expect(c).toMatchObject({ change: 0, significant: false, verdict: 'noise', pairs: 3 });
   });
 
+  test('a byte order mark before the JSON (a Windows editor saved it) changes nothing', async () => {
+    writeFileSync(path('bom.json'), `\uFEFF${readFileSync(path('base.json'), 'utf8')}`);
+    const plain = await cli(['compare', path('base.json'), path('head.json'), '--format', 'json']);
+    const marked = await cli(['compare', path('bom.json'), path('head.json'), '--format', 'json']);
+    expect(marked.stderr).toBe('');
+    expect(marked.code).toBe(plain.code);
+    expect(marked.stdout).toBe(plain.stdout.replaceAll(path('base.json'), path('bom.json')));
+  });
+
   test('paired over the same seeds: what the change touched moves, in the right direction; what it did not, not at all', async () => {
     const run = await cli(['compare', path('base.json'), path('head.json'), '--format', 'json']);
     expect(run.code).toBe(0);
