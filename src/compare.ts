@@ -117,7 +117,7 @@ export function compareDocuments(base: JsonFile, head: JsonFile): Comparison {
 /** Why a JSON value is not a document compare takes, if it is not one. */
 function notComparable(value: unknown): string | undefined {
   if (Array.isArray(value)) {
-    return `holds ${value.length} documents, one per scenario file; compare takes one: run one scenario file per document (cache-sim run FILE --seeds N --format json)`;
+    return `is a list of ${value.length} ${value.length === 1 ? 'item' : 'items'}, as run prints for several scenario files; compare takes one document: run one scenario file per document (cache-sim run FILE --seeds N --format json)`;
   }
   const fields = (value ?? {}) as { kind?: unknown; points?: unknown; seeds?: unknown };
   if (fields.kind === SHARD_KIND) return 'is one shard of a sweep; merge the shards first (cache-sim merge SHARD... --format json) and compare what it prints';

@@ -23,6 +23,14 @@ export function htmlPage(title: string, heading: string, body: string): string {
   ].join('\n');
 }
 
+/**
+ * A chart and its caption. On a narrow screen the chart keeps a legible width (the CSS's
+ * min-width) and scrolls sideways in its wrapper, rather than shrinking its text to a few pixels.
+ */
+export function figure(svg: string, caption: string): string {
+  return `<figure><div class="chart-wrap">${svg}</div><figcaption>${esc(caption)}</figcaption></figure>`;
+}
+
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;background:#fff;margin:0 auto;padding:16px 24px 48px;max-width:1100px}
 h1{font-size:22px;margin:8px 0 16px}
@@ -46,7 +54,8 @@ td.best{background:#e3f4e1;font-weight:700;color:#1d5e1a}
 .pass{color:#1d5e1a;font-weight:600}.fail{color:#b3261e;font-weight:600}
 tr.failed td{background:#fdf0ef}
 figure{margin:0}figcaption{color:#555;font-size:12.5px;max-width:80ch;margin-top:2px}
-svg.chart{display:block;width:100%;max-width:760px;height:auto}
+.chart-wrap{overflow-x:auto}
+svg.chart{display:block;width:100%;min-width:600px;max-width:760px;height:auto}
 svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}svg text:where(:not([font-size])){font-size:12px}svg text:where(:not([fill])){fill:#333}
 svg .tick{fill:#555;font-size:11px}svg .value{font-size:10px;fill:#444}
 svg .grid{stroke:#e6e6e6;stroke-width:1}svg .axis{stroke:#888;stroke-width:1;fill:none}

@@ -9,7 +9,7 @@
 import { allPassed } from '../metrics/expect.js';
 import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import { actualText, outcomeText, skippedText } from './expectation-text.js';
-import { htmlPage } from './html-page.js';
+import { figure, htmlPage } from './html-page.js';
 import { formatDuration, formatRatio } from './format.js';
 import { databaseTimelineChart, faultCaption, regionStaleTimelineCharts, staleTimelineChart } from './html-timeline.js';
 import { STALE_CAUSES_CAPTION, STALE_KEYS_CAPTION, compareStrategies, mainStaleCauses, regionNames, regionsWithReads, staleCauseRows, staleKeyTexts, staleKeyTrace } from './rows.js';
@@ -203,10 +203,6 @@ function expectationTable(expectations: readonly ExpectationResult[]): string {
 
 function wrapTable(inner: string): string {
   return `<div class="table-wrap"><table>\n${inner}\n</table></div>`;
-}
-
-function figure(svg: string, caption: string): string {
-  return `<figure>${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
 }
 
 // --- Charts ------------------------------------------------------------------------------

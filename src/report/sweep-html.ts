@@ -6,7 +6,7 @@
  */
 import type { MetricSummary, SweepResults } from '../sweep.js';
 import { PLOT, categoryTick, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
-import { htmlPage } from './html-page.js';
+import { figure, htmlPage } from './html-page.js';
 import { skippedText } from './expectation-text.js';
 import { renderSweepTable } from './sweep.js';
 import { expectationsOutcome, formatterFor, summaryText, sweepFacts } from './sweep-text.js';
@@ -37,7 +37,7 @@ export function sweepHtmlBody(r: SweepResults): string {
     ...(skippedText(r) !== '' ? [`<p>${esc(skippedText(r))}</p>`] : []),
     ...charts.map(
       (svg, i) =>
-        `<h3>${esc(r.metrics[i])}</h3>\n<figure>${svg}<figcaption>${esc(caption(r.metrics[i], first?.path ?? '', others.map((p) => p.path)))}</figcaption></figure>`,
+        `<h3>${esc(r.metrics[i])}</h3>\n${figure(svg, caption(r.metrics[i], first?.path ?? '', others.map((p) => p.path)))}`,
     ),
     `<h3>${r.points.some((point) => point.expectations.length > 0) ? 'Every mean and interval, and the expectations over the seeds' : 'Every mean and interval'}</h3>`,
     `<pre>${esc(renderSweepTable(r, plain, 160))}</pre>`,

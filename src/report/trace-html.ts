@@ -8,7 +8,7 @@
 import type { KeyTrace, TraceEvent } from '../trace/key-trace.js';
 import { timeGrid } from './chart-frame.js';
 import { formatDuration, formatRatio } from './format.js';
-import { htmlPage } from './html-page.js';
+import { figure, htmlPage } from './html-page.js';
 import { escapeHtml as esc, linearScale, tag } from './svg.js';
 import { headline, renderTraceText } from './trace.js';
 
@@ -50,7 +50,7 @@ export function renderTraceHtml(trace: KeyTrace): string {
   const note = leftOut.length === 0 ? '' : ` Too many to draw one by one here, so not drawn: ${leftOut.join(', ')}; narrow the window with --from and --until to see them.`;
   const body = [
     `<h2>${esc(headline(trace))}</h2>`,
-    `<figure>${lanes(trace, drawn)}<figcaption>${esc(CAPTION + note)}</figcaption></figure>`,
+    figure(lanes(trace, drawn), CAPTION + note),
     '<h3>The story</h3>',
     `<pre>${esc(story(trace))}</pre>`,
     '',

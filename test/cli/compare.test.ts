@@ -134,7 +134,7 @@ describe('cache-sim compare', () => {
       [[path('base.json'), path('one-run.json')], /one-run\.json:1:1: not the results of a sweep; cache-sim compare takes/],
       [[path('base.json'), path('nope.json')], /nope\.json:1:1: cannot read: no such file/],
       [[path('base.json'), path('shard.json')], /shard\.json:1:1: is one shard of a sweep; merge the shards first/],
-      [[path('base.json'), path('two-scenarios.json')], /two-scenarios\.json:1:1: holds 2 documents, one per scenario file; compare takes one/],
+      [[path('base.json'), path('two-scenarios.json')], /two-scenarios\.json:1:1: is a list of 2 items, as run prints for several scenario files; compare takes one document/],
       [[path('yaml.json'), path('base.json')], /^\S*yaml\.json:1:1: not valid JSON: Unexpected token 'a'; cache-sim compare takes/],
       [[path('empty.json'), path('base.json')], /^\S*empty\.json:1:1: an empty file, not a JSON document; cache-sim compare takes/],
       [[path('shard.json'), path('shard.json')], /^[^\n]*shard\.json:1:1: is one shard of a sweep[^\n]*\n$/],
