@@ -66,7 +66,7 @@ export interface SweepPoint {
   params: Record<string, string>;
   /** strategy → metric → summary, in scenario and metric order. */
   strategies: Record<string, Record<string, MetricSummary>>;
-  /** The scenario's expectations about the strategies run, strategy by strategy, each over the seeds. */
+  /** The scenario's expectations about the strategies run, in the order of `expect:`, each over the seeds. */
   expectations: ExpectationOverSeeds[];
 }
 
@@ -167,7 +167,7 @@ export interface SweepPlan {
   points: Record<string, string>[];
   /** The strategies run at each point, by name, in scenario order. */
   strategies: string[][];
-  /** The expectations at each point about its strategies: strategy by strategy, in scenario order. */
+  /** The expectations at each point about its strategies, in the order of `expect:`. */
   expectations: ExpectationRef[][];
   /** The user's `--set`s (before each point's values), for the commands that replay a run. */
   sets: string[];
@@ -194,7 +194,7 @@ export function planSweep(file: string, options: SweepOptions): SweepPlan {
   const runs = scenarios.flatMap((perSeed, point) =>
     strategies[point].flatMap((name) => perSeed.map((scenario) => ({ scenario, spec: strategyNamed(scenario, name), windows: metricWindows(metrics, scenario) }))),
   );
-  const expectations = scenarios.map(([scenario], point) => expectationRefs(strategies[point].flatMap((name) => scenario.expect.filter((e) => e.strategy === name))));
+  const expectations = scenarios.map(([scenario], point) => expectationRefs(scenario.expect.filter((e) => strategies[point].includes(e.strategy))));
   const skipped_expectations = options.strategies ? leftOutExpectations(base.expect, options.strategies) : undefined;
   return {
     results: { version: 1, scenario: base.name, file, seed: base.seed, seeds, params, metrics, skipped_expectations },
@@ -275,7 +275,9 @@ export function summariseRuns(
   let next = 0;
   const points = layout.points.map((params, point) => {
     const strategies: SweepPoint['strategies'] = {};
-    const expectations: ExpectationOverSeeds[] = [];
+    // In the order of `expect:`, as a run lists them (each judged by its strategy's runs).
+    const statements = layout.expectations[point];
+    const expectations: ExpectationOverSeeds[] = new Array(statements.length);
     const pointSets = [...layout.sets, ...Object.entries(params).map(([path, v]) => `${path}=${v}`)];
     for (const name of layout.strategies[point]) {
       const first = next;
@@ -290,12 +292,13 @@ export function summariseRuns(
         summary[metric] = { mean: round(mean), ci95: round(ci95), values };
       }
       strategies[name] = summary;
-      layout.expectations[point]
-        .filter((e) => e.strategy === name)
-        .forEach((statement, j) => {
-          const results = seeds.map((_, s) => ({ ...statement, ...judged(first + s)[j] }));
-          expectations.push(overSeeds(results, seeds, (seed) => replayCommandLine({ file, seed, strategies: [name], sets: pointSets })));
-        });
+      let j = 0; // the run judged its strategy's expectations in the same order
+      statements.forEach((statement, k) => {
+        if (statement.strategy !== name) return;
+        const results = seeds.map((_, s) => ({ ...statement, ...judged(first + s)[j] }));
+        expectations[k] = overSeeds(results, seeds, (seed) => replayCommandLine({ file, seed, strategies: [name], sets: pointSets }));
+        j++;
+      });
     }
     return { params, strategies, expectations };
   });

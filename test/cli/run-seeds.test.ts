@@ -20,6 +20,15 @@ async function plainRuns(extra: string[] = []): Promise<{ seed: number; expectat
 }
 
 describe('cache-sim run --seeds', () => {
+  test('lists the expectations in the order of `expect:`, as a plain run does (not strategy by strategy)', async () => {
+    const expectations = ['--set', 'expect={pubsub: {stale_read_ratio: "< 0.5"}, ttl: {hit_ratio: "> 0.5"}, pubsub-2s: {reads: "> 0"}}', '--set', 'duration=40s'];
+    const plain = JSON.parse((await cli(['run', SMALL, '--format', 'json', ...expectations])).stdout);
+    const seeds = JSON.parse((await cli(['run', SMALL, '--seeds', '2', '--format', 'json', ...expectations])).stdout);
+    const order = (list: { strategy: string; metric: string }[]) => list.map((e) => `${e.strategy} ${e.metric}`);
+    expect(order(plain.expectations)).toEqual(['pubsub stale_read_ratio', 'ttl hit_ratio', 'pubsub-2s reads']);
+    expect(order(seeds.points[0].expectations)).toEqual(order(plain.expectations));
+  });
+
   test('golden: the metrics over the seeds, then each expectation over them', async () => {
     const run = await cli(['run', SMALL, '--seeds', '3', ...SHORT, '--set', 'expect.pubsub.stale_read_ratio=< 0.01']);
     expect(run.code).toBe(1);
