@@ -45,6 +45,12 @@ export function loadScenarioFile(path: string, sets: readonly SetArgument[] = []
   return loadScenarioText(readScenarioText(path), path, sets);
 }
 
+/**
+ * Scenarios are a few kB (an empirical distribution of 100,000 samples, about 1 MB); a file
+ * far larger is the wrong file, and parsing it would take seconds and gigabytes.
+ */
+export const MOST_SCENARIO_BYTES = 8 * 1024 * 1024;
+
 /** The text of a scenario file, to load it more than once (a sweep's points) while reading it once (/dev/stdin reads once). */
 export function readScenarioText(path: string): string {
   let bytes: Buffer;
@@ -52,6 +58,10 @@ export function readScenarioText(path: string): string {
     bytes = readFileSync(path);
   } catch (error) {
     throw new InputError([wholeFileProblem(path, fileProblem(path, 'read', error))]);
+  }
+  if (bytes.length > MOST_SCENARIO_BYTES) {
+    const size = (Math.ceil((bytes.length / 1024 / 1024) * 10) / 10).toFixed(1); // up: never "8.0 MiB" over 8 MiB
+    throw new InputError([wholeFileProblem(path, `a file of ${size} MiB is no scenario (is it the right file?); allowed: at most ${MOST_SCENARIO_BYTES / 1024 / 1024} MiB`)]);
   }
   return utf8Text(bytes, path);
 }

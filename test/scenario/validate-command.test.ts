@@ -7,6 +7,7 @@ import type { CommandIO } from '../../src/commands/io.js';
 import { schemaCommand } from '../../src/commands/schema.js';
 import { validateCommand } from '../../src/commands/validate.js';
 import { scenarioJsonSchemaText } from '../../src/scenario/json-schema.js';
+import { MOST_SCENARIO_BYTES } from '../../src/scenario/load.js';
 import { presetNames } from '../../src/strategies/registry.js';
 import { MINIMAL } from './helpers.js';
 
@@ -37,6 +38,16 @@ describe('validateCommand', () => {
     const io = capture();
     expect(validateCommand([latin], io)).toBe(2);
     expect(io.err()).toBe(`${latin}:1:10: not UTF-8 text (a byte no UTF-8 character has); allowed: a file saved as UTF-8\n`);
+  });
+
+  it('a file far larger than any scenario: refused unparsed, with its size, exit 2', () => {
+    const huge = join(dir, 'huge.yaml');
+    writeFileSync(huge, `${MINIMAL}# ${'x'.repeat(MOST_SCENARIO_BYTES)}\n`);
+    const io = capture();
+    expect(validateCommand([huge], io)).toBe(2);
+    expect(io.err()).toBe(`${huge}:1:1: a file of 8.1 MiB is no scenario (is it the right file?); allowed: at most 8 MiB\n`);
+    writeFileSync(huge, `${MINIMAL}# ${'x'.repeat(MOST_SCENARIO_BYTES - MINIMAL.length - 3)}\n`);
+    expect(validateCommand([huge], capture())).toBe(0);
   });
 
   it('prints ok with counts and exits 0 for a valid file', () => {
