@@ -62,4 +62,11 @@ svg .grid{stroke:#e6e6e6;stroke-width:1}svg .axis{stroke:#888;stroke-width:1;fil
 svg .fault{fill:#f28e2b;fill-opacity:.14}svg .fault-instant{stroke:#f28e2b;stroke-width:1.5;stroke-dasharray:4 3}
 svg .fault-number{fill:#b35c0f;font-size:11px;font-weight:700}
 nav ol{margin:0;padding-left:20px}
+@media print{
+body{max-width:none;padding:0;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.table-wrap,.chart-wrap,pre{overflow:visible}
+table{font-size:9px}th,td{padding:1px 3px}th,td,td.num,th.num{white-space:normal;overflow-wrap:anywhere}
+svg.chart{min-width:0;max-width:100%}
+figure,tr{break-inside:avoid}h2,h3{break-after:avoid}
+}
 `.trim();

@@ -14,3 +14,17 @@ describe('the HTML page on a narrow screen', () => {
     expect(css).toMatch(/svg\.chart\{[^}]*min-width:600px/);
   });
 });
+
+describe('the HTML page on paper', () => {
+  const print = css.slice(css.indexOf('@media print{'));
+
+  it('loses no data: wrappers do not clip, tables wrap inside the page, charts fit its width and are not cut across pages', () => {
+    expect(css).toContain('@media print{');
+    expect(print).toContain('.table-wrap,.chart-wrap,pre{overflow:visible}');
+    expect(print).toMatch(/th,td,td\.num,th\.num\{white-space:normal;overflow-wrap:anywhere\}/);
+    expect(print).toContain('svg.chart{min-width:0;max-width:100%}');
+    expect(print).toContain('figure,tr{break-inside:avoid}');
+    // The swatches and highlighted best values are backgrounds, which print leaves out unless told.
+    expect(print).toContain('print-color-adjust:exact');
+  });
+});
