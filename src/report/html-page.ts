@@ -23,6 +23,16 @@ export function htmlPage(title: string, heading: string, body: string): string {
   ].join('\n');
 }
 
+/** A table in a wrapper that scrolls sideways when the table is wider than the page. */
+export function wrapTable(inner: string): string {
+  return `<div class="table-wrap"><table>\n${inner}\n</table></div>`;
+}
+
+/** An expectation's outcome as the tables show it: `✓ pass` or `✗ fail`. */
+export function passCell(pass: boolean): string {
+  return pass ? '<span class="pass">✓ pass</span>' : '<span class="fail">✗ fail</span>';
+}
+
 /**
  * A chart and its caption. On a narrow screen the chart keeps a legible width (the CSS's
  * min-width) and scrolls sideways in its wrapper, rather than shrinking its text to a few pixels.
@@ -36,6 +46,7 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#
 h1{font-size:22px;margin:8px 0 16px}
 h2{font-size:19px;margin:0 0 4px;word-break:break-word}
 h3{font-size:15px;margin:28px 0 8px}
+h4{font-size:14px;margin:16px 0 6px}
 section.scenario{border-top:3px solid #4e79a7;padding-top:12px;margin-top:24px}
 .description{margin:4px 0 8px;color:#444;max-width:80ch}
 .facts{display:flex;flex-wrap:wrap;gap:4px 20px;margin:8px 0;padding:0}
@@ -51,7 +62,7 @@ td.num,th.num{text-align:right;white-space:nowrap}
 th small{display:block;font-weight:400;color:#777}
 td.best{background:#e3f4e1;font-weight:700;color:#1d5e1a}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:baseline}
-.pass{color:#1d5e1a;font-weight:600}.fail{color:#b3261e;font-weight:600}
+.pass{color:#1d5e1a;font-weight:600}.fail{color:#b3261e;font-weight:600}td>.pass,td>.fail{white-space:nowrap}tbody th[rowspan]{vertical-align:top}
 tr.failed td{background:#fdf0ef}
 figure{margin:0}figcaption{color:#555;font-size:12.5px;max-width:80ch;margin-top:2px}
 .chart-wrap{overflow-x:auto}

@@ -9,7 +9,7 @@
 import { allPassed } from '../metrics/expect.js';
 import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import { actualText, outcomeText, skippedText } from './expectation-text.js';
-import { figure, htmlPage } from './html-page.js';
+import { figure, htmlPage, passCell, wrapTable } from './html-page.js';
 import { formatDuration, formatRatio } from './format.js';
 import { databaseTimelineChart, faultCaption, regionStaleTimelineCharts, staleTimelineChart } from './html-timeline.js';
 import { STALE_CAUSES_CAPTION, STALE_KEYS_CAPTION, compareStrategies, mainStaleCauses, regionNames, regionsWithReads, staleCauseRows, staleKeyTexts, staleKeyTrace } from './rows.js';
@@ -186,10 +186,9 @@ function staleKeysTable(r: ScenarioResults): string {
 function expectationTable(expectations: readonly ExpectationResult[]): string {
   const head = '<thead><tr><th></th><th>strategy</th><th>metric</th><th>condition</th><th class="num">actual</th><th>at</th></tr></thead>';
   const rows = expectations.map((e) => {
-    const status = e.pass ? '<span class="pass">✓ pass</span>' : '<span class="fail">✗ fail</span>';
     return [
       `<tr${e.pass ? '' : ' class="failed"'}>`,
-      `<td>${status}</td>`,
+      `<td>${passCell(e.pass)}</td>`,
       `<td>${esc(e.strategy)}</td>`,
       `<td><code>${esc(e.metric)}</code></td>`,
       `<td><code>${esc(e.condition)}</code></td>`,
@@ -199,10 +198,6 @@ function expectationTable(expectations: readonly ExpectationResult[]): string {
     ].join('');
   });
   return wrapTable(`${head}\n<tbody>${rows.join('\n')}</tbody>`);
-}
-
-function wrapTable(inner: string): string {
-  return `<div class="table-wrap"><table>\n${inner}\n</table></div>`;
 }
 
 // --- Charts ------------------------------------------------------------------------------

@@ -6,11 +6,9 @@
  */
 import type { MetricSummary, SweepResults } from '../sweep.js';
 import { PLOT, categoryTick, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
-import { figure, htmlPage } from './html-page.js';
-import { skippedText } from './expectation-text.js';
-import { renderSweepTable } from './sweep.js';
-import { expectationsOutcome, formatterFor, summaryText, sweepFacts } from './sweep-text.js';
-import { plain } from './colour.js';
+import { figure, htmlPage, passCell, wrapTable } from './html-page.js';
+import { failedSeedsText, rangeText, skippedText } from './expectation-text.js';
+import { expectationsOutcome, formatterFor, summaryText, sweepFacts, whereHeld } from './sweep-text.js';
 import { type LegendEntry, escapeHtml as esc, linePath, seriesColour, seriesDash, tag, ticks } from './svg.js';
 
 /** One line of a chart: a strategy at one combination of the other parameters' values. */
@@ -39,10 +37,58 @@ export function sweepHtmlBody(r: SweepResults): string {
       (svg, i) =>
         `<h3>${esc(r.metrics[i])}</h3>\n${figure(svg, caption(r.metrics[i], first?.path ?? '', others.map((p) => p.path)))}`,
     ),
-    `<h3>${r.points.some((point) => point.expectations.length > 0) ? 'Every mean and interval, and the expectations over the seeds' : 'Every mean and interval'}</h3>`,
-    `<pre>${esc(renderSweepTable(r, plain, 160))}</pre>`,
+    `<h3>${expectations ? 'Every mean and interval, and the expectations over the seeds' : 'Every mean and interval'}</h3>`,
+    meansTable(r),
+    ...(expectations ? [`<h4 class="${expectations.allHeld ? 'pass' : 'fail'}">${esc(`${expectations.title}: ${expectations.outcome}`)}</h4>`, expectationsTable(r), whereHeldTable(r)] : []),
     '',
   ].join('\n');
+}
+
+/** Per point (a group, its values heading it) and strategy, each metric's mean ± 95 % CI: the terminal's and markdown's rows. */
+function meansTable(r: SweepResults): string {
+  const paths = r.params.map((param) => param.path);
+  const head = `<thead><tr>${paths.map((path) => `<th><code>${esc(path)}</code></th>`).join('')}<th>strategy</th>${r.metrics.map((m) => `<th class="num"><code>${esc(m)}</code></th>`).join('')}</tr></thead>`;
+  const groups = r.points.map((point) => {
+    const strategies = Object.entries(point.strategies);
+    const rows = strategies.map(([name, summaries], i) => {
+      // The point's values head its group, once for all its strategies.
+      const values = i === 0 ? paths.map((path) => `<th rowspan="${strategies.length}">${esc(point.params[path])}</th>`).join('') : '';
+      return `<tr>${values}<th>${esc(name)}</th>${r.metrics.map((metric) => `<td class="num">${esc(summaryText(metric, summaries[metric]))}</td>`).join('')}</tr>`;
+    });
+    return `<tbody>${rows.join('\n')}</tbody>`;
+  });
+  return wrapTable(`${head}\n${groups.join('\n')}`);
+}
+
+/** Each expectation over the seeds: where, whose, on how many seeds it held, the range measured, the seeds it failed on. */
+function expectationsTable(r: SweepResults): string {
+  const paths = r.params.map((param) => param.path);
+  const head = `<thead><tr><th></th>${paths.map((path) => `<th><code>${esc(path)}</code></th>`).join('')}<th>strategy</th><th>metric</th><th>condition</th><th class="num">held</th><th class="num">actual</th><th>failed</th></tr></thead>`;
+  const rows = r.points.flatMap((point) =>
+    point.expectations.map((e) =>
+      [
+        `<tr${e.pass ? '' : ' class="failed"'}>`,
+        `<td>${passCell(e.pass)}</td>`,
+        ...paths.map((path) => `<td>${esc(point.params[path])}</td>`),
+        `<td>${esc(e.strategy)}</td>`,
+        `<td><code>${esc(e.metric)}</code></td>`,
+        `<td><code>${esc(e.condition)}</code></td>`,
+        `<td class="num">${e.held}/${e.runs}</td>`,
+        `<td class="num">${esc(rangeText(e))}</td>`,
+        `<td>${e.pass ? '' : `${esc(failedSeedsText(e))}, at <code>${esc(e.at)}</code>`}</td>`,
+        '</tr>',
+      ].join(''),
+    ),
+  );
+  return wrapTable(`${head}\n<tbody>${rows.join('\n')}</tbody>`);
+}
+
+/** Where each strategy held all its expectations on every seed (only with parameters). */
+function whereHeldTable(r: SweepResults): string {
+  const held = whereHeld(r);
+  if (held.length === 0) return '';
+  const rows = held.map((h) => `<tr><th>${esc(h.strategy)}</th><td${h.where === 'nowhere' ? ' class="fail"' : ''}>${esc(h.where)}</td></tr>`);
+  return `<p>Where each strategy held all its expectations on every seed:</p>\n${wrapTable(`<thead><tr><th>strategy</th><th>where</th></tr></thead>\n<tbody>${rows.join('\n')}</tbody>`)}`;
 }
 
 function caption(metric: string, first: string, others: string[]): string {
