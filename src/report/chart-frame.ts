@@ -23,13 +23,43 @@ const TICK_CHAR = 6.5;
 
 /**
  * A category's label under the x axis, centred at `x`, cut short where it would run into its
- * neighbours (`room` px is its share of the axis), the whole of it then in a tooltip: with
- * nine strategies or seven regions, long names no longer print over each other.
+ * neighbours (`room` px is its share of the axis), the whole of it then in a tooltip.
  */
 export function categoryTick(x: number, text: string, room: number): string {
-  const chars = [...text];
-  const fits = Math.max(3, Math.floor((room - 4) / TICK_CHAR));
   const attrs = { class: 'tick', x, y: PLOT.y0 + 16, 'text-anchor': 'middle' };
+  return tickText(attrs, text, Math.max(3, Math.floor((room - 4) / TICK_CHAR)));
+}
+
+/** Slanted labels are drawn at this angle, and cut short past this many characters. */
+const SLANT = 45;
+const SLANT_CHARS = 20;
+const SLANT_COS = Math.cos((SLANT * Math.PI) / 180);
+
+/**
+ * The labels of a category axis, the `i`th centred at `centre(i)` with `room` px each: level
+ * while every one fits its share, else all slanted, whole up to SLANT_CHARS characters, so
+ * that many long names (sixteen regions, nine variants of a strategy) stay distinguishable
+ * instead of all reading `regi…`. `depth`: how much further down the slanted labels reach
+ * than level ones (for frame()).
+ */
+export function categoryAxis(labels: readonly string[], centre: (i: number) => number, room: number): { svg: string; depth: number } {
+  const fits = Math.max(3, Math.floor((room - 4) / TICK_CHAR));
+  if (labels.every((text) => [...text].length <= fits)) return { svg: labels.map((text, i) => categoryTick(centre(i), text, room)).join('\n'), depth: 0 };
+  let longest = 0;
+  const svg = labels.map((text, i) => {
+    const x = centre(i) + 4;
+    const y = PLOT.y0 + 12;
+    // Not past the chart's left edge.
+    const chars = Math.min(SLANT_CHARS, Math.floor((x - 4) / (TICK_CHAR * SLANT_COS)), [...text].length);
+    longest = Math.max(longest, chars);
+    return tickText({ class: 'tick', x, y, 'text-anchor': 'end', transform: `rotate(-${SLANT} ${num(x)} ${num(y)})` }, text, chars);
+  });
+  return { svg: svg.join('\n'), depth: Math.ceil(longest * TICK_CHAR * SLANT_COS) };
+}
+
+/** A tick label of at most `fits` characters: cut short with an ellipsis, the whole of it in a tooltip. */
+function tickText(attrs: Record<string, string | number>, text: string, fits: number): string {
+  const chars = [...text];
   if (chars.length <= fits) return tag('text', attrs, esc(text));
   return tag('text', attrs, tag('title', {}, esc(text)) + esc(`${chars.slice(0, fits - 1).join('')}…`));
 }
@@ -42,11 +72,15 @@ export function legendEntries(r: ScenarioResults, suffix: (s: StrategyResult) =>
   }));
 }
 
-/** The frame around a plot: axis titles, the legend below, and the `<svg>` element itself. */
-export function frame(label: string, plot: string, xTitle: string, yTitle: string, entries: LegendEntry[]): string {
-  const key = legend(entries, PLOT.x0, PLOT.y0 + MARGIN.bottom, PLOT.x1 - PLOT.x0);
-  const height = PLOT.y0 + MARGIN.bottom + key.height + 6;
-  const xLabel = tag('text', { x: (PLOT.x0 + PLOT.x1) / 2, y: PLOT.y0 + 36, 'text-anchor': 'middle' }, esc(xTitle));
+/**
+ * The frame around a plot: axis titles, the legend below, and the `<svg>` element itself;
+ * `depth` px more below the plot for slanted category labels (categoryAxis).
+ */
+export function frame(label: string, plot: string, xTitle: string, yTitle: string, entries: LegendEntry[], depth = 0): string {
+  const bottom = PLOT.y0 + MARGIN.bottom + depth;
+  const key = legend(entries, PLOT.x0, bottom, PLOT.x1 - PLOT.x0);
+  const height = bottom + key.height + 6;
+  const xLabel = tag('text', { x: (PLOT.x0 + PLOT.x1) / 2, y: bottom - 10, 'text-anchor': 'middle' }, esc(xTitle));
   const yx = 16;
   const yy = (PLOT.y0 + PLOT.y1) / 2;
   const yLabel = tag('text', { x: yx, y: yy, 'text-anchor': 'middle', transform: `rotate(-90 ${num(yx)} ${num(yy)})` }, esc(yTitle));

@@ -6,7 +6,7 @@
 import type { StaleCauseName } from '../metrics/stale-causes.js';
 import { STALE_CAUSE_WORDS } from './stale-cause-words.js';
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
-import { PLOT, categoryTick, frame, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
+import { PLOT, categoryAxis, frame, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
 import { bucketLabels } from './histogram.js';
 import { regionsWithReads, type staleCauseRows } from './rows.js';
@@ -48,11 +48,12 @@ export function causesChart(r: ScenarioResults, causes: ReturnType<typeof staleC
       const title = `${name}: ${STALE_CAUSE_WORDS[cause]}, ${formatRatio(share)} of its stale reads (${formatCount(s.stale_causes[cause])})`;
       return share === 0 ? '' : tag('rect', { x: left, y: y(below), width, height: y(from) - y(below), fill: colour(cause) }, tag('title', {}, esc(title)));
     });
-    return pieces.join('') + categoryTick(left + width / 2, name, slot);
+    return pieces.join('');
   });
-  const plot = [hGrid(ticks(0, top, step), y, percentTick(step)), plotAxes(), ...bars].join('\n');
+  const axis = categoryAxis(strategies.map(([name]) => name), (i) => PLOT.x0 + slot * (i + 0.5), slot);
+  const plot = [hGrid(ticks(0, top, step), y, percentTick(step)), plotAxes(), ...bars, axis.svg].join('\n');
   const entries: LegendEntry[] = present.map((cause) => ({ label: STALE_CAUSE_WORDS[cause], colour: colour(cause), box: true }));
-  return frame(`Why reads were stale in ${r.scenario}`, plot, 'strategy', 'stale read ratio', entries);
+  return frame(`Why reads were stale in ${r.scenario}`, plot, 'strategy', 'stale read ratio', entries, axis.depth);
 }
 
 /** Each cause's own colour, none of them a strategy's (the other charts colour strategies), the same in every report. */
@@ -156,12 +157,12 @@ interface BarGroup {
   titles: string[];
 }
 
-/** Grouped bars: one group per `groups` entry, one bar per strategy inside it. */
+/** Grouped bars: one group per `groups` entry, one bar per strategy inside it, and the groups' labels (`depth` as categoryAxis's). */
 function groupedBars(
   groups: readonly BarGroup[],
   y: Scale,
   valueLabel?: (v: number) => string,
-): string {
+): { svg: string; depth: number } {
   const plotW = PLOT.x1 - PLOT.x0;
   const groupW = plotW / Math.max(1, groups.length);
   const n = Math.max(1, groups[0]?.values.length ?? 1);
@@ -169,7 +170,7 @@ function groupedBars(
   const barW = inner / n;
   // Value labels only where they fit above their bar.
   const showValues = valueLabel !== undefined && barW >= 38;
-  return groups
+  const bars = groups
     .map((g, gi) => {
       const gx = PLOT.x0 + gi * groupW + (groupW - inner) / 2;
       const bars = g.values.map((v, i) => {
@@ -186,9 +187,12 @@ function groupedBars(
           : '';
         return rect + text;
       });
-      return tag('g', {}, bars.join('') + categoryTick(PLOT.x0 + (gi + 0.5) * groupW, g.label, groupW));
+      return bars.join('') === '' ? '' : tag('g', {}, bars.join(''));
     })
+    .filter((g) => g !== '')
     .join('\n');
+  const axis = categoryAxis(groups.map((g) => g.label), (gi) => PLOT.x0 + (gi + 0.5) * groupW, groupW);
+  return { svg: `${bars}\n${axis.svg}`, depth: axis.depth };
 }
 
 /** (2) Stale read ratio per region (groups) per strategy (bars), on a linear scale from 0. */
@@ -209,8 +213,9 @@ export function regionBarChart(r: ScenarioResults): string {
   }));
   const max = Math.max(0, ...groups.flatMap((g) => g.values.filter((v): v is number => v !== undefined)));
   const { y, step, top } = zeroBasedY(max, 0.01);
-  const plot = [hGrid(ticks(0, top, step), y, percentTick(step)), plotAxes(), groupedBars(groups, y, formatRatio)].join('\n');
-  return frame(`Stale read ratio per region of ${r.scenario}`, plot, 'region', 'stale read ratio', legendEntries(r));
+  const bars = groupedBars(groups, y, formatRatio);
+  const plot = [hGrid(ticks(0, top, step), y, percentTick(step)), plotAxes(), bars.svg].join('\n');
+  return frame(`Stale read ratio per region of ${r.scenario}`, plot, 'region', 'stale read ratio', legendEntries(r), bars.depth);
 }
 
 /** (3) The coarse staleness histogram: buckets (groups) per strategy (bars), share of reads on a log scale. */
@@ -240,13 +245,15 @@ export function histogramChart(r: ScenarioResults): string {
   // A decade at least, 10 % to 100 %, when every read is fresh (every share is then 1).
   const lo = Math.max(1e-7, Math.min(0.1, positive.length > 0 ? decadeBelow(Math.min(...positive)) : 1e-3));
   const y = logScale([lo, 1], [PLOT.y0, PLOT.y1]);
-  const plot = [hGrid(decades(lo, 1), y, decadePercent), plotAxes(), groupedBars(groups, y)].join('\n');
+  const bars = groupedBars(groups, y);
+  const plot = [hGrid(decades(lo, 1), y, decadePercent), plotAxes(), bars.svg].join('\n');
   return frame(
     `Staleness histogram of ${r.scenario}`,
     plot,
     'staleness bucket',
     'share of reads (log scale)',
     legendEntries(r),
+    bars.depth,
   );
 }
 

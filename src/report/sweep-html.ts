@@ -5,7 +5,7 @@
  * error bar on each point; then the sweep's table (with its expectations). Same results, same bytes.
  */
 import type { MetricSummary, SweepResults } from '../sweep.js';
-import { PLOT, categoryTick, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
+import { PLOT, categoryAxis, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
 import { figure, htmlPage, passCell, wrapTable } from './html-page.js';
 import { failedSeedsText, rangeText, skippedText } from './expectation-text.js';
 import { expectationsOutcome, formatterFor, summaryText, sweepFacts, whereHeld } from './sweep-text.js';
@@ -131,14 +131,14 @@ function chart(r: SweepResults, metric: string): string {
   // Each series a little to the side of the others at every value, so error bars do not hide each other.
   const dodge = perStrategy ? 0 : Math.min(slot / (series.length + 1), DODGE_MAX);
   const xOf = (index: number) => (i: number) => centre(i) + (index - (series.length - 1) / 2) * dodge;
-  const xTicks = values.map((value, i) => categoryTick(centre(i), value, slot)).join('\n');
+  const xTicks = categoryAxis(values, centre, slot);
   // Each point's tooltip names where it is: `ttl at cache.ttl=5s`, not just `ttl`.
   const at = (i: number) => (perStrategy ? '' : ` at ${r.params[0].path}=${values[i]}`);
   const lines = series.map((s, i) => line(s, i, xOf(i), y, (m) => summaryText(metric, m), at));
-  const plot = [hGrid(ticks(0, top, step), y, format), plotAxes(), xTicks, ...lines].join('\n');
+  const plot = [hGrid(ticks(0, top, step), y, format), plotAxes(), xTicks.svg, ...lines].join('\n');
   const entries: LegendEntry[] = series.map((s, i) => ({ label: s.label, colour: seriesColour(i), dash: seriesDash(i) }));
   const over = r.params[0]?.path;
-  return frame(over ? `${metric} over ${over}` : `${metric} per strategy`, plot, over ?? '', 'mean over the seeds', entries);
+  return frame(over ? `${metric} over ${over}` : `${metric} per strategy`, plot, over ?? '', 'mean over the seeds', entries, xTicks.depth);
 }
 
 /** The most a series is set aside from the next at one value (px). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioResults } from '../../src/metrics/results.js';
-import { categoryTick } from '../../src/report/chart-frame.js';
+import { PLOT, categoryAxis, categoryTick, frame } from '../../src/report/chart-frame.js';
 import { renderHtml } from '../../src/report/html.js';
 import { escapeHtml, num, zeroLogScale } from '../../src/report/svg.js';
 import { baselineResults, fixtureResults } from '../fixtures/results.js';
@@ -192,7 +192,7 @@ describe('category labels under the x axis', () => {
     expect(cut).toContain('<title>session-token-strict</title>');
   });
 
-  it('nine strategies with long names: no label wider than its bar slot', () => {
+  it('nine strategies with long names: each label whole, slanted, rather than nine alike cut short', () => {
     const names = Array.from({ length: 9 }, (_, i) => `pubsub-variant-${i}`);
     const scenario = makeScenario({
       regions: [region('us', { primary: true })],
@@ -201,11 +201,23 @@ describe('category labels under the x axis', () => {
       durationMs: 5_000,
     });
     const html = renderHtml([runScenario(scenario)]);
-    const labels = [...chart(html, 'Why reads were stale').matchAll(/class="tick"[^>]*>(?:<title>[^<]*<\/title>)?([^<]*)</g)].map((m) => m[1]);
-    const strategyLabels = labels.filter((l) => l.startsWith('pubsub'));
-    expect(strategyLabels).toHaveLength(9);
-    // 626 px of axis over nine: 69 px, ten characters.
-    for (const label of strategyLabels) expect([...label].length).toBeLessThanOrEqual(10);
+    const labels = [...chart(html, 'Why reads were stale').matchAll(/class="tick"[^>]*transform="rotate\(-45 [^"]*"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(labels).toEqual(names);
+  });
+
+  it('sixteen regions: distinguishable labels, slanted, the plot’s frame taller to hold them; a long name cut short keeps its tooltip', () => {
+    const names = Array.from({ length: 16 }, (_, i) => `region-${String(i).padStart(2, '0')}`);
+    const axis = categoryAxis(names, (i) => PLOT.x0 + 20 + 39 * i, 39);
+    const labels = [...axis.svg.matchAll(/>([^<>]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toEqual(names);
+    expect(axis.depth).toBeGreaterThan(30);
+    // Level labels when every one fits: no extra depth.
+    expect(categoryAxis(['us', 'eu'], (i) => 200 + 300 * i, 300)).toEqual({ svg: expect.not.stringContaining('rotate'), depth: 0 });
+    const long = categoryAxis(['a-very-long-region-name-indeed', 'b'], (i) => 300 + 20 * i, 20).svg;
+    expect(long).toContain('<title>a-very-long-region-name-indeed</title>a-very-long-region-…</text>');
+    // The frame grows by the labels' depth.
+    const height = (svg: string) => Number(/viewBox="0 0 720 ([\d.]+)"/.exec(svg)?.[1]);
+    expect(height(frame('x', '', 'x', 'y', [], axis.depth)) - height(frame('x', '', 'x', 'y', []))).toBe(axis.depth);
   });
 });
 
