@@ -30,6 +30,15 @@ export function categoryTick(x: number, text: string, room: number): string {
   return tickText(attrs, text, Math.max(3, Math.floor((room - 4) / TICK_CHAR)));
 }
 
+/**
+ * A tick label under the x axis at `x`, centred, but ending at `x` where centred it would
+ * reach past the chart's right `edge` and be cut there (`2h46m40` for `2h46m40s`).
+ */
+export function xTick(x: number, y: number, text: string, edge = WIDTH): string {
+  const anchor = x + ([...text].length * TICK_CHAR) / 2 > edge - 2 ? 'end' : 'middle';
+  return tag('text', { class: 'tick', x, y, 'text-anchor': anchor }, esc(text));
+}
+
 /** Slanted labels are drawn at this angle, and cut short past this many characters. */
 const SLANT = 45;
 const SLANT_CHARS = 20;
@@ -132,15 +141,15 @@ export function zeroBasedY(max: number, whenZero: number): { y: Scale; step: num
 
 /**
  * Vertical grid lines at round times in [start, end], from `top` to `bottom`, each labelled
- * below it; at most `count` of them: labels like `12m30s` need room.
+ * below it; at most `count` of them: labels like `12m30s` need room. `edge`: the chart's width.
  */
-export function timeGrid(start: number, end: number, x: Scale, top: number, bottom: number, count = 8): string {
+export function timeGrid(start: number, end: number, x: Scale, top: number, bottom: number, edge = WIDTH, count = 8): string {
   const every = roundWidthMs(end - start, count);
   const marks: string[] = [];
   for (let t = Math.ceil(start / every) * every; t <= end; t += every) {
     marks.push(
       tag('line', { class: 'grid', x1: x(t), y1: top, x2: x(t), y2: bottom }) +
-        tag('text', { class: 'tick', x: x(t), y: bottom + 16, 'text-anchor': 'middle' }, esc(formatDuration(t))),
+        xTick(x(t), bottom + 16, formatDuration(t), edge),
     );
   }
   return marks.join('\n');

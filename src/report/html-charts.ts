@@ -6,20 +6,22 @@
 import type { StaleCauseName } from '../metrics/stale-causes.js';
 import { STALE_CAUSE_WORDS } from './stale-cause-words.js';
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
-import { PLOT, categoryAxis, frame, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
+import { PLOT, categoryAxis, frame, xTick, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
 import { bucketLabels } from './histogram.js';
 import { regionsWithReads, type staleCauseRows } from './rows.js';
 import {
   type LegendEntry,
   type Scale,
-  decadeAbove,
   decadeBelow,
   decades,
   escapeHtml as esc,
   linePath,
   linearScale,
   logScale,
+  roundTimeAbove,
+  roundTimeBelow,
+  roundTimes,
   niceStep,
   num,
   seriesBar,
@@ -73,11 +75,12 @@ export function cdfChart(r: ScenarioResults): string {
   const series = Object.entries(r.strategies);
   const points = series.flatMap(([, s]) => s.staleness_cdf);
   const positive = points.map((p) => p.ms).filter((ms) => ms > 0);
-  const lo = positive.length > 0 ? decadeBelow(Math.min(...positive)) : 1;
+  const lo = positive.length > 0 ? roundTimeBelow(Math.min(...positive)) : 1;
   const highest = positive.length > 0 ? Math.max(...positive) : 10;
-  // To the next decade, but not past the run: no read can be stale for longer than it lasted.
-  let hi = Math.min(decadeAbove(highest), Math.max(r.duration_ms, highest));
-  if (hi <= lo) hi = lo * 10;
+  // To the next round time, but not past the run: no read can be stale for longer than it lasted.
+  let hi = Math.min(roundTimeAbove(highest), Math.max(r.duration_ms, highest));
+  // The round time after lo (round times are at least 2.4 times apart).
+  if (hi <= lo) hi = roundTimeAbove(lo * 2);
   const zeroGap = 40;
   const x = zeroLogScale([lo, hi], [PLOT.x0, PLOT.x1], zeroGap);
 
@@ -87,14 +90,14 @@ export function cdfChart(r: ScenarioResults): string {
   const yMin = minFirst >= 1 ? 0.99 : Math.max(0, Number((Math.floor(minFirst / step + 1e-9) * step).toPrecision(12)));
   const y = linearScale([yMin, 1], [PLOT.y0, PLOT.y1]);
 
-  const decadeTicks = decades(lo, hi);
-  // The axis's end is labelled too when the run's length cuts it short of a decade.
-  const xTicks = [0, ...decadeTicks, ...(decadeTicks.at(-1) === hi ? [] : [hi])];
+  const roundTicks = roundTimes(lo, hi);
+  // The axis's end is labelled too when the run's length cuts it short of a round time.
+  const xTicks = [0, ...roundTicks, ...(roundTicks.at(-1) === hi ? [] : [hi])];
   const vGrid = xTicks
     .map(
       (v) =>
         tag('line', { class: 'grid', x1: x(v), y1: PLOT.y1, x2: x(v), y2: PLOT.y0 }) +
-        tag('text', { class: 'tick', x: x(v), y: PLOT.y0 + 16, 'text-anchor': 'middle' }, esc(formatDuration(v))),
+        xTick(x(v), PLOT.y0 + 16, formatDuration(v)),
     )
     .join('\n');
   // The axis breaks between 0 and the first decade: the gap stands for every value in between.

@@ -118,6 +118,42 @@ export function decadeAbove(v: number): number {
   return decade(Math.ceil(Math.log10(v) - 1e-9));
 }
 
+/**
+ * The `i`th round time of a log time axis, in ms: the powers of ten up to 10 s (i = 4), then
+ * 1m, 10m, then 1h and its powers of ten (durations print in hours: `100h`) — what a reader
+ * counts in, where powers of ten milliseconds read `1m40s`, `16m40s`, `2h46m40s`.
+ */
+function roundTime(i: number): number {
+  if (i <= 4) return decade(i);
+  if (i <= 6) return 60_000 * decade(i - 5);
+  return 3_600_000 * decade(i - 7);
+}
+
+/** The index of the greatest round time at or below `v` (> 0). */
+function roundTimeIndex(v: number): number {
+  let i = Math.min(4, Math.floor(Math.log10(v) + 1e-9));
+  while (roundTime(i + 1) <= v * (1 + 1e-9)) i++;
+  return i;
+}
+
+/** The round time at or below `v` (> 0). */
+export function roundTimeBelow(v: number): number {
+  return roundTime(roundTimeIndex(v));
+}
+
+/** The round time at or above `v` (> 0). */
+export function roundTimeAbove(v: number): number {
+  const i = roundTimeIndex(v);
+  return roundTime(i) >= v * (1 - 1e-9) ? roundTime(i) : roundTime(i + 1);
+}
+
+/** The round times from `lo` to `hi` (ms, both > 0), both included when they are round. */
+export function roundTimes(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let t = roundTimeAbove(lo); t <= hi * (1 + 1e-9); t = roundTime(roundTimeIndex(t) + 1)) out.push(t);
+  return out;
+}
+
 /** A tick step of 1, 2 or 5 × 10^k that cuts `span` into about `count` pieces. */
 export function niceStep(span: number, count: number): number {
   if (!(span > 0)) return 1;

@@ -294,5 +294,5 @@ function mark(e: TraceEvent, x: (t: number) => number, top: number): string {
 }
 
 function timeAxis(fromMs: number, toMs: number, x: (t: number) => number, y: number): string {
-  return [tag('line', { class: 'axis', x1: LEFT, y1: y, x2: WIDTH - RIGHT, y2: y }), timeGrid(fromMs, toMs, x, TOP, y)].join('\n');
+  return [tag('line', { class: 'axis', x1: LEFT, y1: y, x2: WIDTH - RIGHT, y2: y }), timeGrid(fromMs, toMs, x, TOP, y, WIDTH)].join('\n');
 }

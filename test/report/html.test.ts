@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioResults } from '../../src/metrics/results.js';
-import { PLOT, categoryAxis, categoryTick, frame } from '../../src/report/chart-frame.js';
+import { PLOT, categoryAxis, categoryTick, frame, xTick } from '../../src/report/chart-frame.js';
+import { formatDuration } from '../../src/report/format.js';
 import { renderHtml } from '../../src/report/html.js';
-import { escapeHtml, num, zeroLogScale } from '../../src/report/svg.js';
+import { escapeHtml, num, roundTimeAbove, roundTimeBelow, roundTimes, zeroLogScale } from '../../src/report/svg.js';
 import { baselineResults, fixtureResults } from '../fixtures/results.js';
 import { expectGolden } from '../helpers/golden.js';
 import { makeScenario, region, strategy } from '../helpers/scenario.js';
@@ -22,19 +23,36 @@ describe('renderHtml', () => {
     expectGolden('report.html', renderHtml(both));
   });
 
-  it('the staleness CDF runs to the next decade, but not past the run (no read is stale for longer)', () => {
+  it('the staleness CDF runs to the next round time, but not past the run (no read is stale for longer)', () => {
     const cdfTicks = (r: ScenarioResults) => {
       const figure = renderHtml([r]).split('<figure>').find((f) => f.includes('at most'));
       return [...(figure ?? '').matchAll(/class="tick"[^>]*>([^<]*)</g)].map((m) => m[1]).filter((t) => !t.endsWith('%'));
     };
-    // The fixture's stalest read is 89.95 s: a 30-minute run shows the decade, a 95-second one ends at 1m35s.
-    expect(cdfTicks(fixtureResults).at(-1)).toBe('1m40s');
-    expect(cdfTicks({ ...fixtureResults, duration_ms: 95_000 }).at(-1)).toBe('1m35s');
-    // Reads stale for 2 minutes in a 10-minute run, nearer the decade above (16m40s) than the one below: no tick past its end.
+    // The fixture's stalest read is 89.95 s: a 30-minute run shows the next round time, a 95-second one ends at 1m35s.
+    expect(cdfTicks(fixtureResults).slice(-3)).toEqual(['10s', '1m', '10m']);
+    expect(cdfTicks({ ...fixtureResults, duration_ms: 95_000 }).slice(-2)).toEqual(['1m', '1m35s']);
+    // Reads stale for 2 minutes in a 10-minute run: the axis ends at 10m.
     const longer = Object.fromEntries(
       Object.entries(fixtureResults.strategies).map(([name, s]) => [name, { ...s, staleness_cdf: [...s.staleness_cdf, { ms: 120_000, fraction: 1 }] }]),
     );
-    expect(cdfTicks({ ...fixtureResults, strategies: longer, duration_ms: 600_000 }).slice(-2)).toEqual(['1m40s', '10m']);
+    expect(cdfTicks({ ...fixtureResults, strategies: longer, duration_ms: 600_000 }).slice(-2)).toEqual(['1m', '10m']);
+  });
+
+  it('a log time axis is labelled at round times, not at powers of ten milliseconds (1m40s, 16m40s, 2h46m40s)', () => {
+    expect(roundTimes(0.1, 10 * 86_400_000).map((t) => formatDuration(t))).toEqual(['100µs', '1ms', '10ms', '100ms', '1s', '10s', '1m', '10m', '1h', '10h', '100h']);
+    expect(roundTimeBelow(300_000)).toBe(60_000);
+    expect(roundTimeAbove(300_000)).toBe(600_000);
+    expect(roundTimeAbove(60_000)).toBe(60_000);
+    expect(roundTimeAbove(7_200_000)).toBe(36_000_000);
+  });
+
+  it('a tick label at the axis’s end ends there rather than being cut at the chart’s edge', () => {
+    // 720 px wide, the axis ending at 696.
+    expect(xTick(696, 270, '2h46m40s')).toContain('text-anchor="end"');
+    expect(xTick(696, 270, '30m')).toContain('text-anchor="middle"');
+    expect(xTick(400, 270, '2h46m40s')).toContain('text-anchor="middle"');
+    // A trace's lanes, 900 px wide with a narrower margin, end a 70-second run at 1m10s.
+    expect(xTick(884, 300, '1m10s', 900)).toContain('text-anchor="end"');
   });
 
   it('is self-contained: no scripts, no external resources', () => {
