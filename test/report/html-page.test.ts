@@ -28,3 +28,13 @@ describe('the HTML page on paper', () => {
     expect(print).toContain('print-color-adjust:exact');
   });
 });
+
+describe('the captions', () => {
+  it('database reads over time: below the busiest second only where a stretch lasts a second or more', () => {
+    expect(page).toContain('per second, averaged over each');
+    const short = Object.fromEntries(Object.entries(fixtureResults.strategies).map(([name, s]) => [name, { ...s, timeline: { ...s.timeline, bucket_ms: 2 } }]));
+    const html = renderHtml([{ ...fixtureResults, strategies: short }]);
+    expect(html).not.toContain('so below the busiest single second');
+    expect(html).toContain('Reads of the primary and the replicas in each 2ms stretch, as a rate per second: one read in a stretch this short plots as 500/s, so the line can rise above the busiest single second (db reads peak/s).');
+  });
+});
