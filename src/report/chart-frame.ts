@@ -129,6 +129,12 @@ export function plotAxes(): string {
   return tag('path', { class: 'axis', d: `M${num(PLOT.x0)} ${num(PLOT.y1)} V${num(PLOT.y0)} H${num(PLOT.x1)}` });
 }
 
+/** The plot of a chart with nothing to draw: its axes, and in the middle a line saying why, rather than an empty grid. */
+export function emptyPlot(note: string): string {
+  const text = tag('text', { class: 'note', x: (PLOT.x0 + PLOT.x1) / 2, y: (PLOT.y0 + PLOT.y1) / 2, 'text-anchor': 'middle' }, esc(note));
+  return `${plotAxes()}\n${text}`;
+}
+
 /**
  * A linear y axis from 0 to the first round step at or above `max` (`whenZero` stands for the
  * max when everything is 0): the scale, its step, and its top.

@@ -6,7 +6,7 @@
 import type { StaleCauseName } from '../metrics/stale-causes.js';
 import { STALE_CAUSE_WORDS } from './stale-cause-words.js';
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
-import { PLOT, categoryAxis, frame, xTick, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
+import { PLOT, categoryAxis, emptyPlot, frame, xTick, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
 import { bucketLabels } from './histogram.js';
 import { regionsWithReads, type staleCauseRows } from './rows.js';
@@ -215,10 +215,12 @@ export function regionBarChart(r: ScenarioResults): string {
     }),
   }));
   const max = Math.max(0, ...groups.flatMap((g) => g.values.filter((v): v is number => v !== undefined)));
+  const label = `Stale read ratio per region of ${r.scenario}`;
+  if (max === 0) return frame(label, emptyPlot('No stale reads: every read in every region was fresh'), 'region', 'stale read ratio', legendEntries(r));
   const { y, step, top } = zeroBasedY(max, 0.01);
   const bars = groupedBars(groups, y, formatRatio);
   const plot = [hGrid(ticks(0, top, step), y, percentTick(step)), plotAxes(), bars.svg].join('\n');
-  return frame(`Stale read ratio per region of ${r.scenario}`, plot, 'region', 'stale read ratio', legendEntries(r), bars.depth);
+  return frame(label, plot, 'region', 'stale read ratio', legendEntries(r), bars.depth);
 }
 
 /** (3) The coarse staleness histogram: buckets (groups) per strategy (bars), share of reads on a log scale. */

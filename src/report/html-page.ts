@@ -68,7 +68,7 @@ figure{margin:0}figcaption{color:#555;font-size:12.5px;max-width:80ch;margin-top
 .chart-wrap{overflow-x:auto}
 svg.chart{display:block;width:100%;min-width:600px;max-width:760px;height:auto}
 svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}svg text:where(:not([font-size])){font-size:12px}svg text:where(:not([fill])){fill:#333}
-svg .tick{fill:#555;font-size:11px}svg .value{font-size:10px;fill:#444}
+svg .tick{fill:#555;font-size:11px}svg .note{fill:#666;font-size:14px;font-style:italic}svg .value{font-size:10px;fill:#444}
 svg .grid{stroke:#e6e6e6;stroke-width:1}svg .axis{stroke:#888;stroke-width:1;fill:none}
 svg .fault{fill:#f28e2b;fill-opacity:.14}svg .fault-instant{stroke:#f28e2b;stroke-width:1.5;stroke-dasharray:4 3}
 svg .fault-number{fill:#b35c0f;font-size:11px;font-weight:700}

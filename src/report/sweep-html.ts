@@ -5,7 +5,7 @@
  * error bar on each point; then the sweep's table (with its expectations). Same results, same bytes.
  */
 import type { MetricSummary, SweepResults } from '../sweep.js';
-import { PLOT, categoryAxis, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
+import { PLOT, categoryAxis, emptyPlot, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
 import { figure, htmlPage, passCell, wrapTable } from './html-page.js';
 import { failedSeedsText, rangeText, skippedText } from './expectation-text.js';
 import { expectationsOutcome, formatterFor, summaryText, sweepFacts, whereHeld } from './sweep-text.js';
@@ -135,10 +135,12 @@ function chart(r: SweepResults, metric: string): string {
   // Each point's tooltip names where it is: `ttl at cache.ttl=5s`, not just `ttl`.
   const at = (i: number) => (perStrategy ? '' : ` at ${r.params[0].path}=${values[i]}`);
   const lines = series.map((s, i) => line(s, i, xOf(i), y, (m) => summaryText(metric, m), at));
-  const plot = [hGrid(ticks(0, top, step), y, format), plotAxes(), xTicks.svg, ...lines].join('\n');
+  // A metric with no value on any seed (no write made, so none converged): a note, not an empty axis.
+  const empty = present.length === 0;
+  const plot = empty ? emptyPlot('No value on any seed, for any strategy') : [hGrid(ticks(0, top, step), y, format), plotAxes(), xTicks.svg, ...lines].join('\n');
   const entries: LegendEntry[] = series.map((s, i) => ({ label: s.label, colour: seriesColour(i), dash: seriesDash(i) }));
   const over = r.params[0]?.path;
-  return frame(over ? `${metric} over ${over}` : `${metric} per strategy`, plot, over ?? '', 'mean over the seeds', entries, xTicks.depth);
+  return frame(over ? `${metric} over ${over}` : `${metric} per strategy`, plot, over ?? '', 'mean over the seeds', entries, empty ? 0 : xTicks.depth);
 }
 
 /** The most a series is set aside from the next at one value (px). */

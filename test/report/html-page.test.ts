@@ -38,3 +38,16 @@ describe('the captions', () => {
     expect(html).toContain('Reads of the primary and the replicas in each 2ms stretch, as a rate per second: one read in a stretch this short plots as 500/s, so the line can rise above the busiest single second (db reads peak/s).');
   });
 });
+
+describe('charts with nothing to draw', () => {
+  it('say so in a line instead of showing an empty plot: no stale read in any region', () => {
+    const fresh = Object.fromEntries(
+      Object.entries(fixtureResults.strategies).map(([name, s]) => [name, { ...s, regions: Object.fromEntries(Object.entries(s.regions).map(([region, set]) => [region, { ...set, stale_read_ratio: 0, stale_reads: 0 }])) }]),
+    );
+    const html = renderHtml([{ ...fixtureResults, strategies: fresh }]);
+    const chart = html.slice(html.indexOf('aria-label="Stale read ratio per region'), html.indexOf('</svg>', html.indexOf('aria-label="Stale read ratio per region')));
+    expect(chart).toContain('class="note"');
+    expect(chart).toContain('>No stale reads: every read in every region was fresh</text>');
+    expect(chart).not.toContain('class="tick"');
+  });
+});

@@ -20,7 +20,7 @@ const held = (strategy: string, pass: boolean): ExpectationOverSeeds => ({
 });
 
 /** Two TTLs × two strategies, over two seeds, with an expectation on each. */
-export const twoByTwo: SweepResults = {
+const twoByTwo: SweepResults = {
   version: 1,
   scenario: 'small',
   file: 's.yaml',
@@ -56,5 +56,13 @@ describe('the sweep page', () => {
     );
     expect(html).toContain('<tr><th>ttl</th><td>cache.ttl = 1s</td></tr>');
     expect(html).toContain('<tr><th>pubsub</th><td>everywhere</td></tr>');
+  });
+
+  it('says so in a line where a metric has no value on any seed, instead of an empty axis', () => {
+    const none = { mean: Number.NaN, ci95: Number.NaN, values: [Number.NaN, Number.NaN] };
+    const sweep = { ...twoByTwo, metrics: ['convergence_p99'], points: twoByTwo.points.map((p) => ({ ...p, strategies: { ttl: { convergence_p99: none } }, expectations: [] })) };
+    const html = renderSweepHtml(sweep);
+    expect(html).toContain('>No value on any seed, for any strategy</text>');
+    expect(html).not.toMatch(/class="tick"[^>]*>0<\/text>/);
   });
 });
