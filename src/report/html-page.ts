@@ -59,6 +59,7 @@ th,td{padding:3px 10px;border-bottom:1px solid #e4e4e4;text-align:left;vertical-
 thead th{border-bottom:2px solid #bbb;font-weight:600}
 tbody+tbody{border-top:2px solid #bbb}
 td.num,th.num{text-align:right;white-space:nowrap}
+.name{white-space:nowrap}
 th small{display:block;font-weight:400;color:#777}
 td.best{background:#e3f4e1;font-weight:700;color:#1d5e1a}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:baseline}
@@ -76,7 +77,7 @@ nav ol{margin:0;padding-left:20px}
 @media print{
 body{max-width:none;padding:0;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .table-wrap,.chart-wrap,pre{overflow:visible}
-table{font-size:9px}th,td{padding:1px 3px}th,td,td.num,th.num{white-space:normal;overflow-wrap:anywhere}
+table{font-size:9px}th,td{padding:1px 3px}th,td,td.num,th.num,.name{white-space:normal;overflow-wrap:anywhere}
 svg.chart{min-width:0;max-width:100%}
 figure,tr{break-inside:avoid}h2,h3{break-after:avoid}
 }

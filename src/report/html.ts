@@ -124,7 +124,7 @@ function strategyHeads(r: ScenarioResults, colspan?: number): string {
     .map(([name, s], i) => {
       const preset = s.preset !== name ? `<small>${esc(s.preset)}</small>` : '';
       const span = colspan ? ` colspan="${colspan}"` : '';
-      return `<th class="num"${span}>${swatch(i)}${esc(name)}${preset}</th>`;
+      return `<th class="num name"${span}>${swatch(i)}${esc(name)}${preset}</th>`;
     })
     .join('');
 }
@@ -158,7 +158,7 @@ function regionTable(r: ScenarioResults): string {
       if (!set) return '<td class="num">—</td><td class="num">—</td>';
       return `<td class="num">${esc(formatRatio(set.stale_read_ratio))}</td><td class="num">${esc(formatDuration(set.staleness_ms.p99))}</td>`;
     });
-    return `<tr><th>${esc(region)}</th>${cells.join('')}</tr>`;
+    return `<tr><th class="name">${esc(region)}</th>${cells.join('')}</tr>`;
   });
   return wrapTable(`${head}\n<tbody>${rows.join('\n')}</tbody>`);
 }
@@ -177,7 +177,7 @@ function causesTable(r: ScenarioResults, causes: ReturnType<typeof staleCauseRow
 function staleKeysTable(r: ScenarioResults): string {
   const rows = Object.entries(r.strategies)
     .filter(([, s]) => s.stale_keys.length > 0)
-    .map(([name, s]) => `<tr><th>${esc(name)}</th><td>${esc(staleKeyTexts(s).join(' · '))}</td></tr>`);
+    .map(([name, s]) => `<tr><th class="name">${esc(name)}</th><td>${esc(staleKeyTexts(s).join(' · '))}</td></tr>`);
   return wrapTable(`<thead><tr><th>strategy</th><th>keys</th></tr></thead>\n<tbody>${rows.join('\n')}</tbody>`);
 }
 
@@ -187,7 +187,7 @@ function expectationTable(expectations: readonly ExpectationResult[]): string {
     return [
       `<tr${e.pass ? '' : ' class="failed"'}>`,
       `<td>${passCell(e.pass)}</td>`,
-      `<td>${esc(e.strategy)}</td>`,
+      `<td class="name">${esc(e.strategy)}</td>`,
       `<td><code>${esc(e.metric)}</code></td>`,
       `<td><code>${esc(e.condition)}</code></td>`,
       `<td class="num">${esc(actualText(e))}</td>`,

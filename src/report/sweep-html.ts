@@ -52,8 +52,8 @@ function meansTable(r: SweepResults): string {
     const strategies = Object.entries(point.strategies);
     const rows = strategies.map(([name, summaries], i) => {
       // The point's values head its group, once for all its strategies.
-      const values = i === 0 ? paths.map((path) => `<th rowspan="${strategies.length}">${esc(point.params[path])}</th>`).join('') : '';
-      return `<tr>${values}<th>${esc(name)}</th>${r.metrics.map((metric) => `<td class="num">${esc(summaryText(metric, summaries[metric]))}</td>`).join('')}</tr>`;
+      const values = i === 0 ? paths.map((path) => `<th class="name" rowspan="${strategies.length}">${esc(point.params[path])}</th>`).join('') : '';
+      return `<tr>${values}<th class="name">${esc(name)}</th>${r.metrics.map((metric) => `<td class="num">${esc(summaryText(metric, summaries[metric]))}</td>`).join('')}</tr>`;
     });
     return `<tbody>${rows.join('\n')}</tbody>`;
   });
@@ -70,7 +70,7 @@ function expectationsTable(r: SweepResults): string {
         `<tr${e.pass ? '' : ' class="failed"'}>`,
         `<td>${passCell(e.pass)}</td>`,
         ...paths.map((path) => `<td>${esc(point.params[path])}</td>`),
-        `<td>${esc(e.strategy)}</td>`,
+        `<td class="name">${esc(e.strategy)}</td>`,
         `<td><code>${esc(e.metric)}</code></td>`,
         `<td><code>${esc(e.condition)}</code></td>`,
         `<td class="num">${e.held}/${e.runs}</td>`,
@@ -87,7 +87,7 @@ function expectationsTable(r: SweepResults): string {
 function whereHeldTable(r: SweepResults): string {
   const held = whereHeld(r);
   if (held.length === 0) return '';
-  const rows = held.map((h) => `<tr><th>${esc(h.strategy)}</th><td${h.where === 'nowhere' ? ' class="fail"' : ''}>${esc(h.where)}</td></tr>`);
+  const rows = held.map((h) => `<tr><th class="name">${esc(h.strategy)}</th><td${h.where === 'nowhere' ? ' class="fail"' : ''}>${esc(h.where)}</td></tr>`);
   return `<p>Where each strategy held all its expectations on every seed:</p>\n${wrapTable(`<thead><tr><th>strategy</th><th>where</th></tr></thead>\n<tbody>${rows.join('\n')}</tbody>`)}`;
 }
 

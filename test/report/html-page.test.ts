@@ -21,7 +21,7 @@ describe('the HTML page on paper', () => {
   it('loses no data: wrappers do not clip, tables wrap inside the page, charts fit its width and are not cut across pages', () => {
     expect(css).toContain('@media print{');
     expect(print).toContain('.table-wrap,.chart-wrap,pre{overflow:visible}');
-    expect(print).toMatch(/th,td,td\.num,th\.num\{white-space:normal;overflow-wrap:anywhere\}/);
+    expect(print).toMatch(/th,td,td\.num,th\.num,\.name\{white-space:normal;overflow-wrap:anywhere\}/);
     expect(print).toContain('svg.chart{min-width:0;max-width:100%}');
     expect(print).toContain('figure,tr{break-inside:avoid}');
     // The swatches and highlighted best values are backgrounds, which print leaves out unless told.
@@ -49,5 +49,13 @@ describe('charts with nothing to draw', () => {
     expect(chart).toContain('class="note"');
     expect(chart).toContain('>No stale reads: every read in every region was fresh</text>');
     expect(chart).not.toContain('class="tick"');
+  });
+});
+
+describe('names in tables', () => {
+  it('stay on one line where they head a row or a column (no `us-` over `east`); on paper they may wrap', () => {
+    expect(css).toContain('.name{white-space:nowrap}');
+    expect(page).toContain('<tr><th class="name">us-east</th>');
+    expect(page).toMatch(/<th class="num name"><span class="swatch"[^>]*><\/span>ttl<\/th>/);
   });
 });

@@ -45,17 +45,17 @@ describe('the sweep page', () => {
     expect(html).not.toMatch(/[│┌└─]/);
     const table = html.slice(html.indexOf('<h3>Every mean and interval'));
     expect(table).toContain('<thead><tr><th><code>cache.ttl</code></th><th>strategy</th><th class="num"><code>stale_read_ratio</code></th><th class="num"><code>staleness_p99</code></th></tr></thead>');
-    expect(table).toContain('<tbody><tr><th rowspan="2">1s</th><th>ttl</th><td class="num">2.50% ± 1.00%</td><td class="num">1.1s ± 10µs</td></tr>\n<tr><th>pubsub</th><td class="num">1.00% ± 1.00%</td><td class="num">—</td></tr></tbody>');
+    expect(table).toContain('<tbody><tr><th class="name" rowspan="2">1s</th><th class="name">ttl</th><td class="num">2.50% ± 1.00%</td><td class="num">1.1s ± 10µs</td></tr>\n<tr><th class="name">pubsub</th><td class="num">1.00% ± 1.00%</td><td class="num">—</td></tr></tbody>');
   });
 
   it('lists each expectation over the seeds in a table, a failure with its seeds, then where each strategy held', () => {
     const html = renderSweepHtml(twoByTwo);
     expect(html).toContain('<h4 class="fail">Expectations on 2 seeds at each point: 1 of 4 failed on at least one seed</h4>');
     expect(html).toContain(
-      '<tr class="failed"><td><span class="fail">✗ fail</span></td><td>30s</td><td>ttl</td><td><code>stale_read_ratio</code></td><td><code>&lt; 0.05</code></td><td class="num">1/2</td><td class="num">0.01 … 0.07</td><td>failed with seed 9 (0.07), at <code>s.yaml:20:5</code></td></tr>',
+      '<tr class="failed"><td><span class="fail">✗ fail</span></td><td>30s</td><td class="name">ttl</td><td><code>stale_read_ratio</code></td><td><code>&lt; 0.05</code></td><td class="num">1/2</td><td class="num">0.01 … 0.07</td><td>failed with seed 9 (0.07), at <code>s.yaml:20:5</code></td></tr>',
     );
-    expect(html).toContain('<tr><th>ttl</th><td>cache.ttl = 1s</td></tr>');
-    expect(html).toContain('<tr><th>pubsub</th><td>everywhere</td></tr>');
+    expect(html).toContain('<tr><th class="name">ttl</th><td>cache.ttl = 1s</td></tr>');
+    expect(html).toContain('<tr><th class="name">pubsub</th><td>everywhere</td></tr>');
   });
 
   it('says so in a line where a metric has no value on any seed, instead of an empty axis', () => {
