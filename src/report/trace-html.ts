@@ -69,11 +69,18 @@ function drawnKinds(trace: KeyTrace): Set<TraceEvent['kind']> {
   return kinds;
 }
 
-/** The text of the story, its first MAX_STORY_LINES events when it is longer (stdout has it all). */
+/**
+ * The text of the story, its first MAX_STORY_LINES events when it is longer (stdout has it
+ * all): then the cut is told where it is, and the closing lines (what landed after the run's
+ * end) still close it, so the story does not seem to end where it was cut.
+ */
 function story(trace: KeyTrace): string {
-  if (trace.events.length <= MAX_STORY_LINES) return renderTraceText(trace);
-  const shown = renderTraceText({ ...trace, events: trace.events.slice(0, MAX_STORY_LINES) });
-  return `${shown}… and ${trace.events.length - MAX_STORY_LINES} more events: the command without --html prints them all\n`;
+  const text = renderTraceText(trace);
+  if (trace.events.length <= MAX_STORY_LINES) return text;
+  // The headline, a line per event, then the closing lines.
+  const lines = text.trimEnd().split('\n');
+  const cut = `… and ${trace.events.length - MAX_STORY_LINES} more events: the command without --html prints them all`;
+  return `${[...lines.slice(0, 1 + MAX_STORY_LINES), cut, ...lines.slice(1 + trace.events.length)].join('\n')}\n`;
 }
 
 const CAPTION =
