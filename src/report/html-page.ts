@@ -77,7 +77,7 @@ nav ol{margin:0;padding-left:20px}
 @media print{
 body{max-width:none;padding:0;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .table-wrap,.chart-wrap,pre{overflow:visible}
-table{font-size:9px}th,td{padding:1px 3px}th,td,td.num,th.num,.name{white-space:normal;overflow-wrap:anywhere}
+table{font-size:9px}table code{font-size:inherit}th,td{padding:1px 3px}th,td,td.num,th.num,.name{white-space:normal;overflow-wrap:anywhere}
 svg.chart{min-width:0;max-width:100%}
 figure,tr{break-inside:avoid}h2,h3{break-after:avoid}
 }

@@ -23,6 +23,8 @@ describe('the HTML page on paper', () => {
     expect(print).toContain('.table-wrap,.chart-wrap,pre{overflow:visible}');
     expect(print).toMatch(/th,td,td\.num,th\.num,\.name\{white-space:normal;overflow-wrap:anywhere\}/);
     expect(print).toContain('svg.chart{min-width:0;max-width:100%}');
+    // Metric names and conditions in code shrink with the table's text.
+    expect(print).toContain('table code{font-size:inherit}');
     expect(print).toContain('figure,tr{break-inside:avoid}');
     // The swatches and highlighted best values are backgrounds, which print leaves out unless told.
     expect(print).toContain('print-color-adjust:exact');
