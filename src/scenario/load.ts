@@ -32,7 +32,10 @@ export function loadScenarioText(text: string, file: string, sets: readonly SetA
   if (placementProblems.length > 0) fail([...duplicateKeys, ...placementProblems]);
   const locator = new Locator(file, doc.contents as Node | null, lineCounter, origins);
   // Problems the schema can step over (unknown keys, wrong values with a default) let the rules run too: all are reported at once.
-  const { written, schemaProblems, defaulted, renumbered } = validate(plainValue(doc, file), locator, duplicateKeys);
+  const value = plainValue(doc, file);
+  const tooLong = listsTooLong(value, locator);
+  if (tooLong.length > 0) fail([...duplicateKeys, ...tooLong]);
+  const { written, schemaProblems, defaulted, renumbered } = validate(value, locator, duplicateKeys);
   // Rules judging each item of a list on its own still run where items were taken out, told at the items as written.
   const itemsOutOf = [...renumbered.keys()].map((list) => JSON.parse(list) as Path);
   const problems = [...duplicateKeys, ...schemaProblems, ...checkRules(written, locator.renumbered(renumbered), defaulted, itemsOutOf)];
@@ -43,6 +46,21 @@ export function loadScenarioText(text: string, file: string, sets: readonly SetA
 /** A scenario from a file; an unreadable file is a problem like any other (exit 2, no stack). */
 export function loadScenarioFile(path: string, sets: readonly SetArgument[] = []): Scenario {
   return loadScenarioText(readScenarioText(path), path, sets);
+}
+
+/**
+ * The longest list a scenario may hold (an empirical distribution's samples): checking each
+ * of millions of items, and telling each wrong one, would take minutes, or overflow the stack.
+ */
+export const MOST_LIST_ITEMS = 100_000;
+
+/** Every list in `value` longer than MOST_LIST_ITEMS, told at its place (the schema does not look at them). */
+function listsTooLong(value: unknown, at: Locator, path: Path = []): Problem[] {
+  if (value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value) && value.length > MOST_LIST_ITEMS) {
+    return [at.atValue(path, `a list of ${value.length} items; allowed: at most ${MOST_LIST_ITEMS} (an empirical distribution's samples: a sample of them draws the same)`)];
+  }
+  return Object.entries(value).flatMap(([key, child]) => listsTooLong(child, at, [...path, Array.isArray(value) ? Number(key) : key]));
 }
 
 /**
@@ -190,7 +208,7 @@ const MOST_ROUNDS = 3;
  * holding it goes instead.
  */
 function takeOut(value: unknown, issues: readonly z.core.$ZodIssue[], taken: Taken): boolean {
-  const items: Path[] = [];
+  const items = new Map<string, Path>();
   const thisRound = new Set<string>();
   for (const issue of issues) {
     const last = issue.path.at(-1);
@@ -222,37 +240,54 @@ function takeOut(value: unknown, issues: readonly z.core.$ZodIssue[], taken: Tak
     } else {
       const item = itemHolding(issue.path);
       if (item === undefined) return false;
-      if (!items.some((other) => samePath(other, item))) items.push(item);
+      items.set(JSON.stringify(item), item);
     }
   }
-  // Items inside another item going too go with it; the rest, last first in each list, so that each index still points at its item.
-  const outermost = items.filter((item) => !items.some((other) => other.length < item.length && isWithin(item, other)));
-  for (const path of outermost.sort((a, b) => (b.at(-1) as number) - (a.at(-1) as number))) {
-    const listPath = path.slice(0, -1);
+  // Items inside another item going go with it; the rest, list by list, in one pass over each
+  // (a list of thousands of wrong samples stays linear).
+  const insideAnother = (item: Path) => item.some((step, i) => i < item.length - 1 && typeof step === 'number' && items.has(JSON.stringify(item.slice(0, i + 1))));
+  const byList = new Map<string, { listPath: Path; indices: Set<number> }>();
+  for (const item of items.values()) {
+    if (insideAnother(item)) continue;
+    const listPath = item.slice(0, -1);
+    const key = JSON.stringify(listPath);
+    const entry = byList.get(key) ?? { listPath, indices: new Set<number>() };
+    entry.indices.add(item.at(-1) as number);
+    byList.set(key, entry);
+  }
+  // Deepest lists first: taking items out of an outer list moves the paths of the lists inside its later items.
+  for (const [key, { listPath, indices }] of [...byList].sort(([, a], [, b]) => b.listPath.length - a.listPath.length)) {
     const list = valueAt(value, listPath);
     if (!Array.isArray(list)) continue;
-    const index = path.at(-1) as number;
+    const kept = (_: unknown, i: number) => !indices.has(i);
     if (listPath.some((step) => typeof step === 'number')) {
-      taken.defaulted.push(listPath);
+      if (!taken.defaulted.some((path) => samePath(path, listPath))) taken.defaulted.push(listPath);
     } else {
-      const key = JSON.stringify(listPath);
-      const written = taken.renumbered.get(key) ?? list.map((_, i) => i);
-      written.splice(index, 1);
-      taken.renumbered.set(key, written);
+      taken.renumbered.set(key, (taken.renumbered.get(key) ?? list.map((_, i) => i)).filter(kept));
     }
-    list.splice(index, 1);
-    forgetItem(taken, listPath, index);
+    setAt(value, listPath, list.filter(kept));
+    forgetItems(taken, listPath, indices);
   }
   return true;
 }
 
-/** What was taken from inside an item that went is gone with it; the items after it moved up, and so do their paths. */
-function forgetItem(taken: Taken, listPath: Path, index: number): void {
-  const item = [...listPath, index];
+/** What was taken from inside items that went is gone with them; the items after them moved up, and so do their paths. */
+function forgetItems(taken: Taken, listPath: Path, indices: ReadonlySet<number>): void {
+  const gone = [...indices].sort((a, b) => a - b);
+  const goneBefore = (at: number) => {
+    let low = 0;
+    for (let high = gone.length; low < high; ) {
+      const middle = (low + high) >> 1;
+      if (gone[middle] < at) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
   const moved = (path: Path): Path | null => {
-    if (isWithin(path, item)) return null;
     const at = path[listPath.length];
-    return isWithin(path, listPath) && typeof at === 'number' && at > index ? [...listPath, at - 1, ...path.slice(listPath.length + 1)] : path;
+    if (!isWithin(path, listPath) || typeof at !== 'number') return path;
+    if (indices.has(at)) return null;
+    return [...listPath, at - goneBefore(at), ...path.slice(listPath.length + 1)];
   };
   const keep = <T>(things: readonly T[], pathOf: (thing: T) => Path, withPath: (thing: T, path: Path) => T): T[] =>
     things.flatMap((thing) => {

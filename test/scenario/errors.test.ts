@@ -599,6 +599,24 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'a list longer than any scenario needs: told at the list, its items not looked at one by one',
+    yaml: MINIMAL.replace('  - name: eu-west\n', `  - name: eu-west\n    replica_lag: { empirical: [${Array(100_001).fill('x').join(',')}] }\n`),
+    problems: [['7:31', 'regions.1.replica_lag.empirical: a list of 100001 items; allowed: at most 100000']],
+  },
+  {
+    name: 'wrong items of an outer list and of a list inside a later item: each told at its place as written',
+    yaml: MINIMAL.replace('  - name: us-east\n', '  - { name: x, primary: maybe }\n  - name: us-east\n').replace(
+      '  - name: eu-west\n',
+      '  - name: eu-west\n    replica_lag: { empirical: [1s, x, 2s, y] }\n    clock: { jumps: [{ at: 1s, by: 2q }] }\n',
+    ),
+    problems: [
+      ['4:25', 'regions.0.primary: "maybe" is not'],
+      ['8:36', 'regions.2.replica_lag.empirical.1: "x" is not a duration'],
+      ['8:43', 'regions.2.replica_lag.empirical.3: "y" is not a duration'],
+      ['9:36', 'regions.2.clock.jumps.0.by: "2q" is not'],
+    ],
+  },
+  {
     name: '__proto__ as a key, in a map of names (it would vanish without a word)',
     yaml: MINIMAL + '  read_regions: { __proto__: 1, us-east: 1 }\nexpect:\n  __proto__: { reads: 0 }\n',
     problems: [

@@ -5,7 +5,7 @@ import type { CacheSpec, Scenario } from '../../src/scenario/types.js';
 import { findPreset, presetNames } from '../../src/strategies/registry.js';
 import { formatDuration } from '../../src/report/format.js';
 import { durationMs } from '../../src/scenario/units.js';
-import { MINIMAL } from './helpers.js';
+import { MINIMAL, problemsOf } from './helpers.js';
 
 const load = (text: string, sets: string[] = []): Scenario => loadScenarioText(text, 'test.yaml', sets);
 
@@ -240,8 +240,10 @@ describe('--set overrides', () => {
   it('start a list that is not there yet at index 0; a map keyed by names stays a map, digits or not', () => {
     const scenario = load(MINIMAL, ['faults.0={at: 1m, cache_restart: {region: eu-west}}']);
     expect(scenario.faults.map((f) => f.kind)).toEqual(['cache_restart']);
-    const digits = MINIMAL.replace('name: us-east', 'name: "0"').replace('name: eu-west', 'name: "1"');
-    expect(load(digits, ['workload.read_regions.0=1']).workload.readRegions).toEqual({ '0': 1, '1': 0 });
+    // A region is never named by digits alone, so `0` here is a (wrong) region name, not a list index.
+    expect(problemsOf(MINIMAL, ['workload.read_regions.0=1'])).toEqual([
+      '--set:1:23: workload.read_regions: unknown region `0`; known regions: us-east, eu-west (from --set workload.read_regions.0=1)',
+    ]);
   });
 
   it('start a list wherever the schema allows one, as deep as a distribution', () => {
