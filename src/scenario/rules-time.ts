@@ -5,23 +5,25 @@ import { durationMs, formatMs } from './units.js';
 import type { WrittenScenario } from './written-schema.js';
 
 /**
- * Operations a run may draw (reads and writes, rate × duration): about ten billion is hours of
- * simulation; far beyond, a run would never end (or, its arrival gaps lost in the rounding of
- * the clock, would not move time at all), so it is refused up front rather than hanging CI.
+ * Operations a run may draw (reads and writes, rate × duration): two billion is already about
+ * an hour of simulation per strategy; far beyond, a run would never end (or, its arrival gaps
+ * lost in the rounding of the clock, would not move time at all), so it is refused up front
+ * rather than hanging CI. The bound also keeps every operation's number inside what the engine
+ * carries in an event (32-bit) and every draw's address distinct (read i draws at 2i < 2^32).
  */
-const MOST_OPERATIONS = 1e10;
+const MOST_OPERATIONS = 2e9;
 
 export function workFitsARun(scenario: WrittenScenario, at: Locator): Problem[] {
   const seconds = durationMs(scenario.duration) / 1000;
   const perSecond = scenario.workload.reads_per_second + (scenario.workload.writes_per_second ?? 0);
   const operations = perSecond * seconds;
   if (!(operations > MOST_OPERATIONS)) return [];
-  // Exact where it is near the bound (10000000010 must not read as 1e10).
+  // Exact where it is near the bound (2000000010 must not read as 2e9).
   const short = (n: number) => (n < 1e15 ? String(Math.ceil(n)) : String(Number(n.toPrecision(3))));
   return [
     at.atValue(
       ['duration'],
-      `${formatMs(seconds * 1000)} at ${short(perSecond)} reads and writes a second is ${short(operations)} operations; allowed: up to 10 billion (1e10) in a run, rate × duration`,
+      `${formatMs(seconds * 1000)} at ${short(perSecond)} reads and writes a second is ${short(operations)} operations; allowed: up to 2 billion (2e9) in a run, rate × duration`,
     ),
   ];
 }
