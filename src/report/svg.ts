@@ -113,11 +113,6 @@ export function decadeBelow(v: number): number {
   return decade(Math.floor(Math.log10(v) + 1e-9));
 }
 
-/** The power of ten at or above `v` (> 0). */
-export function decadeAbove(v: number): number {
-  return decade(Math.ceil(Math.log10(v) - 1e-9));
-}
-
 /**
  * The `i`th round time of a log time axis, in ms: the powers of ten up to 10 s (i = 4), then
  * 1m, 10m, then 1h and its powers of ten (durations print in hours: `100h`) — what a reader

@@ -69,18 +69,9 @@ function drawnKinds(trace: KeyTrace): Set<TraceEvent['kind']> {
   return kinds;
 }
 
-/**
- * The text of the story, its first MAX_STORY_LINES events when it is longer (stdout has it
- * all): then the cut is told where it is, and the closing lines (what landed after the run's
- * end) still close it, so the story does not seem to end where it was cut.
- */
+/** The text of the story, its first MAX_STORY_LINES events when it is longer (stdout has it all). */
 function story(trace: KeyTrace): string {
-  const text = renderTraceText(trace);
-  if (trace.events.length <= MAX_STORY_LINES) return text;
-  // The headline, a line per event, then the closing lines.
-  const lines = text.trimEnd().split('\n');
-  const cut = `… and ${trace.events.length - MAX_STORY_LINES} more events: the command without --html prints them all`;
-  return `${[...lines.slice(0, 1 + MAX_STORY_LINES), cut, ...lines.slice(1 + trace.events.length)].join('\n')}\n`;
+  return renderTraceText(trace, { most: MAX_STORY_LINES, note: (left) => `… and ${left} more events: the command without --html prints them all` });
 }
 
 const CAPTION =

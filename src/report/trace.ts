@@ -48,15 +48,28 @@ function versionText(e: TraceEvent): string {
   return e.kind === 'write-failed' || e.kind === 'failed-read' || e.kind === 'lease' ? '' : ` v${e.version}`;
 }
 
-export function renderTraceText(trace: KeyTrace): string {
+/** Where a story told in part stops: after `most` events, with `note(left)` saying how many were left out. */
+export interface StoryCut {
+  most: number;
+  note: (left: number) => string;
+}
+
+/**
+ * The story as text: the headline, a line per event, then what landed after the run's end. With
+ * `cut`, only its first events, the cut told where it is (the closing lines still close it).
+ */
+export function renderTraceText(trace: KeyTrace, cut?: StoryCut): string {
   // Over the regions, not the events: a hot key's story can hold more events than a spread takes.
   const width = Math.max(6, ...trace.regions.map((region) => region.length));
   const said = words(trace.message);
-  const lines = trace.events.map((e) => {
+  const told = cut ? trace.events.slice(0, cut.most) : trace.events;
+  const lines = told.map((e) => {
     const time = formatDuration(e.time, { exact: true }).padStart(12);
     const detail = e.detail ? ` (${e.detail})` : '';
     return `${time}  ${e.region.padEnd(width)}  ${said[e.kind]}${versionText(e)}${detail}`;
   });
+  const left = trace.events.length - told.length;
+  if (cut && left > 0) lines.push(cut.note(left));
   const closing = [afterEndText(trace), nothingText(trace)].filter(Boolean);
   return `${headline(trace)}\n${[...lines, ...closing].join('\n')}\n`;
 }
