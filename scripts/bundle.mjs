@@ -1,7 +1,7 @@
 // `npm run build`, second step: bundle the library and CLI (src/index.ts) into one CommonJS
 // file (one file to read and compile instead of hundreds), run it over a small scenario in
 // every output format, then save V8's code cache of everything that ran, for bin/load-bundle.js.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
 import { build } from 'esbuild';
@@ -46,6 +46,11 @@ module.exports = (string) => (typeof string === 'string' ? string.replace(patter
     }));
   },
 };
+
+// The old code cache goes first: V8 checks a cache against its source's length only, so a
+// rebuilt bundle of the same length (a constant changed from 8 to 3) would run, and be cached
+// again as, the code compiled from the old one.
+rmSync(`${bundle}.cache`, { force: true });
 
 await build({
   entryPoints: ['src/index.ts'],
