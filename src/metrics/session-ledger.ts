@@ -25,7 +25,7 @@ import { PairTable } from '../util/pair-table.js';
 export type ServableFloor = (region: number, key: number) => number;
 
 /** Steps a staircase holds in its row. */
-const STEPS = 8;
+const STEPS = 2;
 /** A staircase's step count when it is too long for its row and lives in the side map instead. */
 const SPILLED = -1;
 /** A row: the two staircases' step counts, then each staircase's (time, version) pairs. */
