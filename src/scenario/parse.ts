@@ -41,14 +41,22 @@ function firstOfEachLine(problems: readonly Problem[]): Problem[] {
   return problems.filter((problem, i) => problems.findIndex((other) => other.line === problem.line) === i);
 }
 
-/** The YAML library accepts `*x` without an `&x` before it, and only fails when converting. */
+/**
+ * Aliases the YAML library accepts and only fails on when converting: `*x` without an `&x`
+ * before it, and an alias inside the very value it names (`a: &a [*a]`), which has no end.
+ */
 function unresolvedAliases(doc: Document, lineCounter: LineCounter, file: string): Problem[] {
   const problems: Problem[] = [];
   visit(doc, {
-    Alias(_, alias) {
-      if (alias.resolve(doc) !== undefined) return;
-      const { line, col } = lineCounter.linePos(alias.range?.[0] ?? 0);
-      problems.push({ file, line, col, message: `alias ${quoteName(`*${alias.source}`)} has no anchor ${quoteName(`&${alias.source}`)} before it` });
+    Alias(_, alias, ancestors) {
+      const target = alias.resolve(doc);
+      const name = quoteName(`*${alias.source}`);
+      const anchor = quoteName(`&${alias.source}`);
+      let message: string | undefined;
+      if (target === undefined) message = `alias ${name} has no anchor ${anchor} before it`;
+      else if (ancestors.includes(target)) message = `alias ${name} stands inside the value anchored ${anchor}, which would then contain itself without end; allowed: an alias of a value that ends before it`;
+      if (message === undefined) return;
+      problems.push({ file, ...lineCounter.linePos(alias.range?.[0] ?? 0), message });
     },
   });
   return problems;

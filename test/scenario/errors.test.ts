@@ -578,6 +578,15 @@ const cases: BadCase[] = [
     problems: [['10:8', 'alias `*defaults` has no anchor `&defaults` before it']],
   },
   {
+    name: 'an alias inside the value it names (no end to it), in a list, a map and a merge',
+    yaml: withSection('cache: &c { ttl: 1s, l1: *c }\nbus: &b { <<: *b }\n').replace('name: minimal', 'name: &n [*n]'),
+    problems: [
+      ['1:11', 'alias `*n` stands inside the value anchored `&n`, which would then contain itself without end; allowed: an alias of a value that ends before it'],
+      ['10:26', 'alias `*c` stands inside the value anchored `&c`, which would then contain itself without end; allowed: an alias of a value that ends before it'],
+      ['11:15', 'alias `*b` stands inside the value anchored `&b`, which would then contain itself without end; allowed: an alias of a value that ends before it'],
+    ],
+  },
+  {
     name: 'a merge of an alias without an anchor: told once, as the alias (the merge is no mistake of its own)',
     yaml: withSection('cache: { <<: [*defaults] }\nbus: { <<: *base }\n'),
     problems: [
