@@ -105,6 +105,8 @@ export function parseParam(text: string): SweepParam {
   if (text.slice(equals + 1).trim() === '') throw new UsageError(`--param ${text}: no values; ${PARAM_USAGE}`);
   const values = valueRanges(text).map(([start, end]) => text.slice(start, end));
   if (values.some((v) => v === '')) throw new UsageError(`--param ${text}: an empty value (two commas in a row, or one at an end); ${PARAM_USAGE}`);
+  const twice = values.find((v, i) => values.indexOf(v) !== i);
+  if (twice !== undefined) throw new UsageError(`--param ${text}: ${twice} given twice; give each value once`);
   return { path, values };
 }
 
@@ -188,6 +190,7 @@ export function planSweep(file: string, options: SweepOptions): SweepPlan {
   const seeds = sweepSeeds(base.seed, count);
   const points = gridPoints(params);
   const scenarios = loadPoints(file, text, userSets, options.params, points, seeds);
+  checkDistinctPoints(scenarios, points);
   checkMetrics(metrics, scenarios, points);
   // A point's values may reach into the strategies themselves: each point runs its own.
   const strategies = scenarios.map((perSeed) => selectedStrategies(perSeed[0], options.strategies).map((s) => s.name));
@@ -329,6 +332,21 @@ function checkParams(texts: readonly string[]): SweepParam[] {
     seen.add(path);
   }
   return params;
+}
+
+/**
+ * Two values that mean the same (`1s,1000ms`, or one given twice) would make two points of
+ * one scenario: twice the work, and a grid whose points can no longer be told apart.
+ */
+function checkDistinctPoints(scenarios: readonly Scenario[][], points: readonly Record<string, string>[]): void {
+  const pointOf = new Map<string, number>();
+  scenarios.forEach(([scenario], point) => {
+    const key = JSON.stringify(scenario);
+    const same = pointOf.get(key);
+    if (same === undefined) return void pointOf.set(key, point);
+    const differing = (at: number, other: number) => Object.entries(points[at]).filter(([path, value]) => points[other][path] !== value).map(([path, value]) => `${path}=${value}`).join(', ');
+    throw new UsageError(`--param: ${differing(same, point)} and ${differing(point, same)} make the same scenario; give each value once`);
+  });
 }
 
 /**

@@ -278,6 +278,8 @@ describe('cache-sim sweep', () => {
       [['--param', 'cache.ttl=1s,,2s'], /empty value/],
       [[], /at least one --param/],
       [['--param', 'cache.ttl=1s', '--param', 'cache.ttl=2s'], /given twice/],
+      [['--param', 'cache.ttl=1s,1s'], /^cache-sim: --param cache.ttl=1s,1s: 1s given twice; give each value once$/m],
+      [['--param', 'bus.loss=0,0.1', '--param', 'cache.ttl=1s,2s,1000ms'], /^cache-sim: --param: cache.ttl=1s and cache.ttl=1000ms make the same scenario; give each value once$/m],
       [['--param', 'cache.ttl=1s', '--metric', 'stale_reads_ratio'], /--metric stale_reads_ratio: unknown metric `stale_reads_ratio` \(did you mean `stale_read_ratio`\?\)/],
       [['--param', 'cache.ttl=1s', '--metric', 'regions.elsewhere.reads'], /--metric regions.elsewhere.reads: unknown metric/],
       [['--param', 'cache.ttl=1s', '--metric', 'messages_sent from 1s'], /--metric messages_sent from 1s: `messages_sent` cannot be counted over a window of time/],
