@@ -2,13 +2,15 @@
  * Why a file could not be read or written, said in the user's terms: about the path they
  * gave (never a temporary name beside it) and what to do, not an errno dump.
  */
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export function fileProblem(path: string, verb: 'read' | 'write', error: unknown): string {
   const folder = dirname(path);
   switch ((error as NodeJS.ErrnoException | undefined)?.code) {
     case 'ENOENT':
-      if (verb === 'write') return `cannot write: the folder ${folder} does not exist`;
+      // A folder that exists but takes no new files (/proc) answers ENOENT too.
+      if (verb === 'write') return existsSync(folder) ? `cannot write: no file can be made in ${folder}; allowed: a path in a folder you can write to` : `cannot write: the folder ${folder} does not exist`;
       // `-` is not read as standard input: a file piped in is /dev/stdin.
       return path === '-' ? 'cannot read: no such file (`-` is not standard input here; a file piped in is /dev/stdin, a file named - is ./-)' : 'cannot read: no such file';
     case 'ENOTDIR':

@@ -16,3 +16,7 @@ test.each([
 ] as const)('%s failing with %s says: %s', (verb, code, message) => {
   expect(fileProblem('out/reports/run.html', verb, failure(code))).toBe(message);
 });
+
+test('a folder that exists but takes no new files (ENOENT on /proc) is not said to be missing', () => {
+  expect(fileProblem('/proc/run.html', 'write', failure('ENOENT'))).toBe('cannot write: no file can be made in /proc; allowed: a path in a folder you can write to');
+});
