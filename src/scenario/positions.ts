@@ -92,6 +92,11 @@ export class Locator {
     return { file, line, col };
   }
 
+  /** Whether the value at `path` was given by an option (`--set`, a sweep's `--param`) rather than the file. */
+  fromOption(path: Path): boolean {
+    return this.valuePlace(this.asWritten(path)).origin !== undefined;
+  }
+
   /** The text a scalar at `path` was written as (`1e400`, `0x1F`), which its value may not show. */
   writtenText(path: Path): string | undefined {
     const steps = this.walk(this.asWritten(path));

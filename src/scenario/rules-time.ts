@@ -12,6 +12,7 @@ import type { WrittenScenario } from './written-schema.js';
  * carries in an event (32-bit) and every draw's address distinct (read i draws at 2i < 2^32).
  */
 const MOST_OPERATIONS = 2e9;
+const RUN_SIZE_PATHS = [['workload', 'reads_per_second'], ['workload', 'writes_per_second'], ['duration']];
 
 export function workFitsARun(scenario: WrittenScenario, at: Locator): Problem[] {
   const seconds = durationMs(scenario.duration) / 1000;
@@ -20,10 +21,12 @@ export function workFitsARun(scenario: WrittenScenario, at: Locator): Problem[] 
   if (!(operations > MOST_OPERATIONS)) return [];
   // Exact where it is near the bound (2000000010 must not read as 2e9).
   const short = (n: number) => (n < 1e15 ? String(Math.ceil(n)) : String(Number(n.toPrecision(3))));
+  // Told at what an option changed, when one did: that is what made the run too big.
+  const blamed = RUN_SIZE_PATHS.find((path) => at.fromOption(path)) ?? ['duration'];
   return [
     at.atValue(
-      ['duration'],
-      `${formatMs(seconds * 1000)} at ${short(perSecond)} reads and writes a second is ${short(operations)} operations; allowed: up to 2 billion (2e9) in a run, rate × duration`,
+      blamed,
+      `${short(perSecond)} reads and writes a second for ${formatMs(seconds * 1000)} is ${short(operations)} operations; allowed: up to 2 billion (2e9) in a run, rate × duration`,
     ),
   ];
 }

@@ -672,7 +672,7 @@ const cases: BadCase[] = [
   {
     name: 'more work than a run can do (it would never end)',
     yaml: MINIMAL.replace('duration: 10m', 'duration: 11112h'),
-    problems: [['2:11', 'duration: 11112h at 50 reads and writes a second is 2000160000 operations; allowed: up to 2 billion (2e9) in a run, rate × duration']],
+    problems: [['2:11', 'duration: 50 reads and writes a second for 11112h is 2000160000 operations; allowed: up to 2 billion (2e9) in a run, rate × duration']],
   },
   {
     name: 'durations longer than anything can last (they would overflow to Infinity in sums)',

@@ -34,6 +34,12 @@ describe('--set problems', () => {
     expect(problemsOf(MINIMAL, ['expect.ttl.reads=[1]'])[0]).not.toContain('per-region');
   });
 
+  it('a run made too big by an option is told at the option, not at the line of the file it multiplies', () => {
+    expect(problemsOf(MINIMAL, ['workload.reads_per_second=1e8'])).toEqual([
+      '--set:1:27: workload.reads_per_second: 100000000 reads and writes a second for 10m is 60000000000 operations; allowed: up to 2 billion (2e9) in a run, rate × duration (from --set workload.reads_per_second=1e8)',
+    ]);
+  });
+
   it("names a sweep's --param as the option that gave the value", () => {
     expect(problemsOf(MINIMAL, [{ option: '--param', text: 'bus.loss=2' }])).toEqual([
       '--param:1:10: bus.loss: 2 is not a probability; allowed: a number from 0 to 1 (from --param bus.loss=2)',
