@@ -99,7 +99,7 @@ function stepLine(name: string, line: Step[], index: number, x: Scale, y: Scale,
     .map((s, i) => `${i > 0 && line[i - 1].to === s.from ? 'L' : 'M'}${num(x(s.from))} ${num(y(s.value))} H${num(x(s.to))}`)
     .join(' ');
   const peak = line.reduce((a, b) => (b.value > a.value ? b : a));
-  const title = `${name}: peak ${m.text(peak.value)} in ${formatDuration(peak.from)}–${formatDuration(peak.to)}`;
+  const title = `${name}: peak ${m.text(peak.value)} in ${formatDuration(peak.from, { exact: true })}–${formatDuration(peak.to, { exact: true })}`;
   const path = tag('path', {
     d,
     fill: 'none',

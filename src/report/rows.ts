@@ -155,8 +155,9 @@ export const REGION_CELL_CAPTION = 'stale read ratio · staleness p99';
 export function runFacts(r: ScenarioResults): string[] {
   return [
     `seed ${r.seed}`,
-    `${formatDuration(r.duration_ms)} simulated`,
-    ...(r.warmup_ms > 0 ? [`warmup ${formatDuration(r.warmup_ms)}`] : []),
+    // As configured, not rounded (a warmup of 9999ms is not 10s).
+    `${formatDuration(r.duration_ms, { exact: true })} simulated`,
+    ...(r.warmup_ms > 0 ? [`warmup ${formatDuration(r.warmup_ms, { exact: true })}`] : []),
     // What the command line changed is part of what ran (the seed's own --set is already said).
     ...r.sets.filter((set) => !/^\s*seed\s*=/.test(set)).map((set) => `--set ${set}`),
   ];

@@ -46,7 +46,7 @@ function peak(c: Columns, m: Measure): string {
   for (let i = 1; i < c.values.length; i++) if ((c.values[i] ?? 0) > (c.values[best] ?? 0)) best = i;
   const value = c.values[best] ?? 0;
   // "from" the column's start (the heading gives its width): "at 58s" in a 4 s column read as if before a fault at 1m.
-  return value === 0 ? m.never : `peak ${m.text(value)} from ${formatDuration(c.startMs + best * c.columnMs)}`;
+  return value === 0 ? m.never : `peak ${m.text(value)} from ${formatDuration(c.startMs + best * c.columnMs, { exact: true })}`;
 }
 
 /**
@@ -71,7 +71,7 @@ function faultLines(c: Columns, faults: readonly FaultWindow[]): string[] {
 
 /** When a fault happened: `10m–15m`, or `at 20m` for an instant. */
 export function faultSpan(f: FaultWindow): string {
-  return f.until_ms === null ? `at ${formatDuration(f.at_ms)}` : `${formatDuration(f.at_ms)}–${formatDuration(f.until_ms)}`;
+  return f.until_ms === null ? `at ${formatDuration(f.at_ms, { exact: true })}` : `${formatDuration(f.at_ms, { exact: true })}–${formatDuration(f.until_ms, { exact: true })}`;
 }
 
 function faultText(f: FaultWindow, index: number): string {

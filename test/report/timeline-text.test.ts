@@ -108,6 +108,12 @@ describe('the run over time, as text', () => {
     expect(lineOf(renderTimelines(run({ strategy: stale }), plain, 120), 'strategy')).toContain('peak 50.0% from 50s');
   });
 
+  test('times are told as they are, not rounded: a run measured from 9999ms peaks from 9.999s, not 10s', () => {
+    const results = run({ a: [0, 5, 0] });
+    const shifted = { ...results, warmup_ms: 9999, duration_ms: 12_999, strategies: { a: { ...results.strategies.a, timeline: { ...results.strategies.a.timeline, start_ms: 9999 } } } };
+    expect(lineOf(renderTimelines(shifted, plain, 80), 'a')).toMatch(/peak 5\.00% from 10\.999s$/);
+  });
+
   test('the fixture at its width: the replication pause lines up with the stale reads it caused', () => {
     const lines = renderTimelines(fixtureResults, plain, 100);
     // Same columns: the stale reads' top blocks sit right above the pause's bar.
