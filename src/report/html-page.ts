@@ -12,6 +12,8 @@ export function htmlPage(title: string, heading: string, body: string): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // The page follows the reader's light or dark setting (scroll bars included); see the CSS's dark block.
+    '<meta name="color-scheme" content="light dark">',
     `<title>${esc(title)}</title>`,
     `<style>${CSS}</style>`,
     '</head>',
@@ -52,7 +54,7 @@ section.scenario{border-top:3px solid #4e79a7;padding-top:12px;margin-top:24px}
 .facts{display:flex;flex-wrap:wrap;gap:4px 20px;margin:8px 0;padding:0}
 .facts div{display:flex;gap:6px}.facts dt{color:#666}.facts dd{margin:0;font-weight:600}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}
-pre{background:#f4f4f4;border:1px solid #ddd;padding:8px 12px;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
+pre{background:#f4f4f4;border:1px solid #ddd;padding:8px 12px;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums}
 th,td{padding:3px 10px;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:bottom}
@@ -74,6 +76,15 @@ svg .grid{stroke:#e6e6e6;stroke-width:1}svg .axis{stroke:#888;stroke-width:1;fil
 svg .fault{fill:#f28e2b;fill-opacity:.14}svg .fault-instant{stroke:#f28e2b;stroke-width:1.5;stroke-dasharray:4 3}
 svg .fault-number{fill:#b35c0f;font-size:11px;font-weight:700}
 nav ol{margin:0;padding-left:20px}
+@media screen and (prefers-color-scheme:dark){
+body{color:#ddd;background:#17191c}a{color:#8ab4f8}
+section.scenario{border-top-color:#6b93c4}.description{color:#bbb}.facts dt{color:#999}
+pre{background:#23262b;border-color:#3a3e44}
+th,td{border-bottom-color:#34373c}thead th{border-bottom-color:#5a5e64}tbody+tbody{border-top-color:#5a5e64}th small{color:#999}
+td.best{background:#1f3a1e;color:#a6dca1}.pass{color:#86d381}.fail{color:#ff8a80}tr.failed td{background:#3b2321}
+figcaption{color:#aaa}
+svg.chart{background:#fff;border-radius:4px}
+}
 @media print{
 body{max-width:none;padding:0;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .table-wrap,.chart-wrap,pre{overflow:visible}

@@ -61,3 +61,18 @@ describe('names in tables', () => {
     expect(page).toMatch(/<th class="num name"><span class="swatch"[^>]*><\/span>ttl<\/th>/);
   });
 });
+
+describe('the HTML page in a dark setting', () => {
+  it("follows the reader's setting on screen, never on paper, and keeps charts on a light panel their colours were chosen for", () => {
+    expect(page).toContain('<meta name="color-scheme" content="light dark">');
+    const dark = css.slice(css.indexOf('@media screen and (prefers-color-scheme:dark){'));
+    expect(dark.length).toBeLessThan(css.length);
+    expect(dark).toMatch(/body\{color:#ddd;background:#17191c\}/);
+    expect(dark).toMatch(/svg\.chart\{background:#fff/);
+  });
+
+  it('wraps a long line of text at its spaces where it can (a trace story line), not inside a word', () => {
+    expect(css).toMatch(/pre\{[^}]*white-space:pre-wrap;overflow-wrap:anywhere\}/);
+    expect(css).not.toContain('break-all');
+  });
+});
