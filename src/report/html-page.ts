@@ -30,6 +30,18 @@ export function wrapTable(inner: string): string {
   return `<div class="table-wrap"><table>\n${inner}\n</table></div>`;
 }
 
+/**
+ * A metric name or path as HTML whose words never break at a hyphen (`regions.us-east.reads`
+ * must not read `regions.us-` over `east.reads`); the line may still break between words
+ * (`… from 1m until 3m`), and on paper anywhere.
+ */
+export function unbrokenWords(text: string): string {
+  return text
+    .split(' ')
+    .map((word) => (word.includes('-') ? `<span class="name">${esc(word)}</span>` : esc(word)))
+    .join(' ');
+}
+
 /** An expectation's outcome as the tables show it: `✓ pass` or `✗ fail`. */
 export function passCell(pass: boolean): string {
   return pass ? '<span class="pass">✓ pass</span>' : '<span class="fail">✗ fail</span>';

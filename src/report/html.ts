@@ -9,7 +9,7 @@
 import { allPassed } from '../metrics/expect.js';
 import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import { actualText, outcomeText, skippedText } from './expectation-text.js';
-import { figure, htmlPage, passCell, wrapTable } from './html-page.js';
+import { figure, htmlPage, passCell, unbrokenWords, wrapTable } from './html-page.js';
 import { formatDuration, formatRatio } from './format.js';
 import { DATABASE_LOAD } from './timeline-measures.js';
 import { databaseTimelineChart, faultCaption, regionStaleTimelineCharts, staleTimelineChart } from './html-timeline.js';
@@ -188,10 +188,10 @@ function expectationTable(expectations: readonly ExpectationResult[]): string {
       `<tr${e.pass ? '' : ' class="failed"'}>`,
       `<td>${passCell(e.pass)}</td>`,
       `<td class="name">${esc(e.strategy)}</td>`,
-      `<td><code>${esc(e.metric)}</code></td>`,
+      `<td><code>${unbrokenWords(e.metric)}</code></td>`,
       `<td><code>${esc(e.condition)}</code></td>`,
       `<td class="num">${esc(actualText(e))}</td>`,
-      `<td><code>${esc(e.at)}</code></td>`,
+      `<td><code>${unbrokenWords(e.at)}</code></td>`,
       '</tr>',
     ].join('');
   });

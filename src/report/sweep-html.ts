@@ -6,7 +6,7 @@
  */
 import type { MetricSummary, SweepResults } from '../sweep.js';
 import { PLOT, categoryAxis, emptyPlot, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
-import { figure, htmlPage, passCell, wrapTable } from './html-page.js';
+import { figure, htmlPage, passCell, unbrokenWords, wrapTable } from './html-page.js';
 import { failedSeedsText, rangeText, skippedText } from './expectation-text.js';
 import { expectationsOutcome, formatterFor, summaryText, sweepFacts, whereHeld } from './sweep-text.js';
 import { type LegendEntry, escapeHtml as esc, linePath, seriesColour, seriesDash, tag, ticks } from './svg.js';
@@ -47,7 +47,7 @@ export function sweepHtmlBody(r: SweepResults): string {
 /** Per point (a group, its values heading it) and strategy, each metric's mean ± 95 % CI: the terminal's and markdown's rows. */
 function meansTable(r: SweepResults): string {
   const paths = r.params.map((param) => param.path);
-  const head = `<thead><tr>${paths.map((path) => `<th><code>${esc(path)}</code></th>`).join('')}<th>strategy</th>${r.metrics.map((m) => `<th class="num"><code>${esc(m)}</code></th>`).join('')}</tr></thead>`;
+  const head = `<thead><tr>${paths.map((path) => `<th><code>${unbrokenWords(path)}</code></th>`).join('')}<th>strategy</th>${r.metrics.map((m) => `<th class="num"><code>${unbrokenWords(m)}</code></th>`).join('')}</tr></thead>`;
   const groups = r.points.map((point) => {
     const strategies = Object.entries(point.strategies);
     const rows = strategies.map(([name, summaries], i) => {
@@ -63,7 +63,7 @@ function meansTable(r: SweepResults): string {
 /** Each expectation over the seeds: where, whose, on how many seeds it held, the range measured, the seeds it failed on. */
 function expectationsTable(r: SweepResults): string {
   const paths = r.params.map((param) => param.path);
-  const head = `<thead><tr><th></th>${paths.map((path) => `<th><code>${esc(path)}</code></th>`).join('')}<th>strategy</th><th>metric</th><th>condition</th><th class="num">held</th><th class="num">actual</th><th>failed</th></tr></thead>`;
+  const head = `<thead><tr><th></th>${paths.map((path) => `<th><code>${unbrokenWords(path)}</code></th>`).join('')}<th>strategy</th><th>metric</th><th>condition</th><th class="num">held</th><th class="num">actual</th><th>failed</th></tr></thead>`;
   const rows = r.points.flatMap((point) =>
     point.expectations.map((e) =>
       [
@@ -71,7 +71,7 @@ function expectationsTable(r: SweepResults): string {
         `<td>${passCell(e.pass)}</td>`,
         ...paths.map((path) => `<td>${esc(point.params[path])}</td>`),
         `<td class="name">${esc(e.strategy)}</td>`,
-        `<td><code>${esc(e.metric)}</code></td>`,
+        `<td><code>${unbrokenWords(e.metric)}</code></td>`,
         `<td><code>${esc(e.condition)}</code></td>`,
         `<td class="num">${e.held}/${e.runs}</td>`,
         `<td class="num">${esc(rangeText(e))}</td>`,

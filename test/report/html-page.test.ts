@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
+import { unbrokenWords } from '../../src/report/html-page.js';
 import { baselineResults, fixtureResults } from '../fixtures/results.js';
 
 const page = renderHtml([fixtureResults, baselineResults]);
@@ -59,6 +60,9 @@ describe('names in tables', () => {
     expect(css).toContain('.name{white-space:nowrap}');
     expect(page).toContain('<tr><th class="name">us-east</th>');
     expect(page).toMatch(/<th class="num name"><span class="swatch"[^>]*><\/span>ttl<\/th>/);
+    // A per-region metric in the expectations: its region's hyphen is no place to break the line.
+    expect(unbrokenWords('regions.us-east.stale_read_ratio from 1m')).toBe('<span class="name">regions.us-east.stale_read_ratio</span> from 1m');
+    expect(unbrokenWords('hit_ratio')).toBe('hit_ratio');
   });
 });
 
