@@ -82,6 +82,24 @@ export function legendEntries(r: ScenarioResults, suffix: (s: StrategyResult) =>
 }
 
 /**
+ * The caption's word on lines drawn exactly over each other (strategies that measured the
+ * same): only the last drawn shows, so without it the others look missing. `data` is what a
+ * line is drawn from; lines without any are left out. '' when no two coincide.
+ */
+export function sameLinesNote(lines: readonly { name: string; data: readonly unknown[] }[]): string {
+  const groups = new Map<string, string[]>();
+  for (const { name, data } of lines) {
+    if (data.length === 0) continue;
+    const key = JSON.stringify(data);
+    groups.set(key, [...(groups.get(key) ?? []), name]);
+  }
+  const sentences = [...groups.values()]
+    .filter((names) => names.length > 1)
+    .map((names) => `${names.slice(0, -1).join(', ')} and ${names.at(-1)} draw the same line (${names.at(-1)}’s, on top, is the one seen).`);
+  return sentences.length === 0 ? '' : ` ${sentences.join(' ')}`;
+}
+
+/**
  * The frame around a plot: axis titles, the legend below, and the `<svg>` element itself;
  * `depth` px more below the plot for slanted category labels (categoryAxis).
  */

@@ -6,7 +6,7 @@
 import type { StaleCauseName } from '../metrics/stale-causes.js';
 import { STALE_CAUSE_WORDS } from './stale-cause-words.js';
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
-import { PLOT, categoryAxis, emptyPlot, frame, xTick, hGrid, legendEntries, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
+import { PLOT, categoryAxis, emptyPlot, frame, xTick, hGrid, legendEntries, percentTick, plotAxes, sameLinesNote, zeroBasedY } from './chart-frame.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
 import { bucketLabels } from './histogram.js';
 import { regionsWithReads, type staleCauseRows } from './rows.js';
@@ -69,6 +69,11 @@ const CAUSE_COLOURS: Record<StaleCauseName, string> = {
   replica_behind: '#fd8d3c',
   l1_copy: '#74c476',
 };
+
+/** What the CDF's caption adds when strategies' lines coincide. */
+export function cdfNote(r: ScenarioResults): string {
+  return sameLinesNote(Object.entries(r.strategies).map(([name, s]) => ({ name, data: s.staleness_cdf })));
+}
 
 /** (1) Staleness CDF: one line per strategy; x: staleness, 0 at the left edge then log; y: share of reads. */
 export function cdfChart(r: ScenarioResults): string {

@@ -5,7 +5,7 @@
  * lists them — so a reader sees what each fault did to each strategy.
  */
 import type { ScenarioResults, StrategyResult, TimelineResult } from '../metrics/results.js';
-import { PLOT, frame, hGrid, legendEntries, plotAxes, timeGrid, zeroBasedY } from './chart-frame.js';
+import { PLOT, frame, hGrid, legendEntries, plotAxes, sameLinesNote, timeGrid, zeroBasedY } from './chart-frame.js';
 import { formatDuration } from './format.js';
 import { regionsWithReads } from './rows.js';
 import { faultSpan, measuredFaults } from './timeline-text.js';
@@ -13,11 +13,17 @@ import { DATABASE_LOAD, type Measure, STALE_SHARE, bucketValues } from './timeli
 import { type Scale, escapeHtml as esc, linearScale, num, seriesColour, seriesDash, tag, ticks } from './svg.js';
 
 
-export function staleTimelineChart(r: ScenarioResults): string {
+/** A chart, and what its caption must add when strategies' lines coincide. */
+export interface TimelineChart {
+  chart: string;
+  note: string;
+}
+
+export function staleTimelineChart(r: ScenarioResults): TimelineChart {
   return timelineChart(r, STALE_SHARE, wholeRun(r));
 }
 
-export function databaseTimelineChart(r: ScenarioResults): string {
+export function databaseTimelineChart(r: ScenarioResults): TimelineChart {
   return timelineChart(r, DATABASE_LOAD, wholeRun(r));
 }
 
@@ -25,14 +31,14 @@ export function databaseTimelineChart(r: ScenarioResults): string {
  * Stale reads over time in each region, all on the scale of the worst: a fault that hits one
  * region shows there in full, where the whole run's chart averages it with the others.
  */
-export function regionStaleTimelineCharts(r: ScenarioResults): { region: string; chart: string }[] {
+export function regionStaleTimelineCharts(r: ScenarioResults): (TimelineChart & { region: string })[] {
   const views = regionsWithReads(r).map((region): View & { region: string } => ({
     region,
     label: `in ${region}`,
     timelineOf: (s) => s.regions[region]?.timeline,
   }));
   const max = Math.max(0, ...views.map((view) => highest(r, STALE_SHARE, view)));
-  return views.map((view) => ({ region: view.region, chart: timelineChart(r, STALE_SHARE, view, max) }));
+  return views.map((view) => ({ region: view.region, ...timelineChart(r, STALE_SHARE, view, max) }));
 }
 
 /** The caption's list of what the numbers on the charts mark (the measured faults, numbered from 1). */
@@ -64,21 +70,23 @@ function highest(r: ScenarioResults, m: Measure, view: View): number {
 }
 
 /** `scaleMax`: the value the y axis must reach (charts drawn side by side share it). */
-function timelineChart(r: ScenarioResults, m: Measure, view: View, scaleMax = highest(r, m, view)): string {
+function timelineChart(r: ScenarioResults, m: Measure, view: View, scaleMax = highest(r, m, view)): TimelineChart {
   const start = r.warmup_ms;
   const end = r.duration_ms;
   const x = linearScale([start, end], [PLOT.x0, PLOT.x1]);
   const { y, step, top } = zeroBasedY(scaleMax, 1);
+  const series = seriesOf(r, m, view);
   const plot = [
     faultMarks(r, x),
     hGrid(ticks(0, top, step), y, m.tick(step)),
     timeGrid(start, end, x, PLOT.y1, PLOT.y0),
     plotAxes(),
-    seriesOf(r, m, view)
-      .map((s, i) => stepLine(s.name, s.steps, i, x, y, m))
-      .join('\n'),
+    series.map((s, i) => stepLine(s.name, s.steps, i, x, y, m)).join('\n'),
   ].join('\n');
-  return frame(`${m.name} over time ${view.label}`, plot, 'simulated time', m.yTitle, legendEntries(r));
+  return {
+    chart: frame(`${m.name} over time ${view.label}`, plot, 'simulated time', m.yTitle, legendEntries(r)),
+    note: sameLinesNote(series.map((s) => ({ name: s.name, data: s.steps }))),
+  };
 }
 
 interface Step {

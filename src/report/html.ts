@@ -15,7 +15,7 @@ import { DATABASE_LOAD } from './timeline-measures.js';
 import { databaseTimelineChart, faultCaption, regionStaleTimelineCharts, staleTimelineChart } from './html-timeline.js';
 import { STALE_CAUSES_CAPTION, STALE_KEYS_CAPTION, compareStrategies, mainStaleCauses, regionNames, regionsWithReads, staleCauseRows, staleKeyTexts, staleKeyTrace } from './rows.js';
 import { escapeHtml as esc, seriesColour, seriesDash } from './svg.js';
-import { causesChart, cdfChart, histogramChart, regionBarChart } from './html-charts.js';
+import { causesChart, cdfChart, cdfNote, histogramChart, regionBarChart } from './html-charts.js';
 
 export function renderHtml(results: ScenarioResults[]): string {
   const title =
@@ -53,7 +53,7 @@ function scenario(r: ScenarioResults, index: number): string {
       '<h3>Staleness distribution</h3>',
       figure(
         cdfChart(r),
-        'Share of reads (after warmup) whose staleness is at most x: fresh reads sit at 0 on the left edge, the rest on a log scale. Dots are measured points; lines join them.',
+        `Share of reads (after warmup) whose staleness is at most x: fresh reads sit at 0 on the left edge, the rest on a log scale. Dots are measured points; lines join them.${cdfNote(r)}`,
       ),
       '<h3>Stale read ratio per region</h3>',
       figure(regionBarChart(r), `Stale reads ÷ reads in each region, per strategy.${noReadsNote(r)}`),
@@ -63,8 +63,12 @@ function scenario(r: ScenarioResults, index: number): string {
         'Share of reads in each staleness bucket, on a log scale so rare stale reads stay visible next to the fresh majority.',
       ),
       '<h3>Over time</h3>',
-      figure(staleTimelineChart(r), `Stale reads ÷ reads in each ${stretch(r)} of simulated time, by when the read was issued.${faultsNote(r)}`),
-      figure(databaseTimelineChart(r), `${databaseCaption(r)}${faultsNote(r)}`),
+    );
+    const stale = staleTimelineChart(r);
+    const database = databaseTimelineChart(r);
+    parts.push(
+      figure(stale.chart, `Stale reads ÷ reads in each ${stretch(r)} of simulated time, by when the read was issued.${stale.note}${faultsNote(r)}`),
+      figure(database.chart, `${databaseCaption(r)}${database.note}${faultsNote(r)}`),
     );
     const regionCharts = regionStaleTimelineCharts(r);
     const noReads = noReadsNote(r);
@@ -72,8 +76,8 @@ function scenario(r: ScenarioResults, index: number): string {
       parts.push(
         '<h3>Over time, per region</h3>',
         noReads ? `<p>${esc(noReads.trim())}</p>` : '',
-        ...regionCharts.map(({ region, chart }) =>
-          figure(chart, `${region}: stale reads ÷ reads of the region in each ${stretch(r)} of simulated time (every region on the same scale).`),
+        ...regionCharts.map(({ region, chart, note }) =>
+          figure(chart, `${region}: stale reads ÷ reads of the region in each ${stretch(r)} of simulated time (every region on the same scale).${note}`),
         ),
       );
     }

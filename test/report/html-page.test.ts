@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
 import { unbrokenWords } from '../../src/report/html-page.js';
+import { sameLinesNote } from '../../src/report/chart-frame.js';
 import { baselineResults, fixtureResults } from '../fixtures/results.js';
 
 const page = renderHtml([fixtureResults, baselineResults]);
@@ -39,6 +40,22 @@ describe('the captions', () => {
     const html = renderHtml([{ ...fixtureResults, strategies: short }]);
     expect(html).not.toContain('so below the busiest single second');
     expect(html).toContain('Reads of the primary and the replicas in each 2ms stretch, as a rate per second: one read in a stretch this short plots as 500/s, so the line can rise above the busiest single second (db reads peak/s).');
+  });
+});
+
+describe('lines drawn over each other', () => {
+  it('are named in the caption, the one seen last, so that no strategy looks missing from a chart', () => {
+    expect(sameLinesNote([{ name: 'a', data: [1, 2] }, { name: 'b', data: [1, 3] }])).toBe('');
+    expect(sameLinesNote([{ name: 'a', data: [1, 2] }, { name: 'b', data: [1, 2] }, { name: 'c', data: [] }, { name: 'd', data: [1, 2] }])).toBe(
+      " a, b and d draw the same line (d’s, on top, is the one seen).",
+    );
+    // Two strategies that measured the same, as pubsub and lease do when no key is ever missed twice at once.
+    const [ttl, versioned] = Object.keys(fixtureResults.strategies);
+    const twin = { ...fixtureResults, strategies: { ...fixtureResults.strategies, [versioned]: fixtureResults.strategies[ttl] } };
+    const html = renderHtml([twin]);
+    expect(html).toContain(`lines join them. ${ttl} and ${versioned} draw the same line (${versioned}’s, on top, is the one seen).</figcaption>`);
+    expect(html).toContain(`by when the read was issued. ${ttl} and ${versioned} draw the same line`);
+    expect(renderHtml([fixtureResults])).not.toContain('draw the same line');
   });
 });
 
