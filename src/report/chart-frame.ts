@@ -81,16 +81,23 @@ export function legendEntries(r: ScenarioResults, suffix: (s: StrategyResult) =>
   }));
 }
 
+/** A chart of lines, and what its caption must add when some of them coincide (sameLinesNote). */
+export interface LineChart {
+  chart: string;
+  note: string;
+}
+
 /**
- * The caption's word on lines drawn exactly over each other (strategies that measured the
- * same): only the last drawn shows, so without it the others look missing. `data` is what a
- * line is drawn from; lines without any are left out. '' when no two coincide.
+ * The caption's word on lines drawn over each other (strategies that measured the same, or
+ * so nearly that no pixel tells them apart): only the last drawn shows, so without it the
+ * others look missing. `points`: where each line passes in the plot (px); lines without any
+ * are left out. '' when no two coincide.
  */
-export function sameLinesNote(lines: readonly { name: string; data: readonly unknown[] }[]): string {
+export function sameLinesNote(lines: readonly { name: string; points: readonly (readonly number[])[] }[]): string {
   const groups = new Map<string, string[]>();
-  for (const { name, data } of lines) {
-    if (data.length === 0) continue;
-    const key = JSON.stringify(data);
+  for (const { name, points } of lines) {
+    if (points.length === 0) continue;
+    const key = points.map((point) => point.map(Math.round).join(' ')).join(',');
     groups.set(key, [...(groups.get(key) ?? []), name]);
   }
   const sentences = [...groups.values()]

@@ -6,7 +6,7 @@
 import type { StaleCauseName } from '../metrics/stale-causes.js';
 import { STALE_CAUSE_WORDS } from './stale-cause-words.js';
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
-import { PLOT, categoryAxis, emptyPlot, frame, xTick, hGrid, legendEntries, percentTick, plotAxes, sameLinesNote, zeroBasedY } from './chart-frame.js';
+import { PLOT, categoryAxis, emptyPlot, frame, xTick, hGrid, legendEntries, percentTick, plotAxes, sameLinesNote, type LineChart, zeroBasedY } from './chart-frame.js';
 import { formatCount, formatDuration, formatRatio } from './format.js';
 import { bucketLabels } from './histogram.js';
 import { regionsWithReads, type staleCauseRows } from './rows.js';
@@ -70,13 +70,8 @@ const CAUSE_COLOURS: Record<StaleCauseName, string> = {
   l1_copy: '#74c476',
 };
 
-/** What the CDF's caption adds when strategies' lines coincide. */
-export function cdfNote(r: ScenarioResults): string {
-  return sameLinesNote(Object.entries(r.strategies).map(([name, s]) => ({ name, data: s.staleness_cdf })));
-}
-
 /** (1) Staleness CDF: one line per strategy; x: staleness, 0 at the left edge then log; y: share of reads. */
-export function cdfChart(r: ScenarioResults): string {
+export function cdfChart(r: ScenarioResults): LineChart {
   const series = Object.entries(r.strategies);
   const points = series.flatMap(([, s]) => s.staleness_cdf);
   const positive = points.map((p) => p.ms).filter((ms) => ms > 0);
@@ -116,10 +111,11 @@ export function cdfChart(r: ScenarioResults): string {
     }),
   ].join('');
 
+  const drawn = series.map(([, s]) => s.staleness_cdf.map((p) => [x(p.ms), y(p.fraction)] as const));
   const lines = series.map(([name, s], i) => {
     const cdf = s.staleness_cdf;
     if (cdf.length === 0) return '';
-    const xy = cdf.map((p) => [x(p.ms), y(p.fraction)] as const);
+    const xy = drawn[i];
     // After the last measured point nothing changes: carry it on to the right edge.
     const last = xy[xy.length - 1];
     const path = tag('path', {
@@ -148,13 +144,16 @@ export function cdfChart(r: ScenarioResults): string {
     axes,
     lines.filter((l) => l !== '').join('\n'),
   ].join('\n');
-  return frame(
-    `Staleness CDF of ${r.scenario}`,
-    plot,
-    'staleness (log scale; 0 at the left edge)',
-    'reads at most this stale',
-    legendEntries(r, (s) => (s.staleness_cdf.length === 0 ? ' (no counted reads)' : '')),
-  );
+  return {
+    chart: frame(
+      `Staleness CDF of ${r.scenario}`,
+      plot,
+      'staleness (log scale; 0 at the left edge)',
+      'reads at most this stale',
+      legendEntries(r, (s) => (s.staleness_cdf.length === 0 ? ' (no counted reads)' : '')),
+    ),
+    note: sameLinesNote(series.map(([name], i) => ({ name, points: drawn[i] }))),
+  };
 }
 
 interface BarGroup {

@@ -5,7 +5,7 @@
  * lists them — so a reader sees what each fault did to each strategy.
  */
 import type { ScenarioResults, StrategyResult, TimelineResult } from '../metrics/results.js';
-import { PLOT, frame, hGrid, legendEntries, plotAxes, sameLinesNote, timeGrid, zeroBasedY } from './chart-frame.js';
+import { type LineChart, PLOT, frame, hGrid, legendEntries, plotAxes, sameLinesNote, timeGrid, zeroBasedY } from './chart-frame.js';
 import { formatDuration } from './format.js';
 import { regionsWithReads } from './rows.js';
 import { faultSpan, measuredFaults } from './timeline-text.js';
@@ -13,17 +13,11 @@ import { DATABASE_LOAD, type Measure, STALE_SHARE, bucketValues } from './timeli
 import { type Scale, escapeHtml as esc, linearScale, num, seriesColour, seriesDash, tag, ticks } from './svg.js';
 
 
-/** A chart, and what its caption must add when strategies' lines coincide. */
-export interface TimelineChart {
-  chart: string;
-  note: string;
-}
-
-export function staleTimelineChart(r: ScenarioResults): TimelineChart {
+export function staleTimelineChart(r: ScenarioResults): LineChart {
   return timelineChart(r, STALE_SHARE, wholeRun(r));
 }
 
-export function databaseTimelineChart(r: ScenarioResults): TimelineChart {
+export function databaseTimelineChart(r: ScenarioResults): LineChart {
   return timelineChart(r, DATABASE_LOAD, wholeRun(r));
 }
 
@@ -31,7 +25,7 @@ export function databaseTimelineChart(r: ScenarioResults): TimelineChart {
  * Stale reads over time in each region, all on the scale of the worst: a fault that hits one
  * region shows there in full, where the whole run's chart averages it with the others.
  */
-export function regionStaleTimelineCharts(r: ScenarioResults): (TimelineChart & { region: string })[] {
+export function regionStaleTimelineCharts(r: ScenarioResults): (LineChart & { region: string })[] {
   const views = regionsWithReads(r).map((region): View & { region: string } => ({
     region,
     label: `in ${region}`,
@@ -70,7 +64,7 @@ function highest(r: ScenarioResults, m: Measure, view: View): number {
 }
 
 /** `scaleMax`: the value the y axis must reach (charts drawn side by side share it). */
-function timelineChart(r: ScenarioResults, m: Measure, view: View, scaleMax = highest(r, m, view)): TimelineChart {
+function timelineChart(r: ScenarioResults, m: Measure, view: View, scaleMax = highest(r, m, view)): LineChart {
   const start = r.warmup_ms;
   const end = r.duration_ms;
   const x = linearScale([start, end], [PLOT.x0, PLOT.x1]);
@@ -85,7 +79,7 @@ function timelineChart(r: ScenarioResults, m: Measure, view: View, scaleMax = hi
   ].join('\n');
   return {
     chart: frame(`${m.name} over time ${view.label}`, plot, 'simulated time', m.yTitle, legendEntries(r)),
-    note: sameLinesNote(series.map((s) => ({ name: s.name, data: s.steps }))),
+    note: sameLinesNote(series.map((s) => ({ name: s.name, points: s.steps.map((step) => [x(step.from), x(step.to), y(step.value)]) }))),
   };
 }
 

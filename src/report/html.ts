@@ -15,7 +15,7 @@ import { DATABASE_LOAD } from './timeline-measures.js';
 import { databaseTimelineChart, faultCaption, regionStaleTimelineCharts, staleTimelineChart } from './html-timeline.js';
 import { STALE_CAUSES_CAPTION, STALE_KEYS_CAPTION, compareStrategies, mainStaleCauses, regionNames, regionsWithReads, staleCauseRows, staleKeyTexts, staleKeyTrace } from './rows.js';
 import { escapeHtml as esc, seriesColour, seriesDash } from './svg.js';
-import { causesChart, cdfChart, cdfNote, histogramChart, regionBarChart } from './html-charts.js';
+import { causesChart, cdfChart, histogramChart, regionBarChart } from './html-charts.js';
 
 export function renderHtml(results: ScenarioResults[]): string {
   const title =
@@ -49,11 +49,12 @@ function scenario(r: ScenarioResults, index: number): string {
     regionTable(r),
   ];
   if (names.length > 0) {
+    const cdf = cdfChart(r);
     parts.push(
       '<h3>Staleness distribution</h3>',
       figure(
-        cdfChart(r),
-        `Share of reads (after warmup) whose staleness is at most x: fresh reads sit at 0 on the left edge, the rest on a log scale. Dots are measured points; lines join them.${cdfNote(r)}`,
+        cdf.chart,
+        `Share of reads (after warmup) whose staleness is at most x: fresh reads sit at 0 on the left edge, the rest on a log scale. Dots are measured points; lines join them.${cdf.note}`,
       ),
       '<h3>Stale read ratio per region</h3>',
       figure(regionBarChart(r), `Stale reads ÷ reads in each region, per strategy.${noReadsNote(r)}`),

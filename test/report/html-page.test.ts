@@ -45,8 +45,10 @@ describe('the captions', () => {
 
 describe('lines drawn over each other', () => {
   it('are named in the caption, the one seen last, so that no strategy looks missing from a chart', () => {
-    expect(sameLinesNote([{ name: 'a', data: [1, 2] }, { name: 'b', data: [1, 3] }])).toBe('');
-    expect(sameLinesNote([{ name: 'a', data: [1, 2] }, { name: 'b', data: [1, 2] }, { name: 'c', data: [] }, { name: 'd', data: [1, 2] }])).toBe(
+    expect(sameLinesNote([{ name: 'a', points: [[1, 2]] }, { name: 'b', points: [[1, 3]] }])).toBe('');
+    // Within a pixel is the same line to the eye.
+    const line = (dy: number) => [[10, 20 + dy], [30, 40.2 + dy]];
+    expect(sameLinesNote([{ name: 'a', points: line(0) }, { name: 'b', points: line(0.2) }, { name: 'c', points: [] }, { name: 'd', points: line(-0.1) }])).toBe(
       " a, b and d draw the same line (d’s, on top, is the one seen).",
     );
     // Two strategies that measured the same, as pubsub and lease do when no key is ever missed twice at once.
