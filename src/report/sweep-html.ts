@@ -5,7 +5,8 @@
  * error bar on each point; then the sweep's table (with its expectations). Same results, same bytes.
  */
 import type { MetricSummary, SweepResults } from '../sweep.js';
-import { PLOT, categoryAxis, emptyPlot, frame, hGrid, plotAxes, zeroBasedY } from './chart-frame.js';
+import { metricRange } from '../metrics/metric-names.js';
+import { PLOT, categoryAxis, emptyPlot, frame, hGrid, percentTick, plotAxes, zeroBasedY } from './chart-frame.js';
 import { figure, htmlPage, passCell, unbrokenWords, wrapTable } from './html-page.js';
 import { failedSeedsText, rangeText, skippedText } from './expectation-text.js';
 import { expectationsOutcome, formatterFor, summaryText, sweepFacts, whereHeld } from './sweep-text.js';
@@ -137,7 +138,9 @@ function chart(r: SweepResults, metric: string): string {
   const lines = series.map((s, i) => line(s, i, xOf(i), y, (m) => summaryText(metric, m), at));
   // A metric with no value on any seed (no write made, so none converged): a note, not an empty axis.
   const empty = present.length === 0;
-  const plot = empty ? emptyPlot('No value on any seed, for any strategy') : [hGrid(ticks(0, top, step), y, format), plotAxes(), xTicks.svg, ...lines].join('\n');
+  // Ticks as the run report's charts give them: a ratio's with the decimals its step needs (10%, not 10.0%).
+  const tick = metricRange(metric) === 'ratio' ? percentTick(step) : format;
+  const plot = empty ? emptyPlot('No value on any seed, for any strategy') : [hGrid(ticks(0, top, step), y, tick), plotAxes(), xTicks.svg, ...lines].join('\n');
   const entries: LegendEntry[] = series.map((s, i) => ({ label: s.label, colour: seriesColour(i), dash: seriesDash(i) }));
   const over = r.params[0]?.path;
   return frame(over ? `${metric} over ${over}` : `${metric} per strategy`, plot, over ?? '', 'mean over the seeds', entries, empty ? 0 : xTicks.depth);

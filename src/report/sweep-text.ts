@@ -2,7 +2,7 @@
  * How the sweep reports put a sweep into words: what it is (file, seed, size), each summary
  * (`mean ± half-width` in the metric's unit) and the outcome of its expectations.
  */
-import { baseMetric, isDurationMetric, metricRange } from '../metrics/metric-names.js';
+import { isDurationMetric, metricRange } from '../metrics/metric-names.js';
 import type { MetricSummary, SweepResults } from '../sweep.js';
 import { NONE, countText, formatCount, formatDuration, formatRatio, withInterval } from './format.js';
 
@@ -49,7 +49,7 @@ export function measuredSeeds(s: MetricSummary): number {
  * to one decimal.
  */
 export function formatterFor(metric: string): (v: number) => string {
-  if (baseMetric(metric).endsWith('_ratio')) return formatRatio;
+  if (metricRange(metric) === 'ratio') return formatRatio;
   if (isDurationMetric(metric)) return formatDuration;
   if (metricRange(metric) === 'amount') return (v) => (Number.isNaN(v) ? NONE : String(Number(v.toPrecision(3))));
   // Means of counts: one decimal is all a handful of seeds can support.

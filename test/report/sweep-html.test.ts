@@ -39,6 +39,12 @@ const twoByTwo: SweepResults = {
 };
 
 describe('the sweep page', () => {
+  it('labels a ratio axis as the run report does, with the decimals its step needs (10%, not 10.0%)', () => {
+    const ratioOnly = { ...twoByTwo, metrics: ['stale_read_ratio'] };
+    const ticks = [...renderSweepHtml(ratioOnly).matchAll(/<text class="tick"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(ticks.filter((t) => t.endsWith('%'))).toEqual(['0%', '2%', '4%', '6%', '8%', '10%']);
+  });
+
   it('gives every mean and interval as an HTML table, a group per point and a row per strategy, not the terminal’s text', () => {
     const html = renderSweepHtml(twoByTwo);
     expect(html).not.toContain('<pre>');
