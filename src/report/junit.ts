@@ -4,11 +4,14 @@
  * hostnames or durations), so the file changes only when results do.
  */
 import type { ExpectationRef, ExpectationResult, ScenarioResults } from '../metrics/results.js';
-import { expectationTitle, failureText } from './expectation-text.js';
+import { isOptionFile } from '../scenario/positions.js';
+import { expectationTitle, failureText, parseAt } from './expectation-text.js';
 
 /** One test case: its name, and what went wrong if it failed, or why it was not checked. */
 export interface JunitCase {
   name: string;
+  /** Where the expectation is written (`FILE:LINE:COL`), for the case's `file` and `line`. */
+  at: string;
   failure?: { message: string; body: string };
   skipped?: string;
 }
@@ -37,13 +40,13 @@ export function renderJunit(results: ScenarioResults[]): string {
 
 /** A skipped case for each expectation the run could not check (its strategy was left out). */
 export function skippedCases(r: { skipped_expectations?: readonly ExpectationRef[] }): JunitCase[] {
-  return (r.skipped_expectations ?? []).map((e) => ({ name: expectationTitle(e), skipped: `${e.strategy} did not run (--strategy) (${e.at})` }));
+  return (r.skipped_expectations ?? []).map((e) => ({ name: expectationTitle(e), at: e.at, skipped: `${e.strategy} did not run (--strategy) (${e.at})` }));
 }
 
 function expectationCase(e: ExpectationResult, replay: string): JunitCase {
-  if (e.pass) return { name: expectationTitle(e) };
+  if (e.pass) return { name: expectationTitle(e), at: e.at };
   const message = `${failureText(e)} (${e.at})`;
-  return { name: expectationTitle(e), failure: { message, body: `${message}\nReplay: ${replay}` } };
+  return { name: expectationTitle(e), at: e.at, failure: { message, body: `${message}\nReplay: ${replay}` } };
 }
 
 /** The XML of `suites`: one `<testsuite>` each, its cases classed by the suite's name. */
@@ -99,7 +102,7 @@ function suite(s: JunitSuite): string {
 }
 
 function testcase(c: JunitCase, classname: string): string {
-  const open = `    <testcase name="${attr(c.name)}" classname="${attr(classname)}"`;
+  const open = `    <testcase name="${attr(c.name)}" classname="${attr(classname)}"${placeAttributes(c.at)}`;
   if (c.skipped !== undefined) return [`${open}>`, `      <skipped message="${attr(c.skipped)}"/>`, '    </testcase>'].join('\n');
   if (!c.failure) return `${open}/>`;
   return [
@@ -107,6 +110,15 @@ function testcase(c: JunitCase, classname: string): string {
     `      <failure message="${attr(c.failure.message)}" type="expectation">${text(c.failure.body)}</failure>`,
     '    </testcase>',
   ].join('\n');
+}
+
+/**
+ * ` file="…" line="…"`: where the expectation is written, which CI test reports (GitLab,
+ * Jenkins, the JUnit actions of GitHub) link to; none for one given by `--set`.
+ */
+function placeAttributes(at: string): string {
+  const pos = parseAt(at);
+  return pos === undefined || isOptionFile(pos.file) ? '' : ` file="${attr(pos.file)}" line="${pos.line}"`;
 }
 
 /**

@@ -59,9 +59,9 @@ export function renderSeedsJunit(results: readonly SeedsResults[]): string {
 
 function seedsCase(e: ExpectationOverSeeds): JunitCase {
   const name = expectationTitle(e);
-  if (e.pass) return { name };
+  if (e.pass) return { name, at: e.at };
   const message = `${failureOverSeedsText(e)} (${e.at})`;
-  return { name, failure: { message, body: `${message}\nReplay: ${e.replay}` } };
+  return { name, at: e.at, failure: { message, body: `${message}\nReplay: ${e.replay}` } };
 }
 
 /** GitHub Actions annotations: one per expectation that failed on any seed, on its line of the scenario. */

@@ -33,7 +33,7 @@ describe('cache-sim run', () => {
     expect(run.stdout).toContain('Not checked, their strategies did not run (--strategy): pubsub stale_read_ratio < 0.5');
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toContain('<testsuite name="small" tests="2" failures="0" errors="0" skipped="1">');
-    expect(xml).toMatch(/<testcase name="pubsub stale_read_ratio &lt; 0.5" classname="small">\s*<skipped message="pubsub did not run \(--strategy\) \(test\/fixtures\/scenarios\/small.yaml:37:23\)"\/>/);
+    expect(xml).toMatch(/<testcase name="pubsub stale_read_ratio &lt; 0.5" classname="small" file="test\/fixtures\/scenarios\/small.yaml" line="37">\s*<skipped message="pubsub did not run \(--strategy\) \(test\/fixtures\/scenarios\/small.yaml:37:23\)"\/>/);
     const doc = JSON.parse((await cli(['run', SMALL, '--strategy', 'ttl', '--format', 'json'])).stdout);
     expect(doc.expectations.map((e: { strategy: string }) => e.strategy)).toEqual(['ttl']);
     expect(doc.skipped_expectations).toEqual([{ strategy: 'pubsub', metric: 'stale_read_ratio', condition: '< 0.5', at: 'test/fixtures/scenarios/small.yaml:37:23' }]);

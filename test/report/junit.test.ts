@@ -53,6 +53,15 @@ describe('renderJunit', () => {
     );
   });
 
+  it("links each case to its expectation's line (file, line), except one given by --set, which has no line to link to", () => {
+    const inFile = { ...fixtureResults.expectations[0], at: 'scenarios/a b.yaml:12:5' };
+    const fromSet = { ...fixtureResults.expectations[0], at: '--set:1:20' };
+    const xml = renderJunit([{ ...fixtureResults, expectations: [inFile, fromSet] }]);
+    const cases = xml.split('\n').filter((line) => line.includes('<testcase '));
+    expect(cases[0]).toContain(' file="scenarios/a b.yaml" line="12"');
+    expect(cases[1]).not.toContain(' file=');
+  });
+
   it('is deterministic: no time, timestamp or hostname', () => {
     const xml = renderJunit([fixtureResults, baselineResults]);
     expect(xml).toBe(renderJunit([fixtureResults, baselineResults]));
