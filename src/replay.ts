@@ -21,10 +21,15 @@ export function traceCommandLine(args: ReplayArgs & { key: number; strategy: str
   return commandLine(['trace', args.file, '--key', String(args.key)], { ...args, strategies: [args.strategy] });
 }
 
+/** A `--set seed=N`: the seed the run used is `--seed`'s in every command line, which wins over it. */
+export function isSeedSet(set: string): boolean {
+  return /^\s*"?seed"?\s*=/.test(set);
+}
+
 function commandLine(start: readonly string[], args: ReplayArgs): string {
   const words = ['cache-sim', ...start, '--seed', String(args.seed)];
   if (args.strategies && args.strategies.length > 0) words.push('--strategy', args.strategies.join(','));
-  for (const set of args.sets ?? []) words.push('--set', set);
+  for (const set of args.sets ?? []) if (!isSeedSet(set)) words.push('--set', set);
   return words.map(shellWord).join(' ');
 }
 

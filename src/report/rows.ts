@@ -8,7 +8,7 @@ import type { MetricSet, ScenarioResults, StrategyResult } from '../metrics/resu
 import { STALE_CAUSES, type StaleCauseName } from '../metrics/stale-causes.js';
 import { STALE_CAUSE_WORDS } from './stale-cause-words.js';
 import { NONE, formatCount, formatDuration, formatRatio } from './format.js';
-import { traceCommandLine } from '../replay.js';
+import { isSeedSet, traceCommandLine } from '../replay.js';
 
 export type ValueKind = 'count' | 'ratio' | 'duration';
 /** `none`: a fact, not a score (how many reads ran, how many fills a guard refused). */
@@ -159,7 +159,7 @@ export function runFacts(r: ScenarioResults): string[] {
     `${formatDuration(r.duration_ms, { exact: true })} simulated`,
     ...(r.warmup_ms > 0 ? [`warmup ${formatDuration(r.warmup_ms, { exact: true })}`] : []),
     // What the command line changed is part of what ran (the seed's own --set is already said).
-    ...r.sets.filter((set) => !/^\s*seed\s*=/.test(set)).map((set) => `--set ${set}`),
+    ...r.sets.filter((set) => !isSeedSet(set)).map((set) => `--set ${set}`),
   ];
 }
 

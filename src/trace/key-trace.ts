@@ -275,7 +275,7 @@ class KeyTracer implements Observer {
     if (!stale && !this.allReads) return;
     const age = stale ? issued - this.truth.commitTime(key, version + 1) : 0;
     const why = stale ? `, ${staleCauseText(STALE_CAUSES[this.causes.cause(region, 0, source, version)], this.message)}` : '';
-    const served = `from ${SOURCE_WORDS[source]} in ${formatDuration(latencyMs)}${stale ? `, latest is v${current}, stale for ${formatDuration(age)}${why}` : ''}`;
+    const served = `from ${SOURCE_WORDS[source]} in ${latencyMs === 0 ? '0ms' : formatDuration(latencyMs)}${stale ? `, latest is v${current}, stale for ${formatDuration(age)}${why}` : ''}`;
     const detail = [served, this.warmupWords(issued)].filter(Boolean).join('; ');
     this.add(issued, stale ? 'stale-read' : 'read', region, version, detail, stale);
   }

@@ -100,6 +100,9 @@ describe('cache-sim run', () => {
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).expectations[0]).toMatchObject({ strategy: 'ttl', metric: 'reads', pass: false });
     expect(json.stderr).toBe(`Replay: cache-sim run ${SMALL} --seed 3 --set 'expect={ttl: {reads: 0}}'\n`);
+    // The seed is --seed's, whichever way it was given: a --set seed=N is not repeated beside it.
+    const seeded = await cli(['run', SMALL, '--format', 'json', '--set', 'seed=8', '--set', 'expect={ttl: {reads: 0}}']);
+    expect(seeded.stderr).toBe(`Replay: cache-sim run ${SMALL} --seed 8 --set 'expect={ttl: {reads: 0}}'\n`);
   });
 
   test('with several files, the output ends with a replay line per failed one, after every report', async () => {

@@ -90,7 +90,7 @@ describe('cache-sim trace', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/ L1 filled with v\d+ \(app server [01]\)/);
     expect(run.stdout).toMatch(/ L1 entry ends v\d+ \(app server [01], (expired|invalidated)\)/);
-    expect(run.stdout).toMatch(/ read v\d+ \(from L1 in 0\)/);
+    expect(run.stdout).toMatch(/ read v\d+ \(from L1 in 0ms\)/);
   });
 
   test('--from and --until tell only that window, reads counted by when they were issued', async () => {
