@@ -75,6 +75,30 @@ function parseList(text: string): string[] {
   return names;
 }
 
+/** What `--help` shows after the options: commands a reader can paste and adapt. */
+const EXAMPLES: Record<string, string[]> = {
+  run: [
+    'cache-sim run scenarios/quickstart.yaml',
+    'cache-sim run scenarios/quickstart.yaml --strategy ttl,pubsub --set cache.ttl=5s',
+    'cache-sim run scenarios/*.yaml --junit results.xml --html report.html',
+    'cache-sim run scenarios/quickstart.yaml --seeds 5',
+  ],
+  trace: ['cache-sim trace scenarios/quickstart.yaml --key 0 --strategy pubsub', 'cache-sim trace scenarios/bus-partition.yaml --key 3 --from 1m --until 2m --html key3.html'],
+  sweep: [
+    'cache-sim sweep scenarios/quickstart.yaml --param cache.ttl=1s,5s,30s --seeds 5',
+    'cache-sim sweep scenarios/quickstart.yaml --param bus.loss=0,0.01,0.1 --metric stale_read_ratio --format csv',
+    'cache-sim sweep scenarios/quickstart.yaml --param cache.ttl=1s,5s --shard 1/2 > shard-1.json',
+  ],
+  merge: ['cache-sim merge shard-1.json shard-2.json --html sweep.html'],
+  compare: [
+    'cache-sim run scenarios/quickstart.yaml --seeds 10 --format json > base.json',
+    'cache-sim compare base.json head.json --fail-on-worse',
+  ],
+  validate: ['cache-sim validate scenarios/*.yaml', 'cache-sim validate scenarios/quickstart.yaml --set cache.ttl=0'],
+};
+
+const EXIT_CODES = 'Exit codes: 0 done (run: every expectation held); 1 run: an expectation failed (compare --fail-on-worse: a metric got worse); 2 bad input: nothing ran, no file written; 3 a bug in cache-sim.';
+
 function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
   const program = new Command('cache-sim')
     .description('Simulate caches spread over several regions and see how stale their reads get under each coherence strategy.')
@@ -213,6 +237,12 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
       const { schemaCommand } = await import('./commands/schema.js');
       setExit(schemaCommand(io));
     });
+
+  for (const command of program.commands) {
+    const examples = EXAMPLES[command.name()];
+    if (examples) command.addHelpText('after', `\nExamples:\n${examples.map((line) => `  ${line}`).join('\n')}\n`);
+  }
+  program.addHelpText('after', `\nExamples:\n${EXAMPLES.run.map((line) => `  ${line}`).join('\n')}\n\n${EXIT_CODES}\n`);
 
   // A usage error is one line, ending with where the usage of the command at fault is told.
   for (const command of [program, ...program.commands]) {

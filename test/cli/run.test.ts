@@ -352,6 +352,25 @@ describe('other commands', () => {
 
   test('--help and --version exit 0', async () => {
     expect((await cli(['--help'])).code).toBe(0);
+    expect((await cli(['--help'])).stdout).toContain('Exit codes: 0 done');
+  });
+
+  test("every command's help ends with examples that name real scenarios and the command's own options", async () => {
+    for (const command of ['run', 'trace', 'sweep', 'merge', 'compare', 'validate']) {
+      const help = (await cli([command, '--help'])).stdout;
+      const examples = help.slice(help.indexOf('Examples:')).split('\n').slice(1).map((line) => line.trim()).filter((line) => line.startsWith('cache-sim '));
+      expect(examples.length, command).toBeGreaterThan(0);
+      for (const example of examples) {
+        const words = example.split(' ');
+        const own = words[1];
+        const ownHelp = own === command ? help : (await cli([own, '--help'])).stdout;
+        for (const option of words.filter((w) => w.startsWith('--'))) expect(ownHelp, `${example}: ${option}`).toContain(`${option} `);
+        for (const file of words.filter((w) => w.startsWith('scenarios/') && !w.includes('*'))) expect(existsSync(file), `${example}: ${file}`).toBe(true);
+      }
+    }
+  });
+
+  test('--version prints the version', async () => {
     expect((await cli(['--version'])).stdout.trim()).toBe('0.1.0');
   });
 });
