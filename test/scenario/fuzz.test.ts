@@ -156,6 +156,25 @@ describe('fuzz: loading never throws anything but InputError', () => {
     );
   });
 
+  it('on anchors and aliases anywhere, an alias inside its own anchored value included', () => {
+    // A flow value of nested lists and maps with `*a` somewhere inside (or beside) `&a`.
+    const flow: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.constantFrom('1', '5s', 'x', '*a', '*b'),
+        fc.array(tie('value'), { maxLength: 3 }).map((items) => `[${items.join(', ')}]`),
+        fc.array(fc.tuple(fc.constantFrom('ttl', 'l1', 'k', '<<'), tie('value')), { maxLength: 3 }).map((pairs) => `{ ${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')} }`),
+      ),
+    })).value;
+    const section = fc.constantFrom('cache', 'bus', 'network', 'name', 'expect', 'faults');
+    fc.assert(
+      fc.property(section, fc.constantFrom('&a ', '&b ', ''), flow, section, flow, (first, anchor, value, second, other) =>
+        loadsOrRejectsCleanly(`${MINIMAL.replace(/^name: .*\n/, '')}${first}: ${anchor}${value}\n${second === first ? `x${second}` : second}: &b ${other}\n`),
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('on arbitrary --set arguments', () => {
     fc.assert(fc.property(fc.array(fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 20 })), { maxLength: 3 }), (sets) => loadsOrRejectsCleanly(MINIMAL, sets)), {
       numRuns: 300,
