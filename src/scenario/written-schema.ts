@@ -46,13 +46,16 @@ const clockSchema = map('a clock', {
     .optional()
     .describe('Rate error in parts per million, above -1000000 (the clock must move forward). Default: 0.'),
   jumps: z
-    .array(map('a clock jump', { at: duration, by: signedDuration }), says('a list of jumps', 'a list of {at, by}'))
+    .array(
+      map('a clock jump', { at: duration.describe('When, in true (simulated) time.'), by: signedDuration.describe('How far the clock steps: forward, or back when negative.') }),
+      says('a list of jumps', 'a list of {at, by}'),
+    )
     .optional()
     .describe('Step changes: at true time `at`, the clock moves by `by`. Default: none.'),
 });
 
 const regionSchema = map('a region', {
-  name: regionName(),
+  name: regionName().describe('Region name, used by weights, links, faults, expectations and reports.'),
   primary: z
     .boolean(says('true or false', 'true or false'))
     .optional()
@@ -79,7 +82,7 @@ const busSchema = map('a bus section', {
   duplicate: probability().optional().describe('Probability that a delivery happens twice. Default: 0.'),
   delivery: word('a delivery mode', ['at-least-once', 'at-most-once'])
     .optional()
-    .describe(`Default: ${DEFAULTS.delivery}.`),
+    .describe(`at-most-once: a lost delivery is gone; at-least-once: it is sent again after redelivery_timeout. Default: ${DEFAULTS.delivery}.`),
   redelivery_timeout: positiveDuration
     .optional()
     .describe(`at-least-once: a lost delivery is retried after this long. Default: ${DEFAULTS.redeliveryTimeout}.`),
@@ -97,7 +100,8 @@ const weights = () =>
 
 const popularitySchema = () => {
   const customiser = says('a popularity', 'uniform or {zipf: s} with s ≥ 0');
-  return z.union([z.literal('uniform', customiser), map('a popularity', { zipf: numberFrom(0, 'a zipf exponent') })], customiser);
+  const zipf = numberFrom(0, 'a zipf exponent').describe('The key of rank k (0 the most popular) is chosen in proportion to 1/(k+1)^s; 0 is uniform.');
+  return z.union([z.literal('uniform', customiser), map('a popularity', { zipf })], customiser);
 };
 
 /**
@@ -134,7 +138,7 @@ function l1Schema() {
       z.literal('none', customiser),
       map('an L1 cache', {
         hosts: integerFrom(1, 'a host count', MOST_L1_HOSTS).optional().describe(`App servers per region, each with its own L1; sessions are spread over them. Default: ${DEFAULTS.l1Hosts}.`),
-        ttl: ttlSchema().optional().describe(`Default: ${DEFAULTS.l1Ttl}.`),
+        ttl: ttlSchema().optional().describe(`How long an L1 serves its copy, on its region's clock. Default: ${DEFAULTS.l1Ttl}.`),
         capacity: capacitySchema().optional().describe('Entries per app server, LRU beyond it. Default: unbounded.'),
         invalidated: z
           .boolean(says('true or false', 'true or false'))
@@ -149,7 +153,7 @@ function l1Schema() {
 function cacheSchema() {
   const jitter = says('a TTL jitter', 'a fraction from 0 to 1 or a percentage like 10%');
   return map('a cache section', {
-    ttl: ttlSchema().optional().describe(`Default: ${DEFAULTS.ttl}.`),
+    ttl: ttlSchema().optional().describe(`How long the cache serves an entry after storing it, on its region's clock; infinite: until evicted or invalidated. Default: ${DEFAULTS.ttl}.`),
     ttl_jitter: z
       .union([z.number(jitter).min(0, jitter).max(1, jitter), z.string(jitter).regex(new RegExp(PERCENT_PATTERN), jitter)], jitter)
       .optional()
@@ -200,7 +204,7 @@ const INSTANT_FAULTS: readonly string[] = ['cache_restart'];
 const FAULT_WORDING = `a map {at, for, KIND: {...}} with exactly one KIND of ${listOf(FAULT_KINDS)}`;
 
 function faultSchema() {
-  const inRegion = (noun: string) => map(noun, { region: regionRef() });
+  const inRegion = (noun: string) => map(noun, { region: regionRef().describe('The region it happens in.') });
   const customiser = says('a fault', FAULT_WORDING);
   return z
     .strictObject(
@@ -208,17 +212,27 @@ function faultSchema() {
         at: duration.describe('Start, in simulated time.'),
         for: positiveDuration.optional().describe('Length of the window (every fault but cache_restart).'),
         partition: map('a partition', {
-          region: regionRef(),
-          from: word('a partition side', ['bus', 'primary', 'both']).optional().describe('Default: bus.'),
-        }).optional(),
+          region: regionRef().describe('The region cut off.'),
+          from: word('a partition side', ['bus', 'primary', 'both'])
+            .optional()
+            .describe('bus: its deliveries are held (or dropped, per bus.on_partition); primary: replication to it is held; both. Default: bus.'),
+        })
+          .optional()
+          .describe('Cuts a region off from the bus, from the primary, or both, for the window.'),
         network_partition: map('a network partition', {
-          between: z.tuple([regionRef(), regionRef()], says('a region pair', 'a list [a, b] of two region names')),
-        }).optional(),
-        replica_lag: map('a replica lag fault', { region: regionRef(), lag: distribution }).optional(),
-        replication_pause: inRegion('a replication pause').optional(),
-        cache_restart: inRegion('a cache restart').optional(),
-        bus_loss: map('a bus loss fault', { loss: probability() }).optional(),
-        consumer_pause: inRegion('a consumer pause').optional(),
+          between: z.tuple([regionRef(), regionRef()], says('a region pair', 'a list [a, b] of two region names')).describe('The two regions.'),
+        })
+          .optional()
+          .describe('Two regions cannot reach each other: replication and deliveries across are held or dropped; writes that cannot reach the primary fail.'),
+        replica_lag: map('a replica lag fault', { region: regionRef().describe('The region whose replica lags.'), lag: distribution.describe('Replication lag in the window.') })
+          .optional()
+          .describe("Writes committed in the window reach the region's replica after a lag drawn from `lag`."),
+        replication_pause: inRegion('a replication pause').optional().describe("The region's replica applies nothing in the window, then everything in commit order."),
+        cache_restart: inRegion('a cache restart').optional().describe("The region's cache loses every entry at `at` (no `for`)."),
+        bus_loss: map('a bus loss fault', { loss: probability().describe('Probability that a delivery attempt in the window is lost.') })
+          .optional()
+          .describe('Delivery attempts leaving in the window are lost with probability `loss`.'),
+        consumer_pause: inRegion('a consumer pause').optional().describe("The region's bus consumer stops; messages queue and all arrive when the window ends."),
       },
       customiser,
     )
@@ -286,14 +300,17 @@ export const scenarioSchema = z
       description: z
         .string(says('a description', 'a string without control characters or bidirectional overrides (line breaks and tabs are fine)'))
         .regex(NO_CONTROL_BUT_LINES, says('a description', 'a string without control characters or bidirectional overrides (line breaks and tabs are fine)'))
-        .optional(),
+        .optional()
+        .describe('What the scenario shows, in a few sentences; printed under its name in reports.'),
       seed: integerFrom(0, 'a seed', { value: Number.MAX_SAFE_INTEGER, said: '9007199254740991 (2^53 − 1)' }).optional().describe(`Root seed of every random stream. Default: ${DEFAULTS.seed}.`),
       duration: positiveDuration.describe('Simulated time to run.'),
       warmup: duration.optional().describe('Reads before this time are not measured. Default: 0.'),
-      regions: list('a list of regions', 'a non-empty list of regions {name, primary, replica_lag, clock}', regionSchema),
-      network: networkSchema.optional(),
+      regions: list('a list of regions', 'a non-empty list of regions {name, primary, replica_lag, clock}', regionSchema).describe(
+        'The regions, each with a cache and a copy of the database; exactly one holds the primary.',
+      ),
+      network: networkSchema.optional().describe('Latencies inside and between regions.'),
       bus: busSchema.optional().describe('The invalidation/update channel between regions.'),
-      workload: workloadSchema,
+      workload: workloadSchema.describe('Keys, reads, writes and the client sessions that make them.'),
       cache: cacheSchema().optional().describe('Cache settings every strategy starts from.'),
       strategies: list('a list of strategies', 'a non-empty list of preset names or variants', strategySchema())
         .optional()

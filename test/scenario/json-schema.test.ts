@@ -24,6 +24,27 @@ describe('schema/scenario.schema.json', () => {
   });
 });
 
+describe('the JSON Schema as an editor shows it', () => {
+  it('describes every field (an editor shows it on hover), and says more than its default', () => {
+    const undescribed: string[] = [];
+    const onlyDefault: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (node === null || typeof node !== 'object') return;
+      const o = node as Record<string, unknown>;
+      for (const [key, field] of Object.entries((o.properties ?? {}) as Record<string, { description?: string }>)) {
+        if (!field.description) undescribed.push(`${path}.${key}`);
+        else if (/^Default: [^.]*\.$/.test(field.description)) onlyDefault.push(`${path}.${key}`);
+        walk(field, `${path}.${key}`);
+      }
+      for (const key of ['items', 'additionalProperties', 'then']) walk(o[key], key === 'items' ? `${path}[]` : path);
+      for (const key of ['anyOf', 'oneOf', 'allOf']) for (const branch of (o[key] ?? []) as unknown[]) walk(branch, path);
+    };
+    walk(scenarioJsonSchema(), '');
+    expect(undescribed).toEqual([]);
+    expect(onlyDefault).toEqual([]);
+  });
+});
+
 describe('the JSON Schema as an editor applies it (ajv)', () => {
   const ajv = new Ajv({ allErrors: true });
   const validate = ajv.compile(scenarioJsonSchema());
