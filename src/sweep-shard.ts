@@ -126,10 +126,12 @@ function planFingerprint(plan: SweepPlan): string {
     return [id, spec.name];
   });
   const { file: _file, ...header } = plan.results;
-  hash.update(JSON.stringify({ version: VERSION, header, sets: plan.sets, points: plan.points, strategies: plan.strategies, runs }));
+  hash.update(JSON.stringify({ version: VERSION, header, sets: plan.sets, points: plan.points, strategies: plan.strategies, runs }, withoutFiles));
   return hash.digest('hex');
 }
 
+/** A value without the scenario's path: no `file`, and an expectation's place (`FILE:LINE:COL`) as its line and column alone. */
 function withoutFiles(key: string, value: unknown): unknown {
-  return key === 'file' ? undefined : value;
+  if (key === 'file') return undefined;
+  return key === 'at' && typeof value === 'string' ? value.replace(/^.*(:\d+:\d+)$/, '$1') : value;
 }

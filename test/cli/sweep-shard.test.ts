@@ -142,6 +142,10 @@ describe('shards of a sweep', () => {
     expect(merged.code).toBe(0);
     // The table's header names the scenario file.
     expect(merged.stdout).toBe((await cli(SWEEP)).stdout);
+    // Also when --strategy leaves expectations out, whose places name the file.
+    const leftOut = ['--strategy', 'ttl'];
+    const planOf = async (file: string, shard: string) => JSON.parse((await cli(['sweep', file, ...rest, ...leftOut, '--shard', shard])).stdout).plan;
+    expect(await planOf(copy, '2/2')).toBe(await planOf(SMALL, '1/2'));
     writeFileSync(copy, readFileSync(SMALL, 'utf8').replace(/seed: \d+/, 'seed: 12345'));
     expect(JSON.parse((await cli(['sweep', copy, ...rest, '--shard', '1/2'])).stdout).plan).not.toBe(original);
   });
