@@ -5,7 +5,7 @@
  * before anything runs.
  */
 import { UsageError } from '../errors.js';
-import { paletteFor, plain } from '../report/colour.js';
+import { paletteFor } from '../report/colour.js';
 import { replayLine } from '../report/replay-lines.js';
 import { SEEDS_FORMATS, type SeedsFormat, renderSeeds, renderSeedsAnnotations, renderSeedsHtml, renderSeedsJunit } from '../report/seeds.js';
 import { planSeeds, seedsResults } from '../run-seeds.js';
@@ -43,7 +43,7 @@ export async function runSeedsCommand(files: string[], options: RunCommandOption
   io.stdout.write(renderSeeds(format as SeedsFormat, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));
   const replays = results.flatMap((r) => (r.replay === null ? [] : [r.replay]));
   // The table ends with the replay lines; JSON keeps stdout parseable, so they go to stderr.
-  if (format !== 'table') for (const replay of replays) io.stderr.write(`${replayLine(replay, plain)}\n`);
+  if (format !== 'table') for (const replay of replays) io.stderr.write(`${replayLine(replay)}\n`);
   if (io.env.GITHUB_ACTIONS === 'true') io.stderr.write(renderSeedsAnnotations(results));
   return replays.length === 0 ? 0 : 1;
 }

@@ -6,7 +6,7 @@
 import { UsageError } from '../errors.js';
 import { allPassed } from '../metrics/expect.js';
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
-import { paletteFor, plain, renderAnnotations, renderHtml, renderJunit, renderReport, type ReportFormat } from '../report/index.js';
+import { paletteFor, renderAnnotations, renderHtml, renderJunit, renderReport, type ReportFormat } from '../report/index.js';
 import { replayLine } from '../report/replay-lines.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
@@ -75,7 +75,7 @@ function loadAll(files: string[], options: RunCommandOptions): Scenario[] {
  */
 function reportFailures(results: ScenarioResults[], options: RunCommandOptions, io: CommandIO): void {
   if (options.format !== 'table') {
-    for (const r of results) if (!allPassed(r.expectations)) io.stderr.write(`${replayLine(r.replay, plain)}\n`);
+    for (const r of results) if (!allPassed(r.expectations)) io.stderr.write(`${replayLine(r.replay)}\n`);
   }
   if (io.env.GITHUB_ACTIONS === 'true') io.stderr.write(renderAnnotations(results));
 }

@@ -4,15 +4,16 @@
  * copy), after every scenario's report, so that the output ends with them however many
  * scenarios ran.
  */
-import type { Palette } from './colour.js';
-
 /** `reports` followed by a `Replay:` line per command that is not null. */
-export function withReplays(reports: string, replays: readonly (string | null)[], p: Palette): string {
-  const lines = replays.filter((replay) => replay !== null).map((replay) => replayLine(replay, p));
+export function withReplays(reports: string, replays: readonly (string | null)[]): string {
+  const lines = replays.filter((replay) => replay !== null).map(replayLine);
   return lines.length === 0 ? `${reports}\n` : `${reports}\n\n${lines.join('\n')}\n`;
 }
 
-/** `Replay: cache-sim run …` (stderr gets it too, uncoloured, when stdout is JSON, markdown or CSV). */
-export function replayLine(replay: string, p: Palette): string {
-  return `${p.bold('Replay:')} ${replay}`;
+/**
+ * `Replay: cache-sim run …` (stderr gets it too when stdout is JSON, markdown or CSV). Never
+ * coloured, even where colour is forced (a CI log): `grep '^Replay:'` must find it.
+ */
+export function replayLine(replay: string): string {
+  return `Replay: ${replay}`;
 }

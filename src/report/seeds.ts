@@ -25,7 +25,7 @@ export function renderSeeds(format: SeedsFormat, results: readonly SeedsResults[
   if (format === 'json') return jsonText(results.length === 1 ? seedsDocument(results[0]) : results.map(seedsDocument));
   if (format === 'markdown') return results.map((r) => renderSweepMarkdown(r, r.replay)).join('\n');
   const tables = results.map((r) => renderSweepTable(r, p, width).trimEnd()).join('\n\n');
-  return withReplays(tables, results.map((r) => r.replay), p);
+  return withReplays(tables, results.map((r) => r.replay));
 }
 
 function seedsDocument(r: SeedsResults): Record<string, unknown> {

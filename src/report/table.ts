@@ -36,7 +36,7 @@ export interface TableOptions {
 export function renderTable(results: ScenarioResults[], opts: TableOptions): string {
   const width = opts.width ?? DEFAULT_WIDTH;
   const reports = results.map((r) => renderScenario(r, opts.colour, width)).join('\n\n');
-  return withReplays(reports, results.map((r) => (allPassed(r.expectations) ? null : r.replay)), opts.colour);
+  return withReplays(reports, results.map((r) => (allPassed(r.expectations) ? null : r.replay)));
 }
 
 function renderScenario(r: ScenarioResults, p: Palette, width: number): string {

@@ -100,6 +100,10 @@ describe('cache-sim run', () => {
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).expectations[0]).toMatchObject({ strategy: 'ttl', metric: 'reads', pass: false });
     expect(json.stderr).toBe(`Replay: cache-sim run ${SMALL} --seed 3 --set 'expect={ttl: {reads: 0}}'\n`);
+    // Coloured output (FORCE_COLOR in a CI log) keeps the line plain, for `grep '^Replay:'`.
+    const coloured = await cli(['run', SMALL, '--set', 'expect={pubsub: {stale_read_ratio: "< 0.0000001"}}', '--strategy', 'pubsub'], { FORCE_COLOR: '1' });
+    expect(coloured.stdout).toContain('\u001b[');
+    expect(coloured.stdout.trimEnd().split('\n').at(-1)).toBe(lastLine);
     // The seed is --seed's, whichever way it was given: a --set seed=N is not repeated beside it.
     const seeded = await cli(['run', SMALL, '--format', 'json', '--set', 'seed=8', '--set', 'expect={ttl: {reads: 0}}']);
     expect(seeded.stderr).toBe(`Replay: cache-sim run ${SMALL} --seed 8 --set 'expect={ttl: {reads: 0}}'\n`);
