@@ -8,7 +8,7 @@ import type { Comparison, MetricChange, Unpaired } from '../compare.js';
 import { baseMetric, metricRange } from '../metrics/metric-names.js';
 import type { Palette } from './colour.js';
 import { jsonText } from './json.js';
-import { code, escapeCell, escapeText, table } from './markdown-text.js';
+import { cellCode, escapeCell, escapeText, table } from './markdown-text.js';
 import { DEFAULT_WIDTH, type GridCell, renderGrid } from './grid.js';
 import { COMPARISON_GROUPS } from './rows.js';
 import { countText, withInterval, wrapPainted, wrapText } from './format.js';
@@ -108,7 +108,7 @@ function compareMarkdown(c: Comparison): string {
   const { withPoints, head, rows } = rowsOf(c);
   const metricColumn = withPoints ? 2 : 1;
   const cells = rows.map((row) => [
-    ...row.cells.map((text, i) => (i === metricColumn ? code(text) : escapeCell(text))),
+    ...row.cells.map((text, i) => (i === metricColumn ? cellCode(text) : escapeCell(text))),
     row.verdict === 'better' ? '✅ better' : row.verdict === 'worse' ? '❌ worse' : row.verdict,
   ]);
   const unpaired = unpairedSentences(c).map(({ text, lost }) => `\n${lost ? '❌ ' : ''}${escapeText(text)}\n`);

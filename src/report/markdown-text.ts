@@ -9,10 +9,15 @@ export function table(head: string[], rows: string[][], align: 'left' | 'right',
   return [head, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
-/** Inline code; a backtick inside gets a longer fence, per CommonMark. */
+/** Inline code outside a table; a backtick inside gets a longer fence, per CommonMark. */
 export function code(text: string): string {
   const fence = text.includes('`') ? '``' : '`';
-  return `${fence}${escapePipes(text)}${fence}`;
+  return `${fence}${text}${fence}`;
+}
+
+/** Inline code in a table cell, where a pipe would end the cell even inside code (GFM), so it is escaped. */
+export function cellCode(text: string): string {
+  return code(escapePipes(text));
 }
 
 /** A pipe ends a table cell even inside inline code in GFM, so it is escaped everywhere in cells. */

@@ -21,7 +21,7 @@ import {
   staleKeyTexts,
   staleKeyTrace,
 } from './rows.js';
-import { code, commandBlock, escapeCell, escapeText, replayBlock, table } from './markdown-text.js';
+import { cellCode, code, commandBlock, escapeCell, escapeText, replayBlock, table } from './markdown-text.js';
 import { renderTimelines } from './timeline-text.js';
 
 /** GitHub shows code blocks this wide without scrolling on a laptop. */
@@ -32,7 +32,7 @@ export function renderMarkdown(results: ScenarioResults[]): string {
 }
 
 function scenario(r: ScenarioResults): string {
-  const facts = [code(r.file), ...runFacts(r)].join(' · ');
+  const facts = [code(r.file), ...runFacts(r).map(escapeText)].join(' · ');
   const parts = [`## ${escapeText(r.scenario)}`, escapeText(r.description), facts, comparison(r), regions(r), timeline(r), staleCauses(r), staleKeys(r)];
   if (r.expectations.length > 0) parts.push(expectations(r.expectations));
   parts.push(escapeText(skippedText(r)));
@@ -83,10 +83,10 @@ function expectations(results: ExpectationResult[]): string {
   const rows = results.map((e) => [
     e.pass ? '✅' : '❌',
     escapeCell(e.strategy),
-    code(e.metric),
-    code(e.condition),
+    cellCode(e.metric),
+    cellCode(e.condition),
     escapeCell(actualText(e)),
-    code(e.at),
+    cellCode(e.at),
   ]);
   const title = `### Expectations: ${outcomeText(results)}`;
   return `${title}\n\n${table(['', 'strategy', 'metric', 'condition', 'actual', 'at'], rows, 'left')}`;

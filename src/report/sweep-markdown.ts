@@ -6,7 +6,7 @@
 import type { ExpectationOverSeeds } from '../metrics/expect.js';
 import type { SweepResults } from '../sweep.js';
 import { failedSeedsText, rangeText, skippedText } from './expectation-text.js';
-import { code, escapeCell, escapeText, replayBlock, table } from './markdown-text.js';
+import { cellCode, code, escapeCell, escapeText, replayBlock, table } from './markdown-text.js';
 import { expectationsOutcome, summaryText, sweepFacts, whereHeld } from './sweep-text.js';
 
 /** `replay`: the command that replays a failure, to end with (`run --seeds`); none for a sweep. */
@@ -20,7 +20,7 @@ export function renderSweepMarkdown(r: SweepResults, replay: string | null = nul
       ...r.metrics.map((metric) => summaryText(metric, summaries[metric])),
     ]),
   );
-  const parts = [`## ${escapeText(r.scenario)}`, [code(file), ...facts].join(' · '), table([...paths.map(code), 'strategy', ...r.metrics.map(code)], rows, 'right', paths.length + 1)];
+  const parts = [`## ${escapeText(r.scenario)}`, [code(file), ...facts].join(' · '), table([...paths.map(cellCode), 'strategy', ...r.metrics.map(cellCode)], rows, 'right', paths.length + 1)];
   if (r.points.some((point) => point.expectations.length > 0)) parts.push(expectations(r));
   if (skippedText(r) !== '') parts.push(escapeText(skippedText(r)));
   if (replay !== null) parts.push(replayBlock(replay));
@@ -33,8 +33,8 @@ function expectations(r: SweepResults): string {
     e.pass ? '✅' : '❌',
     ...paths.map((path) => escapeCell(params[path])),
     escapeCell(e.strategy),
-    code(e.metric),
-    code(e.condition),
+    cellCode(e.metric),
+    cellCode(e.condition),
     `${e.held}/${e.runs}`,
     escapeCell(rangeText(e)),
     e.pass ? '' : escapeCell(failedSeedsText(e)),

@@ -7,14 +7,18 @@ import type { MetricSummary, SweepResults } from '../sweep.js';
 import { NONE, countText, formatCount, formatDuration, formatRatio, withInterval } from './format.js';
 
 /** What a sweep's report says of it under its name: the file, the root seed, its size. */
+/** How many of a sweep's seeds its facts name. */
+const SEEDS_NAMED = 10;
+
 export function sweepFacts(r: SweepResults): string[] {
   return [
     r.file,
     `seed ${r.seed}`,
     // Without parameters (`run --seeds`) there is one point: only the seeds are worth saying.
     `${r.params.length > 0 ? `${countText(r.points.length, 'point', 'points')} × ` : ''}${countText(r.seeds.length, 'seed', 'seeds')}`,
-    // The seeds the runs had (drawn from the root seed): any of them replays with --seed.
-    `${r.seeds.length === 1 ? 'run with seed' : 'runs with seeds'} ${r.seeds.join(', ')}`,
+    // The seeds the runs had (drawn from the root seed): any of them replays with --seed. The
+    // first few only when there are many (a step summary has a size limit; the JSON has them all).
+    `${r.seeds.length === 1 ? 'run with seed' : 'runs with seeds'} ${r.seeds.slice(0, SEEDS_NAMED).join(', ')}${r.seeds.length > SEEDS_NAMED ? ` and ${formatCount(r.seeds.length - SEEDS_NAMED)} more` : ''}`,
     r.seeds.length > 1 ? 'mean ± 95% CI over seeds' : 'one seed: no interval (--seeds 2 or more give one)',
   ];
 }
