@@ -1,5 +1,6 @@
 import type { SpawnWorker } from '../parallel/pool.js';
 import type { TextSink } from '../report/sink.js';
+import type { AnnotationPaths } from '../report/github.js';
 
 export interface CommandIO {
   stdout: TextSink;
@@ -7,4 +8,9 @@ export interface CommandIO {
   env: Record<string, string | undefined>;
   /** Worker threads the command may start (the installed command has them; absent, all runs stay in this thread). */
   workers?: { cores: number; spawn: SpawnWorker };
+}
+
+/** Where GitHub Actions checked the repository out, for annotations' paths (none outside it). */
+export function annotationPaths(env: CommandIO['env']): AnnotationPaths | undefined {
+  return env.GITHUB_WORKSPACE ? { workspace: env.GITHUB_WORKSPACE, cwd: process.cwd() } : undefined;
 }

@@ -3,16 +3,27 @@
  * failure shows on the scenario file's line in the pull request.
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { ScenarioResults } from '../metrics/results.js';
 import { isOptionFile } from '../scenario/positions.js';
 import { expectationTitle, failureText, parseAt } from './expectation-text.js';
 
+/**
+ * Where the run happened, for a file's path as GitHub reads it: relative to the repository's
+ * root (`GITHUB_WORKSPACE`), while the user gave it relative to the step's working folder.
+ */
+export interface AnnotationPaths {
+  workspace: string;
+  cwd: string;
+}
+
 /** Lines (each ending in `\n`), or the empty string when every expectation held. */
-export function renderAnnotations(results: ScenarioResults[]): string {
+export function renderAnnotations(results: ScenarioResults[], paths?: AnnotationPaths): string {
   return annotationLines(
     results.flatMap((r) =>
       r.expectations.filter((e) => !e.pass).map((e) => ({ at: e.at, title: expectationTitle(e), message: `${failureText(e)}\nReplay: ${r.replay}` })),
     ),
+    paths,
   );
 }
 
@@ -27,15 +38,22 @@ export interface Annotation {
  * One `::error` line per failure, on its file's line when `at` names one; an expectation
  * given by `--set` has no file to point at, so its annotation says where it came from instead.
  */
-export function annotationLines(failures: readonly Annotation[]): string {
+export function annotationLines(failures: readonly Annotation[], paths?: AnnotationPaths): string {
   return failures
     .map(({ at, title, message }) => {
       const pos = parseAt(at);
       const inFile = pos !== undefined && !isOptionFile(pos.file);
-      const props = inFile ? `file=${property(pos.file)},line=${pos.line},col=${pos.col},title=${property(title)}` : `title=${property(title)}`;
+      const props = inFile ? `file=${property(inRepository(pos.file, paths))},line=${pos.line},col=${pos.col},title=${property(title)}` : `title=${property(title)}`;
       return `::error ${props}::${data(inFile ? message : `${message}\n(at ${at})`)}\n`;
     })
     .join('');
+}
+
+/** `file` relative to the repository's root when it lies inside it; as given otherwise. */
+function inRepository(file: string, paths: AnnotationPaths | undefined): string {
+  if (!paths) return file;
+  const fromRoot = relative(paths.workspace, resolve(paths.cwd, file));
+  return fromRoot === '' || fromRoot.startsWith('..') || isAbsolute(fromRoot) ? file : fromRoot;
 }
 
 /** Message data: `%` first, so the escapes it introduces are not escaped again. */

@@ -12,6 +12,13 @@ describe('renderAnnotations', () => {
     );
   });
 
+  it("names the file from the repository's root (GITHUB_WORKSPACE), as GitHub reads it, when the run was in a folder below it", () => {
+    const inSub = { workspace: '/repo', cwd: '/repo/sims' };
+    expect(renderAnnotations([fixtureResults], inSub)).toMatch(/^::error file=sims\/scenarios\/stale-refill-from-lagging-replica\.yaml,line=54,/);
+    // A file outside the repository keeps its path as given.
+    expect(renderAnnotations([fixtureResults], { workspace: '/repo', cwd: '/elsewhere' })).toMatch(/^::error file=scenarios\/stale-refill/);
+  });
+
   it('is empty when everything held', () => {
     expect(renderAnnotations([baselineResults])).toBe('');
   });
