@@ -4,8 +4,8 @@
  * 2 bad input (nothing ran, nothing written), 3 a bug in cache-sim.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { CommandIO } from './commands/io.js';
-import { formatProblem, InputError, UsageError } from './errors.js';
+import { type CommandIO, writeProblems } from './commands/io.js';
+import { InputError, UsageError } from './errors.js';
 import { REPORT_FORMATS, type ReportFormat } from './report/index.js';
 import { COMPARE_FORMATS, type CompareFormat } from './report/compare.js';
 import { SWEEP_FORMATS, type SweepFormat } from './report/sweep.js';
@@ -282,7 +282,7 @@ function exitCodeFor(error: unknown, io: CommandIO): number {
     return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
   }
   if (error instanceof InputError) {
-    io.stderr.write(`${error.problems.map(formatProblem).join('\n')}\n`);
+    writeProblems(error.problems, io);
     return EXIT_BAD_INPUT;
   }
   if (error instanceof UsageError) {

@@ -2,9 +2,9 @@
  * `cache-sim validate FILE...`: loads each scenario and reports; nothing runs. Every file is
  * checked even after a bad one, so one invocation lists every problem.
  */
-import { formatProblem, InputError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { loadScenarioFile } from '../scenario/load.js';
-import type { CommandIO } from './io.js';
+import { type CommandIO, writeProblems } from './io.js';
 import { countText } from '../report/format.js';
 
 /** 0 when every file is valid, 2 (bad input) otherwise. */
@@ -17,7 +17,7 @@ export function validateCommand(files: readonly string[], io: CommandIO, sets: r
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       allValid = false;
-      for (const problem of error.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+      writeProblems(error.problems, io);
     }
   }
   return allValid ? 0 : 2;

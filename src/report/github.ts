@@ -4,6 +4,7 @@
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 import { isAbsolute, relative, resolve } from 'node:path';
+import { formatPosition, type Problem } from '../errors.js';
 import type { ScenarioResults } from '../metrics/results.js';
 import { isOptionFile } from '../scenario/positions.js';
 import { expectationTitle, failureText, parseAt } from './expectation-text.js';
@@ -23,6 +24,14 @@ export function renderAnnotations(results: ScenarioResults[], paths?: Annotation
     results.flatMap((r) =>
       r.expectations.filter((e) => !e.pass).map((e) => ({ at: e.at, title: expectationTitle(e), message: `${failureText(e)}\nReplay: ${r.replay}` })),
     ),
+    paths,
+  );
+}
+
+/** Bad input (an invalid scenario) as annotations, each on the line at fault. */
+export function problemAnnotations(problems: readonly Problem[], paths?: AnnotationPaths): string {
+  return annotationLines(
+    problems.map((p) => ({ at: formatPosition(p), title: 'cache-sim: bad input', message: p.message })),
     paths,
   );
 }

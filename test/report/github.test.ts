@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioResults } from '../../src/metrics/results.js';
-import { renderAnnotations } from '../../src/report/github.js';
+import { problemAnnotations, renderAnnotations } from '../../src/report/github.js';
 import { baselineResults, fixtureResults } from '../fixtures/results.js';
 
 describe('renderAnnotations', () => {
@@ -17,6 +17,15 @@ describe('renderAnnotations', () => {
     expect(renderAnnotations([fixtureResults], inSub)).toMatch(/^::error file=sims\/scenarios\/stale-refill-from-lagging-replica\.yaml,line=54,/);
     // A file outside the repository keeps its path as given.
     expect(renderAnnotations([fixtureResults], { workspace: '/repo', cwd: '/elsewhere' })).toMatch(/^::error file=scenarios\/stale-refill/);
+  });
+
+  it('tells bad input on its line too, and a problem in a --set without a file', () => {
+    const lines = problemAnnotations([
+      { file: 'scenarios/a.yaml', line: 2, col: 11, message: 'duration: "10q" is not a duration' },
+      { file: '--set', line: 1, col: 10, message: 'bus.loss: 2 is not a probability' },
+    ]).split('\n');
+    expect(lines[0]).toBe('::error file=scenarios/a.yaml,line=2,col=11,title=cache-sim%3A bad input::duration: "10q" is not a duration');
+    expect(lines[1]).toBe('::error title=cache-sim%3A bad input::bus.loss: 2 is not a probability%0A(at --set:1:10)');
   });
 
   it('is empty when everything held', () => {
