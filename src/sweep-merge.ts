@@ -111,11 +111,10 @@ export function mergeShards(files: readonly ShardFile[]): SweepResults {
 function layoutOf(doc: ShardDocument): SweepLayout {
   const { scenario, file, seed, seeds, params, metrics, sets, skipped_expectations } = doc;
   return {
-    results: { version: 1, scenario, file, seed, seeds, params, metrics, skipped_expectations },
+    results: { version: 1, scenario, file, seed, seeds, params, metrics, sets, skipped_expectations },
     points: doc.points.map((point) => point.params),
     strategies: doc.points.map((point) => point.strategies),
     expectations: doc.points.map((point) => point.expectations),
-    sets,
   };
 }
 

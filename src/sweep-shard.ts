@@ -78,7 +78,7 @@ export function runPlaces(layout: SweepLayout): { point: number; strategy: strin
 
 /** The document shard `shard` prints: the sweep's header and layout, and the metric values of its runs. */
 export function shardDocument(plan: SweepPlan, shard: Shard, runs: readonly number[], summaries: readonly RunSummary[]): ShardDocument {
-  const { scenario, file, seed, seeds, params, metrics, skipped_expectations } = plan.results;
+  const { scenario, file, seed, seeds, params, metrics, sets, skipped_expectations } = plan.results;
   const places = runPlaces(plan);
   return {
     version: 1,
@@ -91,7 +91,7 @@ export function shardDocument(plan: SweepPlan, shard: Shard, runs: readonly numb
     seeds,
     params,
     metrics,
-    sets: plan.sets,
+    sets,
     skipped_expectations,
     points: plan.points.map((pointParams, point) => ({ params: pointParams, strategies: plan.strategies[point], expectations: plan.expectations[point] })),
     runs: runs.map((run, i) => {
@@ -126,7 +126,7 @@ function planFingerprint(plan: SweepPlan): string {
     return [id, spec.name];
   });
   const { file: _file, ...header } = plan.results;
-  hash.update(JSON.stringify({ version: VERSION, header, sets: plan.sets, points: plan.points, strategies: plan.strategies, runs }, withoutFiles));
+  hash.update(JSON.stringify({ version: VERSION, header, points: plan.points, strategies: plan.strategies, runs }, withoutFiles));
   return hash.digest('hex');
 }
 

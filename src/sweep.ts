@@ -82,6 +82,8 @@ export interface SweepResults {
   seeds: number[];
   params: SweepParam[];
   metrics: string[];
+  /** The user's `--set`s, applied at every point before its own values (and in the commands that replay a run). */
+  sets: string[];
   /** Expectations about strategies the sweep left out (`--strategy`), which it could not check; absent when none. */
   skipped_expectations?: ExpectationRef[];
   points: SweepPoint[];
@@ -171,8 +173,6 @@ export interface SweepPlan {
   strategies: string[][];
   /** The expectations at each point about its strategies, in the order of `expect:`. */
   expectations: ExpectationRef[][];
-  /** The user's `--set`s (before each point's values), for the commands that replay a run. */
-  sets: string[];
   runs: StrategyRun[];
 }
 
@@ -200,11 +200,10 @@ export function planSweep(file: string, options: SweepOptions): SweepPlan {
   const expectations = scenarios.map(([scenario], point) => expectationRefs(scenario.expect.filter((e) => strategies[point].includes(e.strategy))));
   const skipped_expectations = options.strategies ? leftOutExpectations(base.expect, options.strategies) : undefined;
   return {
-    results: { version: 1, scenario: base.name, file, seed: base.seed, seeds, params, metrics, skipped_expectations },
+    results: { version: 1, scenario: base.name, file, seed: base.seed, seeds, params, metrics, sets: [...userSets], skipped_expectations },
     points,
     strategies,
     expectations,
-    sets: [...userSets],
     runs,
   };
 }
@@ -255,7 +254,7 @@ function metricWindows(metrics: readonly string[], scenario: Scenario): TimeWind
 }
 
 /** What summing up a sweep needs of its plan: the header, the points, the strategies and expectations of each (the runs follow from them). */
-export type SweepLayout = Pick<SweepPlan, 'results' | 'points' | 'strategies' | 'expectations' | 'sets'>;
+export type SweepLayout = Pick<SweepPlan, 'results' | 'points' | 'strategies' | 'expectations'>;
 
 /** The number of runs a layout has: every strategy of every point, once per seed. */
 export function runCount(layout: SweepLayout): number {
@@ -281,7 +280,7 @@ export function summariseRuns(
     // In the order of `expect:`, as a run lists them (each judged by its strategy's runs).
     const statements = layout.expectations[point];
     const expectations: ExpectationOverSeeds[] = new Array(statements.length);
-    const pointSets = [...layout.sets, ...Object.entries(params).map(([path, v]) => `${path}=${v}`)];
+    const pointSets = [...layout.results.sets, ...Object.entries(params).map(([path, v]) => `${path}=${v}`)];
     for (const name of layout.strategies[point]) {
       const first = next;
       next += seeds.length;

@@ -3,6 +3,7 @@
  * (`mean ± half-width` in the metric's unit) and the outcome of its expectations.
  */
 import { isDurationMetric, metricRange } from '../metrics/metric-names.js';
+import { isSeedSet } from '../replay.js';
 import type { MetricSummary, SweepResults } from '../sweep.js';
 import { NONE, countText, formatCount, formatDuration, formatRatio, withInterval } from './format.js';
 
@@ -20,6 +21,8 @@ export function sweepFacts(r: SweepResults): string[] {
     // first few only when there are many (a step summary has a size limit; the JSON has them all).
     `${r.seeds.length === 1 ? 'run with seed' : 'runs with seeds'} ${r.seeds.slice(0, SEEDS_NAMED).join(', ')}${r.seeds.length > SEEDS_NAMED ? ` and ${formatCount(r.seeds.length - SEEDS_NAMED)} more` : ''}`,
     r.seeds.length > 1 ? 'mean ± 95% CI over seeds' : 'one seed: no interval (--seeds 2 or more give one)',
+    // What the command line changed at every point is part of what ran, as a run's report says.
+    ...r.sets.filter((set) => !isSeedSet(set)).map((set) => `--set ${set}`),
   ];
 }
 

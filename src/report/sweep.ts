@@ -99,6 +99,7 @@ export function sweepDocument(r: SweepResults): Record<string, unknown> {
     seeds: r.seeds,
     params: r.params.map(({ path, values }) => ({ path, values })),
     metrics: r.metrics,
+    sets: r.sets,
     points: r.points.map((point) => ({
       params: Object.fromEntries(r.params.map(({ path }) => [path, point.params[path]])),
       strategies: Object.fromEntries(

@@ -47,7 +47,7 @@ describe('cache-sim run --seeds', () => {
   test("each expectation over the sweep's seeds is what plain runs with those seeds measure", async () => {
     const doc = JSON.parse((await cli(['run', SMALL, '--seeds', '4', '--format', 'json', ...SHORT])).stdout);
     expect(doc.seeds).toEqual(SEEDS);
-    expect(Object.keys(doc)).toEqual(['version', 'scenario', 'seed', 'seeds', 'params', 'metrics', 'points', 'replay']);
+    expect(Object.keys(doc)).toEqual(['version', 'scenario', 'seed', 'seeds', 'params', 'metrics', 'sets', 'points', 'replay']);
     const plain = await plainRuns();
     doc.points[0].expectations.forEach((e: { held: number; runs: number; min: number; max: number; failed: unknown[] }, j: number) => {
       const actuals = plain.map((p) => p.expectations[j].actual);

@@ -64,7 +64,7 @@ describe('cache-sim sweep', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout);
-    expect(Object.keys(doc)).toEqual(['version', 'scenario', 'seed', 'seeds', 'params', 'metrics', 'points']);
+    expect(Object.keys(doc)).toEqual(['version', 'scenario', 'seed', 'seeds', 'params', 'metrics', 'sets', 'points']);
     expect(doc.metrics).toEqual([...DEFAULT_SWEEP_METRICS]);
     expect(doc.params).toEqual([
       { path: 'cache.ttl', values: ['1s', '5s'] },

@@ -42,7 +42,7 @@ describe('a run report in markdown', () => {
 describe('the facts of a sweep', () => {
   it('name its first ten seeds, and how many more (a step summary has a size limit; the JSON has them all)', () => {
     const seeds = Array.from({ length: 25 }, (_, i) => i + 1);
-    const facts = sweepFacts({ version: 1, scenario: 's', file: 's.yaml', seed: 1, seeds, params: [], metrics: [], points: [] });
+    const facts = sweepFacts({ version: 1, scenario: 's', file: 's.yaml', seed: 1, seeds, params: [], metrics: [], sets: [], points: [] });
     expect(facts).toContain('runs with seeds 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 15 more');
   });
 });

@@ -28,6 +28,7 @@ const twoByTwo: SweepResults = {
   seeds: [3, 9],
   params: [{ path: 'cache.ttl', values: ['1s', '30s'] }],
   metrics: ['stale_read_ratio', 'staleness_p99'],
+  sets: [],
   points: ['1s', '30s'].map((ttl, i) => ({
     params: { 'cache.ttl': ttl },
     strategies: {

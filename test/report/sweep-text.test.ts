@@ -13,6 +13,7 @@ function sweep(passes: Record<string, boolean[]>, params = [{ path: 'cache.ttl',
     seed: 1,
     seeds: [1],
     params,
+    sets: [],
     metrics: [],
     points: params[0].values.map((_, i) => ({
       params: Object.fromEntries(params.map((p) => [p.path, p.values[i]])),
