@@ -8,14 +8,15 @@
 import { ALL_REGIONS, metricValue, strategyMetricNames } from '../metrics/metric-names.js';
 import type { ScenarioResults, StrategyResult } from '../metrics/results.js';
 
-const KEY_COLUMNS = ['scenario', 'seed', 'strategy', 'preset', 'region'] as const;
+/** `file` tells apart two scenarios of one name (run over several files). */
+const KEY_COLUMNS = ['scenario', 'file', 'seed', 'strategy', 'preset', 'region'] as const;
 
 export function renderCsv(results: ScenarioResults[]): string {
   const header = [...KEY_COLUMNS, ...strategyMetricNames];
   const rows = results.flatMap((r) =>
     Object.entries(r.strategies).flatMap(([name, s]) => [
-      [r.scenario, r.seed, name, s.preset, ALL_REGIONS, ...strategyMetricNames.map((m) => metricValue(s, m))],
-      ...Object.keys(s.regions).map((region) => [r.scenario, r.seed, name, s.preset, region, ...regionValues(s, region)]),
+      [r.scenario, r.file, r.seed, name, s.preset, ALL_REGIONS, ...strategyMetricNames.map((m) => metricValue(s, m))],
+      ...Object.keys(s.regions).map((region) => [r.scenario, r.file, r.seed, name, s.preset, region, ...regionValues(s, region)]),
     ]),
   );
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
