@@ -52,7 +52,9 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 /** A report's path: an empty one would otherwise be taken as no report at all, and `-` as a file named `-`. */
-function parseFilePath(text: string): string {
+function parseFilePath(text: string, previous: string | undefined): string {
+  // Only the last would be written: a second path is a mistake, not a choice.
+  if (previous !== undefined) throw new InvalidArgumentError(`given twice (${previous} and ${text}); give one file.`);
   if (text.trim() === '') throw new InvalidArgumentError('give the path of a file to write.');
   if (text === '-') throw new InvalidArgumentError('give the path of a file to write (standard output carries the report; --format picks it); ./- for a file named -.');
   return text;

@@ -81,7 +81,9 @@ function headline(c: Comparison): string {
 
 function summaryText(c: Comparison): string {
   const count = (v: Verdict) => c.changes.filter((change) => verdict(change) === v).length;
-  return `${count('better')} better, ${count('worse')} worse, ${count('changed')} changed, ${count('noise')} within the noise`;
+  // What the head lost is no change of a metric, but --fail-on-worse fails on it: the summary says so.
+  const lost = c.only_in_base.length > 0 ? `; ${c.only_in_base.length} only in the base (lost: worse for --fail-on-worse)` : '';
+  return `${count('better')} better, ${count('worse')} worse, ${count('changed')} changed, ${count('noise')} within the noise${lost}`;
 }
 
 /** The cells of each change, as every format shows them: the point (when the documents have parameters), then the rest. */

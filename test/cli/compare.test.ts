@@ -109,6 +109,8 @@ describe('cache-sim compare', () => {
     expect(gate.code).toBe(1);
     // (wrapped to the report's width)
     expect(gate.stdout.replace(/\s+/g, ' ')).toMatch(/Only in \S*base\.json, not compared \(--fail-on-worse counts this as worse\): ttl stale_read_ratio on seed \d+, pubsub hit_ratio, pubsub-2s $/);
+    // The summary counts what was lost with what got worse, as the gate does.
+    expect(gate.stdout.replace(/\s+/g, ' ')).toMatch(/within the noise; 3 only in the base \(lost: worse for --fail-on-worse\)/);
     // The other way round the head gained them: listed, and no failure.
     const gained = await cli(['compare', path('lost.json'), path('base.json'), '--fail-on-worse', '--format', 'markdown']);
     expect(gained.code).toBe(0);

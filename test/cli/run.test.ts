@@ -301,6 +301,10 @@ describe('an output file that cannot be written', () => {
     const dash = await cli(['run', SMALL, '--junit', '-']);
     expect(dash.code).toBe(2);
     expect(dash.stderr).toContain('standard output carries the report');
+    // Two paths for one report: only the last would be written.
+    const twice = await cli(['run', SMALL, '--junit', 'a.xml', '--junit', 'b.xml']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('given twice (a.xml and b.xml); give one file.');
   });
 
   test('an empty input path is a usage error naming the argument, for every command that reads files', async () => {
