@@ -90,7 +90,6 @@ function skippedCount(s: JunitSuite): number {
 
 function suite(s: JunitSuite): string {
   const attrs = `name="${attr(s.name)}" tests="${s.cases.length}" failures="${failedCount(s)}" errors="0" skipped="${skippedCount(s)}"`;
-  if (s.cases.length === 0) return `  <testsuite ${attrs}/>`;
   return [
     `  <testsuite ${attrs}>`,
     `    <properties>`,

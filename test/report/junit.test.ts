@@ -47,10 +47,10 @@ describe('renderJunit', () => {
     expect(xml).toContain(`Replay: ${fixtureResults.replay}</failure>`);
   });
 
-  it('emits an empty suite for a scenario without expectations', () => {
-    expect(renderJunit([baselineResults])).toContain(
-      '<testsuite name="single-region-baseline" tests="0" failures="0" errors="0" skipped="0"/>',
-    );
+  it('emits an empty suite for a scenario without expectations, still saying its seed and file', () => {
+    const xml = renderJunit([baselineResults]);
+    expect(xml).toContain('<testsuite name="single-region-baseline" tests="0" failures="0" errors="0" skipped="0">\n    <properties>');
+    expect(xml).toContain(`<property name="file" value="${baselineResults.file}"/>\n    </properties>\n  </testsuite>`);
   });
 
   it("links each case to its expectation's line (file, line), except one given by --set, which has no line to link to", () => {
