@@ -30,12 +30,23 @@ export function renderJunit(results: ScenarioResults[]): string {
         ['seed', String(r.seed)],
         ['file', r.file],
       ],
-      cases: [
-        ...r.expectations.map((e) => expectationCase(e, r.replay)),
-        ...skippedCases(r),
-      ],
+      cases: inWrittenOrder([...r.expectations.map((e) => expectationCase(e, r.replay)), ...skippedCases(r)]),
     })),
   );
+}
+
+/**
+ * Cases in the order their expectations are written (those from `--set` after the file's), so
+ * that leaving strategies out (`--strategy`) skips cases where they are instead of moving them.
+ */
+export function inWrittenOrder(cases: readonly JunitCase[]): JunitCase[] {
+  const place = (c: JunitCase) => {
+    const pos = parseAt(c.at);
+    return pos === undefined ? [2, 0, 0] : [isOptionFile(pos.file) ? 1 : 0, pos.line, pos.col];
+  };
+  const keyed = cases.map((c) => ({ c, key: place(c) }));
+  // Array.prototype.sort is stable: cases at one place keep their order.
+  return keyed.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2]).map(({ c }) => c);
 }
 
 /** A skipped case for each expectation the run could not check (its strategy was left out). */

@@ -12,7 +12,7 @@ import { type AnnotationPaths, annotationLines } from './github.js';
 import { htmlPage } from './html-page.js';
 import { jsonText } from './json.js';
 import { withReplays } from './replay-lines.js';
-import { type JunitCase, renderJunitSuites, skippedCases } from './junit.js';
+import { inWrittenOrder, type JunitCase, renderJunitSuites, skippedCases } from './junit.js';
 import { sweepHtmlBody } from './sweep-html.js';
 import { escapeHtml } from './svg.js';
 import { renderSweepMarkdown } from './sweep-markdown.js';
@@ -52,7 +52,7 @@ export function renderSeedsJunit(results: readonly SeedsResults[]): string {
         ['seeds', r.seeds.join(' ')],
         ['file', r.file],
       ],
-      cases: [...r.expectations.map(seedsCase), ...skippedCases(r)],
+      cases: inWrittenOrder([...r.expectations.map(seedsCase), ...skippedCases(r)]),
     })),
   );
 }

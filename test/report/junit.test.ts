@@ -62,6 +62,23 @@ describe('renderJunit', () => {
     expect(cases[1]).not.toContain(' file=');
   });
 
+  it('keeps the cases in the order their expectations are written, a skipped one where it is (those from --set last)', () => {
+    const e = fixtureResults.expectations[0];
+    const xml = renderJunit([
+      {
+        ...fixtureResults,
+        expectations: [
+          { ...e, metric: 'reads', at: '--set:1:20' },
+          { ...e, metric: 'hit_ratio', at: 's.yaml:30:5' },
+          { ...e, metric: 'stale_reads', at: 's.yaml:10:5' },
+        ],
+        skipped_expectations: [{ strategy: 'lease', metric: 'db_reads', condition: '< 5', at: 's.yaml:20:5' }],
+      },
+    ]);
+    const names = [...xml.matchAll(/<testcase name="[^ ]+ (\w+)/g)].map((m) => m[1]);
+    expect(names).toEqual(['stale_reads', 'db_reads', 'hit_ratio', 'reads']);
+  });
+
   it('is deterministic: no time, timestamp or hostname', () => {
     const xml = renderJunit([fixtureResults, baselineResults]);
     expect(xml).toBe(renderJunit([fixtureResults, baselineResults]));
