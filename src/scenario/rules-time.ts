@@ -1,8 +1,8 @@
 /** Rules comparing times with the length of the run. */
 import type { Problem } from '../errors.js';
 import type { Locator } from './positions.js';
-import { durationMs, formatMs } from './units.js';
-import type { WrittenScenario } from './written-schema.js';
+import { DURATION_WORDING, durationMs, formatMs } from './units.js';
+import { faultKind, isInstantFault, type WrittenScenario, windowMatchesKind } from './written-schema.js';
 
 /**
  * Operations a run may draw (reads and writes, rate × duration): two billion is already about
@@ -39,6 +39,18 @@ export function warmupBeforeEnd(scenario: WrittenScenario, at: Locator): Problem
   return [at.atValue(['warmup'], `${formatMs(warmupMs)} does not end before the run does (duration: ${formatMs(endMs)}); allowed: warmup < duration`)];
 }
 
+/**
+ * A window fault needs its length, an instant has none. A rule, not the schema, says so: the
+ * fault stays in play, so that what else is wrong with it (an unknown region) is told too.
+ */
+export function faultWindowsFitKinds(scenario: WrittenScenario, at: Locator): Problem[] {
+  return (scenario.faults ?? []).flatMap((fault, i) => {
+    if (windowMatchesKind(fault)) return [];
+    const message = isInstantFault(fault) ? `not allowed: ${faultKind(fault)} is an instant; remove \`for\`` : `missing; required: the length of the fault window, ${DURATION_WORDING}, above 0`;
+    return [at.atValue(['faults', i, 'for'], message)];
+  });
+}
+
 /** A fault outside the run would silently never happen. */
 export function faultsInsideRun(scenario: WrittenScenario, at: Locator): Problem[] {
   const endMs = durationMs(scenario.duration);
@@ -47,6 +59,8 @@ export function faultsInsideRun(scenario: WrittenScenario, at: Locator): Problem
     if (startMs >= endMs) {
       return [at.atValue(['faults', i, 'at'], `starts at ${formatMs(startMs)}, when the run is over (duration: ${formatMs(endMs)}); allowed: at < duration`)];
     }
+    // A `for` its kind does not take is told by faultWindowsFitKinds alone.
+    if (!windowMatchesKind(fault)) return [];
     const stopMs = startMs + durationMs(fault.for ?? 0);
     if (stopMs <= endMs) return [];
     const window = `${formatMs(startMs)}..${formatMs(stopMs)}`;

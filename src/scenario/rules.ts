@@ -20,7 +20,7 @@ import {
 import { stateFitsInMemory } from './rules-state.js';
 import { presetOptionsValid, uniqueStrategyNames, variantsNameAPreset } from './rules-strategies.js';
 import { atLeastOnceCanDeliver, primaryHasNoReplica } from './rules-model.js';
-import { clockJumpsInsideRun, faultsInsideRun, warmupBeforeEnd, workFitsARun } from './rules-time.js';
+import { clockJumpsInsideRun, faultsInsideRun, faultWindowsFitKinds, warmupBeforeEnd, workFitsARun } from './rules-time.js';
 import type { WrittenScenario } from './written-schema.js';
 
 export type Rule = (scenario: WrittenScenario, at: Locator) => Problem[];
@@ -34,6 +34,7 @@ export const rules: readonly Rule[] = [
   stateFitsInMemory,
   linksJoinTwoKnownRegions,
   faultRegionsKnown,
+  faultWindowsFitKinds,
   warmupBeforeEnd,
   workFitsARun,
   faultsInsideRun,
@@ -73,6 +74,7 @@ const entrywise: ReadonlySet<Rule> = new Set([
 type ItemList = 'faults' | 'strategies' | 'regions';
 const itemwise: ReadonlyMap<Rule, ItemList> = new Map<Rule, ItemList>([
   [faultRegionsKnown, 'faults'],
+  [faultWindowsFitKinds, 'faults'],
   [faultsInsideRun, 'faults'],
   [primaryHasNoReplica, 'faults'],
   [atLeastOnceCanDeliver, 'faults'],

@@ -27,11 +27,10 @@ import {
   signedDuration,
   strategyName,
   ttlSchema,
-  whenClean,
   word,
 } from './schema-values.js';
 import { says } from './messages.js';
-import { DURATION_WORDING, PERCENT_PATTERN } from './units.js';
+import { PERCENT_PATTERN } from './units.js';
 import { listOf } from './wording.js';
 
 /** A clock's rate is 1 + drift/10⁶: at -10⁶ or below it would stand still or run backwards. */
@@ -236,23 +235,21 @@ function faultSchema() {
       },
       customiser,
     )
-    .refine(hasExactlyOne(FAULT_KINDS), exactlyOneKey('a fault', FAULT_KINDS, FAULT_WORDING))
-    .refine((fault) => windowMatchesKind(fault), {
-      ...whenClean,
-      path: ['for'],
-      error: (issue: { input?: unknown }) =>
-        INSTANT_FAULTS.includes(faultKind(issue.input as object))
-          ? `not allowed: ${faultKind(issue.input as object)} is an instant; remove \`for\``
-          : `missing; required: the length of the fault window, ${DURATION_WORDING}, above 0`,
-    });
+    .refine(hasExactlyOne(FAULT_KINDS), exactlyOneKey('a fault', FAULT_KINDS, FAULT_WORDING));
 }
 
-function faultKind(fault: object): string {
+/** The kind of a fault (its one key naming a kind). */
+export function faultKind(fault: object): string {
   return Object.keys(fault).find((key) => (FAULT_KINDS as readonly string[]).includes(key)) ?? '';
 }
 
-function windowMatchesKind(fault: object): boolean {
-  return ('for' in fault) !== INSTANT_FAULTS.includes(faultKind(fault));
+/** Whether a fault has `for` exactly when its kind is a window (a rule tells which is wrong). */
+export function windowMatchesKind(fault: object): boolean {
+  return ('for' in fault) !== isInstantFault(fault);
+}
+
+export function isInstantFault(fault: object): boolean {
+  return INSTANT_FAULTS.includes(faultKind(fault));
 }
 
 function conditionSchema() {

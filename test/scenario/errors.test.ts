@@ -488,6 +488,16 @@ const cases: BadCase[] = [
     problems: [['11:20', 'faults.0.for: not allowed: cache_restart is an instant; remove `for`']],
   },
   {
+    name: 'a window fault without its length, and in an unknown region: both told (one does not hide the other)',
+    yaml: withSection('faults:\n  - { at: 1m, partition: { region: mars } }\n  - { at: 1m, for: 20m, cache_restart: { region: venus } }\n'),
+    problems: [
+      ['11:5', 'faults.0.for: missing; required: the length of the fault window'],
+      ['11:36', 'faults.0.partition.region: unknown region `mars`; known regions: us-east, eu-west'],
+      ['12:20', 'faults.1.for: not allowed: cache_restart is an instant; remove `for`'],
+      ['12:50', 'faults.1.cache_restart.region: unknown region `venus`'],
+    ],
+  },
+  {
     name: 'expect: unknown strategy, unknown metric, duration for a ratio',
     yaml: withSection('expect:\n  ttl: { stalenes_p99: "<= 2s", hit_ratio: "> 1s" }\n  pubsub-5s: { hit_ratio: 0.9 }\n'),
     problems: [
