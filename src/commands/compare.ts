@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { InputError, type Problem, wholeFileProblem } from '../errors.js';
 import { compareDocuments } from '../compare.js';
 import { paletteFor } from '../report/colour.js';
-import { type CompareFormat, renderCompare, verdict } from '../report/compare.js';
+import { type CompareFormat, gotWorse, renderCompare } from '../report/compare.js';
 import { fileProblem } from '../util/file-errors.js';
 import { reportWidth } from '../report/sink.js';
 import type { CommandIO } from './io.js';
@@ -28,6 +28,5 @@ export function compareCommand(base: string, head: string, options: { format: Co
   const comparison = compareDocuments({ file: base, text: texts[0] }, { file: head, text: texts[1] });
   io.stdout.write(renderCompare(options.format, comparison, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));
   // What the head lost would otherwise slip through the gate unseen.
-  const worse = comparison.changes.some((c) => verdict(c) === 'worse') || comparison.only_in_base.length > 0;
-  return options.failOnWorse && worse ? 1 : 0;
+  return options.failOnWorse && gotWorse(comparison) ? 1 : 0;
 }

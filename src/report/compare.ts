@@ -37,8 +37,17 @@ export function verdict(c: MetricChange): Verdict {
   return (c.change < 0) === (better === 'lower') ? 'better' : 'worse';
 }
 
+/** What `--fail-on-worse` fails on: a metric significantly worse, or anything the head lost. */
+export function gotWorse(c: Comparison): boolean {
+  return c.changes.some((change) => verdict(change) === 'worse') || c.only_in_base.length > 0;
+}
+
 export function renderCompare(format: CompareFormat, c: Comparison, p: Palette, width = DEFAULT_WIDTH): string {
-  if (format === 'json') return jsonText({ ...c, changes: c.changes.map((change) => ({ ...change, verdict: verdict(change) })) });
+  if (format === 'json') {
+    // What a script gating on the JSON needs without re-deriving it: the counts, and what --fail-on-worse decides.
+    const summary = { ...verdictCounts(c), lost: c.only_in_base.length, worse_or_lost: gotWorse(c) };
+    return jsonText({ ...c, changes: c.changes.map((change) => ({ ...change, verdict: verdict(change) })), summary });
+  }
   if (format === 'markdown') return compareMarkdown(c);
   return compareTable(c, p, width);
 }
@@ -79,11 +88,17 @@ function headline(c: Comparison): string {
   return `${names}: ${c.base.file} → ${c.head.file}, paired over ${countText(c.seeds.length, 'seed', 'seeds')} (head − base, 95% CI)`;
 }
 
-function summaryText(c: Comparison): string {
+/** How many changes got each verdict. */
+function verdictCounts(c: Comparison): Record<Verdict, number> {
   const count = (v: Verdict) => c.changes.filter((change) => verdict(change) === v).length;
+  return { better: count('better'), worse: count('worse'), changed: count('changed'), noise: count('noise') };
+}
+
+function summaryText(c: Comparison): string {
+  const { better, worse, changed, noise } = verdictCounts(c);
   // What the head lost is no change of a metric, but --fail-on-worse fails on it: the summary says so.
   const lost = c.only_in_base.length > 0 ? `; ${c.only_in_base.length} only in the base (lost: worse for --fail-on-worse)` : '';
-  return `${count('better')} better, ${count('worse')} worse, ${count('changed')} changed, ${count('noise')} within the noise${lost}`;
+  return `${better} better, ${worse} worse, ${changed} changed, ${noise} within the noise${lost}`;
 }
 
 /** The cells of each change, as every format shows them: the point (when the documents have parameters), then the rest. */

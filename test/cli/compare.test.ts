@@ -36,6 +36,8 @@ describe('cache-sim compare', () => {
     const doc = JSON.parse(run.stdout);
     expect(doc.changes.length).toBe(3 * 6);
     for (const c of doc.changes) expect(c).toMatchObject({ change: 0, significant: false, verdict: 'noise', pairs: 3 });
+    // The counts and the gate's decision, for a script reading the JSON.
+    expect(doc.summary).toEqual({ better: 0, worse: 0, changed: 0, noise: 18, lost: 0, worse_or_lost: false });
   });
 
   test('a byte order mark before the JSON (a Windows editor saved it) changes nothing', async () => {
@@ -103,6 +105,7 @@ describe('cache-sim compare', () => {
     ]);
     expect(doc.changes.find((c: { strategy: string; metric: string }) => c.strategy === 'ttl' && c.metric === 'stale_read_ratio').pairs).toBe(2);
     expect(doc.only_in_head).toEqual([]);
+    expect(doc.summary).toMatchObject({ lost: 3, worse_or_lost: true });
     expect(doc.changes.some((c: { strategy: string }) => c.strategy === 'pubsub-2s')).toBe(false);
 
     const gate = await cli(['compare', path('base.json'), path('lost.json'), '--fail-on-worse']);
