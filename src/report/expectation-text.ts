@@ -6,6 +6,7 @@ import { isDurationMetric, isWriteMetric } from '../metrics/metric-names.js';
 import type { ExpectationOverSeeds } from '../metrics/expect.js';
 import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import { formatCount, formatDuration, formatNumber } from './format.js';
+import { isOptionFile } from '../scenario/positions.js';
 
 /** `versioned staleness_p99 <= 2s`: the name of a check in CI test lists. */
 export function expectationTitle(e: Pick<ExpectationResult, 'strategy' | 'metric' | 'condition'>): string {
@@ -53,6 +54,12 @@ export function outcomeText(results: readonly ExpectationResult[]): string {
 export function parseAt(at: string): { file: string; line: number; col: number } | undefined {
   const m = /^(.*):(\d+):(\d+)$/.exec(at);
   return m ? { file: m[1], line: Number(m[2]), col: Number(m[3]) } : undefined;
+}
+
+/** Where in a scenario file `at` is; undefined for a place in an option's text (`--set:1:20`), which no file holds. */
+export function placeInFile(at: string): { file: string; line: number; col: number } | undefined {
+  const pos = parseAt(at);
+  return pos === undefined || isOptionFile(pos.file) ? undefined : pos;
 }
 
 /** `660 … 718`: the range an expectation's actual values took over the seeds, or one value when they agree. */

@@ -6,8 +6,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { formatPosition, type Problem } from '../errors.js';
 import type { ScenarioResults } from '../metrics/results.js';
-import { isOptionFile } from '../scenario/positions.js';
-import { expectationTitle, failureText, parseAt } from './expectation-text.js';
+import { expectationTitle, failureText, placeInFile } from './expectation-text.js';
 
 /**
  * Where the run happened, for a file's path as GitHub reads it: relative to the repository's
@@ -50,10 +49,9 @@ export interface Annotation {
 export function annotationLines(failures: readonly Annotation[], paths?: AnnotationPaths): string {
   return failures
     .map(({ at, title, message }) => {
-      const pos = parseAt(at);
-      const inFile = pos !== undefined && !isOptionFile(pos.file);
-      const props = inFile ? `file=${property(inRepository(pos.file, paths))},line=${pos.line},col=${pos.col},title=${property(title)}` : `title=${property(title)}`;
-      return `::error ${props}::${data(inFile ? message : `${message}\n(at ${at})`)}\n`;
+      const pos = placeInFile(at);
+      const props = pos ? `file=${property(inRepository(pos.file, paths))},line=${pos.line},col=${pos.col},title=${property(title)}` : `title=${property(title)}`;
+      return `::error ${props}::${data(pos ? message : `${message}\n(at ${at})`)}\n`;
     })
     .join('');
 }

@@ -4,8 +4,7 @@
  * hostnames or durations), so the file changes only when results do.
  */
 import type { ExpectationRef, ExpectationResult, ScenarioResults } from '../metrics/results.js';
-import { isOptionFile } from '../scenario/positions.js';
-import { expectationTitle, failureText, parseAt } from './expectation-text.js';
+import { expectationTitle, failureText, parseAt, placeInFile } from './expectation-text.js';
 
 /** One test case: its name, and what went wrong if it failed, or why it was not checked. */
 export interface JunitCase {
@@ -42,7 +41,7 @@ export function renderJunit(results: ScenarioResults[]): string {
 export function inWrittenOrder(cases: readonly JunitCase[]): JunitCase[] {
   const place = (c: JunitCase) => {
     const pos = parseAt(c.at);
-    return pos === undefined ? [2, 0, 0] : [isOptionFile(pos.file) ? 1 : 0, pos.line, pos.col];
+    return pos === undefined ? [2, 0, 0] : [placeInFile(c.at) ? 0 : 1, pos.line, pos.col];
   };
   const keyed = cases.map((c) => ({ c, key: place(c) }));
   // Array.prototype.sort is stable: cases at one place keep their order.
@@ -127,8 +126,8 @@ function testcase(c: JunitCase, classname: string): string {
  * Jenkins, the JUnit actions of GitHub) link to; none for one given by `--set`.
  */
 function placeAttributes(at: string): string {
-  const pos = parseAt(at);
-  return pos === undefined || isOptionFile(pos.file) ? '' : ` file="${attr(pos.file)}" line="${pos.line}"`;
+  const pos = placeInFile(at);
+  return pos === undefined ? '' : ` file="${attr(pos.file)}" line="${pos.line}"`;
 }
 
 /**
