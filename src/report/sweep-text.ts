@@ -7,10 +7,10 @@ import { isSeedSet } from '../replay.js';
 import type { MetricSummary, SweepResults } from '../sweep.js';
 import { NONE, countText, formatCount, formatDuration, formatRatio, withInterval } from './format.js';
 
-/** What a sweep's report says of it under its name: the file, the root seed, its size. */
 /** How many of a sweep's seeds its facts name. */
 const SEEDS_NAMED = 10;
 
+/** What a sweep's report says of it under its name: the file, the root seed, its size, the --sets. */
 export function sweepFacts(r: SweepResults): string[] {
   return [
     r.file,
