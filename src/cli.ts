@@ -240,11 +240,12 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
       setExit(schemaCommand(io));
     });
 
+  const examplesText = (lines: readonly string[]) => `\nExamples:\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
   for (const command of program.commands) {
     const examples = EXAMPLES[command.name()];
-    if (examples) command.addHelpText('after', `\nExamples:\n${examples.map((line) => `  ${line}`).join('\n')}\n`);
+    if (examples) command.addHelpText('after', examplesText(examples));
   }
-  program.addHelpText('after', `\nExamples:\n${EXAMPLES.run.map((line) => `  ${line}`).join('\n')}\n\n${EXIT_CODES}\n`);
+  program.addHelpText('after', `${examplesText(EXAMPLES.run)}\n${EXIT_CODES}\n`);
 
   // A usage error is one line, ending with where the usage of the command at fault is told.
   for (const command of [program, ...program.commands]) {
