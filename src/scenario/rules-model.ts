@@ -48,3 +48,15 @@ export function atLeastOnceCanDeliver(scenario: WrittenScenario, at: Locator): P
   });
   return problems;
 }
+
+/** `route` relays a read through a region that reaches both sides: with two regions there is none, and it would act as `fail`. */
+export function routeHasARelay(scenario: WrittenScenario, at: Locator): Problem[] {
+  if (scenario.network?.on_unreachable !== 'route' || scenario.regions.length >= 3) return [];
+  const count = scenario.regions.length;
+  return [
+    at.atValue(
+      ['network', 'on_unreachable'],
+      `route relays through a third region, and ${count === 1 ? 'the only region has' : `the ${count} regions have`} none (a read out of reach would fail, as with fail); allowed: serve-stale or fail, or route with three regions or more`,
+    ),
+  ];
+}

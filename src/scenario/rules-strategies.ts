@@ -21,6 +21,18 @@ export function uniqueStrategyNames(scenario: WrittenScenario, at: Locator): Pro
   });
 }
 
+/**
+ * A variant named after another preset (`{ name: pubsub, use: versioned }`) would report one
+ * preset's numbers under the other's name; under its own preset's name it is that preset, tuned.
+ */
+export function variantNamesNoOtherPreset(scenario: WrittenScenario, at: Locator): Problem[] {
+  return (scenario.strategies ?? []).flatMap((entry, i) => {
+    if (typeof entry === 'string' || entry.use === undefined || entry.use === entry.name || !findPreset(entry.name)) return [];
+    const message = `${quoteName(entry.name)} is the name of another preset, but this variant uses ${quoteName(entry.use)}: its numbers would read as ${quoteName(entry.name)}'s; allowed: a name of its own (e.g. ${entry.use}-2) or no use`;
+    return [at.atValue(['strategies', i, 'name'], message)];
+  });
+}
+
 /** Without `use`, a variant's name is its preset, so the name must be one. */
 export function variantsNameAPreset(scenario: WrittenScenario, at: Locator): Problem[] {
   return (scenario.strategies ?? []).flatMap((entry, i) => {

@@ -18,8 +18,8 @@ import {
   weightsHavePositiveSum,
 } from './rules-regions.js';
 import { stateFitsInMemory } from './rules-state.js';
-import { presetOptionsValid, uniqueStrategyNames, variantsNameAPreset } from './rules-strategies.js';
-import { atLeastOnceCanDeliver, primaryHasNoReplica } from './rules-model.js';
+import { presetOptionsValid, uniqueStrategyNames, variantNamesNoOtherPreset, variantsNameAPreset } from './rules-strategies.js';
+import { atLeastOnceCanDeliver, primaryHasNoReplica, routeHasARelay } from './rules-model.js';
 import { clockJumpsInsideRun, faultsInsideRun, faultWindowsFitKinds, warmupBeforeEnd, workFitsARun } from './rules-time.js';
 import type { WrittenScenario } from './written-schema.js';
 
@@ -41,8 +41,10 @@ export const rules: readonly Rule[] = [
   clockJumpsInsideRun,
   primaryHasNoReplica,
   atLeastOnceCanDeliver,
+  routeHasARelay,
   uniqueStrategyNames,
   variantsNameAPreset,
+  variantNamesNoOtherPreset,
   presetOptionsValid,
   expectStrategiesListed,
   expectMetricsValid,
@@ -80,6 +82,7 @@ const itemwise: ReadonlyMap<Rule, ItemList> = new Map<Rule, ItemList>([
   [atLeastOnceCanDeliver, 'faults'],
   [clockJumpsInsideRun, 'regions'],
   [variantsNameAPreset, 'strategies'],
+  [variantNamesNoOtherPreset, 'strategies'],
   [presetOptionsValid, 'strategies'],
 ]);
 

@@ -67,7 +67,9 @@ const leaseOptions = z
     path: ['retry_after'],
     error: (issue) =>
       `${formatMs((issue.input as { retry_after: number }).retry_after)} would retry at one instant; allowed: with max_retries above 0, at least 1us`,
-  });
+  })
+  // A lease that ends as it is granted voids every fill: the strategy would cache nothing.
+  .refine((o) => o.lease_ttl > 0, { ...whenClean, path: ['lease_ttl'], error: 'a lease of 0 ends as it is granted, so every fill would be refused; allowed: a duration above 0' });
 
 const sessionTokenOptions = z
   .object({

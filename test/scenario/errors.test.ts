@@ -498,6 +498,15 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'settings that would silently do nothing or mislead: a lease of 0, a variant under another preset\'s name, route without a third region',
+    yaml: withSection('strategies: [{ name: l, use: lease, lease_ttl: 0 }, { name: pubsub, use: versioned }, { name: lease, use: lease, lease_ttl: 1s }]\nnetwork: { on_unreachable: route }\n'),
+    problems: [
+      ['10:48', 'strategies.0.lease_ttl: a lease of 0 ends as it is granted, so every fill would be refused; allowed: a duration above 0'],
+      ['10:61', "strategies.1.name: `pubsub` is the name of another preset, but this variant uses `versioned`: its numbers would read as `pubsub`'s; allowed: a name of its own (e.g. versioned-2) or no use"],
+      ['11:28', 'network.on_unreachable: route relays through a third region, and the 2 regions have none (a read out of reach would fail, as with fail)'],
+    ],
+  },
+  {
     name: 'expect: unknown strategy, unknown metric, duration for a ratio',
     yaml: withSection('expect:\n  ttl: { stalenes_p99: "<= 2s", hit_ratio: "> 1s" }\n  pubsub-5s: { hit_ratio: 0.9 }\n'),
     problems: [
