@@ -25,7 +25,13 @@ export function parseCondition(written: number | string): ParsedCondition {
   return { op: op as ComparisonOp, value, hasUnit };
 }
 
-/** The condition as every report (and the JSON) says it: `<= 2s` as written, a bare number as the equality it is (`== 0`). */
-export function conditionText(written: number | string): string {
-  return typeof written === 'number' ? `== ${written}` : written.trim();
+/**
+ * The condition as every report (and the JSON) says it: `<= 2s` as written, a bare number as
+ * the equality it is (`== 0`). On a time metric a bare number other than 0 gets its unit,
+ * ms, so that `< 0.5` does not read as half a second beside an actual value of `56.2s`.
+ */
+export function conditionText(written: number | string, isTime = false): string {
+  const text = typeof written === 'number' ? `== ${written}` : written.trim();
+  if (!isTime || parseCondition(written).hasUnit || parseCondition(written).value === 0) return text;
+  return `${text}ms`;
 }

@@ -4,6 +4,7 @@
  * Total on input that passed the schema and the rules; it reports nothing itself.
  */
 import { findPreset } from '../strategies/registry.js';
+import { isDurationMetric } from '../metrics/metric-names.js';
 import { conditionText, parseCondition } from './condition.js';
 import { DEFAULTS, defaultStrategies } from './defaults.js';
 import { metricNameText, metricWindow } from './metric-window.js';
@@ -226,7 +227,7 @@ function toExpectations(expect: NonNullable<WrittenScenario['expect']>, locator:
       const { op, value } = parseCondition(written);
       const position = locator.position(['expect', strategy, key]);
       const window = metricWindow(key, measuredFromMs, endMs);
-      return { strategy, metric: metricNameText(key), ...(window ? { window } : {}), op, value, text: conditionText(written), position };
+      return { strategy, metric: metricNameText(key), ...(window ? { window } : {}), op, value, text: conditionText(written, isDurationMetric(key)), position };
     }),
   );
 }

@@ -251,3 +251,10 @@ describe('--set overrides', () => {
     expect(scenario.bus.delay).toEqual({ kind: 'uniform', min: 10, max: 30 });
   });
 });
+
+describe('expectations as reports say them', () => {
+  it('give a bare number on a time metric its unit, ms (not to be read as seconds beside an actual of 56.2s); 0 and ratios stay bare', () => {
+    const texts = load(`${MINIMAL}expect:\n  ttl: { staleness_p99: "< 0.5", staleness_max: 0, stale_age_p50: 3, read_latency_p99: "<= 2s", hit_ratio: "> 0.5", reads: 5 }\n`).expect.map((e) => e.text);
+    expect(texts).toEqual(['< 0.5ms', '== 0', '== 3ms', '<= 2s', '> 0.5', '== 5']);
+  });
+});
