@@ -116,6 +116,11 @@ function metricOf(name: string): string {
   return splitRegion(metric)?.metric ?? metric;
 }
 
+/** The region a per-region metric name is about (`regions.eu-west.reads` → `eu-west`); undefined for a whole-run one. */
+export function metricRegion(name: string): string | undefined {
+  return splitRegion(baseMetric(name))?.region;
+}
+
 /** `regions.<region>.<metric>`: metric names have no dots, region names may, so split at the last one. */
 function splitRegion(name: string): { region: string; metric: string } | undefined {
   if (!name.startsWith('regions.')) return undefined;

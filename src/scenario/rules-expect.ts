@@ -1,6 +1,17 @@
 /** Rules about `expect:`: it may only name strategies that run, metrics that exist and windows inside the run. */
 import type { Problem } from '../errors.js';
-import { baseMetric, isDurationMetric, isExpectableMetric, isWindowableMetric, metricNamesText, metricRange, strategyMetricNames, windowMetricNamesText } from '../metrics/metric-names.js';
+import {
+  baseMetric,
+  isDurationMetric,
+  isExpectableMetric,
+  isWindowableMetric,
+  isWriteMetric,
+  metricNamesText,
+  metricRange,
+  metricRegion,
+  strategyMetricNames,
+  windowMetricNamesText,
+} from '../metrics/metric-names.js';
 import { parseCondition } from './condition.js';
 import { defaultStrategies } from './defaults.js';
 import type { Locator } from './positions.js';
@@ -98,6 +109,24 @@ export function expectL1MetricsHaveL1(scenario: WrittenScenario, at: Locator): P
     .map(({ strategy, key, metric }) =>
       at.atKey(['expect', strategy, key], `${quoteName(strategy)} runs without L1s, so it has no ${quoteName(metric)}; give it an L1 (cache.l1) or expect something else`),
     );
+}
+
+/**
+ * A ratio or a distribution of reads has no value where no read is made (a region the read
+ * weights leave out, or a workload without reads): such a check could only fail, so it is
+ * told now rather than after the run. Counts (reads, stale_reads) are 0 there, and fine.
+ */
+export function expectReadMetricsHaveReads(scenario: WrittenScenario, at: Locator): Problem[] {
+  const names = scenario.regions.map((region) => region.name);
+  const weights = scenario.workload.read_regions;
+  const noReads = (region: string | undefined) => scenario.workload.reads_per_second === 0 || (region !== undefined && weights !== undefined && !((weights[region] ?? 0) > 0));
+  return expectations(scenario)
+    .filter(({ metric }) => isExpectableMetric(metric, names) && !isWriteMetric(metric) && metricRange(metric) !== 'count' && noReads(metricRegion(metric)))
+    .map(({ strategy, key, metric }) => {
+      const region = metricRegion(metric);
+      const why = scenario.workload.reads_per_second === 0 || region === undefined ? 'the workload makes no reads' : `${quoteName(region)} gets no reads (read_regions gives it none)`;
+      return at.atKey(['expect', strategy, key], `${why}, so ${quoteName(metric)} would have no value and the check could only fail; allowed: a region with reads, or a count (reads, stale_reads)`);
+    });
 }
 
 type Range = ReturnType<typeof metricRange>;

@@ -7,7 +7,15 @@
 import type { Problem } from '../errors.js';
 import type { Locator, Path } from './positions.js';
 import { readAt, recordingReads } from './read-paths.js';
-import { expectConditionsCanHold, expectL1MetricsHaveL1, expectMetricsValid, expectNamesUnique, expectStrategiesListed, expectUnitsFitMetrics } from './rules-expect.js';
+import {
+  expectConditionsCanHold,
+  expectL1MetricsHaveL1,
+  expectMetricsValid,
+  expectNamesUnique,
+  expectReadMetricsHaveReads,
+  expectStrategiesListed,
+  expectUnitsFitMetrics,
+} from './rules-expect.js';
 import {
   exactlyOnePrimary,
   faultRegionsKnown,
@@ -52,6 +60,7 @@ export const rules: readonly Rule[] = [
   expectUnitsFitMetrics,
   expectConditionsCanHold,
   expectL1MetricsHaveL1,
+  expectReadMetricsHaveReads,
 ];
 
 /**
@@ -67,6 +76,7 @@ const entrywise: ReadonlySet<Rule> = new Set([
   expectUnitsFitMetrics,
   expectConditionsCanHold,
   expectL1MetricsHaveL1,
+  expectReadMetricsHaveReads,
 ]);
 
 /**

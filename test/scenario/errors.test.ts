@@ -507,6 +507,13 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'expect: a ratio of a region the read weights leave out could only fail (a count there is 0, and fine)',
+    yaml: MINIMAL + '  read_regions: { us-east: 1 }\nexpect:\n  ttl: { regions.eu-west.stale_read_ratio: "< 0.1", regions.eu-west.reads: 0, regions.us-east.hit_ratio: "> 0.1" }\n',
+    problems: [
+      ['12:10', 'expect.ttl: `eu-west` gets no reads (read_regions gives it none), so `regions.eu-west.stale_read_ratio` would have no value and the check could only fail; allowed: a region with reads, or a count (reads, stale_reads)'],
+    ],
+  },
+  {
     name: 'expect: unknown strategy, unknown metric, duration for a ratio',
     yaml: withSection('expect:\n  ttl: { stalenes_p99: "<= 2s", hit_ratio: "> 1s" }\n  pubsub-5s: { hit_ratio: 0.9 }\n'),
     problems: [
