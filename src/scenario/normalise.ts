@@ -176,7 +176,15 @@ function entries(capacity: number | 'unbounded'): number {
 export function l1SpecOf(written: WrittenScenario, entry: WrittenStrategy | string): L1Spec | null {
   const overrides = typeof entry === 'object' ? entry.cache : undefined;
   const { l1 } = mergedCache(written.cache ?? {}, overrides);
-  return l1 === undefined || l1 === 'none' ? null : toL1(l1);
+  return l1 === undefined || l1 === 'none' || !presetCaches(entry) ? null : toL1(l1);
+}
+
+/** Whether the entry's preset caches at all: one that does not (no-cache) has no L1s either, whatever the cache settings say. */
+function presetCaches(entry: WrittenStrategy | string): boolean {
+  const variant = typeof entry === 'string' ? { name: entry } : entry;
+  const preset = findPreset(variant.use ?? variant.name);
+  // Caching is the preset's nature, not an option's: its default options tell it.
+  return preset === undefined || preset.parts(preset.options.parse({})).caching;
 }
 
 /** A variant's cache overrides on top of the top-level ones; an L1 map is merged key by key, `none` removes it. */
@@ -197,7 +205,7 @@ function toStrategy(entry: WrittenStrategy | string, cache: WrittenCache): Strat
   return {
     name,
     use: preset,
-    cache: toCache(mergedCache(cache, overrides)),
+    cache: { ...toCache(mergedCache(cache, overrides)), ...(presetCaches(entry) ? {} : { l1: null }) },
     options: findPreset(preset)?.options.parse(options) ?? {},
   };
 }

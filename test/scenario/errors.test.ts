@@ -47,7 +47,8 @@ const cases: BadCase[] = [
   {
     name: 'more keys than fit in every L1 of every region',
     yaml: MINIMAL.replace('keys: 100', 'keys: 3000000') + 'cache:\n  l1: { hosts: 1000 }\n',
-    problems: [['8:9', 'workload.keys: 3000000 keys in 2 regions and 1000 L1s in each is more state than cache-sim can hold: about 134 GiB for a run; allowed: up to 16 GiB: at most 357496 keys, or an L1 capacity of at most 85059']],
+    // Every preset runs (no strategies list): no-cache has no L1s, so the first with them is named.
+    problems: [['8:9', 'workload.keys: 3000000 keys in 2 regions and 1000 L1s in each (strategy ttl) is more state than cache-sim can hold: about 134 GiB for a run; allowed: up to 16 GiB: at most 357496 keys, or an L1 capacity of at most 85059 (strategy ttl)']],
   },
   {
     name: 'wrong required values (no default to fall back on) leave the rules that do not read them to run',
@@ -87,7 +88,7 @@ const cases: BadCase[] = [
   {
     name: 'more L1 entries than fit in memory',
     yaml: MINIMAL.replace('keys: 100', 'keys: 3000000') + 'cache:\n  l1: { hosts: 1000, capacity: 100000 }\n',
-    problems: [['8:9', 'workload.keys: 3000000 keys in 2 regions and 1000 L1s in each holding up to 100000 entries is more state than cache-sim can hold: about 18.8 GiB for a run (keys 0.156 GiB, L1 entries 18.6 GiB); allowed: up to 16 GiB: at most 357496 keys, or an L1 capacity of at most 85059']],
+    problems: [['8:9', 'workload.keys: 3000000 keys in 2 regions and 1000 L1s in each holding up to 100000 entries (strategy ttl) is more state than cache-sim can hold: about 18.8 GiB for a run (keys 0.156 GiB, L1 entries 18.6 GiB); allowed: up to 16 GiB: at most 357496 keys, or an L1 capacity of at most 85059 (strategy ttl)']],
   },
   {
     name: "more state than fits in one strategy's run: that strategy named, and fewer keys that fit every strategy",

@@ -258,3 +258,10 @@ describe('expectations as reports say them', () => {
     expect(texts).toEqual(['< 0.5ms', '== 0', '== 3ms', '<= 2s', '> 0.5', '== 5']);
   });
 });
+
+describe('a strategy that does not cache', () => {
+  it('has no L1s either, whatever the cache settings say (its report shows no L1 hit ratio rather than 0 %)', () => {
+    const s = load(`${MINIMAL}cache: { l1: { hosts: 2 } }\nstrategies: [pubsub, no-cache, { name: h, use: no-cache, cache: { l1: { hosts: 3 } } }]\n`);
+    expect(s.strategies.map((spec) => spec.cache.l1?.hosts ?? null)).toEqual([2, null, null]);
+  });
+});
