@@ -160,7 +160,9 @@ function applySet(doc: Document, override: SetOverride, origins: Map<Node, SetOr
     // A missing list is started by an index after it (`faults.0=…`) where the scenario allows a
     // list; anything else missing is a map (weights and expectations are keyed by names, which may be digits).
     const startsList = /^\d+$/.test(override.path[i + 1]) && listAt(override.path.slice(0, i + 1));
-    const missing = () => (startsList ? remember(new YAMLSeq(), origin, origins) : fresh());
+    // A new item of an existing list, made to hold what follows: told as such if it then lacks what an item needs.
+    const added = isSeq(parent) && parent.items.length > 0 && isAbsent(existing) ? { item: override.path.slice(0, i + 1).join('.'), listLength: parent.items.length } : undefined;
+    const missing = () => (startsList ? remember(new YAMLSeq(), origin, origins) : added ? remember(new YAMLMap(), { ...origin, added }, origins) : fresh());
     // A scalar in the middle of the path is kept, and reported by cannotFollow on the next step.
     parent = isAbsent(existing) ? put(parent, segment, missing(), { ...origin, valueOffset: override.segmentOffsets[i] }, origins) : (existing as Node);
   }

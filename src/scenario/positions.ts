@@ -28,6 +28,8 @@ export interface SetOrigin {
   text: string;
   /** Offset of `value` inside `text`. */
   valueOffset: number;
+  /** When the option added a list item to hold its value (`regions.2.replica_lag=…` on two regions): the item's path and the list's length before. */
+  added?: { item: string; listLength: number };
 }
 
 export const SET_FILE = '--set';
@@ -116,7 +118,10 @@ export class Locator {
 
   private problem(place: Place, path: Path, message: string): Problem {
     const prefix = path.length === 0 ? '' : `${pathText(path)}: `;
-    const note = place.origin ? ` (from ${place.origin.option} ${oneLine(place.origin.text)})` : '';
+    const added = place.origin?.added;
+    const list = added?.item.slice(0, added.item.lastIndexOf('.'));
+    const adding = added ? `; it adds ${added.item} to a list of ${added.listLength}, whose items are ${list}.0${added.listLength > 1 ? ` to ${list}.${added.listLength - 1}` : ''}` : '';
+    const note = place.origin ? ` (from ${place.origin.option} ${oneLine(place.origin.text)}${adding})` : '';
     return { file: place.file, line: place.line, col: place.col, message: `${prefix}${message}${note}` };
   }
 

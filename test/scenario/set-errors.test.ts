@@ -40,6 +40,12 @@ describe('--set problems', () => {
     ]);
   });
 
+  it('a --set that adds a list item lacking what an item needs says it added one (an index one past the end is an easy slip)', () => {
+    expect(problemsOf(MINIMAL, ['regions.2.replica_lag=1s'])).toEqual([
+      expect.stringMatching(/^--set:1:\d+: regions\.2\.name: missing; .* \(from --set regions\.2\.replica_lag=1s; it adds regions\.2 to a list of 2, whose items are regions\.0 to regions\.1\)$/),
+    ]);
+  });
+
   it("names a sweep's --param as the option that gave the value", () => {
     expect(problemsOf(MINIMAL, [{ option: '--param', text: 'bus.loss=2' }])).toEqual([
       '--param:1:10: bus.loss: 2 is not a probability; allowed: a number from 0 to 1 (from --param bus.loss=2)',
