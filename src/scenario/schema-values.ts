@@ -47,7 +47,14 @@ export function integerFrom(min: number, noun: string, most?: Most) {
 }
 
 export function probability() {
-  const customiser = says('a probability', 'a number from 0 to 1');
+  const plain = says('a probability', 'a number from 0 to 1');
+  // A percentage (`2%`), as a newcomer writes a loss rate: said as the number it means.
+  const customiser: Customiser = {
+    error: (issue) => {
+      const percent = typeof issue.input === 'string' ? /^\s*(\d+(\.\d+)?)\s*%\s*$/.exec(issue.input) : null;
+      return percent ? `${plain.error(issue)} (${percent[1]}% is ${Number(percent[1]) / 100})` : plain.error(issue);
+    },
+  };
   return z.number(customiser).min(0, customiser).max(1, customiser);
 }
 

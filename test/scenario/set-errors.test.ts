@@ -40,6 +40,10 @@ describe('--set problems', () => {
     ]);
   });
 
+  it('a probability written as a percentage is told the number it means', () => {
+    expect(problemsOf(MINIMAL, ['bus.loss=2%'])).toEqual(['--set:1:10: bus.loss: "2%" is not a probability; allowed: a number from 0 to 1 (2% is 0.02) (from --set bus.loss=2%)']);
+  });
+
   it('a --set that adds a list item lacking what an item needs says it added one (an index one past the end is an easy slip)', () => {
     expect(problemsOf(MINIMAL, ['regions.2.replica_lag=1s'])).toEqual([
       expect.stringMatching(/^--set:1:\d+: regions\.2\.name: missing; .* \(from --set regions\.2\.replica_lag=1s; it adds regions\.2 to a list of 2, whose items are regions\.0 to regions\.1\)$/),
