@@ -74,8 +74,19 @@ const tooLong = says('a duration cache-sim can simulate', MOST_DURATION_WORDING)
 
 // The shared value types carry an `id`, so the JSON Schema defines each once and refers to it.
 
-const durationSays = says('a duration', DURATION_WORDING);
-export const duration = durationSchema(DURATION_PATTERN, durationSays, z.number(durationSays).min(0, durationSays)).meta({
+/** What a duration ≥ 0 that is not one is told: a negative one (`-1s`) is told so, not only that it is no duration. */
+export function durationSays(): Customiser {
+  const plain = says('a duration', DURATION_WORDING);
+  return {
+    error: (issue) => {
+      const negative = (typeof issue.input === 'number' && issue.input < 0) || (typeof issue.input === 'string' && /^\s*-/.test(issue.input));
+      return negative ? `${plain.error(issue)}, never negative here` : plain.error(issue);
+    },
+  };
+}
+
+const nonNegative = durationSays();
+export const duration = durationSchema(DURATION_PATTERN, nonNegative, z.number(nonNegative).min(0, nonNegative)).meta({
   id: 'duration',
   description: `A duration ≥ 0: ${DURATION_WORDING}.`,
 });

@@ -1,8 +1,8 @@
 /** Value types for preset options (validated by each preset's schema, durations turned into ms). */
 import { z } from 'zod';
 import { says, saysOneOf } from '../scenario/messages.js';
-import { whenClean } from '../scenario/schema-values.js';
-import { DURATION_PATTERN, DURATION_WORDING, durationMs, formatMs, MOST_DURATION_MS, MOST_DURATION_WORDING } from '../scenario/units.js';
+import { durationSays, whenClean } from '../scenario/schema-values.js';
+import { DURATION_PATTERN, durationMs, formatMs, MOST_DURATION_MS, MOST_DURATION_WORDING } from '../scenario/units.js';
 import { groupThousands } from '../util/thousands.js';
 
 /** What `cache-sim strategies` says of an option: its meaning, and whether its value is a duration in ms. */
@@ -13,7 +13,7 @@ export interface OptionMeta {
 
 /** A duration option: milliseconds as a number, or a string with a unit (at most MOST_DURATION_MS, as every duration); comes out in ms. */
 export function durationOption(defaultMs: number, description: string) {
-  const customiser = says('a duration', DURATION_WORDING);
+  const customiser = durationSays();
   return z
     .union([z.number(customiser).min(0, customiser), z.string(customiser).regex(new RegExp(DURATION_PATTERN), customiser)], customiser)
     .refine((written) => !(durationMs(written) > MOST_DURATION_MS), { ...says('a duration cache-sim can simulate', MOST_DURATION_WORDING), ...whenClean })

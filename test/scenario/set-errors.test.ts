@@ -44,6 +44,10 @@ describe('--set problems', () => {
     expect(problemsOf(MINIMAL, ['bus.loss=2%'])).toEqual(['--set:1:10: bus.loss: "2%" is not a probability; allowed: a number from 0 to 1 (2% is 0.02) (from --set bus.loss=2%)']);
   });
 
+  it('a negative duration is told it may not be negative, not only that it is no duration', () => {
+    expect(problemsOf(MINIMAL, ['warmup=-5'])[0]).toMatch(/warmup: -5 is not a duration; allowed: .*, never negative here \(from --set warmup=-5\)$/);
+  });
+
   it('a --set that adds a list item lacking what an item needs says it added one (an index one past the end is an easy slip)', () => {
     expect(problemsOf(MINIMAL, ['regions.2.replica_lag=1s'])).toEqual([
       expect.stringMatching(/^--set:1:\d+: regions\.2\.name: missing; .* \(from --set regions\.2\.replica_lag=1s; it adds regions\.2 to a list of 2, whose items are regions\.0 to regions\.1\)$/),
