@@ -29,7 +29,7 @@ import {
   ttlSchema,
   word,
 } from './schema-values.js';
-import { says } from './messages.js';
+import { type Customiser, says } from './messages.js';
 import { PERCENT_PATTERN } from './units.js';
 import { listOf } from './wording.js';
 
@@ -202,6 +202,16 @@ const INSTANT_FAULTS: readonly string[] = ['cache_restart'];
 
 const FAULT_WORDING = `a map {at, for, KIND: {...}} with exactly one KIND of ${listOf(FAULT_KINDS)}`;
 
+/** A list of the wrong length is told its length (`[eu-west]`: one region), not only that it is no pair. */
+const regionPairSays: Customiser = {
+  error: (issue) => {
+    const allowed = 'a list [a, b] of two region names';
+    if (!Array.isArray(issue.input)) return says('a region pair', allowed).error(issue);
+    const n = issue.input.length;
+    return `a list of ${n} ${n === 1 ? 'item' : 'items'} is not a region pair; allowed: ${allowed}`;
+  },
+};
+
 function faultSchema() {
   const inRegion = (noun: string) => map(noun, { region: regionRef().describe('The region it happens in.') });
   const customiser = says('a fault', FAULT_WORDING);
@@ -219,7 +229,7 @@ function faultSchema() {
           .optional()
           .describe('Cuts a region off from the bus, from the primary, or both, for the window.'),
         network_partition: map('a network partition', {
-          between: z.tuple([regionRef(), regionRef()], says('a region pair', 'a list [a, b] of two region names')).describe('The two regions.'),
+          between: z.tuple([regionRef(), regionRef()], regionPairSays).describe('The two regions.'),
         })
           .optional()
           .describe('Two regions cannot reach each other: replication and deliveries across are held or dropped; writes that cannot reach the primary fail.'),

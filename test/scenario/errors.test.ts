@@ -515,6 +515,11 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: 'a network partition of one region: the list is told its length',
+    yaml: withSection('faults:\n  - { at: 1m, for: 1m, network_partition: { between: [eu-west] } }\n'),
+    problems: [['11:54', 'faults.0.network_partition.between: a list of 1 item is not a region pair; allowed: a list [a, b] of two region names']],
+  },
+  {
     name: 'expect: unknown strategy, unknown metric, duration for a ratio',
     yaml: withSection('expect:\n  ttl: { stalenes_p99: "<= 2s", hit_ratio: "> 1s" }\n  pubsub-5s: { hit_ratio: 0.9 }\n'),
     problems: [
