@@ -33,7 +33,25 @@ export function closest(written: string, candidates: readonly string[]): string 
     const distance = editDistance(written.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  return best;
+  return best ?? holdingEveryWord(written, candidates);
+}
+
+/**
+ * The candidate whose words include every word written, when a word was left out rather than
+ * mistyped: `stale_ratio` is `stale_read_ratio`, `stale` is `serve-stale`; none when several are as near.
+ */
+function holdingEveryWord(written: string, candidates: readonly string[]): string | undefined {
+  const wordsOf = (name: string) => name.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word !== '');
+  const words = wordsOf(written);
+  if (words.length === 0 || words.some((word) => word.length < 2) || !words.some((word) => word.length >= 4)) return undefined;
+  const holding = candidates.filter((candidate) => {
+    const theirs = wordsOf(candidate);
+    return theirs.length > words.length - 1 && words.every((word) => theirs.includes(word)) && candidate.toLowerCase() !== written.toLowerCase();
+  });
+  // The nearest: fewest words besides those written (`stale_read_ratio` before `regions.eu.stale_read_ratio`).
+  const fewest = Math.min(...holding.map((candidate) => wordsOf(candidate).length));
+  const nearest = holding.filter((candidate) => wordsOf(candidate).length === fewest);
+  return nearest.length === 1 ? nearest[0] : undefined;
 }
 
 /** ` (did you mean \`x\`?)` or nothing, ready to follow the misspelt name in a message. */
