@@ -21,6 +21,7 @@ import type { Scenario } from './types.js';
 import { scenarioSchema, type WrittenScenario } from './written-schema.js';
 import { closest } from './suggest.js';
 import { allowedKeysAt, issuesToProblems, listAllowedAt } from './zod-problems.js';
+import { sectionHoldingKey } from './key-homes.js';
 
 /** A scenario from YAML text; `file` names it in problems. */
 export function loadScenarioText(text: string, file: string, sets: readonly SetArgument[] = []): Scenario {
@@ -133,7 +134,7 @@ function validate(
   const protoProblems = proto.map((path) => locator.atKey(path, '`__proto__` is not a key a scenario can have; allowed: the keys and names each map takes'));
   const first = parse(value);
   if (first.success) return { written: first.data, schemaProblems: protoProblems, defaulted: proto, renumbered: new Map() };
-  const problems = [...protoProblems, ...issuesToProblems(first.error.issues, { schema: scenarioSchema, locator })];
+  const problems = [...protoProblems, ...issuesToProblems(first.error.issues, { schema: scenarioSchema, locator, homeOf: sectionHoldingKey })];
   const taken: Taken = { defaulted: [...proto], removed: new Set<string>(), misformedNames: [], renumbered: new Map() };
   let issues = first.error.issues;
   for (let round = 0; round < MOST_ROUNDS && takeOut(value, issues, taken); round++) {

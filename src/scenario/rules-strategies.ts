@@ -8,6 +8,7 @@ import { didYouMean } from './suggest.js';
 import { listOf, quoteName } from './wording.js';
 import type { WrittenScenario, WrittenStrategy } from './written-schema.js';
 import { issuesToProblems } from './zod-problems.js';
+import { sectionHoldingKey } from './key-homes.js';
 
 export const strategyName = (entry: WrittenStrategy): string => (typeof entry === 'string' ? entry : entry.name);
 
@@ -56,6 +57,8 @@ export function presetOptionsValid(scenario: WrittenScenario, at: Locator): Prob
       locator: at,
       basePath: ['strategies', i],
       extraKeys: STRATEGY_ENTRY_KEYS,
+      // A variant's cache settings go under its own cache: (`ttl` there, not beside name).
+      homeOf: (key) => (sectionHoldingKey(key) === 'under cache' ? "under the variant's cache" : sectionHoldingKey(key)),
     });
   });
 }

@@ -19,6 +19,8 @@ export interface IssueContext {
   basePath?: Path;
   /** Keys allowed besides the schema's own (the entry keys around preset options). */
   extraKeys?: readonly string[];
+  /** Where an unknown key belongs, if it is a key elsewhere (`strategies` written under `cache`): `at the top level`, `under cache`. */
+  homeOf?: (key: string) => string | undefined;
 }
 
 export function issuesToProblems(issues: readonly Issue[], context: IssueContext): Problem[] {
@@ -34,9 +36,12 @@ export function issuesToProblems(issues: readonly Issue[], context: IssueContext
   return placed.flatMap(({ issue, path }) => {
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedKeys(path, context);
-      return issue.keys.map((key) =>
-        context.locator.atKey([...path, key], `unknown key ${quoteName(key)}${didYouMean(key, allowed)}; allowed keys: ${listOf(allowed)}`),
-      );
+      return issue.keys.map((key) => {
+        const suggestion = didYouMean(key, allowed);
+        const home = suggestion === '' ? context.homeOf?.(key) : undefined;
+        const placed = home ? ` (${quoteName(key)} belongs ${home})` : suggestion;
+        return context.locator.atKey([...path, key], `unknown key ${quoteName(key)}${placed}; allowed keys: ${listOf(allowed)}`);
+      });
     }
     if (isMissing(issue) && misspelt.has(pathKey(path))) return [];
     return [context.locator.atValue(path, asWritten(issue, path, context.locator))];

@@ -520,6 +520,15 @@ const cases: BadCase[] = [
     problems: [['11:54', 'faults.0.network_partition.between: a list of 1 item is not a region pair; allowed: a list [a, b] of two region names']],
   },
   {
+    name: 'a key of another section, written in the wrong place, is told where it belongs',
+    yaml: withSection('cache:\n  strategies: [ttl]\nbus: { ttl: 3s }\nstrategies: [{ name: k, use: ttl, ttl: 10s }]\n'),
+    problems: [
+      ['11:3', 'cache: unknown key `strategies` (`strategies` belongs at the top level); allowed keys:'],
+      ['12:8', 'bus: unknown key `ttl` (`ttl` belongs under cache); allowed keys:'],
+      ['13:35', "strategies.0: unknown key `ttl` (`ttl` belongs under the variant's cache); allowed keys: name, use, cache"],
+    ],
+  },
+  {
     name: 'expect: unknown strategy, unknown metric, duration for a ratio',
     yaml: withSection('expect:\n  ttl: { stalenes_p99: "<= 2s", hit_ratio: "> 1s" }\n  pubsub-5s: { hit_ratio: 0.9 }\n'),
     problems: [
