@@ -1,6 +1,6 @@
 /** Rules about the strategies list: names, presets, preset options. */
 import type { Problem } from '../errors.js';
-import { findPreset, presetNames } from '../strategies/registry.js';
+import { findPreset, presetNames, presets } from '../strategies/registry.js';
 import { STRATEGY_ENTRY_KEYS } from './normalise.js';
 import type { Locator } from './positions.js';
 import { duplicates } from './rules-regions.js';
@@ -43,6 +43,14 @@ export function variantsNameAPreset(scenario: WrittenScenario, at: Locator): Pro
   });
 }
 
+/** Where an unknown key of a variant belongs: another preset's option, or a cache setting (under its own `cache:`). */
+function optionHome(key: string, presetName: string): string | undefined {
+  const others = presets.filter((p) => p.name !== presetName && key in p.options.shape).map((p) => p.name);
+  if (others.length > 0) return `to ${others.length === 1 ? 'the preset' : 'the presets'} ${listOf(others)}, not ${presetName}`;
+  const section = sectionHoldingKey(key);
+  return section === 'under cache' ? "under the variant's cache" : section;
+}
+
 /** Everything in a variant besides name, use and cache is an option of its preset, checked by the preset's schema. */
 export function presetOptionsValid(scenario: WrittenScenario, at: Locator): Problem[] {
   return (scenario.strategies ?? []).flatMap((entry, i) => {
@@ -57,8 +65,7 @@ export function presetOptionsValid(scenario: WrittenScenario, at: Locator): Prob
       locator: at,
       basePath: ['strategies', i],
       extraKeys: STRATEGY_ENTRY_KEYS,
-      // A variant's cache settings go under its own cache: (`ttl` there, not beside name).
-      homeOf: (key) => (sectionHoldingKey(key) === 'under cache' ? "under the variant's cache" : sectionHoldingKey(key)),
+      homeOf: (key) => optionHome(key, preset.name),
     });
   });
 }

@@ -529,6 +529,11 @@ const cases: BadCase[] = [
     ],
   },
   {
+    name: "another preset's option on a variant is told whose it is",
+    yaml: withSection('strategies: [{ name: k, use: pubsub, keep_newer: false }]\n'),
+    problems: [['10:38', 'strategies.0: unknown key `keep_newer` (`keep_newer` belongs to the preset write-update, not pubsub); allowed keys: name, use, cache, delete_again_after']],
+  },
+  {
     name: 'expect: unknown strategy, unknown metric, duration for a ratio',
     yaml: withSection('expect:\n  ttl: { stalenes_p99: "<= 2s", hit_ratio: "> 1s" }\n  pubsub-5s: { hit_ratio: 0.9 }\n'),
     problems: [
