@@ -56,14 +56,17 @@ export function fraction(written: number | string): number {
   return typeof written === 'number' ? written : Number(written.slice(0, -1)) / 100;
 }
 
-/** Shortest readable form of a millisecond count, for messages (`1.5s`, `30m`). */
+/**
+ * Shortest readable form of a millisecond count, for messages (`1.5s`, `30m`, `90s`): hours and
+ * minutes only whole (`90s`, not `1.5m`, as no one writes a minute and a half), seconds to the ms.
+ */
 export function formatMs(ms: number): string {
   for (const [unit, size] of [
     ['h', 3_600_000],
     ['m', 60_000],
-    ['s', 1000],
   ] as const) {
-    if (Math.abs(ms) >= size && Number.isInteger((ms / size) * 1000)) return `${ms / size}${unit}`;
+    if (Math.abs(ms) >= size && Number.isInteger(ms / size)) return `${ms / size}${unit}`;
   }
+  if (Math.abs(ms) >= 1000 && Number.isInteger(ms)) return `${ms / 1000}s`;
   return `${ms}ms`;
 }
