@@ -29,6 +29,12 @@ function parseWholeNumber(what: string, least = 0, why = '', most = Number.MAX_S
 }
 
 const parseSeed = parseWholeNumber('the seed');
+
+/** A key by its rank: how many there are is the scenario's to say (checked once it is loaded). */
+function parseKey(text: string): number {
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new InvalidArgumentError('the key is a whole number, its rank: 0 is the most popular (workload.keys says how many there are).');
+  return Number(text);
+}
 const WORKERS_HELP = 'worker threads for the strategy runs (default: one per core when there is enough work; 1 = none)';
 
 /** A simulated time as scenarios write durations (`90s`, `1.5m`; a plain number is ms). */
@@ -135,7 +141,7 @@ function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
     .command('trace')
     .description("the story of one key: writes, commits, replication, invalidations, fills and stale reads, per region, in time order")
     .argument('<file>', 'scenario YAML file', parseInputPath)
-    .requiredOption('--key <k>', 'key number (0 is the most popular)', parseWholeNumber('the key'))
+    .requiredOption('--key <k>', 'key number (0 is the most popular)', parseKey)
     .option('--strategy <name>', 'strategy to trace (default: the first listed)')
     .option('--seed <n>', 'override the scenario seed', parseSeed)
     .option('--set <path=value>', 'override a scenario value (repeatable)', collect, [])

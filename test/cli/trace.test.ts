@@ -174,6 +174,10 @@ describe('cache-sim trace', () => {
     const key = await cli(['trace', SMALL, '--key', '999']);
     expect(key.code).toBe(2);
     expect(key.stderr).toContain('keys 0 to 199');
+    // A key that is no number is told what a key is, not a range no scenario has.
+    const word = await cli(['trace', SMALL, '--key', 'hot']);
+    expect(word.code).toBe(2);
+    expect(word.stderr).toContain('the key is a whole number, its rank: 0 is the most popular (workload.keys says how many there are)');
     const strategy = await cli(['trace', SMALL, '--key', '1', '--strategy', 'nope']);
     expect(strategy.code).toBe(2);
     expect((await cli(['trace', SMALL])).code).toBe(2);
