@@ -11,7 +11,8 @@ import { jsonText } from './json.js';
 import { cellCode, escapeCell, escapeText, table } from './markdown-text.js';
 import { DEFAULT_WIDTH, type GridCell, renderGrid } from './grid.js';
 import { COMPARISON_GROUPS } from './rows.js';
-import { countText, withInterval, wrapPainted, wrapText } from './format.js';
+import { countText, joinWrapped, withInterval, wrapPainted } from './format.js';
+import { listPieces } from './expectation-text.js';
 import { formatterFor } from './sweep-text.js';
 
 export const COMPARE_FORMATS = ['table', 'json', 'markdown'] as const;
@@ -74,12 +75,15 @@ function unpairedText(u: Unpaired): string {
   return point === '' ? `${what}${seeds}` : `${what} at ${point}${seeds}`;
 }
 
-/** What could not be compared, a sentence per side (none when everything paired). */
-function unpairedSentences(c: Comparison): { text: string; lost: boolean }[] {
-  const sentence = (items: Unpaired[], file: string, why: string) => `Only in ${file}, not compared${why}: ${items.map(unpairedText).join(', ')}`;
+/** What could not be compared, a sentence per side (none when everything paired), in pieces a line may break between (never inside an item). */
+function unpairedSentences(c: Comparison): { text: string; pieces: string[]; lost: boolean }[] {
+  const sentence = (items: Unpaired[], file: string, why: string) => {
+    const pieces = [`Only in ${file}, not compared${why}:`, ...listPieces(items.map(unpairedText))];
+    return { text: pieces.join(' '), pieces };
+  };
   return [
-    ...(c.only_in_base.length > 0 ? [{ text: sentence(c.only_in_base, c.base.file, ' (--fail-on-worse counts this as worse)'), lost: true }] : []),
-    ...(c.only_in_head.length > 0 ? [{ text: sentence(c.only_in_head, c.head.file, ''), lost: false }] : []),
+    ...(c.only_in_base.length > 0 ? [{ ...sentence(c.only_in_base, c.base.file, ' (--fail-on-worse counts this as worse)'), lost: true }] : []),
+    ...(c.only_in_head.length > 0 ? [{ ...sentence(c.only_in_head, c.head.file, ''), lost: false }] : []),
   ];
 }
 
@@ -117,7 +121,7 @@ function compareTable(c: Comparison, p: Palette, width: number): string {
   const style = (v: Verdict) => (v === 'better' ? p.pass(v) : v === 'worse' ? p.fail(v) : v === 'noise' ? p.dim(v) : v);
   const lines = rows.map((row): GridCell[] => [...row.cells.map((text) => ({ text })), { text: style(row.verdict) }]);
   const grid = renderGrid({ head, groups: [lines], labels: withPoints ? 3 : 2 }, p, width);
-  const unpaired = unpairedSentences(c).map(({ text, lost }) => `\n${wrapText(text, width).map((line) => (lost ? p.fail(line) : line)).join('\n')}\n`);
+  const unpaired = unpairedSentences(c).map(({ pieces, lost }) => `\n${joinWrapped(pieces, ' ', width).map((line) => (lost ? p.fail(line) : line)).join('\n')}\n`);
   return `${wrapPainted(headline(c), width, p.heading)}\n${wrapPainted(summaryText(c), width, p.dim)}\n\n${grid}\n${unpaired.join('')}`;
 }
 

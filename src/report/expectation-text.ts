@@ -39,9 +39,19 @@ export function failureText(e: ExpectationResult): string {
  * or '' when the run checked every expectation: a left-out check must not pass unseen.
  */
 export function skippedText(r: Pick<ScenarioResults, 'skipped_expectations'>): string {
+  return skippedPieces(r).join(' ');
+}
+
+/** skippedText in pieces a line may break between: the lead, then each expectation with its comma (none breaks inside one). */
+export function skippedPieces(r: Pick<ScenarioResults, 'skipped_expectations'>): string[] {
   const skipped = r.skipped_expectations ?? [];
-  if (skipped.length === 0) return '';
-  return `Not checked, their strategies did not run (--strategy): ${skipped.map(expectationTitle).join(', ')}`;
+  if (skipped.length === 0) return [];
+  return ['Not checked, their strategies did not run (--strategy):', ...listPieces(skipped.map(expectationTitle))];
+}
+
+/** Items of a list as pieces to wrap between, each but the last with its comma. */
+export function listPieces(items: readonly string[]): string[] {
+  return items.map((item, i) => (i < items.length - 1 ? `${item},` : item));
 }
 
 /** `all held` or `2 of 6 failed`. */

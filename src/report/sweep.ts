@@ -11,7 +11,7 @@ import type { ShardDocument } from '../sweep-shard.js';
 import type { SweepResults } from '../sweep.js';
 import type { Palette } from './colour.js';
 import { csvField } from './csv.js';
-import { failedSeedsText, rangeText, skippedText } from './expectation-text.js';
+import { failedSeedsText, rangeText, skippedPieces } from './expectation-text.js';
 import { alignedOrWrapped, joinWrapped, visibleWidth, wrapIndented, wrapPainted, wrapText } from './format.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 
@@ -46,8 +46,8 @@ export function renderSweepTable(r: SweepResults, p: Palette, width = DEFAULT_WI
   const spec: GridSpec = { head: [...paths, 'strategy', ...r.metrics], groups, labels: paths.length + 1 };
   const sections = [header.join('\n'), renderGrid(spec, p, width)];
   if (r.points.some((point) => point.expectations.length > 0)) sections.push(expectationsOverSeeds(r, p, width));
-  const skipped = skippedText(r);
-  if (skipped !== '') sections.push(wrapText(skipped, width).map(p.dim).join('\n'));
+  const skipped = skippedPieces(r);
+  if (skipped.length > 0) sections.push(joinWrapped(skipped, ' ', width).map(p.dim).join('\n'));
   return `${sections.join('\n\n')}\n`;
 }
 

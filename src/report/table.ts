@@ -6,7 +6,7 @@
 import { allPassed } from '../metrics/expect.js';
 import type { ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import type { Palette } from './colour.js';
-import { actualText, outcomeText, skippedText } from './expectation-text.js';
+import { actualText, outcomeText, skippedPieces } from './expectation-text.js';
 import { alignedOrWrapped, joinWrapped, wrapIndented, wrapPainted, wrapText } from './format.js';
 import { withReplays } from './replay-lines.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
@@ -53,8 +53,8 @@ function renderScenario(r: ScenarioResults, p: Palette, width: number): string {
   const keys = staleKeys(r, p, width);
   if (keys !== '') sections.push(keys);
   if (r.expectations.length > 0) sections.push(expectations(r.expectations, p, width));
-  const skipped = skippedText(r);
-  if (skipped !== '') sections.push(wrapText(skipped, width).map(p.dim).join('\n'));
+  const skipped = skippedPieces(r);
+  if (skipped.length > 0) sections.push(joinWrapped(skipped, ' ', width).map(p.dim).join('\n'));
   return sections.join('\n\n');
 }
 

@@ -97,3 +97,20 @@ describe('text layout', () => {
     expect(joinWrapped(['a.yaml', 'seed 7', '30m simulated'], ' · ', 16)).toEqual(['a.yaml · seed 7', '30m simulated']);
   });
 });
+
+describe('a list wrapped to the width', () => {
+  it('breaks between its items, never inside one, each but the last keeping its comma', async () => {
+    const { skippedPieces } = await import('../../src/report/expectation-text.js');
+    const skipped = ['stale_read_ratio < 0.05', 'regions.eu-west.staleness_p99 <= 2s', 'hit_ratio >= 0.8'].map((condition) => {
+      const [metric, ...rest] = condition.split(' ');
+      return { strategy: 'versioned', metric, condition: rest.join(' '), at: 's.yaml:1:1' };
+    });
+    const lines = joinWrapped(skippedPieces({ skipped_expectations: skipped }), ' ', 60);
+    expect(lines).toEqual([
+      'Not checked, their strategies did not run (--strategy):',
+      'versioned stale_read_ratio < 0.05,',
+      'versioned regions.eu-west.staleness_p99 <= 2s,',
+      'versioned hit_ratio >= 0.8',
+    ]);
+  });
+});
