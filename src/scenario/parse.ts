@@ -25,12 +25,42 @@ export function parseYaml(text: string, file: string): ParseOutcome {
   // merge: `<<: *base` takes an anchored map's keys (the usual way to share settings between entries).
   // Lone carriage returns (old Mac line ends) end lines too, as every editor shows them; YAML would read one long line.
   const doc = parseDocument(text.replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n'), { lineCounter, prettyErrors: false, logLevel: 'error', merge: true });
-  const problemOf = (error: YAMLError): Problem => ({ file, ...lineCounter.linePos(error.pos[0]), message: syntaxMessage(error, doc) });
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const problemOf = (error: YAMLError): Problem => {
+    const place = lineCounter.linePos(error.pos[0]);
+    // The parser places an indentation mistake at the start of its line; elsewhere it is another one.
+    const misaligned = place.col === 1 ? misalignedLine(error, lines, place.line) : undefined;
+    return misaligned ? { file, line: place.line, col: misaligned.col, message: misaligned.message } : { file, ...place, message: syntaxMessage(error, doc) };
+  };
   const duplicateKeys = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY').map(problemOf);
   const problems = firstOfEachLine(doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY').map(problemOf));
   problems.push(...unresolvedAliases(doc, lineCounter, file), ...unknownTags(doc).map(problemOf), ...oddKeys(doc, lineCounter, file));
   for (const { offset, message } of extendedTypes(doc)) problems.push({ file, ...lineCounter.linePos(offset), message });
   return problems.length === 0 ? { ok: true, parsed: { doc, lineCounter, duplicateKeys } } : { ok: false, problems: [...duplicateKeys, ...problems] };
+}
+
+/**
+ * A line the parser cannot place because of its indentation (`All mapping items must start at
+ * the same column`, a key under a list item indented one space short): told at its first
+ * character, with the indentation the keys above it have, which is what was most likely meant.
+ */
+function misalignedLine(error: YAMLError, lines: readonly string[], line: number): { col: number; message: string } | undefined {
+  const misindented = error.code === 'BAD_INDENT' || (error.code === 'MISSING_CHAR' && error.message.startsWith('Sequence item without - indicator'));
+  const text = lines[line - 1];
+  if (!misindented || text === undefined) return undefined;
+  const indent = text.length - text.trimStart().length;
+  if (indent === 0) return undefined;
+  // The keys of the map just above: after the `- ` of a list item, or where its line starts.
+  let above = line - 2;
+  while (above >= 0 && (lines[above].trim() === '' || lines[above].trimStart().startsWith('#'))) above--;
+  if (above < 0) return undefined;
+  const aboveKeys = /^(\s*)(-\s+)?/.exec(lines[above])?.[0].length ?? 0;
+  if (aboveKeys === indent) return undefined;
+  const spaces = (n: number) => `${n} ${n === 1 ? 'space' : 'spaces'}`;
+  return {
+    col: indent + 1,
+    message: `indented ${spaces(indent)}, which lines up with no map above it: the keys on line ${above + 1} start after ${spaces(aboveKeys)}; allowed: ${spaces(aboveKeys)} to add this key to that map, or the indentation of a map further out`,
+  };
 }
 
 /**

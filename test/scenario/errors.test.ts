@@ -646,6 +646,16 @@ const cases: BadCase[] = [
     problems: [['10:32', 'YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]']],
   },
   {
+    name: 'a key indented one space short of its map (or to the list dash): told at the key, with the indentation meant',
+    yaml: MINIMAL.replace('  - name: eu-west\n', '  - name: eu-west\n   replica_lag: 1s\n'),
+    problems: [['7:4', 'indented 3 spaces, which lines up with no map above it: the keys on line 6 start after 4 spaces; allowed: 4 spaces to add this key to that map, or the indentation of a map further out']],
+  },
+  {
+    name: 'a key at the list dash under a list item',
+    yaml: MINIMAL.replace('  - name: eu-west\n', '  - name: eu-west\n  replica_lag: 1s\n'),
+    problems: [['7:3', 'indented 2 spaces, which lines up with no map above it: the keys on line 6 start after 4 spaces']],
+  },
+  {
     name: 'a region or strategy named by digits alone (JSON would put it before the others)',
     yaml: MINIMAL.replace('name: eu-west', 'name: "1"') + 'strategies: [ttl, { name: "2", use: pubsub }, { name: v2, use: versioned }]\n',
     problems: [
