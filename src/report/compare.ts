@@ -76,11 +76,8 @@ function unpairedText(u: Unpaired): string {
 }
 
 /** What could not be compared, a sentence per side (none when everything paired), in pieces a line may break between (never inside an item). */
-function unpairedSentences(c: Comparison): { text: string; pieces: string[]; lost: boolean }[] {
-  const sentence = (items: Unpaired[], file: string, why: string) => {
-    const pieces = [`Only in ${file}, not compared${why}:`, ...listPieces(items.map(unpairedText))];
-    return { text: pieces.join(' '), pieces };
-  };
+function unpairedSentences(c: Comparison): { pieces: string[]; lost: boolean }[] {
+  const sentence = (items: Unpaired[], file: string, why: string) => ({ pieces: [`Only in ${file}, not compared${why}:`, ...listPieces(items.map(unpairedText))] });
   return [
     ...(c.only_in_base.length > 0 ? [{ ...sentence(c.only_in_base, c.base.file, ' (--fail-on-worse counts this as worse)'), lost: true }] : []),
     ...(c.only_in_head.length > 0 ? [{ ...sentence(c.only_in_head, c.head.file, ''), lost: false }] : []),
@@ -132,6 +129,6 @@ function compareMarkdown(c: Comparison): string {
     ...row.cells.map((text, i) => (i === metricColumn ? cellCode(text) : escapeCell(text))),
     row.verdict === 'better' ? '✅ better' : row.verdict === 'worse' ? '❌ worse' : row.verdict,
   ]);
-  const unpaired = unpairedSentences(c).map(({ text, lost }) => `\n${lost ? '❌ ' : ''}${escapeText(text)}\n`);
+  const unpaired = unpairedSentences(c).map(({ pieces, lost }) => `\n${lost ? '❌ ' : ''}${escapeText(pieces.join(' '))}\n`);
   return `## ${escapeText(headline(c))}\n\n${escapeText(summaryText(c))}\n\n${table(head, cells, 'left')}\n${unpaired.join('')}`;
 }

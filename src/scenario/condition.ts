@@ -32,6 +32,7 @@ export function parseCondition(written: number | string): ParsedCondition {
  */
 export function conditionText(written: number | string, isTime = false): string {
   const text = typeof written === 'number' ? `== ${written}` : written.trim();
-  if (!isTime || parseCondition(written).hasUnit || parseCondition(written).value === 0) return text;
-  return `${text}ms`;
+  if (!isTime) return text;
+  const { hasUnit, value } = parseCondition(written);
+  return hasUnit || value === 0 ? text : `${text}ms`;
 }

@@ -9,13 +9,17 @@ export interface Customiser {
   error: (issue: { input?: unknown }) => string;
 }
 
-/** The error message for one kind of value: what was found, and what is allowed instead. */
-export function says(noun: string, allowed: string): Customiser {
+/**
+ * The error message for one kind of value: what was found, and what is allowed instead;
+ * `hint` adds what a value written a certain wrong way means (`2%` is 0.02), when it does.
+ */
+export function says(noun: string, allowed: string, hint?: (input: unknown) => string | undefined): Customiser {
   return {
-    error: (issue) =>
-      issue.input === undefined
-        ? `missing; required: ${allowed}`
-        : `${showValue(issue.input)} is not ${noun}; allowed: ${allowed}`,
+    error: (issue) => {
+      if (issue.input === undefined) return `missing; required: ${allowed}`;
+      const extra = hint?.(issue.input);
+      return `${showValue(issue.input)} is not ${noun}; allowed: ${allowed}${extra ?? ''}`;
+    },
   };
 }
 

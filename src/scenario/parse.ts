@@ -24,8 +24,9 @@ export function parseYaml(text: string, file: string): ParseOutcome {
   // A byte-order mark is no part of the scenario: left in, it would shift line 1's columns by one.
   // merge: `<<: *base` takes an anchored map's keys (the usual way to share settings between entries).
   // Lone carriage returns (old Mac line ends) end lines too, as every editor shows them; YAML would read one long line.
-  const doc = parseDocument(text.replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n'), { lineCounter, prettyErrors: false, logLevel: 'error', merge: true });
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const source = text.replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n');
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, logLevel: 'error', merge: true });
+  const lines = source.split(/\r?\n/);
   const problemOf = (error: YAMLError): Problem => {
     const place = lineCounter.linePos(error.pos[0]);
     // The parser places an indentation mistake at the start of its line; elsewhere it is another one.

@@ -47,14 +47,11 @@ export function integerFrom(min: number, noun: string, most?: Most) {
 }
 
 export function probability() {
-  const plain = says('a probability', 'a number from 0 to 1');
   // A percentage (`2%`), as a newcomer writes a loss rate: said as the number it means.
-  const customiser: Customiser = {
-    error: (issue) => {
-      const percent = typeof issue.input === 'string' ? /^\s*(\d+(\.\d+)?)\s*%\s*$/.exec(issue.input) : null;
-      return percent ? `${plain.error(issue)} (${percent[1]}% is ${Number(percent[1]) / 100})` : plain.error(issue);
-    },
-  };
+  const customiser = says('a probability', 'a number from 0 to 1', (input) => {
+    const percent = typeof input === 'string' ? /^\s*(\d+(\.\d+)?)\s*%\s*$/.exec(input) : null;
+    return percent ? ` (${percent[1]}% is ${Number(percent[1]) / 100})` : undefined;
+  });
   return z.number(customiser).min(0, customiser).max(1, customiser);
 }
 
@@ -76,13 +73,9 @@ const tooLong = says('a duration cache-sim can simulate', MOST_DURATION_WORDING)
 
 /** What a duration ≥ 0 that is not one is told: a negative one (`-1s`) is told so, not only that it is no duration. */
 export function durationSays(): Customiser {
-  const plain = says('a duration', DURATION_WORDING);
-  return {
-    error: (issue) => {
-      const negative = (typeof issue.input === 'number' && issue.input < 0) || (typeof issue.input === 'string' && /^\s*-/.test(issue.input));
-      return negative ? `${plain.error(issue)}, never negative here` : plain.error(issue);
-    },
-  };
+  return says('a duration', DURATION_WORDING, (input) =>
+    (typeof input === 'number' && input < 0) || (typeof input === 'string' && /^\s*-/.test(input)) ? ', never negative here' : undefined,
+  );
 }
 
 const nonNegative = durationSays();

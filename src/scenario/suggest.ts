@@ -46,7 +46,7 @@ function holdingEveryWord(written: string, candidates: readonly string[]): strin
   if (words.length === 0 || words.some((word) => word.length < 2) || !words.some((word) => word.length >= 4)) return undefined;
   const holding = candidates.filter((candidate) => {
     const theirs = wordsOf(candidate);
-    return theirs.length > words.length - 1 && words.every((word) => theirs.includes(word)) && candidate.toLowerCase() !== written.toLowerCase();
+    return words.every((word) => theirs.includes(word)) && candidate.toLowerCase() !== written.toLowerCase();
   });
   // The nearest: fewest words besides those written (`stale_read_ratio` before `regions.eu.stale_read_ratio`).
   const fewest = Math.min(...holding.map((candidate) => wordsOf(candidate).length));
