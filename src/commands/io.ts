@@ -11,13 +11,18 @@ export interface CommandIO {
   workers?: { cores: number; spawn: SpawnWorker };
 }
 
-/** Where GitHub Actions checked the repository out, for annotations' paths (none outside it). */
-export function annotationPaths(env: CommandIO['env']): AnnotationPaths | undefined {
-  return env.GITHUB_WORKSPACE ? { workspace: env.GITHUB_WORKSPACE, cwd: process.cwd() } : undefined;
+/**
+ * On GitHub Actions, the annotations `render` makes, to stderr; elsewhere nothing. Files are
+ * named from where GitHub checked the repository out (GITHUB_WORKSPACE), as it reads them.
+ */
+export function writeAnnotations(io: CommandIO, render: (paths: AnnotationPaths | undefined) => string): void {
+  if (io.env.GITHUB_ACTIONS !== 'true') return;
+  const workspace = io.env.GITHUB_WORKSPACE;
+  io.stderr.write(render(workspace ? { workspace, cwd: process.cwd() } : undefined));
 }
 
 /** Problems with the input, one `FILE:LINE:COL: message` line each; on GitHub Actions also as annotations on those lines. */
 export function writeProblems(problems: readonly Problem[], io: CommandIO): void {
   io.stderr.write(problems.map((p) => `${formatProblem(p)}\n`).join(''));
-  if (io.env.GITHUB_ACTIONS === 'true') io.stderr.write(problemAnnotations(problems, annotationPaths(io.env)));
+  writeAnnotations(io, (paths) => problemAnnotations(problems, paths));
 }

@@ -12,7 +12,7 @@ import { planSeeds, seedsResults } from '../run-seeds.js';
 import { summariseRun } from '../sweep.js';
 import type { SweepPlan } from '../sweep.js';
 import { reportWidth } from '../report/sink.js';
-import { annotationPaths, type CommandIO } from './io.js';
+import { type CommandIO, writeAnnotations } from './io.js';
 import { loadEach, writeFilesAtomically } from './output-file.js';
 import type { RunCommandOptions } from './run.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
@@ -44,7 +44,7 @@ export async function runSeedsCommand(files: string[], options: RunCommandOption
   const replays = results.flatMap((r) => (r.replay === null ? [] : [r.replay]));
   // The table ends with the replay lines; JSON keeps stdout parseable, so they go to stderr.
   if (format !== 'table') for (const replay of replays) io.stderr.write(`${replayLine(replay)}\n`);
-  if (io.env.GITHUB_ACTIONS === 'true') io.stderr.write(renderSeedsAnnotations(results, annotationPaths(io.env)));
+  writeAnnotations(io, (paths) => renderSeedsAnnotations(results, paths));
   return replays.length === 0 ? 0 : 1;
 }
 

@@ -12,7 +12,7 @@ import { loadScenarioFile } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { checkStrategiesExist, scenarioResults, selectedStrategies, type StrategyRun } from '../simulate.js';
 import { reportWidth } from '../report/sink.js';
-import { annotationPaths, type CommandIO } from './io.js';
+import { type CommandIO, writeAnnotations } from './io.js';
 import { loadEach, writeFilesAtomically } from './output-file.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 
@@ -77,5 +77,5 @@ function reportFailures(results: ScenarioResults[], options: RunCommandOptions, 
   if (options.format !== 'table') {
     for (const r of results) if (!allPassed(r.expectations)) io.stderr.write(`${replayLine(r.replay)}\n`);
   }
-  if (io.env.GITHUB_ACTIONS === 'true') io.stderr.write(renderAnnotations(results, annotationPaths(io.env)));
+  writeAnnotations(io, (paths) => renderAnnotations(results, paths));
 }
