@@ -51,12 +51,23 @@ export class Clock {
   }
 
   /**
-   * The true time from which this clock never again reads below `local`, its jumps to come
-   * included (a step back can make an expired entry servable again): what `trueTimeOf(local)`
-   * will say at any time after it. Infinity when the clock stays below it for ever.
+   * The first true time at or after `from` at which this clock reads `local` or more, its
+   * jumps to come included; Infinity if it never does. An entry stored at `from` to expire at
+   * the reading `local` ends then for good: before a step back the fault schedule ends every
+   * entry already expired, so none is served again.
    */
-  lastBelow(local: number): number {
-    return lastReached(this.schedule, local, this.rate);
+  firstReaching(local: number, from: number): number {
+    const segments = this.schedule;
+    for (let i = 0; i < segments.length; i++) {
+      const end = i + 1 < segments.length ? segments[i + 1].since : Infinity;
+      if (end <= from) continue;
+      const { since, offset } = segments[i];
+      const start = Math.max(since, from);
+      if (start * this.rate + offset >= local) return start;
+      const reached = (local - offset) / this.rate;
+      if (reached < end) return reached;
+    }
+    return Infinity;
   }
 
   /** At true time `now`, step the clock by `byMs` (negative steps go back in time, as badly-run NTP does). */

@@ -21,7 +21,9 @@
  * - `replication_pause` — the region's replica applies nothing; all held applies at the end.
  * - `bus_loss` — delivery attempts leaving in the window are lost with the fault's probability.
  * - `cache_restart` (an instant) — the region's cache loses every entry.
- * Clock jumps (`regions[].clock.jumps`) are instants too: the region's clock steps.
+ * Clock jumps (`regions[].clock.jumps`) are instants too: the region's clock steps. A step
+ * back first ends every entry of the region's caches (its L1s too) already expired: expired
+ * is for good, not until the clock reads an earlier time again.
  *
  * Losses fire no verb: the bus is told of them before the run (`busOutages`), since an attempt
  * to be sent again later must meet the loss in force when it leaves.
@@ -32,12 +34,15 @@ import { BusOutages, type CutWindow } from './bus-outages.js';
 import type { RegionCache } from './cache.js';
 import type { Clock } from './clock.js';
 import type { Database } from './database.js';
+import type { Cache } from './slot-cache.js';
 import type { Topology } from './topology.js';
 
 /** The parts of the model faults act on. */
 export interface FaultWorld {
   regionIndex(name: string): number;
   caches: readonly RegionCache[];
+  /** The L1s of a region (none without them). */
+  l1sIn(region: number): readonly Cache[];
   clocks: readonly Clock[];
   bus: Bus;
   database: Database;
@@ -88,11 +93,7 @@ export class FaultSchedule {
 
   /** Fault event `index`/`phase` happens at `now` (ms). */
   fire(index: number, phase: FaultPhase, now: number): void {
-    if (index >= this.faults.length) {
-      const jump = this.jumps[index - this.faults.length];
-      this.world.clocks[jump.region].jump(jump.byMs, now);
-      return;
-    }
+    if (index >= this.faults.length) return this.jumpClock(this.jumps[index - this.faults.length], now);
     const fault = this.faults[index];
     const starts = phase === FaultPhase.Start;
     const { world } = this;
@@ -118,6 +119,12 @@ export class FaultSchedule {
       case 'cache_restart':
         return world.caches[world.regionIndex(fault.region)].clear(now);
     }
+  }
+
+  private jumpClock(jump: ClockJump, now: number): void {
+    const { world } = this;
+    if (jump.byMs < 0) for (const cache of [world.caches[jump.region], ...world.l1sIn(jump.region)]) cache.sweepExpired(now);
+    world.clocks[jump.region].jump(jump.byMs, now);
   }
 
   private networkPartition(a: number, b: number, starts: boolean, now: number): void {

@@ -60,7 +60,7 @@ export class NearCaches implements InvalidatedL1s {
     );
     this.hostOfSession = new Int32Array(sessions);
     if (this.hosts > 0) sessionsByRegion.forEach((inRegion) => inRegion.forEach((session, i) => (this.hostOfSession[session] = i % this.hosts)));
-    this.invalidated = clocks.map((_, r) => (invalidated ? this.caches.slice(r * this.hosts, (r + 1) * this.hosts) : NO_CACHES));
+    this.invalidated = clocks.map((_, r) => (invalidated ? this.in(r) : NO_CACHES));
   }
 
   all(region: number): readonly Cache[] {
@@ -79,6 +79,11 @@ export class NearCaches implements InvalidatedL1s {
   /** The L1 of the app server `session` uses in `region`. */
   of(region: number, session: number): Cache {
     return this.caches[region * this.hosts + this.hostOfSession[session]];
+  }
+
+  /** Every L1 in `region`, in server order. */
+  in(region: number): readonly Cache[] {
+    return this.caches.slice(region * this.hosts, (region + 1) * this.hosts);
   }
 
   /** The L1 with cache number `id`. */

@@ -115,6 +115,7 @@ export class Simulation implements EventHandler {
     this.faults = new FaultSchedule(scenario, {
       regionIndex: (name) => this.topology.regionIndex(name),
       caches: this.caches,
+      l1sIn: (region) => this.l1s.in(region),
       clocks: this.clocks,
       bus: this.bus,
       database: this.database,

@@ -1,7 +1,8 @@
 /**
  * What every cache shares, over entries kept in slots: a version and an expiry instant on the
  * region's own clock per slot. Expired entries are dropped lazily, when next looked at (their
- * end is reported at the instant they expired, which each store tells ahead). Beyond `capacity` entries the least recently
+ * end is reported at the instant they expired, which each store tells ahead), or all at once
+ * before their clock steps back (`sweepExpired`), so that an entry once expired stays so. Beyond `capacity` entries the least recently
  * used is evicted (an intrusive doubly linked list over slots, kept only when bounded). How a
  * key finds its slot is the subclass's: its own index in a dense cache, a map in a sparse one.
  */
@@ -117,7 +118,7 @@ export abstract class SlotCache implements Cache {
     const expires = local + ttlMs + this.staleWhileRevalidateMs;
     this.expiresLocal[slot] = expires;
     this.storedFor(slot, local + ttlMs);
-    this.observer.stored(this.id, this.region, key, version, now, this.clock.lastBelow(expires));
+    this.observer.stored(this.id, this.region, key, version, now, this.clock.firstReaching(expires, now));
   }
 
   /** A subclass's note of an entry just stored in `slot`, fresh until `freshUntilLocal`. */

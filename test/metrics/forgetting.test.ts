@@ -80,18 +80,18 @@ test('ending entries no longer servable before the caches look at them again cha
   );
 }, 90_000);
 
-test('a clock knows from when it never again reads below a time, its jumps to come included, as trueTimeOf will say then', () => {
+test('a clock knows when it first reads a time from a given instant on, its jumps to come included, as trueTimeOf will say then', () => {
   const clock = new Clock({ skewMs: 0, driftPpm: 0, jumps: [{ atMs: 200, byMs: -150 }, { atMs: 100, byMs: 50 }] });
-  // Reads t until 100, t + 50 until 200, then t − 100: below 120 until 70 (the first jump skips past it), and again from 200 to 220.
-  expect(clock.lastBelow(120)).toBe(220);
-  // 160 is reached at 110, then read again from 200 (reading 100) to 260.
-  expect(clock.lastBelow(160)).toBe(260);
-  // What trueTimeOf says once every jump is made.
+  // Reads t until 100, t + 50 until 200, then t − 100.
+  expect(clock.firstReaching(90, 0)).toBe(90);
+  expect(clock.firstReaching(120, 0)).toBe(100); // skipped by the forward jump: passed at its instant
+  expect(clock.firstReaching(190, 120)).toBe(140); // reached before the step back, which does not undo it
+  expect(clock.firstReaching(260, 150)).toBe(360); // not reached before the step back: long after it
+  expect(clock.firstReaching(Infinity, 0)).toBe(Infinity);
   clock.jump(50, 100);
+  expect(clock.trueTimeOf(190)).toBe(140);
   clock.jump(-150, 200);
-  expect(clock.trueTimeOf(120)).toBe(220);
-  expect(clock.trueTimeOf(160)).toBe(260);
-  expect(new Clock({ skewMs: 10, driftPpm: 0, jumps: [] }).lastBelow(Infinity)).toBe(Infinity);
+  expect(clock.trueTimeOf(260)).toBe(360);
 });
 
 test('a forgotten version keeps its number: latest, versionAt and commitTime count from it', () => {

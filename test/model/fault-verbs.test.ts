@@ -304,6 +304,7 @@ describe('FaultSchedule', () => {
       topology,
       clocks,
       caches: clocks.map((clock, i) => new RegionCache(i, i, 10, Infinity, clock, observer)),
+      l1sIn: () => [],
       bus: new Bus(scenario.bus, 3, 10, new Indexed(2), busOutages(scenario, (name) => topology.regionIndex(name), 0), scenario.durationMs, observer, noop),
       database: new Database(scenario, 0, new Indexed(3), noop),
     };
@@ -387,6 +388,20 @@ describe('FaultSchedule', () => {
     expect(database.held(1)).toBe(1);
     run.until(3_000);
     expect(database.held(1)).toBe(0);
+  });
+
+  test('a clock stepping back first ends its region’s expired entries: they do not come back; live ones live longer', () => {
+    const scenario = threeRegions();
+    scenario.regions[1].clock.jumps = [{ atMs: 10_000, byMs: -5_000 }];
+    const run = runSchedule([], { regions: scenario.regions });
+    const eu = run.world.caches[1];
+    eu.store(0, 1, 1_000, 2_000); // expired at 3 s, and nobody looked since
+    eu.store(1, 1, 9_000, 2_000); // alive at the step, until the clock reads 11 s again
+    run.until(10_000);
+    expect(eu.size).toBe(1);
+    expect(eu.lookup(0, 10_500)).toBe(-1); // the clock reads 5.5 s, before the old expiry: still gone
+    expect(eu.lookup(1, 15_500)).toBe(1); // reads 10.5 s
+    expect(eu.lookup(1, 16_000)).toBe(-1);
   });
 
   test('clock jumps are events after the faults, each stepping its region’s clock at its instant', () => {
