@@ -9,7 +9,7 @@
  * holds an older entry, no older database read is on its way to a cache, and every replica
  * has applied it. Writes still unsettled when everything in flight has landed are settled then
  * where no older entry is left (expired ones were swept first), else counted as unconverged
- * (there, and over all regions).
+ * (there, and over all regions) and measured until the end: the least they took.
  *
  * Caches drop an expired entry only when they next look at it, which may be never: the
  * checker ends it itself once it can no longer be served (each store says when), at that
@@ -283,8 +283,8 @@ export class ConvergenceTracker {
   /**
    * The write's convergence, if it was committed after the warmup (as `writes` counts): in each
    * region whose caches hold nothing older (`oldestHeld[r]`, the oldest version region r's
-   * caches hold; null for a settled write, which no cache contradicts), else unconverged there;
-   * over all regions, if it converged in every one.
+   * caches hold; null for a settled write, which no cache contradicts), else unconverged there,
+   * measured until the end (a lower bound); over all regions, likewise.
    */
   private measure(write: number, oldestHeld: Float64Array | null): void {
     const pending = this.pending;
@@ -299,12 +299,17 @@ export class ConvergenceTracker {
       if ((oldestHeld === null || pending.version[write] <= oldestHeld[r]) && servedUntil <= deadline) {
         this.regionHistograms[r].record(servedUntil - committed);
       } else {
+        // Unconverged: it took at least until the end. Left out, a percentile would describe only the writes that did converge.
+        this.regionHistograms[r].record(deadline - committed);
         this.regionUnconverged[r]++;
         everywhere = false;
       }
     }
     if (everywhere) this.histogram.record(this.latestEnd(write) - committed);
-    else this.unconverged++;
+    else {
+      this.histogram.record(deadline - committed);
+      this.unconverged++;
+    }
   }
 
   /** When the last older entry anywhere ended (the commit time if none did after it). */

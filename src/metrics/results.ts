@@ -99,9 +99,9 @@ export interface RunCounts {
   /** Writes that could not reach the primary (network partitions); never committed. */
   failed_writes: number;
   messages: { sent: number; delivered: number; lost: number; duplicated: number };
-  /** Per write committed after the warmup: commit → no region's cache (in a region: none of its caches) can serve an older version of that key. */
+  /** Per write committed after the warmup: commit → no region's cache (in a region: none of its caches) can serve an older version of that key; for an unconverged write, commit → the end of the run (it took at least that). */
   convergence_ms: Summary;
-  /** Writes whose convergence had not happened when the run ended (excluded from `convergence_ms`). */
+  /** Writes whose convergence had not happened when the run ended (in `convergence_ms` at the end, a lower bound). */
   unconverged_writes: number;
   /** Fills the strategy's guards refused (version floor, lease token, …). */
   refused_fills: number;
