@@ -105,7 +105,7 @@ const EXAMPLES: Record<string, string[]> = {
   validate: ['cache-sim validate scenarios/*.yaml', 'cache-sim validate scenarios/quickstart.yaml --set cache.ttl=0'],
 };
 
-const EXIT_CODES = 'Exit codes: 0 done (run: every expectation held); 1 run: an expectation failed (compare --fail-on-worse: a metric got worse); 2 bad input: nothing ran, no file written; 3 a bug in cache-sim.';
+const EXIT_CODES = 'Exit codes: 0 done (run, sweep, merge: every expectation held); 1 run, sweep, merge: an expectation failed (compare --fail-on-worse: a metric got worse); 2 bad input: nothing ran, no file written; 3 a bug in cache-sim.';
 
 function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
   const program = new Command('cache-sim')

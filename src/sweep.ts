@@ -89,6 +89,12 @@ export interface SweepResults {
   points: SweepPoint[];
 }
 
+/** The command that replays the sweep's first failure (its first point's first failed expectation), or null when every expectation held everywhere. */
+export function firstFailureReplay(results: SweepResults): string | null {
+  for (const point of results.points) for (const e of point.expectations) if (e.replay !== null) return e.replay;
+  return null;
+}
+
 export const PARAM_USAGE = 'expected path=v1,v2,..., e.g. --param cache.ttl=1s,5s,30s';
 
 /**

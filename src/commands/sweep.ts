@@ -3,14 +3,17 @@
  * strategy, each metric's mean and 95 % confidence interval — or, with `--shard i/n`, run
  * one shard of it and print that shard's document for `cache-sim merge`. Bad input (a
  * malformed `--param`, a problem in any point's scenario) ends in exit 2 with nothing on
- * stdout; otherwise exit 0, since a sweep evaluates no expectations.
+ * stdout; otherwise exit 1 when an expectation failed at some point on some seed, else 0.
+ * A shard exits 0 whatever its runs measured: `merge` judges the whole sweep (a failing
+ * shard job would keep a CI's merge job from running at all).
  */
 import { UsageError } from '../errors.js';
 import { paletteFor } from '../report/colour.js';
 import { renderShard, renderSweep, type SweepFormat } from '../report/sweep.js';
 import { renderSweepHtml } from '../report/sweep-html.js';
 import { type Shard, shardDocument, shardRuns } from '../sweep-shard.js';
-import { PARAM_USAGE, planSweep, summariseRun, sweepResults } from '../sweep.js';
+import { firstFailureReplay, PARAM_USAGE, planSweep, summariseRun, sweepResults, type SweepResults } from '../sweep.js';
+import { replayLine } from '../report/replay-lines.js';
 import { reportWidth } from '../report/sink.js';
 import type { CommandIO } from './io.js';
 import { loadEach, writeFilesAtomically } from './output-file.js';
@@ -66,8 +69,19 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
     io.stdout.write(renderShard(shardDocument(plan, shard, runs, summaries)));
     return 0;
   }
-  const results = sweepResults(plan, summaries);
-  if (options.html !== undefined) writeFilesAtomically([{ path: options.html, content: renderSweepHtml(results) }]);
-  io.stdout.write(renderSweep(format ?? 'table', results, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));
-  return 0;
+  return reportSweep(sweepResults(plan, summaries), format ?? 'table', options.html, io);
+}
+
+/**
+ * Prints a whole sweep (and writes its page); returns its exit code: 1 when an expectation
+ * failed somewhere, else 0. The table ends with the command that replays the first failure;
+ * machine formats keep stdout parseable, so that line goes to stderr.
+ */
+export function reportSweep(results: SweepResults, format: SweepFormat, html: string | undefined, io: CommandIO): number {
+  if (html !== undefined) writeFilesAtomically([{ path: html, content: renderSweepHtml(results) }]);
+  io.stdout.write(renderSweep(format, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));
+  const replay = firstFailureReplay(results);
+  if (replay === null) return 0;
+  if (format !== 'table') io.stderr.write(`${replayLine(replay)}\n`);
+  return 1;
 }

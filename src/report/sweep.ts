@@ -1,14 +1,16 @@
 /**
  * Reporters for `cache-sim sweep`, by format: a table (one row per grid point × strategy,
- * `mean ± ci` per metric, then the expectations over the seeds), JSON (the SweepResults,
- * deterministic key order), CSV (one row per point × strategy × metric) and markdown
- * (sweep-markdown.ts); and the document of one shard of a sweep.
+ * `mean ± ci` per metric, then the expectations over the seeds, and the command that replays
+ * the first failure), JSON (the SweepResults, deterministic key order), CSV (one row per
+ * point × strategy × metric) and markdown (sweep-markdown.ts); and the document of one shard
+ * of a sweep.
  */
 import { jsonText } from './json.js';
 import { renderSweepMarkdown } from './sweep-markdown.js';
 import { expectationsOutcome, measuredSeeds, pointLabel, summaryText, sweepFacts, whereHeld } from './sweep-text.js';
 import type { ShardDocument } from '../sweep-shard.js';
-import type { SweepResults } from '../sweep.js';
+import { firstFailureReplay, type SweepResults } from '../sweep.js';
+import { withReplays } from './replay-lines.js';
 import type { Palette } from './colour.js';
 import { csvField } from './csv.js';
 import { failedSeedsText, rangeText, skippedPieces } from './expectation-text.js';
@@ -21,11 +23,11 @@ export type SweepFormat = (typeof SWEEP_FORMATS)[number];
 export function renderSweep(format: SweepFormat, results: SweepResults, colour: Palette, width = DEFAULT_WIDTH): string {
   switch (format) {
     case 'table':
-      return renderSweepTable(results, colour, width);
+      return withReplays(renderSweepTable(results, colour, width).trimEnd(), [firstFailureReplay(results)]);
     case 'json':
       return renderSweepJson(results);
     case 'markdown':
-      return renderSweepMarkdown(results);
+      return renderSweepMarkdown(results, firstFailureReplay(results));
     case 'csv':
       return renderSweepCsv(results);
   }

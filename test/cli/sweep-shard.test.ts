@@ -26,6 +26,20 @@ async function shardFiles(count: number, extra: string[] = [], dir = tempDir()):
 }
 
 describe('shards of a sweep', () => {
+  test('with an expectation failing somewhere, every shard exits 0 and the merge ends as the sweep does: its replay, exit 1', async () => {
+    const failing = ['--set', 'expect={ttl: {hit_ratio: "> 0.7"}}'];
+    const files = await shardFiles(2, failing);
+    for (const format of ['table', 'json']) {
+      const whole = await cli([...SWEEP, ...failing, '--format', format]);
+      const merged = await cli(['merge', ...files, '--format', format]);
+      expect(whole.code).toBe(1);
+      expect(merged.code).toBe(1);
+      expect(merged.stdout).toBe(whole.stdout);
+      expect(merged.stderr).toBe(whole.stderr);
+    }
+    expect((await cli(['merge', ...files])).stdout).toMatch(/\nReplay: cache-sim run .* --strategy ttl .*\n$/);
+  });
+
   test('parseShard takes i/n with 1 ≤ i ≤ n only', () => {
     expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
     expect(parseShard('1/1')).toEqual({ index: 1, count: 1 });

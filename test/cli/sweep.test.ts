@@ -97,10 +97,10 @@ describe('cache-sim sweep', () => {
     expect(doc.points[0].strategies.ttl.messages_sent.mean).toBe(0);
   });
 
-  test("the scenario's expectations at each point: where they hold, and the command that replays a failure there; the sweep itself exits 0", async () => {
+  test("the scenario's expectations at each point: where they hold, and the command that replays a failure there; a failure anywhere makes the sweep exit 1", async () => {
     const expectation = ['--set', 'expect={ttl: {hit_ratio: "> 0.7"}}'];
     const run = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s,10s', '--seeds', '2', '--strategy', 'ttl', '--format', 'json', ...SHORT, ...expectation]);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
     const [short, long] = JSON.parse(run.stdout).points;
     expect(long.expectations[0]).toMatchObject({ strategy: 'ttl', metric: 'hit_ratio', held: 2, runs: 2, pass: true, replay: null });
     expect(short.expectations[0]).toMatchObject({ held: 0, runs: 2, pass: false });
@@ -108,13 +108,20 @@ describe('cache-sim sweep', () => {
     expect(replay).toContain(`--seed ${short.expectations[0].failed[0].seed} --strategy ttl --set duration=5s --set warmup=0 --set 'expect={ttl: {hit_ratio: "> 0.7"}}' --set cache.ttl=1s`);
     const words = [...replay.replace(/^cache-sim /, '').matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
     expect((await cli(words)).code).toBe(1);
-    // The table ends by saying where in the grid each strategy's expectations all held.
+    // JSON keeps stdout parseable: the replay goes to stderr.
+    expect(run.stderr).toBe(`Replay: ${replay}\n`);
+    // The table says where in the grid each strategy's expectations all held, then ends with the replay of the first failure.
     const table = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s,10s', '--seeds', '2', '--strategy', 'ttl', ...SHORT, ...expectation]);
-    expect(table.stdout.trimEnd().split('\n').slice(-2)).toEqual(['Where each strategy held all its expectations on every seed:', '  ttl  cache.ttl = 10s']);
+    expect(table.code).toBe(1);
+    expect(table.stdout.trimEnd().split('\n').slice(-4)).toEqual(['Where each strategy held all its expectations on every seed:', '  ttl  cache.ttl = 10s', '', `Replay: ${replay}`]);
     const twoParams = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s,10s', '--param', 'bus.loss=0,0.5', '--seeds', '2', '--strategy', 'ttl', ...SHORT, ...expectation]);
-    expect(twoParams.stdout.trimEnd().split('\n').at(-1)).toBe('  ttl  cache.ttl=10s bus.loss=0; cache.ttl=10s bus.loss=0.5');
+    expect(twoParams.stdout.trimEnd().split('\n').at(-3)).toBe('  ttl  cache.ttl=10s bus.loss=0; cache.ttl=10s bus.loss=0.5');
     const never = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s,2s', '--seeds', '2', '--strategy', 'ttl', ...SHORT, ...expectation]);
-    expect(never.stdout.trimEnd().split('\n').at(-1)).toBe('  ttl  nowhere');
+    expect(never.stdout.trimEnd().split('\n').at(-3)).toBe('  ttl  nowhere');
+    // Where every expectation held: exit 0, no replay.
+    const held = await cli(['sweep', SMALL, '--param', 'cache.ttl=10s,20s', '--seeds', '2', '--strategy', 'ttl', ...SHORT, ...expectation]);
+    expect(held.code).toBe(0);
+    expect(held.stdout.trimEnd().split('\n').at(-1)).toBe('  ttl  everywhere');
   });
 
   test('the same seeds at every point, and a point with the scenario’s own values reproduces runStrategy', async () => {
