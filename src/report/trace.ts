@@ -71,7 +71,14 @@ export function renderTraceText(trace: KeyTrace, cut?: StoryCut): string {
   const left = trace.events.length - told.length;
   if (cut && left > 0) lines.push(cut.note(left));
   const closing = [afterEndText(trace), nothingText(trace)].filter(Boolean);
-  return `${headline(trace)}\n${[...lines, ...closing].join('\n')}\n`;
+  return `${[headline(trace), unlistedText(trace), ...lines, ...closing].filter(Boolean).join('\n')}\n`;
+}
+
+/** Under the headline, when fresh reads happened but are not among the lines: that they are not, and how to list them. */
+function unlistedText(trace: KeyTrace): string {
+  const fresh = trace.reads - trace.staleReads;
+  if (trace.allReads || fresh === 0 || trace.events.length === 0) return '';
+  return `(its ${formatCount(fresh)} fresh ${fresh === 1 ? 'read is' : 'reads are'} not listed: --all-reads lists every read)`;
 }
 
 /** For a story with nothing to tell: that nothing happened (fresh reads are told only when asked for). */

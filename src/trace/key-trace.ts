@@ -92,6 +92,8 @@ export interface KeyTrace {
   /** Counts of every read of the key in the window after the warmup (as the run's report counts them), shown or not. */
   reads: number;
   staleReads: number;
+  /** Whether fresh reads are among the events (else only stale and failed ones are). */
+  allReads: boolean;
   /**
    * What landed after the end, of what was in flight then (fills of reads issued before it,
    * deliveries, applies…), by kind in order of first landing (the story stops at the end; the
@@ -419,6 +421,7 @@ export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, op
     initial: tracer.initial,
     reads: tracer.reads,
     staleReads: tracer.staleReads,
+    allReads: options.allReads ?? false,
     afterEnd: [...tracer.landedAfterEnd].map(([kind, count]) => ({ kind, count })),
   };
 }
