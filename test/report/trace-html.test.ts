@@ -18,7 +18,7 @@ const busy: KeyTrace = {
   initial: { latest: 0, caches: [0, 0], replicas: [0, 0] },
   reads: 6000,
   staleReads: 0,
-  allReads: false,
+  allReads: true,
   afterEnd: [{ kind: 'fill', count: 2 }],
 };
 
