@@ -130,7 +130,7 @@ export const presets: readonly Preset[] = [
     summary:
       'Invalidations and entries carry the version: a message deletes only older entries, and each cache remembers the newest version it has heard of per key, refusing older fills and sending such reads on to the primary.',
     guarantees:
-      'No cache replaces a newer value by an older one, and once a region has heard of a version it never serves or stores an older one: stale refills from lagging replicas are refused. A region cut off from the primary under network.on_unreachable: serve-stale (the default) still serves the older value its replica holds. With version_source: timestamp, clock skew between writers can order versions wrongly (newer writes refused or ignored); hlc and counter keep commit order.',
+      'No cache replaces a newer value by an older one, and once a region has heard of a version it never serves or stores an older one: stale refills from lagging replicas are refused. A region cut off from the primary under network.on_unreachable: serve-stale (the default) still serves the older value its replica holds. With version_source: timestamp, clock skew between writers can order versions wrongly (newer writes refused or ignored), and so can latency with no skew at all (a write issued first from a region far from the primary commits last, with the older stamp); hlc and counter keep commit order.',
     costs: 'One message per write per region, one number per key per region for the floor, and primary reads while a replica lags behind what the cache has heard.',
     options: versionedOptions,
     parts: (o) => ({ ...PLAIN_PARTS, invalidation: 'versioned', versionSource: o.version_source as VersionSource }),
