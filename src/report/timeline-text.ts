@@ -125,7 +125,9 @@ export function renderTimelines(r: ScenarioResults, p: Palette, width: number): 
   const lines = wrapText(`Over time: a column per ${formatDuration(shape.columnMs)}, each block on one scale`, width).map(p.heading);
   for (const { measure, rows } of blocks) {
     const top = Math.max(...rows.flatMap((row) => row.columns.values.map((v) => v ?? 0)));
-    lines.push(...wrapText(`${measure.name}, ${measure.unit} (█ = ${measure.text(top)})`, width));
+    // A rate over a column is its mean: the table's peak is the busiest single second, and higher.
+    const averaged = measure === DATABASE_LOAD && shape.columnMs > 1000 ? ` averaged over each column, so at most db reads peak/s` : '';
+    lines.push(...wrapText(`${measure.name}, ${measure.unit}${averaged} (█ = ${measure.text(top)})`, width));
     lines.push(...rows.map((row) => `${row.name.padEnd(nameWidth)}  ${sparkline(row.columns, top)}  ${p.dim(row.peak)}`));
   }
   faultLines(shape, faults).forEach((line, i) => lines.push(`${(i === 0 ? 'faults' : '').padEnd(nameWidth)}  ${line}`));
