@@ -84,6 +84,10 @@ export interface Comparison {
   only_in_base: Unpaired[];
   /** What the head added. */
   only_in_head: Unpaired[];
+  /** Metrics the base measured and the head did not ask for (its `--metric`s, or an expectation it no longer has): not lost, just not compared. */
+  metrics_only_in_base: string[];
+  /** Metrics the head measured and the base did not ask for. */
+  metrics_only_in_head: string[];
 }
 
 /** Compare two documents' texts; every problem of both at once (exit 2 at the CLI). */
@@ -111,6 +115,8 @@ export function compareDocuments(base: JsonFile, head: JsonFile): Comparison {
     changes: found,
     only_in_base: unpaired(a, b),
     only_in_head: unpaired(b, a),
+    metrics_only_in_base: unasked(a, b),
+    metrics_only_in_head: unasked(b, a),
   };
 }
 
@@ -146,7 +152,12 @@ function valueRead(written: string): string {
   return written.trim() !== '' && Number.isFinite(number) ? String(number) : written;
 }
 
-/** What `from` has that `other` cannot pair with (see `Unpaired`), in `from`'s order. */
+/** The metrics `from` measured and `other` did not ask for, in `from`'s order. */
+function unasked(from: SweepDocument, other: SweepDocument): string[] {
+  return from.metrics.filter((metric) => !other.metrics.includes(metric));
+}
+
+/** What `from` has that `other` cannot pair with (see `Unpaired`), in `from`'s order; a metric `other` did not ask for is not among them. */
 function unpaired(from: SweepDocument, other: SweepDocument): Unpaired[] {
   const otherPoints = new Map(other.points.map((p) => [pointKey(p.params), p]));
   const hasValue = (values: (number | null)[] | undefined, i: number) => values !== undefined && values[i] !== null && values[i] !== undefined;
@@ -157,6 +168,7 @@ function unpaired(from: SweepDocument, other: SweepDocument): Unpaired[] {
       const there = match.strategies[strategy];
       if (!there) return [{ params: point.params, strategy }];
       return Object.entries(metrics).flatMap(([metric, { values }]): Unpaired[] => {
+        if (!other.metrics.includes(metric)) return [];
         const only = from.seeds.filter((_, i) => hasValue(values, i) && !hasValue(there[metric]?.values, i));
         if (only.length === 0) return [];
         const paired = values.some((_, i) => hasValue(values, i) && hasValue(there[metric]?.values, i));

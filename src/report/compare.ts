@@ -1,7 +1,7 @@
 /**
  * Reporters for `cache-sim compare`: per point, strategy and metric, the base and head means,
  * the paired change with its 95 % interval, and a verdict — better or worse where the metric
- * has a direction (the comparison table's), changed where it has none, nothing where the
+ * has a direction (the comparison table's, and its distribution's), changed where it has none, nothing where the
  * change is within the noise between seeds. As a table, JSON or markdown.
  */
 import type { Comparison, MetricChange, Unpaired } from '../compare.js';
@@ -10,7 +10,7 @@ import type { Palette } from './colour.js';
 import { jsonText } from './json.js';
 import { cellCode, escapeCell, escapeText, table } from './markdown-text.js';
 import { DEFAULT_WIDTH, type GridCell, renderGrid } from './grid.js';
-import { COMPARISON_GROUPS } from './rows.js';
+import { type Better, COMPARISON_GROUPS } from './rows.js';
 import { countText, joinWrapped, withInterval, wrapPainted } from './format.js';
 import { listPieces } from './expectation-text.js';
 import { formatterFor } from './sweep-text.js';
@@ -21,14 +21,27 @@ export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 /** `noise`: the interval holds 0. */
 export type Verdict = 'better' | 'worse' | 'changed' | 'noise';
 
-const DIRECTIONS = new Map(COMPARISON_GROUPS.flat().map((row) => [row.metric, row.better]));
+const DIRECTIONS = new Map<string, Better>([
+  ...COMPARISON_GROUPS.flat().map((row): [string, Better] => [row.metric, row.better]),
+  // Not a row (the ratio is), but as much a score.
+  ['stale_reads', 'lower'],
+]);
 
-/** Whether lower or higher is better for a (possibly regional or windowed) metric, if either. */
-function direction(metric: string): 'lower' | 'higher' | 'none' {
+/** A statistic of a distribution other than its count: `staleness_p90` is of the `staleness` family. */
+const STATISTIC = /^(.+)_(p50|p90|p99|p999|max|mean)$/;
+
+/**
+ * Whether lower or higher is better for a (possibly regional or windowed) metric, if either:
+ * a row's, or, for the other statistics of a distribution, its rows' (staleness_p90 goes as
+ * staleness_p99 does; a count says only how many were measured).
+ */
+function direction(metric: string): Better {
   const name = baseMetric(metric);
   const own = name.slice(name.lastIndexOf('.') + 1);
   if (own.startsWith('stale_causes_')) return 'lower';
-  return DIRECTIONS.get(own) ?? 'none';
+  const family = STATISTIC.exec(own)?.[1];
+  const sibling = family === undefined ? undefined : [...DIRECTIONS].find(([row]) => STATISTIC.exec(row)?.[1] === family);
+  return DIRECTIONS.get(own) ?? sibling?.[1] ?? 'none';
 }
 
 export function verdict(c: MetricChange): Verdict {
@@ -78,9 +91,13 @@ function unpairedText(u: Unpaired): string {
 /** What could not be compared, a sentence per side (none when everything paired), in pieces a line may break between (never inside an item). */
 function unpairedSentences(c: Comparison): { pieces: string[]; lost: boolean }[] {
   const sentence = (items: Unpaired[], file: string, why: string) => ({ pieces: [`Only in ${file}, not compared${why}:`, ...listPieces(items.map(unpairedText))] });
+  const unasked = (metrics: string[], file: string, other: string) =>
+    metrics.length > 0 ? [{ pieces: [`Measured only in ${file}, not compared (${other} did not ask for it: no loss):`, ...listPieces(metrics)], lost: false }] : [];
   return [
     ...(c.only_in_base.length > 0 ? [{ ...sentence(c.only_in_base, c.base.file, ' (--fail-on-worse counts this as worse)'), lost: true }] : []),
     ...(c.only_in_head.length > 0 ? [{ ...sentence(c.only_in_head, c.head.file, ''), lost: false }] : []),
+    ...unasked(c.metrics_only_in_base, c.base.file, 'the head'),
+    ...unasked(c.metrics_only_in_head, c.head.file, 'the base'),
   ];
 }
 

@@ -120,6 +120,19 @@ describe('cache-sim compare', () => {
     expect(gained.stdout).toMatch(/Only in .*base\.json, not compared: ttl stale\\_read\\_ratio on seed \d+, pubsub hit\\_ratio, pubsub-2s\n/);
   });
 
+  test('a metric only one side asked for (an expectation removed, a --metric added) is listed apart, and is no loss', async () => {
+    const named = ['--set', 'expect={ttl: {regions.away.staleness_p99: "< 1m"}}'];
+    await seedsRun('with-expectation.json', named);
+    const run = await cli(['compare', path('with-expectation.json'), path('base.json'), '--format', 'json', '--fail-on-worse']);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc).toMatchObject({ only_in_base: [], metrics_only_in_base: ['regions.away.staleness_p99'], metrics_only_in_head: [] });
+    const table = await cli(['compare', path('with-expectation.json'), path('base.json'), '--fail-on-worse']);
+    expect(table.stdout.replace(/\s+/g, ' ')).toMatch(/Measured only in \S*with-expectation\.json, not compared \(the head did not ask for it: no loss\): regions\.away\.staleness_p99 $/);
+    // The other way round: the head measures more, and nothing is lost either.
+    expect((await cli(['compare', path('base.json'), path('with-expectation.json'), '--fail-on-worse'])).code).toBe(0);
+  });
+
   test('any JSON (or none) as a document: exit 2 with the place in the file, never a stack trace', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.json(), fc.string()), async (text) => {
