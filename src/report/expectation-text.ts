@@ -28,7 +28,7 @@ export function actualText(e: Pick<ExpectationResult, 'metric' | 'actual'>): str
 /** One-line explanation of a failure, without the position (callers place it). */
 export function failureText(e: ExpectationResult): string {
   if (e.actual === null) {
-    const nothing = isWriteMetric(e.metric) ? 'no write converged by the end of the run' : 'no read';
+    const nothing = isWriteMetric(e.metric) ? 'no write' : 'no read';
     return `${e.strategy} ${e.metric} has no value (${nothing} where it counts); expected ${e.condition}`;
   }
   return `${e.strategy} ${e.metric} was ${actualText(e)}, expected ${e.condition}`;

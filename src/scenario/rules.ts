@@ -12,7 +12,7 @@ import {
   expectL1MetricsHaveL1,
   expectMetricsValid,
   expectNamesUnique,
-  expectReadMetricsHaveReads,
+  expectMetricsHaveValues,
   expectStrategiesListed,
   expectUnitsFitMetrics,
 } from './rules-expect.js';
@@ -60,7 +60,7 @@ export const rules: readonly Rule[] = [
   expectUnitsFitMetrics,
   expectConditionsCanHold,
   expectL1MetricsHaveL1,
-  expectReadMetricsHaveReads,
+  expectMetricsHaveValues,
 ];
 
 /**
@@ -76,7 +76,7 @@ const entrywise: ReadonlySet<Rule> = new Set([
   expectUnitsFitMetrics,
   expectConditionsCanHold,
   expectL1MetricsHaveL1,
-  expectReadMetricsHaveReads,
+  expectMetricsHaveValues,
 ]);
 
 /**

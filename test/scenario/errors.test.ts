@@ -339,14 +339,15 @@ const cases: BadCase[] = [
   {
     name: 'conditions no time or mean can meet: below 0, written as a number or as a duration; 0 and above are fine',
     yaml: withSection(
-      'expect:\n  ttl: { staleness_p99: "< -3", stale_age_max: "< 0ms", read_latency_p50: -5, version_lag_mean: "<= -0.5", convergence_p99: "< -3s", staleness_max: "<= 0s", version_lag_mean from 1m: "> -1" }\n',
+      // (writes, so that the convergence condition is judged on its own)
+      '  writes_per_second: 1\nexpect:\n  ttl: { staleness_p99: "< -3", stale_age_max: "< 0ms", read_latency_p50: -5, version_lag_mean: "<= -0.5", convergence_p99: "< -3s", staleness_max: "<= 0s", version_lag_mean from 1m: "> -1" }\n',
     ),
     problems: [
-      ['11:25', 'expect.ttl.staleness_p99: "< -3" can never hold: `staleness_p99` is a time of at least 0'],
-      ['11:48', 'expect.ttl.stale_age_max: "< 0ms" can never hold: `stale_age_max` is a time of at least 0'],
-      ['11:75', 'expect.ttl.read_latency_p50: -5 can never hold'],
-      ['11:97', 'expect.ttl.version_lag_mean: "<= -0.5" can never hold: `version_lag_mean` is a number of at least 0'],
-      ['11:125', 'expect.ttl.convergence_p99: "< -3s" can never hold: `convergence_p99` is a time of at least 0'],
+      ['12:25', 'expect.ttl.staleness_p99: "< -3" can never hold: `staleness_p99` is a time of at least 0'],
+      ['12:48', 'expect.ttl.stale_age_max: "< 0ms" can never hold: `stale_age_max` is a time of at least 0'],
+      ['12:75', 'expect.ttl.read_latency_p50: -5 can never hold'],
+      ['12:97', 'expect.ttl.version_lag_mean: "<= -0.5" can never hold: `version_lag_mean` is a number of at least 0'],
+      ['12:125', 'expect.ttl.convergence_p99: "< -3s" can never hold: `convergence_p99` is a time of at least 0'],
     ],
   },
   {
@@ -512,6 +513,13 @@ const cases: BadCase[] = [
     yaml: MINIMAL + '  read_regions: { us-east: 1 }\nexpect:\n  ttl: { regions.eu-west.stale_read_ratio: "< 0.1", regions.eu-west.reads: 0, regions.us-east.hit_ratio: "> 0.1" }\n',
     problems: [
       ['12:10', 'expect.ttl: `eu-west` gets no reads (read_regions gives it none), so `regions.eu-west.stale_read_ratio` would have no value and the check could only fail; allowed: a region with reads, or a count (reads, stale_reads)'],
+    ],
+  },
+  {
+    name: 'expect: a convergence in a workload without writes could only fail (unconverged_writes, a count, is 0 there, and fine)',
+    yaml: withSection('expect:\n  ttl: { convergence_p99: "< 1s", unconverged_writes: 0 }\n'),
+    problems: [
+      ['11:10', 'expect.ttl: the workload makes no writes, so `convergence_p99` would have no value and the check could only fail; allowed: writes_per_second above 0, or a count (unconverged_writes)'],
     ],
   },
   {
