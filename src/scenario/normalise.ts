@@ -231,7 +231,7 @@ function toFault(fault: WrittenFault): FaultSpec {
 
 function toExpectations(expect: NonNullable<WrittenScenario['expect']>, locator: Locator, measuredFromMs: number, endMs: number): Expectation[] {
   return Object.entries(expect).flatMap(([strategy, conditions]) =>
-    Object.entries(conditions).map(([key, written]): Expectation => {
+    Object.entries(conditions ?? {}).map(([key, written]): Expectation => {
       const { op, value } = parseCondition(written);
       const position = locator.position(['expect', strategy, key]);
       const window = metricWindow(key, measuredFromMs, endMs);

@@ -26,7 +26,7 @@ import type { WrittenScenario } from './written-schema.js';
 /** Every (strategy, key, condition) written under `expect:`; `metric` is the key without its window. */
 function expectations(scenario: WrittenScenario) {
   return Object.entries(scenario.expect ?? {}).flatMap(([strategy, conditions]) =>
-    Object.entries(conditions).map(([key, condition]) => ({ strategy, key, metric: baseMetric(key), condition })),
+    Object.entries(conditions ?? {}).map(([key, condition]) => ({ strategy, key, metric: baseMetric(key), condition })),
   );
 }
 
@@ -76,7 +76,7 @@ export function expectMetricsValid(scenario: WrittenScenario, at: Locator): Prob
 export function expectNamesUnique(scenario: WrittenScenario, at: Locator): Problem[] {
   return Object.entries(scenario.expect ?? {}).flatMap(([strategy, conditions]) => {
     const seen = new Map<string, string>();
-    return Object.keys(conditions).flatMap((key) => {
+    return Object.keys(conditions ?? {}).flatMap((key) => {
       const name = sameExpectationKey(key);
       const first = seen.get(name);
       if (first === undefined) {

@@ -280,9 +280,10 @@ function expectKey(what: string) {
   return z.string(customiser).refine((key) => key !== '__proto__', customiser);
 }
 
+// An empty section (every line under it commented out) is an empty one, not a mistake: `.nullable()`.
 const expectSchema = z.record(
   expectKey('strategy name'),
-  z.record(expectKey('metric name'), conditionSchema(), says('a map of conditions', 'a map from metric name to condition')),
+  z.record(expectKey('metric name'), conditionSchema(), says('a map of conditions', 'a map from metric name to condition')).nullable(),
   says('an expect section', 'a map from strategy name to {metric: condition}'),
 );
 
@@ -324,9 +325,11 @@ export const scenarioSchema = z
         .describe('Strategies to compare. Default: every preset.'),
       faults: z
         .array(faultSchema(), says('a list of faults', `a list of ${FAULT_WORDING}`))
+        .nullable()
         .optional()
         .describe('Scheduled faults.'),
       expect: expectSchema
+        .nullable()
         .optional()
         .describe('strategy -> metric -> condition, checked after the run. A per-read metric may name a window of simulated time: "stale_read_ratio from 3m until 5m".'),
     },

@@ -131,7 +131,7 @@ function schemasAt(schema: z.ZodType, path: Path): z.ZodType[] {
 }
 
 function alternatives(schema: z.ZodType): z.ZodType[] {
-  if (schema instanceof z.ZodOptional) return alternatives(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return alternatives(schema.unwrap() as z.ZodType);
   if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).flatMap(alternatives);
   return [schema];
 }

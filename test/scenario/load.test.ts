@@ -204,6 +204,15 @@ describe('expect', () => {
       { strategy: 'ttl', metric: 'regions.eu-west.hit_ratio', op: '>', value: 0.5, text: '>0.5', position: { file: 'test.yaml', line: 11, col: 80 } },
     ]);
   });
+
+  it('an empty section (every line under it commented out) is an empty one: expect, a strategy in it, faults; --set fills them', () => {
+    const commented = `${MINIMAL}faults:\n  # - { at: 1m, cache_restart: { region: eu-west } }\nexpect:\n  ttl:\n    # hit_ratio: "> 0.5"\n`;
+    expect(load(commented)).toMatchObject({ faults: [], expect: [] });
+    expect(load(`${MINIMAL}expect:\n  # ttl: { hit_ratio: "> 0.5" }\n`).expect).toEqual([]);
+    const filled = load(commented, ['faults.0={at: 1m, cache_restart: {region: eu-west}}', 'expect.ttl.hit_ratio="> 0.5"']);
+    expect(filled.faults).toHaveLength(1);
+    expect(filled.expect).toMatchObject([{ strategy: 'ttl', metric: 'hit_ratio', op: '>', value: 0.5 }]);
+  });
 });
 
 describe('--set overrides', () => {
