@@ -9,13 +9,13 @@
  */
 import { UsageError } from '../errors.js';
 import { paletteFor } from '../report/colour.js';
-import { renderShard, renderSweep, type SweepFormat } from '../report/sweep.js';
+import { renderShard, renderSweep, renderSweepAnnotations, type SweepFormat } from '../report/sweep.js';
 import { renderSweepHtml } from '../report/sweep-html.js';
 import { type Shard, shardDocument, shardRuns } from '../sweep-shard.js';
 import { firstFailureReplay, PARAM_USAGE, planSweep, summariseRun, sweepResults, type SweepResults } from '../sweep.js';
 import { replayLine } from '../report/replay-lines.js';
 import { reportWidth } from '../report/sink.js';
-import type { CommandIO } from './io.js';
+import { type CommandIO, writeAnnotations } from './io.js';
 import { loadEach, writeFilesAtomically } from './output-file.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 
@@ -83,5 +83,6 @@ export function reportSweep(results: SweepResults, format: SweepFormat, html: st
   const replay = firstFailureReplay(results);
   if (replay === null) return 0;
   if (format !== 'table') io.stderr.write(`${replayLine(replay)}\n`);
+  writeAnnotations(io, (paths) => renderSweepAnnotations(results, paths));
   return 1;
 }

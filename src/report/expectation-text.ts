@@ -93,3 +93,8 @@ export function failedSeedsText(e: Pick<ExpectationOverSeeds, 'metric' | 'failed
 export function failureOverSeedsText(e: ExpectationOverSeeds): string {
   return `${e.strategy} ${e.metric} held on ${e.held} of ${e.runs} seeds: ${failedSeedsText(e)}, expected ${e.condition}`;
 }
+
+/** The annotation of an expectation that failed on some seed (at a sweep's grid point, named in its title). */
+export function failedOverSeeds(e: ExpectationOverSeeds, point = ''): { at: string; title: string; message: string } {
+  return { at: e.at, title: point === '' ? expectationTitle(e) : `${expectationTitle(e)} at ${point}`, message: `${failureOverSeedsText(e)}\nReplay: ${e.replay}` };
+}

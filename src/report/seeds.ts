@@ -7,7 +7,7 @@
 import type { ExpectationOverSeeds } from '../metrics/expect.js';
 import type { SeedsResults } from '../run-seeds.js';
 import type { Palette } from './colour.js';
-import { expectationTitle, failureOverSeedsText } from './expectation-text.js';
+import { expectationTitle, failedOverSeeds, failureOverSeedsText } from './expectation-text.js';
 import { type AnnotationPaths, annotationLines } from './github.js';
 import { htmlPage } from './html-page.js';
 import { jsonText } from './json.js';
@@ -67,9 +67,8 @@ function seedsCase(e: ExpectationOverSeeds): JunitCase {
 /** GitHub Actions annotations: one per expectation that failed on any seed, on its line of the scenario. */
 export function renderSeedsAnnotations(results: readonly SeedsResults[], paths?: AnnotationPaths): string {
   return annotationLines(
-    results.flatMap((r) =>
-      r.expectations.filter((e) => !e.pass).map((e) => ({ at: e.at, title: expectationTitle(e), message: `${failureOverSeedsText(e)}\nReplay: ${e.replay}` })),
-    ),
+    results.flatMap((r) => r.expectations.filter((e) => !e.pass).map((e) => failedOverSeeds(e))),
     paths,
   );
 }
+

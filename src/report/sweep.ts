@@ -11,9 +11,10 @@ import { expectationsOutcome, measuredSeeds, pointLabel, summaryText, sweepFacts
 import type { ShardDocument } from '../sweep-shard.js';
 import { firstFailureReplay, type SweepResults } from '../sweep.js';
 import { withReplays } from './replay-lines.js';
+import { type AnnotationPaths, annotationLines } from './github.js';
 import type { Palette } from './colour.js';
 import { csvField } from './csv.js';
-import { failedSeedsText, rangeText, skippedPieces } from './expectation-text.js';
+import { failedOverSeeds, failedSeedsText, rangeText, skippedPieces } from './expectation-text.js';
 import { alignedOrWrapped, joinWrapped, visibleWidth, wrapIndented, wrapPainted, wrapText } from './format.js';
 import { DEFAULT_WIDTH, type GridCell, type GridSpec, renderGrid } from './grid.js';
 
@@ -31,6 +32,14 @@ export function renderSweep(format: SweepFormat, results: SweepResults, colour: 
     case 'csv':
       return renderSweepCsv(results);
   }
+}
+
+/** GitHub Actions annotations: one per expectation that failed at a grid point, on its line of the scenario. */
+export function renderSweepAnnotations(r: SweepResults, paths?: AnnotationPaths): string {
+  return annotationLines(
+    r.points.flatMap((point) => point.expectations.filter((e) => !e.pass).map((e) => failedOverSeeds(e, pointLabel(r, point.params)))),
+    paths,
+  );
 }
 
 export function renderSweepTable(r: SweepResults, p: Palette, width = DEFAULT_WIDTH): string {

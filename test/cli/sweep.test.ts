@@ -118,6 +118,9 @@ describe('cache-sim sweep', () => {
     expect(twoParams.stdout.trimEnd().split('\n').at(-3)).toBe('  ttl  cache.ttl=10s bus.loss=0; cache.ttl=10s bus.loss=0.5');
     const never = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s,2s', '--seeds', '2', '--strategy', 'ttl', ...SHORT, ...expectation]);
     expect(never.stdout.trimEnd().split('\n').at(-3)).toBe('  ttl  nowhere');
+    // On GitHub Actions, an annotation per failed expectation, naming its grid point.
+    const onGithub = await cli(['sweep', SMALL, '--param', 'cache.ttl=1s,10s', '--seeds', '2', '--strategy', 'ttl', ...SHORT, ...expectation], { GITHUB_ACTIONS: 'true' });
+    expect(onGithub.stderr).toMatch(/^::error title=ttl hit_ratio > 0.7 at cache.ttl=1s::ttl hit_ratio held on 0 of 2 seeds: .*%0AReplay: cache-sim run .*\n$/);
     // Where every expectation held: exit 0, no replay.
     const held = await cli(['sweep', SMALL, '--param', 'cache.ttl=10s,20s', '--seeds', '2', '--strategy', 'ttl', ...SHORT, ...expectation]);
     expect(held.code).toBe(0);
