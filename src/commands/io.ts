@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import type { SpawnWorker } from '../parallel/pool.js';
 import type { TextSink } from '../report/sink.js';
 import { formatProblem, type Problem } from '../errors.js';
@@ -18,7 +19,16 @@ export interface CommandIO {
 export function writeAnnotations(io: CommandIO, render: (paths: AnnotationPaths | undefined) => string): void {
   if (io.env.GITHUB_ACTIONS !== 'true') return;
   const workspace = io.env.GITHUB_WORKSPACE;
-  io.stderr.write(render(workspace ? { workspace, cwd: process.cwd() } : undefined));
+  io.stderr.write(render(workspace ? { workspace: realPath(workspace), cwd: process.cwd() } : undefined));
+}
+
+/** The workspace as the working folder reads (resolved, as `process.cwd()` is): a runner's may be reached through a link. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** Problems with the input, one `FILE:LINE:COL: message` line each; on GitHub Actions also as annotations on those lines. */

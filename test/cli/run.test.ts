@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { expectGolden } from '../helpers/golden.js';
 import { inThreadWorker } from '../helpers/in-thread-worker.js';
@@ -7,6 +7,14 @@ import { visibleWidth } from '../../src/report/format.js';
 import { cli, SMALL, tempDir } from './cli-helpers.js';
 
 describe('cache-sim run', () => {
+  test('on GitHub Actions a failed expectation is annotated on its line, named from the workspace even when GITHUB_WORKSPACE is reached through a link', async () => {
+    const link = join(tempDir(), 'workspace');
+    symlinkSync(process.cwd(), link);
+    const run = await cli(['run', resolve(SMALL), '--strategy', 'ttl', '--set', 'duration=15s', '--set', 'cache.ttl=1ms'], { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: link });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^::error file=test\/fixtures\/scenarios\/small\.yaml,line=\d+,col=\d+,title=ttl hit_ratio > 0\.5::/);
+  });
+
   test('golden: the comparison table of a small scenario (no colour when not a terminal)', async () => {
     const run = await cli(['run', SMALL]);
     expect(run.stderr).toBe('');
