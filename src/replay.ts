@@ -16,9 +16,10 @@ export function replayCommandLine(args: ReplayArgs): string {
   return commandLine(['run', args.file], args);
 }
 
-/** The command that tells `key`'s story under `strategy` in the run `args` describes (same seed, same overrides). */
-export function traceCommandLine(args: ReplayArgs & { key: number; strategy: string }): string {
-  return commandLine(['trace', args.file, '--key', String(args.key)], { ...args, strategies: [args.strategy] });
+/** The command that tells `key`'s story under `strategy` in the run `args` describes (same seed, same overrides), over a window of time if given. */
+export function traceCommandLine(args: ReplayArgs & { key: number; strategy: string; window?: { from: string; until: string } }): string {
+  const window = args.window ? ['--from', args.window.from, '--until', args.window.until] : [];
+  return commandLine(['trace', args.file, '--key', String(args.key), ...window], { ...args, strategies: [args.strategy] });
 }
 
 /** A `--set seed=N`: the seed the run used is `--seed`'s in every command line, which wins over it. */

@@ -145,7 +145,7 @@ export class Collector implements Observer, Hindsight {
     const l1 = source === ReadSource.L1;
     const cause = stale ? this.staleCauses.cause(region, key, source, version) : StaleCause.StoredStale;
     this.tallies[region].recordRead(issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, current - version, cause);
-    this.staleKeys.read(key, stale);
+    this.staleKeys.read(key, stale, issued);
     if (this.windows.length > 0) this.windowedRead(region, issued, latencyMs, hit, l1, ryw, monotonic, stale, ageMs, current - version, cause);
   }
 

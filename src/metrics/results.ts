@@ -88,6 +88,8 @@ export interface StaleKey {
   key: number;
   reads: number;
   stale_reads: number;
+  /** When the key's first measured stale read was issued (where its story is worth telling from). */
+  first_stale_ms: number;
 }
 
 /**

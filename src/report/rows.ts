@@ -185,7 +185,26 @@ export function staleKeyTrace(r: ScenarioResults): string | undefined {
     (best, entry) => (best === undefined || entry[1].stale_keys[0].stale_reads > best[1].stale_keys[0].stale_reads ? entry : best),
     undefined,
   );
-  return found && traceCommandLine({ file: r.file, seed: r.seed, sets: r.sets, key: found[1].stale_keys[0].key, strategy: found[0] });
+  if (!found) return undefined;
+  const { key, first_stale_ms: first, stale_reads } = found[1].stale_keys[0];
+  const perSecond = stale_reads / Math.max(1, (r.duration_ms - r.warmup_ms) / 1_000);
+  return traceCommandLine({ file: r.file, seed: r.seed, sets: r.sets, key, strategy: found[0], window: storyWindow(first, perSecond) });
+}
+
+/** About how many of the key's stale reads the suggested story goes on for. */
+const STORY_STALE_READS = 40;
+
+/**
+ * Where a key's story is told: from a second before its first stale read (the write, the
+ * refill or the delete that made it stale are usually there) to when some forty of its stale
+ * reads have come, at the key's average pace (two seconds at most), on tenths of a second. A
+ * hot key's whole story runs to tens of thousands of lines; this, to a few hundred at most,
+ * and --from/--until widen it.
+ */
+function storyWindow(firstStaleMs: number, stalePerSecond: number): { from: string; until: string } {
+  const after = Math.min(2_000, Math.max(100, (1_000 * STORY_STALE_READS) / stalePerSecond));
+  const exact = (ms: number) => formatDuration(ms, { exact: true });
+  return { from: exact(Math.max(0, Math.floor((firstStaleMs - 1_000) / 100) * 100)), until: exact(Math.ceil((firstStaleMs + after) / 100) * 100) };
 }
 
 export const STALE_KEYS_CAPTION = 'Keys with the most stale reads, and the share of their reads that were stale';

@@ -16,12 +16,13 @@ describe('the keys with the most stale reads', () => {
       [0, false], [0, false], // key 0: never stale
       [4, true], // key 4: 1 of 1
     ];
-    for (const [key, stale] of reads) keys.read(key, stale);
+    // Read i is issued at i seconds: each key's first stale read is its first stale one in the list.
+    reads.forEach(([key, stale], i) => keys.read(key, stale, i * 1_000));
     expect(keys.top(4)).toEqual([
-      { key: 7, reads: 3, stale_reads: 3 },
-      { key: 2, reads: 2, stale_reads: 2 },
-      { key: 5, reads: 3, stale_reads: 2 },
-      { key: 1, reads: 1, stale_reads: 1 },
+      { key: 7, reads: 3, stale_reads: 3, first_stale_ms: 5_000 },
+      { key: 2, reads: 2, stale_reads: 2, first_stale_ms: 3_000 },
+      { key: 5, reads: 3, stale_reads: 2, first_stale_ms: 0 },
+      { key: 1, reads: 1, stale_reads: 1, first_stale_ms: 8_000 },
     ]);
     expect(keys.top().map((k) => k.key)).toEqual([7, 2, 5, 1, 4]);
     expect(new StaleKeys(3).top()).toEqual([]);

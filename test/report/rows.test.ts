@@ -143,7 +143,7 @@ describe('the suggested story of one key', () => {
     strategies: Object.fromEntries(
       Object.entries(keys).map(([name, k]) => [
         name,
-        { ...fixtureResults.strategies.versioned, preset: k ? k[0] : 'pubsub', stale_keys: k ? [{ key: k[1], reads: 100, stale_reads: k[2] }] : [] },
+        { ...fixtureResults.strategies.versioned, preset: k ? k[0] : 'pubsub', stale_keys: k ? [{ key: k[1], reads: 100, stale_reads: k[2], first_stale_ms: 37_960 }] : [] },
       ]),
     ),
   });
@@ -151,6 +151,8 @@ describe('the suggested story of one key', () => {
   it('tells the key with the most stale reads, of a strategy other than the ttl baseline when one has any', () => {
     expect(staleKeyTrace(withKeys({ ttl: ['ttl', 1, 90], a: ['pubsub', 2, 10], b: ['versioned', 3, 30], c: null }))).toMatch(/--key 3 .*--strategy b$/);
     expect(staleKeyTrace(withKeys({ ttl: ['ttl', 1, 90], a: null }))).toMatch(/--key 1 .*--strategy ttl$/);
+    // Around its first stale read, on tenths of a second: a screenful, not the whole run.
+    expect(staleKeyTrace(withKeys({ a: ['pubsub', 2, 30] }))).toMatch(/ --key 2 --from 36.9s --until 40s --seed /);
     expect(staleKeyTrace(withKeys({ a: ['pubsub', 2, 30], b: ['lease', 3, 30] }))).toMatch(/--strategy a$/);
     expect(staleKeyTrace(withKeys({ a: null }))).toBeUndefined();
   });
