@@ -227,13 +227,18 @@ export function staleCauseRows(r: ScenarioResults): { cause: StaleCauseName; lab
 
 /**
  * A fix for a cause of staleness. `onlyFor`: the presets it applies to (an option of theirs);
- * `notFor`: the presets it is no news to (they already do it).
+ * `notFor`: the presets it is no news to (they already do it); `unless`: what the run shows
+ * it already does.
  */
 interface Remedy {
   text: string;
   onlyFor?: readonly string[];
   notFor?: readonly string[];
+  unless?: (s: StrategyResult) => boolean;
 }
+
+/** A strategy none of whose reads went to a replica already refills from the primary. */
+const readsNoReplica = (s: StrategyResult) => s.db_reads.replica === 0;
 
 /** The presets that act on every write (by bus or change stream). */
 const INVALIDATING = ['pubsub', 'versioned', 'lease', 'session-token', 'write-update', 'cdc', 'remote-marker'];
@@ -246,8 +251,9 @@ const STALE_CAUSE_REMEDIES: Record<StaleCauseName, readonly Remedy[]> = {
     { text: 'keep_newer: true (if it is off) refuses a late update older than the cached value', onlyFor: ['write-update'] },
     { text: 'versioned refuses such refills', notFor: ['versioned'] },
     { text: 'cdc never races the replica', notFor: CHANGE_STREAM },
+    { text: 'lease refuses a refill that raced the delete (read before it, stored after)', onlyFor: ['pubsub'] },
     { text: 'delete_again_after deletes them again', onlyFor: ['pubsub', 'lease'] },
-    { text: 'refill_from primary (if it reads a replica) never reads a lagging copy' },
+    { text: 'refill_from primary never reads a lagging copy', unless: readsNoReplica },
   ],
   not_invalidated: [
     { text: 'invalidate on write (pubsub, cdc, write-update)', notFor: INVALIDATING },
@@ -258,7 +264,7 @@ const STALE_CAUSE_REMEDIES: Record<StaleCauseName, readonly Remedy[]> = {
   invalidation_held: [{ text: 'held until the partition heals or the consumer resumes: meanwhile only the TTL bounds it' }],
   invalidation_lost: [{ text: 'at-least-once delivery resends them' }, { text: 'otherwise only the TTL ends them' }],
   invalidation_ignored: [{ text: 'skewed clocks order the version stamps wrongly: version_source hlc or counter' }],
-  replica_behind: [{ text: 'refill_from primary' }, { text: 'session tokens for the sessions that wrote', notFor: ['session-token'] }],
+  replica_behind: [{ text: 'refill_from primary', unless: readsNoReplica }, { text: 'session tokens for the sessions that wrote', notFor: ['session-token'] }],
   l1_copy: [
     {
       text: 'an L1 that only expires keeps its copy until its TTL ends: shorten the L1 TTL, or let invalidations reach the L1s (l1.invalidated: true)',
@@ -266,10 +272,10 @@ const STALE_CAUSE_REMEDIES: Record<StaleCauseName, readonly Remedy[]> = {
   ],
 };
 
-/** What helps against `cause` for a strategy of `preset`: the remedies that apply to it and that it does not already use. */
-function helpFor(cause: StaleCauseName, preset: string): string {
+/** What helps against `cause` for strategy `s`: the remedies that apply to it and that it does not already use. */
+function helpFor(cause: StaleCauseName, s: StrategyResult): string {
   return STALE_CAUSE_REMEDIES[cause]
-    .filter((remedy) => (remedy.onlyFor?.includes(preset) ?? true) && !remedy.notFor?.includes(preset))
+    .filter((remedy) => (remedy.onlyFor?.includes(s.preset) ?? true) && !remedy.notFor?.includes(s.preset) && !remedy.unless?.(s))
     .map((remedy) => remedy.text)
     .join('; ');
 }
@@ -284,7 +290,7 @@ const MAIN_CAUSE_SHARE = 0.5;
 export function mainStaleCauses(r: ScenarioResults): { cause: string; strategies: string; help: string }[] {
   const mains = Object.entries(r.strategies).flatMap(([name, s]) => {
     const main = STALE_CAUSES.find((cause) => s.stale_reads > 0 && s.stale_causes[cause] >= MAIN_CAUSE_SHARE * s.stale_reads);
-    return main ? [{ name, main, share: s.stale_causes[main] / s.stale_reads, help: helpFor(main, s.preset) }] : [];
+    return main ? [{ name, main, share: s.stale_causes[main] / s.stale_reads, help: helpFor(main, s) }] : [];
   });
   // One line per cause and advice: a strategy that already is a remedy gets a line without it.
   const lines = STALE_CAUSES.flatMap((cause) => [...new Set(mains.filter((m) => m.main === cause).map((m) => m.help))].map((help) => ({ cause, help })));

@@ -135,6 +135,17 @@ describe('why reads were stale', () => {
     expect(helpOf('d')).toContain('invalidate on write');
     expect(helpOf('d')).not.toContain('change stream');
   });
+
+  it('suggests leases to pubsub, and refilling from the primary only to a strategy that read a replica', () => {
+    const results = withCauses({ a: { stored_stale: 6 }, b: { stored_stale: 7 } });
+    results.strategies.a = { ...results.strategies.a, preset: 'pubsub', db_reads: { primary: 90, replica: 0 } };
+    results.strategies.b = { ...results.strategies.b, preset: 'ttl', db_reads: { primary: 10, replica: 80 } };
+    const helpOf = (name: string) => mainStaleCauses(results).find((m) => m.strategies.startsWith(`${name} `))?.help ?? '';
+    expect(helpOf('a')).toContain('lease refuses a refill that raced the delete');
+    expect(helpOf('a')).not.toContain('refill_from');
+    expect(helpOf('b')).not.toContain('lease');
+    expect(helpOf('b')).toContain('refill_from primary');
+  });
 });
 
 describe('the suggested story of one key', () => {
