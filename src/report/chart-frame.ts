@@ -177,10 +177,12 @@ export function zeroBasedY(max: number, whenZero: number): { y: Scale; step: num
 export function timeGrid(start: number, end: number, x: Scale, top: number, bottom: number, edge = WIDTH, count = 8): string {
   const every = roundWidthMs(end - start, count);
   const marks: string[] = [];
-  for (let t = Math.ceil(start / every) * every; t <= end; t += every) {
+  // Ticks as multiples (no sum drifting off them), each told exactly: 1m00.5s, not 1m01s twice.
+  for (let k = Math.ceil(start / every); k * every <= end; k++) {
+    const t = k * every;
     marks.push(
       tag('line', { class: 'grid', x1: x(t), y1: top, x2: x(t), y2: bottom }) +
-        xTick(x(t), bottom + 16, formatDuration(t), edge),
+        xTick(x(t), bottom + 16, formatDuration(t, { exact: true }), edge),
     );
   }
   return marks.join('\n');

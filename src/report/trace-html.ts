@@ -77,7 +77,7 @@ function story(trace: KeyTrace): string {
 const CAPTION =
   'Per region, top band: the version in its regional cache, green while it is the latest committed, red while a newer one exists (blank: no entry). ' +
   'Thin band: the version its database copy shows, orange while behind the primary. ' +
-  'Marks: ◆ commit (in the primary’s lane), ▼ invalidation or update delivered, ‖ held by a partition, ✕ lost, ● fill (red: a stale fill; blue: an update message stored), ○ fill refused, | read (red: stale). Hover over any of them for details.';
+  'Marks: ◆ commit (in the primary’s lane), ▼ invalidation or update delivered, □ held by a partition or a paused consumer, ✕ lost, ● fill (red: a stale fill; blue: an update message stored), ○ fill refused, | read (red: stale). Hover over any of them for details.';
 
 function lanes(trace: KeyTrace, drawn: ReadonlySet<TraceEvent['kind']>): string {
   const { fromMs, toMs } = span(trace);
@@ -273,7 +273,7 @@ const MARKS: Partial<Record<TraceEvent['kind'], { glyph: string; colour: string;
   commit: { glyph: '◆', colour: COLOURS.commit, words: 'commits' },
   delivered: { glyph: '▼', colour: COLOURS.delivered, words: 'deliveries' },
   lost: { glyph: '✕', colour: COLOURS.lost, words: 'losses' },
-  held: { glyph: '‖', colour: COLOURS.behind, words: 'holds' },
+  held: { glyph: '□', colour: COLOURS.behind, words: 'holds' },
   fill: { glyph: '●', colour: COLOURS.fresh, words: 'fills' },
   update: { glyph: '●', colour: COLOURS.delivered, words: 'updates' },
   refused: { glyph: '○', colour: COLOURS.read, words: 'refused fills' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
 import { unbrokenWords } from '../../src/report/html-page.js';
-import { sameLinesNote } from '../../src/report/chart-frame.js';
+import { sameLinesNote, timeGrid } from '../../src/report/chart-frame.js';
 import { baselineResults, fixtureResults } from '../fixtures/results.js';
 
 const page = renderHtml([fixtureResults, baselineResults]);
@@ -97,5 +97,12 @@ describe('the HTML page in a dark setting', () => {
   it('wraps a long line of text at its spaces where it can (a trace story line), not inside a word', () => {
     expect(css).toMatch(/pre\{[^}]*white-space:pre-wrap;overflow-wrap:anywhere\}/);
     expect(css).not.toContain('break-all');
+  });
+});
+
+describe('a time axis', () => {
+  it('tells each tick exactly, so ticks half a second apart past a minute are all different (1m00.5s, not 1m01s twice)', () => {
+    const labels = [...timeGrid(59_000, 62_000, (t) => t / 100, 0, 10, 10_000).matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toEqual(['59s', '59.5s', '1m', '1m00.5s', '1m01s', '1m01.5s', '1m02s']);
   });
 });
