@@ -89,7 +89,7 @@ export interface SweepResults {
   points: SweepPoint[];
 }
 
-/** The command that replays the sweep's first failure (its first point's first failed expectation), or null when every expectation held everywhere. */
+/** The command that replays the sweep's first failure (the first failed expectation, point by point in grid order), or null when every expectation held everywhere. */
 export function firstFailureReplay(results: SweepResults): string | null {
   for (const point of results.points) for (const e of point.expectations) if (e.replay !== null) return e.replay;
   return null;
