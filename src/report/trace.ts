@@ -63,15 +63,28 @@ export function renderTraceText(trace: KeyTrace, cut?: StoryCut): string {
   const width = Math.max(6, ...trace.regions.map((region) => region.length));
   const said = words(trace.message);
   const told = cut ? trace.events.slice(0, cut.most) : trace.events;
-  const lines = told.map((e) => {
-    const time = formatDuration(e.time, { exact: true }).padStart(12);
-    const detail = e.detail ? ` (${e.detail})` : '';
-    return `${time}  ${e.region.padEnd(width)}  ${said[e.kind]}${versionText(e)}${detail}`;
-  });
+  const line = (time: number, region: string, text: string) => `${formatDuration(time, { exact: true }).padStart(12)}  ${region.padEnd(width)}  ${text}`;
+  const lines = told.map((e) => line(e.time, e.region, `${said[e.kind]}${versionText(e)}${e.detail ? ` (${e.detail})` : ''}`));
+  // The faults that begin or end among the lines told, each before what happened at its instant.
+  const lastTold = told.length === trace.events.length ? Math.min(trace.untilMs, trace.durationMs) : (told.at(-1)?.time ?? -Infinity);
+  const turns = faultTurns(trace).filter((turn) => turn.time >= trace.fromMs && turn.time <= lastTold);
+  for (const turn of turns.reverse()) {
+    const at = told.findIndex((e) => e.time >= turn.time);
+    lines.splice(at < 0 ? lines.length : at, 0, line(turn.time, '', turn.text));
+  }
   const left = trace.events.length - told.length;
   if (cut && left > 0) lines.push(cut.note(left));
   const closing = [afterEndText(trace), nothingText(trace)].filter(Boolean);
   return `${[headline(trace), unlistedText(trace), ...lines, ...closing].filter(Boolean).join('\n')}\n`;
+}
+
+/** Each fault's start and end (an instant's once), in time order: the story's turns. */
+function faultTurns(trace: KeyTrace): { time: number; text: string }[] {
+  const turns = trace.faults.flatMap((f) => [
+    { time: f.at_ms, text: f.until_ms === null ? `FAULT ${f.label}` : `FAULT begins: ${f.label}, until ${formatDuration(f.until_ms, { exact: true })}` },
+    ...(f.until_ms === null ? [] : [{ time: f.until_ms, text: `FAULT over: ${f.label}` }]),
+  ]);
+  return turns.sort((a, b) => a.time - b.time);
 }
 
 /** Under the headline, when fresh reads happened but are not among the lines: that they are not, and how to list them. */

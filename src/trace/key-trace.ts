@@ -4,6 +4,8 @@
  * delivered, fills stored or refused, entries ending, and reads that were stale or failed (or
  * every read, when asked). It judges staleness against its own record of the key's commits.
  */
+import { faultWindows } from '../metrics/fault-windows.js';
+import type { FaultWindow } from '../metrics/results.js';
 import { STALE_CAUSES, StaleCauses } from '../metrics/stale-causes.js';
 import { staleCauseText } from '../report/stale-cause-words.js';
 import { UsageError } from '../errors.js';
@@ -94,6 +96,8 @@ export interface KeyTrace {
   staleReads: number;
   /** Whether fresh reads are among the events (else only stale and failed ones are). */
   allReads: boolean;
+  /** The scenario's faults and clock jumps (what explains a story's turns: a partition, a restart, a clock stepping back). */
+  faults: FaultWindow[];
   /**
    * What landed after the end, of what was in flight then (fills of reads issued before it,
    * deliveries, applies…), by kind in order of first landing (the story stops at the end; the
@@ -422,6 +426,7 @@ export function traceKey(scenario: Scenario, spec: StrategySpec, key: number, op
     reads: tracer.reads,
     staleReads: tracer.staleReads,
     allReads: options.allReads ?? false,
+    faults: faultWindows(scenario),
     afterEnd: [...tracer.landedAfterEnd].map(([kind, count]) => ({ kind, count })),
   };
 }

@@ -41,6 +41,18 @@ describe('cache-sim trace', () => {
     expect(stale.filter((l) => !inWarmup.includes(l)).every((l) => seconds(l) >= 4)).toBe(true);
   });
 
+  test('the faults and clock jumps that begin or end in the window are told among the events, before what happened at their instant', async () => {
+    const faults = ['--set', 'faults=[{at: 4s, for: 2s, partition: {region: away}}]', '--set', 'regions.1.clock={jumps: [{at: 5s, by: -1s}]}'];
+    const run = await cli(['trace', SMALL, '--key', '0', '--strategy', 'pubsub', '--all-reads', '--from', '3s', '--until', '7s', ...SHORT, ...faults]);
+    const lines = run.stdout.split('\n');
+    const turns = lines.filter((line) => line.includes('FAULT')).map((line) => line.trim());
+    expect(turns).toEqual(['4s          FAULT begins: away cut off from the bus, until 6s', '5s          FAULT away clock steps back 1s', '6s          FAULT over: away cut off from the bus']);
+    // In time order with the events around them.
+    const times = lines.slice(2).filter((line) => /^\s+\d/.test(line)).map((line) => line.trim().split(/\s+/)[0]);
+    const ms = times.map((t) => Number.parseFloat(t) * (t.endsWith('ms') ? 1 : 1_000));
+    expect(ms).toEqual([...ms].sort((a, b) => a - b));
+  });
+
   test('a window in which nothing happened to the key says so, in text and in Mermaid', async () => {
     const args = ['trace', SMALL, '--key', '0', '--strategy', 'pubsub', ...SHORT, '--from', '2s', '--until', '2s'];
     const text = await cli(args);

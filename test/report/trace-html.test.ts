@@ -19,6 +19,7 @@ const busy: KeyTrace = {
   reads: 6000,
   staleReads: 0,
   allReads: true,
+  faults: [],
   afterEnd: [{ kind: 'fill', count: 2 }],
 };
 
