@@ -162,6 +162,9 @@ class KeyTracer implements Observer {
   private pendingDelivery: { event: TraceEvent; region: number; cached: number } | null = null;
   /** The region each version not yet acknowledged was written from: its acknowledgement travels there. */
   private readonly writers = new Map<number, number>();
+  /** Per session, what of this key it had had acknowledged and had been returned, as (time, version) steps: which stale reads break its guarantees. */
+  private readonly acked = new Map<number, [number, number][]>();
+  private readonly returned = new Map<number, [number, number][]>();
   /** Why a stale read was stale, as the checkers judge it (the key is the only one: index 0). */
   private readonly causes: StaleCauses;
   /** Per region, the line counting the misses told to wait since the lease was last granted or a fill came (one line, not one per retry). */
@@ -243,8 +246,9 @@ class KeyTracer implements Observer {
     this.add(time, 'commit', this.primary, version, writerRegion === this.primary ? '' : `written in ${this.regionNames[writerRegion]}`);
   }
 
-  writeAck(_session: number, key: number, version: number, time: number): void {
+  writeAck(session: number, key: number, version: number, time: number): void {
     if (key !== this.key) return;
+    stepIn(this.acked, session, time, version);
     const writer = this.writers.get(version) ?? this.primary;
     this.writers.delete(version);
     this.add(time, 'ack', writer, version);
@@ -270,8 +274,13 @@ class KeyTracer implements Observer {
     return time >= this.fromMs && time <= this.untilMs;
   }
 
-  read(region: number, _session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void {
-    if (key !== this.key || !this.inWindow(issued)) return;
+  read(region: number, session: number, key: number, issued: number, latencyMs: number, version: number, source: ReadSource): void {
+    if (key !== this.key) return;
+    // As the checkers judge it: what the session had had acknowledged, and returned, by the time it asked.
+    const ownWrite = versionBy(this.acked.get(session), issued);
+    const readBefore = versionBy(this.returned.get(session), issued);
+    stepIn(this.returned, session, issued + latencyMs, version);
+    if (!this.inWindow(issued)) return;
     const current = this.truth.versionAt(key, issued);
     const stale = version < current;
     if (issued >= this.warmupMs) {
@@ -282,7 +291,11 @@ class KeyTracer implements Observer {
     const age = stale ? issued - this.truth.commitTime(key, version + 1) : 0;
     const why = stale ? `, ${staleCauseText(STALE_CAUSES[this.causes.cause(region, 0, source, version)], this.message)}` : '';
     const served = `from ${SOURCE_WORDS[source]} in ${latencyMs === 0 ? '0ms' : formatDuration(latencyMs)}${stale ? `, latest is v${current}, stale for ${formatDuration(age)}${why}` : ''}`;
-    const detail = [served, this.warmupWords(issued)].filter(Boolean).join('; ');
+    const broken = [
+      version < ownWrite ? `breaks read-your-writes: session ${session} had its write v${ownWrite} acknowledged` : '',
+      version < readBefore ? `breaks monotonic reads: session ${session} had read v${readBefore}` : '',
+    ];
+    const detail = [served, ...broken, this.warmupWords(issued)].filter(Boolean).join('; ');
     this.add(issued, stale ? 'stale-read' : 'read', region, version, detail, stale);
   }
 
@@ -393,6 +406,25 @@ class KeyTracer implements Observer {
     const several = attempts > 1 ? `${groupThousands(attempts)} attempts, one every ${formatDuration(everyMs)}, all lost` : '';
     this.add(time, 'lost', region, version, [several, again].filter(Boolean).join('; '));
   }
+}
+
+/** From `time` on, `session` has (at least) `version`: a step in its staircase, kept in time order. */
+function stepIn(steps: Map<number, [number, number][]>, session: number, time: number, version: number): void {
+  let list = steps.get(session);
+  if (!list) steps.set(session, (list = []));
+  let at = list.length;
+  while (at > 0 && list[at - 1][0] > time) at--;
+  list.splice(at, 0, [time, version]);
+}
+
+/** The highest version of the staircase's steps at or before `time` (0 without one). */
+function versionBy(steps: [number, number][] | undefined, time: number): number {
+  let highest = 0;
+  for (const [at, version] of steps ?? []) {
+    if (at > time) break;
+    if (version > highest) highest = version;
+  }
+  return highest;
 }
 
 /** Run `spec` over `scenario` and keep the story of `key`, in time order (ties in the order observed). */

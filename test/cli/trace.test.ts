@@ -53,6 +53,17 @@ describe('cache-sim trace', () => {
     expect(ms).toEqual([...ms].sort((a, b) => a - b));
   });
 
+  test('with one key, the reads the story marks as breaking a session guarantee are exactly those the run counts', async () => {
+    for (const [file, strategy] of [[SMALL, 'ttl'], ['scenarios/update-reordering.yaml', 'update-blind']]) {
+      const oneKey = ['--strategy', strategy, '--set', 'workload.keys=1', '--set', 'duration=40s'];
+      const result = Object.values(JSON.parse((await cli(['run', file, ...oneKey, '--format', 'json'])).stdout).strategies)[0] as { ryw_violations: number; monotonic_violations: number };
+      const counted = (await cli(['trace', file, '--key', '0', ...oneKey])).stdout.split('\n').filter((line) => !line.includes('in the warmup'));
+      expect(counted.filter((line) => line.includes('breaks read-your-writes')).length, file).toBe(result.ryw_violations);
+      expect(counted.filter((line) => line.includes('breaks monotonic reads')).length, file).toBe(result.monotonic_violations);
+      expect(result.ryw_violations + result.monotonic_violations).toBeGreaterThan(0);
+    }
+  });
+
   test('a window in which nothing happened to the key says so, in text and in Mermaid', async () => {
     const args = ['trace', SMALL, '--key', '0', '--strategy', 'pubsub', ...SHORT, '--from', '2s', '--until', '2s'];
     const text = await cli(args);
