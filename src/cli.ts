@@ -299,6 +299,11 @@ function exitCodeFor(error: unknown, io: CommandIO): number {
     for (const line of error.message.split('\n')) io.stderr.write(`cache-sim: ${line}\n`);
     return EXIT_BAD_INPUT;
   }
+  // Not a bug: the run needs more memory than the machine, or its limits, give (also from a worker, whose error comes as text).
+  if (error instanceof Error && /Array buffer allocation failed/.test(error.message)) {
+    io.stderr.write('cache-sim: out of memory: the run needs more than this machine (or its limits: ulimit -v, a container) allows; allowed: fewer keys, sessions or L1s, or more memory\n');
+    return EXIT_BAD_INPUT;
+  }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(`cache-sim: internal error (a bug; please report it with the command that caused it)\n${detail}\n`);
   return EXIT_BUG;

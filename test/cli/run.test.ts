@@ -5,8 +5,21 @@ import { expectGolden } from '../helpers/golden.js';
 import { inThreadWorker } from '../helpers/in-thread-worker.js';
 import { visibleWidth } from '../../src/report/format.js';
 import { cli, SMALL, tempDir } from './cli-helpers.js';
+import { runCli } from '../../src/cli.js';
 
 describe('cache-sim run', () => {
+  test('running out of memory (an array the machine cannot give) is told as such, exit 2, not as a bug', async () => {
+    let stderr = '';
+    const outOfMemory = {
+      write: () => {
+        throw new RangeError('Array buffer allocation failed');
+      },
+    };
+    const code = await runCli(['run', SMALL, '--set', 'duration=15s'], { stdout: outOfMemory, stderr: { write: (text: string) => void (stderr += text) }, env: {} });
+    expect(code).toBe(2);
+    expect(stderr).toBe('cache-sim: out of memory: the run needs more than this machine (or its limits: ulimit -v, a container) allows; allowed: fewer keys, sessions or L1s, or more memory\n');
+  });
+
   test('on GitHub Actions a failed expectation is annotated on its line, named from the workspace even when GITHUB_WORKSPACE is reached through a link', async () => {
     const link = join(tempDir(), 'workspace');
     symlinkSync(process.cwd(), link);
