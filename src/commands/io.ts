@@ -17,9 +17,13 @@ export interface CommandIO {
  * named from where GitHub checked the repository out (GITHUB_WORKSPACE), as it reads them.
  */
 export function writeAnnotations(io: CommandIO, render: (paths: AnnotationPaths | undefined) => string): void {
-  if (io.env.GITHUB_ACTIONS !== 'true') return;
+  if (io.env.GITHUB_ACTIONS === 'true') io.stderr.write(render(githubPaths(io)));
+}
+
+/** On GitHub Actions with its workspace known, where files are named from (annotations, JUnit cases); undefined elsewhere. */
+export function githubPaths(io: CommandIO): AnnotationPaths | undefined {
   const workspace = io.env.GITHUB_WORKSPACE;
-  io.stderr.write(render(workspace ? { workspace: realPath(workspace), cwd: process.cwd() } : undefined));
+  return io.env.GITHUB_ACTIONS === 'true' && workspace ? { workspace: realPath(workspace), cwd: process.cwd() } : undefined;
 }
 
 /** The workspace as the working folder reads (resolved, as `process.cwd()` is): a runner's may be reached through a link. */

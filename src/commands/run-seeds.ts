@@ -12,7 +12,7 @@ import { planSeeds, seedsResults } from '../run-seeds.js';
 import { summariseRun } from '../sweep.js';
 import type { SweepPlan } from '../sweep.js';
 import { reportWidth } from '../report/sink.js';
-import { type CommandIO, writeAnnotations } from './io.js';
+import { type CommandIO, githubPaths, writeAnnotations } from './io.js';
 import { loadEach, writeFilesAtomically } from './output-file.js';
 import type { RunCommandOptions } from './run.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
@@ -37,7 +37,7 @@ export async function runSeedsCommand(files: string[], options: RunCommandOption
   let next = 0;
   const results = plans.map((plan) => seedsResults(plan, summaries.slice(next, (next += plan.runs.length))));
   writeFilesAtomically([
-    ...(options.junit ? [{ path: options.junit, content: renderSeedsJunit(results) }] : []),
+    ...(options.junit ? [{ path: options.junit, content: renderSeedsJunit(results, githubPaths(io)) }] : []),
     ...(options.html ? [{ path: options.html, content: renderSeedsHtml(results) }] : []),
   ]);
   io.stdout.write(renderSeeds(format as SeedsFormat, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));

@@ -12,7 +12,7 @@ import { loadScenarioFile } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { checkStrategiesExist, scenarioResults, selectedStrategies, type StrategyRun } from '../simulate.js';
 import { reportWidth } from '../report/sink.js';
-import { type CommandIO, writeAnnotations } from './io.js';
+import { type CommandIO, githubPaths, writeAnnotations } from './io.js';
 import { loadEach, writeFilesAtomically } from './output-file.js';
 import { runStrategies, terminalProgress } from './strategy-runs.js';
 
@@ -51,7 +51,7 @@ export async function runCommand(files: string[], options: RunCommandOptions, io
     return scenarioResults(scenario, strategies, { only: options.strategies, sets: options.sets });
   });
   writeFilesAtomically([
-    ...(options.junit ? [{ path: options.junit, content: renderJunit(results) }] : []),
+    ...(options.junit ? [{ path: options.junit, content: renderJunit(results, githubPaths(io)) }] : []),
     ...(options.html ? [{ path: options.html, content: renderHtml(results) }] : []),
   ]);
   io.stdout.write(renderReport(options.format, results, paletteFor(io.env, io.stdout), reportWidth(io.stdout, io.env)));

@@ -57,7 +57,7 @@ export function annotationLines(failures: readonly Annotation[], paths?: Annotat
 }
 
 /** `file` relative to the repository's root when it lies inside it; as given otherwise. */
-function inRepository(file: string, paths: AnnotationPaths | undefined): string {
+export function inRepository(file: string, paths: AnnotationPaths | undefined): string {
   if (!paths) return file;
   const fromRoot = relative(paths.workspace, resolve(paths.cwd, file));
   return fromRoot === '' || fromRoot.startsWith('..') || isAbsolute(fromRoot) ? file : fromRoot;

@@ -3,6 +3,7 @@
  * suite per scenario, one case per expectation. Deterministic on purpose (no timestamps,
  * hostnames or durations), so the file changes only when results do.
  */
+import { type AnnotationPaths, inRepository } from './github.js';
 import type { ExpectationRef, ExpectationResult, ScenarioResults } from '../metrics/results.js';
 import { expectationTitle, failureText, parseAt, placeInFile } from './expectation-text.js';
 
@@ -21,7 +22,7 @@ export interface JunitSuite {
   cases: JunitCase[];
 }
 
-export function renderJunit(results: ScenarioResults[]): string {
+export function renderJunit(results: ScenarioResults[], paths?: AnnotationPaths): string {
   return renderJunitSuites(
     results.map((r) => ({
       name: r.scenario,
@@ -31,6 +32,7 @@ export function renderJunit(results: ScenarioResults[]): string {
       ],
       cases: inWrittenOrder([...r.expectations.map((e) => expectationCase(e, r.replay)), ...skippedCases(r)]),
     })),
+    paths,
   );
 }
 
@@ -59,15 +61,19 @@ function expectationCase(e: ExpectationResult, replay: string): JunitCase {
   return { name: expectationTitle(e), at: e.at, failure: { message, body: `${message}\nReplay: ${replay}` } };
 }
 
-/** The XML of `suites`: one `<testsuite>` each, its cases classed by the suite's name. */
-export function renderJunitSuites(suites: readonly JunitSuite[]): string {
+/**
+ * The XML of `suites`: one `<testsuite>` each, its cases classed by the suite's name; on
+ * GitHub Actions (`paths`), each case's file named from the repository's root, as its
+ * annotations are (the JUnit actions link to it from there).
+ */
+export function renderJunitSuites(suites: readonly JunitSuite[], paths?: AnnotationPaths): string {
   const tests = suites.reduce((n, s) => n + s.cases.length, 0);
   const failures = suites.reduce((n, s) => n + failedCount(s), 0);
   const skipped = suites.reduce((n, s) => n + skippedCount(s), 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="cache-sim" tests="${tests}" failures="${failures}" errors="0"${skipped > 0 ? ` skipped="${skipped}"` : ''}>`,
-    ...distinctlyNamed(suites).map(suite),
+    ...distinctlyNamed(suites).map((s) => suite(s, paths)),
     '</testsuites>',
     '',
   ].join('\n');
@@ -98,20 +104,20 @@ function skippedCount(s: JunitSuite): number {
   return s.cases.filter((c) => c.skipped !== undefined).length;
 }
 
-function suite(s: JunitSuite): string {
+function suite(s: JunitSuite, paths: AnnotationPaths | undefined): string {
   const attrs = `name="${attr(s.name)}" tests="${s.cases.length}" failures="${failedCount(s)}" errors="0" skipped="${skippedCount(s)}"`;
   return [
     `  <testsuite ${attrs}>`,
     `    <properties>`,
     ...s.properties.map(([name, value]) => `      <property name="${attr(name)}" value="${attr(value)}"/>`),
     `    </properties>`,
-    ...s.cases.map((c) => testcase(c, s.name)),
+    ...s.cases.map((c) => testcase(c, s.name, paths)),
     '  </testsuite>',
   ].join('\n');
 }
 
-function testcase(c: JunitCase, classname: string): string {
-  const open = `    <testcase name="${attr(c.name)}" classname="${attr(classname)}"${placeAttributes(c.at)}`;
+function testcase(c: JunitCase, classname: string, paths: AnnotationPaths | undefined): string {
+  const open = `    <testcase name="${attr(c.name)}" classname="${attr(classname)}"${placeAttributes(c.at, paths)}`;
   if (c.skipped !== undefined) return [`${open}>`, `      <skipped message="${attr(c.skipped)}"/>`, '    </testcase>'].join('\n');
   if (!c.failure) return `${open}/>`;
   return [
@@ -125,9 +131,9 @@ function testcase(c: JunitCase, classname: string): string {
  * ` file="…" line="…"`: where the expectation is written, which CI test reports (GitLab,
  * Jenkins, the JUnit actions of GitHub) link to; none for one given by `--set`.
  */
-function placeAttributes(at: string): string {
+function placeAttributes(at: string, paths: AnnotationPaths | undefined): string {
   const pos = placeInFile(at);
-  return pos === undefined ? '' : ` file="${attr(pos.file)}" line="${pos.line}"`;
+  return pos === undefined ? '' : ` file="${attr(inRepository(pos.file, paths))}" line="${pos.line}"`;
 }
 
 /**

@@ -43,7 +43,7 @@ export function renderSeedsHtml(results: readonly SeedsResults[]): string {
   );
 }
 
-export function renderSeedsJunit(results: readonly SeedsResults[]): string {
+export function renderSeedsJunit(results: readonly SeedsResults[], paths?: AnnotationPaths): string {
   return renderJunitSuites(
     results.map((r) => ({
       name: r.scenario,
@@ -54,6 +54,7 @@ export function renderSeedsJunit(results: readonly SeedsResults[]): string {
       ],
       cases: inWrittenOrder([...r.expectations.map(seedsCase), ...skippedCases(r)]),
     })),
+    paths,
   );
 }
 

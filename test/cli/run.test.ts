@@ -20,12 +20,19 @@ describe('cache-sim run', () => {
     expect(stderr).toBe('cache-sim: out of memory: the run needs more than this machine (or its limits: ulimit -v, a container) allows; allowed: fewer keys, sessions or L1s, or more memory\n');
   });
 
-  test('on GitHub Actions a failed expectation is annotated on its line, named from the workspace even when GITHUB_WORKSPACE is reached through a link', async () => {
-    const link = join(tempDir(), 'workspace');
+  test('on GitHub Actions a failed expectation is annotated on its line, and its JUnit case placed, named from the workspace even when GITHUB_WORKSPACE is reached through a link', async () => {
+    const dir = tempDir();
+    const link = join(dir, 'workspace');
     symlinkSync(process.cwd(), link);
-    const run = await cli(['run', resolve(SMALL), '--strategy', 'ttl', '--set', 'duration=15s', '--set', 'cache.ttl=1ms'], { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: link });
+    const junit = join(dir, 'junit.xml');
+    const args = ['run', resolve(SMALL), '--strategy', 'ttl', '--set', 'duration=15s', '--set', 'cache.ttl=1ms', '--junit', junit];
+    const run = await cli(args, { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: link });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^::error file=test\/fixtures\/scenarios\/small\.yaml,line=\d+,col=\d+,title=ttl hit_ratio > 0\.5::/);
+    expect(readFileSync(junit, 'utf8')).toMatch(/<testcase name="ttl hit_ratio &gt; 0\.5" classname="small" file="test\/fixtures\/scenarios\/small\.yaml" line="\d+">/);
+    // Elsewhere, as given.
+    await cli(args);
+    expect(readFileSync(junit, 'utf8')).toContain(`file="${resolve(SMALL)}"`);
   });
 
   test('golden: the comparison table of a small scenario (no colour when not a terminal)', async () => {
