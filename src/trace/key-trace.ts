@@ -155,6 +155,8 @@ class KeyTracer implements Observer {
   private readonly truth: Truth;
   /** `region:version` of every message sent about the key: a second one is a delayed double delete (or a strategy's resend). */
   private readonly sent = new Set<string>();
+  /** `region:version` of every message delivered about the key: a second one (that double delete, or a duplicate) is told as such. */
+  private readonly delivered = new Set<string>();
   /** The key's copies now, and as they were when the window opened (taken at the first change from then on). */
   private readonly state: TraceState;
   private initialState: TraceState | null = null;
@@ -233,7 +235,7 @@ class KeyTracer implements Observer {
   settleDelivery(): void {
     const pending = this.pendingDelivery;
     this.pendingDelivery = null;
-    if (pending && this.state.caches[pending.region] === pending.cached) pending.event.detail = 'ignored: the older entry stays';
+    if (pending && this.state.caches[pending.region] === pending.cached) pending.event.detail = [pending.event.detail, 'ignored: the older entry stays'].filter(Boolean).join('; ');
   }
 
   commit(key: number, version: number, time: number, writerRegion: number): void {
@@ -384,7 +386,9 @@ class KeyTracer implements Observer {
     if (key !== this.key) return;
     this.causes.delivered(region, 0, version);
     const before = this.events.length;
-    this.add(time, 'delivered', region, version);
+    const id = `${region}:${version}`;
+    this.add(time, 'delivered', region, version, this.delivered.has(id) ? 'again' : '');
+    this.delivered.add(id);
     const cached = this.state.caches[region];
     if (this.events.length > before && cached !== null && cached < version) this.pendingDelivery = { event: this.events[before], region, cached };
   }

@@ -88,6 +88,13 @@ describe('cache-sim trace', () => {
       // Times are printed to six significant figures.
       expect(seconds(line) - seconds(first as string)).toBeCloseTo(1.5, 3);
     }
+    // Its delivery is marked too, so the two deliveries of one version can be told apart.
+    const delivered = run.stdout.split('\n').filter((l) => /invalidation delivered v\d+/.test(l));
+    expect(delivered.filter((l) => l.includes('(again')).length).toBeGreaterThan(0);
+    for (const line of delivered.filter((l) => l.includes('(again'))) {
+      const [, region, version] = /\s(\S+)\s+invalidation delivered (v\d+)/.exec(line) ?? [];
+      expect(delivered.indexOf(line)).toBeGreaterThan(delivered.findIndex((l) => l.includes(` ${region} `) && l.includes(`delivered ${version}`)));
+    }
   });
 
   test('write-update: a store an update message made is told as an update, a refill as a fill, each once', async () => {
