@@ -63,15 +63,14 @@ export function renderTraceText(trace: KeyTrace, cut?: StoryCut): string {
   const width = Math.max(6, ...trace.regions.map((region) => region.length));
   const said = words(trace.message);
   const told = cut ? trace.events.slice(0, cut.most) : trace.events;
-  const line = (time: number, region: string, text: string) => `${formatDuration(time, { exact: true }).padStart(12)}  ${region.padEnd(width)}  ${text}`;
-  const lines = told.map((e) => line(e.time, e.region, `${said[e.kind]}${versionText(e)}${e.detail ? ` (${e.detail})` : ''}`));
-  // The faults that begin or end among the lines told, each before what happened at its instant.
+  // The faults that begin or end among the lines told, each before what happened at its instant (a stable sort keeps the rest in order).
   const lastTold = told.length === trace.events.length ? Math.min(trace.untilMs, trace.durationMs) : (told.at(-1)?.time ?? -Infinity);
   const turns = faultTurns(trace).filter((turn) => turn.time >= trace.fromMs && turn.time <= lastTold);
-  for (const turn of turns.reverse()) {
-    const at = told.findIndex((e) => e.time >= turn.time);
-    lines.splice(at < 0 ? lines.length : at, 0, line(turn.time, '', turn.text));
-  }
+  const entries = [
+    ...turns.map((turn) => ({ time: turn.time, region: '', text: turn.text, order: 0 })),
+    ...told.map((e) => ({ time: e.time, region: e.region, text: `${said[e.kind]}${versionText(e)}${e.detail ? ` (${e.detail})` : ''}`, order: 1 })),
+  ].sort((a, b) => a.time - b.time || a.order - b.order);
+  const lines = entries.map((e) => `${formatDuration(e.time, { exact: true }).padStart(12)}  ${e.region.padEnd(width)}  ${e.text}`);
   const left = trace.events.length - told.length;
   if (cut && left > 0) lines.push(cut.note(left));
   const closing = [afterEndText(trace), nothingText(trace)].filter(Boolean);

@@ -412,23 +412,26 @@ class KeyTracer implements Observer {
   }
 }
 
-/** From `time` on, `session` has (at least) `version`: a step in its staircase, kept in time order. */
+/**
+ * From `time` on, `session` has (at least) `version`: a staircase rising in time and version,
+ * so it holds a step per version at most (a session reading one key a million times keeps a
+ * few steps, and a question scans back from the newest).
+ */
 function stepIn(steps: Map<number, [number, number][]>, session: number, time: number, version: number): void {
-  let list = steps.get(session);
-  if (!list) steps.set(session, (list = []));
-  let at = list.length;
-  while (at > 0 && list[at - 1][0] > time) at--;
-  list.splice(at, 0, [time, version]);
+  let stairs = steps.get(session);
+  if (!stairs) steps.set(session, (stairs = []));
+  let at = stairs.length;
+  while (at > 0 && stairs[at - 1][0] > time) at--;
+  if (at > 0 && stairs[at - 1][1] >= version) return; // already had as much by then
+  let covered = at;
+  while (covered < stairs.length && stairs[covered][1] <= version) covered++;
+  stairs.splice(at, covered - at, [time, version]);
 }
 
-/** The highest version of the staircase's steps at or before `time` (0 without one). */
-function versionBy(steps: [number, number][] | undefined, time: number): number {
-  let highest = 0;
-  for (const [at, version] of steps ?? []) {
-    if (at > time) break;
-    if (version > highest) highest = version;
-  }
-  return highest;
+/** The staircase's version at `time` (0 before its first step). */
+function versionBy(stairs: [number, number][] | undefined, time: number): number {
+  for (let i = (stairs?.length ?? 0) - 1; i >= 0; i--) if ((stairs as [number, number][])[i][0] <= time) return (stairs as [number, number][])[i][1];
+  return 0;
 }
 
 /** Run `spec` over `scenario` and keep the story of `key`, in time order (ties in the order observed). */
